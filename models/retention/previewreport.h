@@ -1,0 +1,23 @@
+#pragma once
+
+#include "domain/problem.h"
+#include "retentionplan.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
+
+// The offline preview of retention-spec.md ("Command-line preview"): reads a backups array, and
+// renders a plan as the specified JSON or as a table for people.
+class PreviewReport
+{
+    Q_DECLARE_TR_FUNCTIONS(PreviewReport)
+
+public:
+    // Reads `id`, `created_at`, `automated` and `attributes.protected` of each Backup object; other
+    // fields are ignored. Problems are named by their path (`[3].created_at`).
+    static Decoded<QList<RetentionBackup>> decodeBackups(const QJsonValue& json);
+
+    static QJsonObject toJson(const RetentionPlan& plan);
+    static QString toTable(const RetentionPlan& plan);
+};

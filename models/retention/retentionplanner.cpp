@@ -1,0 +1,328 @@
+#include "retentionplanner.h"
+
+#include "domain/timestamp.h"
+
+#include <algorithm>
+#include <vector>
+
+using Timestamp::floorDiv;
+
+namespace {
+
+// days_from_civil / civil_from_days (proleptic Gregorian, UTC), after Howard Hinnant's algorithms.
+qint64 daysFromCivil(qint64 y, qint64 m, qint64 d)
+{
+    y -= m <= 2;
+    const qint64 era = floorDiv(y, 400);
+    const qint64 yoe = y - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void civilFromDays(qint64 z, qint64& year, qint64& month)
+{
+    z += 719468;
+    const qint64 era = floorDiv(z, 146097);
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    month = mp < 10 ? mp + 3 : mp - 9;
+    year = yoe + era * 400 + (month <= 2);
+}
+
+struct Item
+{
+    qint64 ms = 0;
+    qint64 secs = 0;
+    QString id;
+    bool automated = false;
+    bool isProtected = false;
+    bool simulated = false;
+    int source = -1; // index into the plan's list, -1 for a simulated backup
+};
+
+// Newest first; at equal times a simulated backup is the newer, then ids descending.
+bool newerFirst(const Item& a, const Item& b)
+{
+    if (a.ms != b.ms)
+        return a.ms > b.ms;
+    if (a.simulated != b.simulated)
+        return a.simulated;
+    return a.id > b.id;
+}
+
+struct Outcome
+{
+    std::vector<char> keep;
+    std::vector<QStringList> reasons; // empty when reasons were not asked for
+};
+
+// Steps 2–9 of the plan over items already in plan order.
+Outcome planSorted(const std::vector<Item>& items, const RetentionPolicy& policy, bool withReasons)
+{
+    const size_t n = items.size();
+    Outcome out;
+    out.keep.assign(n, 0);
+    if (withReasons)
+        out.reasons.assign(n, {});
+    auto keepWith = [&](size_t i, const QString& reason) {
+        out.keep[i] = 1;
+        if (withReasons)
+            out.reasons[i].append(reason);
+    };
+
+    std::vector<size_t> automated;
+    std::vector<size_t> manual;
+    automated.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        if (items[i].isProtected)
+            keepWith(i, QStringLiteral("protected"));
+        else if (items[i].automated)
+            automated.push_back(i);
+        else
+            manual.push_back(i);
+    }
+
+    if (policy.schedules.isEmpty()) {
+        const QString reason = QStringLiteral("no schedule");
+        for (size_t a : automated)
+            keepWith(a, reason);
+    } else {
+        for (const Schedule& schedule : policy.schedules) {
+            const QString label = schedule.interval.label();
+            const QString suffix = QLatin1Char('/') + QString::number(schedule.count);
+            int buckets = 0;
+            qint64 previousKey = 0;
+            bool keptOldest = false;
+            for (size_t a : automated) {
+                const qint64 key = RetentionPlanner::bucketKey(items[a].secs, schedule.interval);
+                if (buckets > 0 && key == previousKey)
+                    continue;
+                previousKey = key;
+                if (++buckets > schedule.count)
+                    break;
+                keepWith(a, withReasons ? label + QLatin1String(" #") + QString::number(buckets) + suffix : QString());
+                keptOldest = a == automated.back();
+            }
+            if (buckets < schedule.count && !automated.empty() && !keptOldest)
+                keepWith(automated.back(), withReasons ? label + QLatin1String(" oldest") : QString());
+        }
+        if (withReasons) {
+            const QString reason = QStringLiteral("not kept by schedule");
+            for (size_t a : automated) {
+                if (!out.keep[a])
+                    out.reasons[a].append(reason);
+            }
+        }
+    }
+
+    const QString manualSuffix = QLatin1Char('/') + QString::number(policy.manualCount);
+    const QString manualLimit = QLatin1String("manual limit ") + QString::number(policy.manualCount);
+    for (size_t i = 0; i < manual.size(); ++i) {
+        if (int(i) < policy.manualCount) {
+            keepWith(manual[i], withReasons ? QLatin1String("manual #") + QString::number(i + 1) + manualSuffix : QString());
+        } else if (withReasons) {
+            out.reasons[manual[i]].append(manualLimit);
+        }
+    }
+
+    if (policy.maxBackups) {
+        const qsizetype cap = *policy.maxBackups;
+        qsizetype keptCount = 0;
+        std::optional<size_t> newest;
+        for (size_t i = 0; i < n; ++i) {
+            if (items[i].isProtected)
+                continue;
+            if (!newest)
+                newest = i;
+            keptCount += out.keep[i];
+        }
+        const QString evicted = QLatin1String("max_backups ") + QString::number(cap);
+        auto evictFrom = [&](const std::vector<size_t>& group) {
+            for (auto it = group.rbegin(); it != group.rend() && keptCount > cap; ++it) {
+                if (!out.keep[*it] || *it == newest)
+                    continue;
+                out.keep[*it] = 0;
+                --keptCount;
+                if (withReasons)
+                    out.reasons[*it] = QStringList{evicted};
+            }
+        };
+        evictFrom(automated);
+        evictFrom(manual);
+    }
+    return out;
+}
+
+qint64 stepLimit(const RetentionPolicy& policy, const Interval& finest)
+{
+    qint64 longest = 0;
+    for (const Schedule& s : policy.schedules)
+        longest = std::max(longest, s.interval.nominalSeconds() * (s.count + 1));
+    return std::min<qint64>(10000, longest / finest.nominalSeconds() + 2);
+}
+
+} // namespace
+
+qint64 RetentionPlanner::bucketKey(qint64 s, const Interval& interval)
+{
+    const qint64 k = interval.multiplier;
+    switch (interval.unit) {
+    case Interval::Unit::Hour:
+        return floorDiv(s, 3600 * k);
+    case Interval::Unit::Day:
+        return floorDiv(floorDiv(s, 86400), k);
+    case Interval::Unit::Week:
+        return floorDiv(floorDiv(s, 86400) - 4, 7 * k);
+    case Interval::Unit::Month: {
+        qint64 year, month;
+        civilFromDays(floorDiv(s, 86400), year, month);
+        return floorDiv(12 * year + month - 1, k);
+    }
+    case Interval::Unit::Year: {
+        qint64 year, month;
+        civilFromDays(floorDiv(s, 86400), year, month);
+        return floorDiv(year, k);
+    }
+    }
+    return 0;
+}
+
+qint64 RetentionPlanner::bucketStart(qint64 key, const Interval& interval)
+{
+    const qint64 k = interval.multiplier;
+    switch (interval.unit) {
+    case Interval::Unit::Hour:
+        return key * 3600 * k;
+    case Interval::Unit::Day:
+        return key * k * 86400;
+    case Interval::Unit::Week:
+        return (key * 7 * k + 4) * 86400;
+    case Interval::Unit::Month: {
+        const qint64 monthIndex = key * k;
+        const qint64 year = floorDiv(monthIndex, 12);
+        const qint64 month = monthIndex - 12 * year + 1;
+        return daysFromCivil(year, month, 1) * 86400;
+    }
+    case Interval::Unit::Year:
+        return daysFromCivil(key * k, 1, 1) * 86400;
+    }
+    return 0;
+}
+
+std::optional<Interval> RetentionPlanner::finestInterval(const RetentionPolicy& policy)
+{
+    std::optional<Interval> finest;
+    for (const Schedule& s : policy.schedules) {
+        if (!finest || s.interval.nominalSeconds() < finest->nominalSeconds())
+            finest = s.interval;
+    }
+    return finest;
+}
+
+RetentionPlan RetentionPlanner::plan(const QList<RetentionBackup>& backups, const RetentionPolicy& policy,
+    qint64 nowMs, Expiry expiry)
+{
+    std::vector<Item> items;
+    items.reserve(backups.size());
+    for (const RetentionBackup& b : backups)
+        items.push_back(Item{b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, b.automated, b.isProtected, false, -1});
+    std::sort(items.begin(), items.end(), newerFirst);
+
+    const Outcome outcome = planSorted(items, policy, true);
+
+    RetentionPlan plan;
+    plan.nowMs = nowMs;
+    plan.backups.reserve(qsizetype(items.size()));
+    for (size_t i = 0; i < items.size(); ++i) {
+        items[i].source = int(i);
+        const Item& it = items[i];
+        plan.backups.append(PlannedBackup{RetentionBackup{it.id, it.ms, it.automated, it.isProtected},
+            bool(outcome.keep[i]), outcome.reasons[i], std::nullopt});
+        if (outcome.keep[i])
+            ++plan.kept;
+        else
+            ++plan.deleted;
+    }
+
+    const std::optional<Interval> finest = finestInterval(policy);
+    if (expiry == Expiry::Skip || !finest)
+        return plan;
+
+    // Projected expiry: add one simulated automated backup at the start of every finest bucket after now
+    // and plan again over what is still kept. Protected backups take no part and never expire.
+    std::vector<Item> current;
+    int unresolved = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (!outcome.keep[i] || items[i].isProtected)
+            continue;
+        current.push_back(items[i]);
+        // Without a cap nothing but a newer manual backup deletes a manual one, and the simulation adds none.
+        if (items[i].automated || policy.maxBackups)
+            ++unresolved;
+    }
+    const qint64 limit = stepLimit(policy, *finest);
+    const qint64 nowKey = bucketKey(floorDiv(nowMs, 1000), *finest);
+    for (qint64 step = 1; step <= limit && unresolved > 0; ++step) {
+        const qint64 at = bucketStart(nowKey + step, *finest);
+        Item simulated{at * 1000, at, QString(), true, false, true, -1};
+        current.insert(std::upper_bound(current.begin(), current.end(), simulated, newerFirst), simulated);
+        const Outcome next = planSorted(current, policy, false);
+        std::vector<Item> survivors;
+        survivors.reserve(current.size());
+        for (size_t i = 0; i < current.size(); ++i) {
+            if (next.keep[i]) {
+                survivors.push_back(std::move(current[i]));
+            } else if (current[i].source >= 0) {
+                PlannedBackup& planned = plan.backups[current[i].source];
+                planned.expiresAtMs = at * 1000;
+                if (planned.backup.automated || policy.maxBackups)
+                    --unresolved;
+            }
+        }
+        current.swap(survivors);
+    }
+    return plan;
+}
+
+std::optional<RetentionBackup> RetentionPlanner::manualBackupReplacedByNew(const QList<RetentionBackup>& backups,
+    const RetentionPolicy& policy)
+{
+    if (policy.manualCount <= 0)
+        return std::nullopt;
+    std::vector<Item> manual;
+    for (const RetentionBackup& b : backups) {
+        if (!b.automated && !b.isProtected)
+            manual.push_back(Item{b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, false, false, false, -1});
+    }
+    if (qsizetype(manual.size()) < policy.manualCount)
+        return std::nullopt;
+    // A new manual backup is the newest; the manual backup now at position manual_count drops out.
+    std::sort(manual.begin(), manual.end(), newerFirst);
+    const Item& out = manual[size_t(policy.manualCount) - 1];
+    return RetentionBackup{out.id, out.ms, false, false};
+}
+
+int RetentionPlanner::steadyStateAutomatedCount(const RetentionPolicy& policy, qint64 nowMs)
+{
+    const std::optional<Interval> finest = finestInterval(policy);
+    if (!finest)
+        return 0;
+    const qint64 limit = stepLimit(policy, *finest);
+    const qint64 nowKey = bucketKey(floorDiv(nowMs, 1000), *finest);
+    std::vector<Item> current;
+    for (qint64 step = 1; step <= limit; ++step) {
+        const qint64 at = bucketStart(nowKey + step, *finest);
+        current.insert(current.begin(), Item{at * 1000, at, QString(), true, false, true, -1});
+        const Outcome next = planSorted(current, policy, false);
+        std::vector<Item> survivors;
+        for (size_t i = 0; i < current.size(); ++i) {
+            if (next.keep[i])
+                survivors.push_back(std::move(current[i]));
+        }
+        current.swap(survivors);
+    }
+    return int(current.size());
+}
