@@ -1,0 +1,43 @@
+#pragma once
+
+#include "links.h"
+#include "problem.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// A backup as the API shows it.
+struct Backup
+{
+    enum class Status { Created, Deleting };
+
+    QString id;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    QString environment;
+    Status status = Status::Created;
+    bool automated = false;
+    bool safe = true;
+    bool restorable = true;
+    QString commitId;
+    std::optional<qint64> expiresAtMs;
+    std::optional<int> index;
+    std::optional<qint64> sizeOfVolumes;
+    std::optional<qint64> sizeUsed;
+    QHash<QString, QString> attributes; // (local) "note", "protected", "pause_ms"
+    Links links;
+
+    bool isProtected() const { return attributes.value(QStringLiteral("protected")) == QLatin1String("true"); }
+
+    // Tolerant: unknown fields ignored; missing id or created_at, or a known field of the wrong type, is a problem.
+    static Decoded<Backup> fromJson(const QJsonValue& json, const QString& basePath = {});
+    QJsonObject toJson() const;
+
+    static QString statusToString(Status status);
+    static std::optional<Status> statusFromString(const QString& text);
+
+    bool operator==(const Backup&) const = default;
+};

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "environmenttype.h"
+#include "links.h"
+#include "problem.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// What a local environment is made of (api-contract.md, "(local)" descriptor).
+struct LocalDescriptor
+{
+    struct Mount
+    {
+        QString name;
+        QString path;
+        bool operator==(const Mount&) const = default;
+    };
+    struct Service
+    {
+        QString name;
+        QString kind = QStringLiteral("sqlite");
+        QString path;
+        bool operator==(const Service&) const = default;
+    };
+
+    QString codePath;
+    QList<Mount> mounts;
+    QList<Service> services;
+    QString pauseHook;  // shell command, may be empty
+    QString resumeHook; // shell command, may be empty
+
+    // Strict (the descriptor is ours): unknown keys and wrong types are problems.
+    static Decoded<LocalDescriptor> fromJson(const QJsonValue& json, const QString& basePath = {});
+    QJsonObject toJson() const;
+    bool operator==(const LocalDescriptor&) const = default;
+};
+
+// An environment as the API shows it.
+struct Environment
+{
+    enum class Status { Active, Inactive, Paused, Dirty, Deleting };
+
+    QString id;
+    QString name;
+    QString machineName;
+    QString title;
+    EnvironmentType type = EnvironmentType::Development;
+    Status status = Status::Inactive;
+    std::optional<QString> parent;
+    bool isDirty = false;
+    std::optional<qint64> lastBackupAtMs;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    Links links;
+    std::optional<LocalDescriptor> local; // only from a local server
+
+    // Tolerant: unknown fields are ignored (the hosted API may add some); a known field with the wrong
+    // type, an unknown type/status value, or a missing id is a problem.
+    static Decoded<Environment> fromJson(const QJsonValue& json, const QString& basePath = {});
+    QJsonObject toJson() const;
+
+    static QString statusToString(Status status);
+    static std::optional<Status> statusFromString(const QString& text);
+
+    bool operator==(const Environment&) const = default;
+};

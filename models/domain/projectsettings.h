@@ -1,0 +1,30 @@
+#pragma once
+
+#include "environmenttype.h"
+#include "problem.h"
+#include "retentionpolicy.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+// A project's settings. `data_retention` holds the effective policy of every environment type (defaults
+// filled in); other settings the hosted API sends are kept as they are so nothing is lost on a round trip.
+struct ProjectSettings
+{
+    QMap<EnvironmentType, RetentionPolicy> dataRetention;
+    QJsonObject other;
+
+    RetentionPolicy policyFor(EnvironmentType type) const;
+
+    // data_retention entries are strict (a policy is closed); other top-level keys are kept in `other`.
+    // Types missing from data_retention get their defaults.
+    static Decoded<ProjectSettings> fromJson(const QJsonValue& json, const QString& basePath = {});
+    QJsonObject toJson() const;
+
+    // Applies a PATCH body (a partial data_retention): types not named are untouched; inside a type,
+    // max_backups and default_config replace the current values when given. Problems are named by path
+    // (`data_retention.production.default_config.schedule[0].interval`); on problems nothing changes.
+    Problems applyPatch(const QJsonValue& patch);
+
+    bool operator==(const ProjectSettings&) const = default;
+};
