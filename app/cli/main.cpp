@@ -5,14 +5,13 @@
 #include "retention/retentionplanner.h"
 #include "translator.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
-
-#include <cstdio>
 
 namespace {
 
@@ -53,14 +52,14 @@ public:
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("Preview offline which backups a retention policy keeps and deletes."));
         parser.addHelpOption();
-        const QCommandLineOption policyOption(QStringLiteral("policy"),
-            tr("One data_retention entry (JSON)."), tr("FILE"));
-        const QCommandLineOption backupsOption(QStringLiteral("backups"),
-            tr("An array of Backup objects (JSON)."), tr("FILE"));
-        const QCommandLineOption nowOption(QStringLiteral("now"),
-            tr("The time to plan at (RFC 3339); default: the current time."), tr("TIME"));
-        const QCommandLineOption formatOption(QStringLiteral("format"),
-            tr("Output format: table (default) or json."), tr("FORMAT"), QStringLiteral("table"));
+        const QCommandLineOption policyOption(
+            QStringLiteral("policy"), tr("One data_retention entry (JSON)."), tr("FILE"));
+        const QCommandLineOption backupsOption(
+            QStringLiteral("backups"), tr("An array of Backup objects (JSON)."), tr("FILE"));
+        const QCommandLineOption nowOption(
+            QStringLiteral("now"), tr("The time to plan at (RFC 3339); default: the current time."), tr("TIME"));
+        const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: table (default) or json."),
+            tr("FORMAT"), QStringLiteral("table"));
         parser.addOptions({policyOption, backupsOption, nowOption, formatOption});
         parser.addPositionalArgument(QStringLiteral("retention:preview"), tr("The command."));
         if (!parser.parse(arguments))
@@ -144,12 +143,10 @@ public:
             return command.isEmpty() ? UsageError : Success;
         }
         if (command == QLatin1String("--version")) {
-            QTextStream(stdout) << QLatin1String("tidemark-cli ") << QCoreApplication::applicationVersion()
-                                << Qt::endl;
+            QTextStream(stdout) << QLatin1String("tidemark-cli ") << QCoreApplication::applicationVersion() << Qt::endl;
             return Success;
         }
-        QTextStream(stderr) << tr("tidemark-cli: '%1' is not a command.").arg(command) << QLatin1Char('\n')
-                            << usage();
+        QTextStream(stderr) << tr("tidemark-cli: '%1' is not a command.").arg(command) << QLatin1Char('\n') << usage();
         return UsageError;
     }
 };

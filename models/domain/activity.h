@@ -3,11 +3,10 @@
 #include "links.h"
 #include "problem.h"
 
+#include <optional>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 // A unit of work on the server (backup, restore, delete) and its progress.
 struct Activity

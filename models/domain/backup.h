@@ -3,11 +3,10 @@
 #include "links.h"
 #include "problem.h"
 
+#include <optional>
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 // A backup as the API shows it.
 struct Backup

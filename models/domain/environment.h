@@ -4,11 +4,10 @@
 #include "links.h"
 #include "problem.h"
 
+#include <optional>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 // What a local environment is made of (api-contract.md, "(local)" descriptor).
 struct LocalDescriptor
@@ -30,7 +29,7 @@ struct LocalDescriptor
     QString codePath;
     QList<Mount> mounts;
     QList<Service> services;
-    QString pauseHook;  // shell command, may be empty
+    QString pauseHook; // shell command, may be empty
     QString resumeHook; // shell command, may be empty
 
     // Strict (the descriptor is ours): unknown keys and wrong types are problems.

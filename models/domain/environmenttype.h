@@ -1,9 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 // The three kinds of environment; each has its own retention policy.
 enum class EnvironmentType { Production, Staging, Development };

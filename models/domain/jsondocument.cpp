@@ -41,7 +41,7 @@ QString describeError(QJsonParseError::ParseError error)
     case QJsonParseError::UnterminatedString:
         return tr("a string is not closed with '\"'");
     case QJsonParseError::MissingObject:
-        return tr("an object was expected");
+        return tr("a value is missing here (a trailing comma?)");
     case QJsonParseError::DeepNesting:
         return tr("the document is nested too deeply");
     case QJsonParseError::DocumentTooLarge:

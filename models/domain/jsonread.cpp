@@ -2,10 +2,10 @@
 
 #include "timestamp.h"
 
+#include <cmath>
 #include <QCoreApplication>
 #include <QJsonArray>
-
-#include <cmath>
+#include <QLocale>
 
 namespace JsonRead {
 
@@ -24,7 +24,7 @@ QString describe(const QJsonValue& value)
     case QJsonValue::Bool:
         return tr("a boolean");
     case QJsonValue::Double:
-        return QString::number(value.toDouble(), 'g', 17);
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String:
         return tr("a string");
     case QJsonValue::Array:
@@ -37,16 +37,14 @@ QString describe(const QJsonValue& value)
     return {};
 }
 
-std::optional<qint64> integer(const QJsonValue& value, const QString& path, qint64 min, qint64 max,
-    Problems& problems)
+std::optional<qint64> integer(const QJsonValue& value, const QString& path, qint64 min, qint64 max, Problems& problems)
 {
     if (value.isDouble()) {
         const double d = value.toDouble();
         if (std::isfinite(d) && std::floor(d) == d && d >= double(min) && d <= double(max))
             return qint64(d);
     }
-    problems.append({path,
-        tr("must be an integer from %1 to %2, not %3").arg(min).arg(max).arg(describe(value))});
+    problems.append({path, tr("must be an integer from %1 to %2, not %3").arg(min).arg(max).arg(describe(value))});
     return std::nullopt;
 }
 
@@ -71,8 +69,8 @@ std::optional<qint64> time(const QJsonValue& value, const QString& path, Problem
     if (value.isString()) {
         if (auto ms = Timestamp::parseMsecs(value.toString()))
             return ms;
-        problems.append({path,
-            tr("'%1' is not an RFC 3339 date-time (like 2026-11-26T04:00:00Z)").arg(value.toString().left(64))});
+        problems.append(
+            {path, tr("'%1' is not an RFC 3339 date-time (like 2026-11-26T04:00:00Z)").arg(value.toString().left(64))});
         return std::nullopt;
     }
     problems.append({path, tr("must be an RFC 3339 date-time string, not %1").arg(describe(value))});

@@ -2,11 +2,10 @@
 
 #include "problem.h"
 
+#include <optional>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
-
-#include <optional>
 
 // Readers that check a JSON value's type and range and record a Problem (path + sentence) when it is wrong.
 namespace JsonRead {
@@ -14,8 +13,7 @@ namespace JsonRead {
 // "a string", "a boolean", "null", "an array", "an object", or the number itself.
 QString describe(const QJsonValue& value);
 
-std::optional<qint64> integer(const QJsonValue& value, const QString& path, qint64 min, qint64 max,
-    Problems& problems);
+std::optional<qint64> integer(const QJsonValue& value, const QString& path, qint64 min, qint64 max, Problems& problems);
 std::optional<QString> string(const QJsonValue& value, const QString& path, Problems& problems);
 std::optional<bool> boolean(const QJsonValue& value, const QString& path, Problems& problems);
 // An RFC 3339 date-time, as milliseconds since the epoch.

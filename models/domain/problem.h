@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 // One thing wrong with an input, named by the path of the offending field
 // (`default_config.schedule[1].interval`) and a sentence a person understands.
@@ -29,8 +28,8 @@ struct Decoded
     Problems problems;
 
     bool ok() const { return value.has_value(); }
-    static Decoded success(T v) { return Decoded{std::move(v), {}}; }
-    static Decoded failure(Problems p) { return Decoded{std::nullopt, std::move(p)}; }
+    static Decoded success(T v) { return Decoded {std::move(v), {}}; }
+    static Decoded failure(Problems p) { return Decoded {std::nullopt, std::move(p)}; }
 };
 
 namespace JsonPath {

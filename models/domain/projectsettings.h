@@ -26,5 +26,7 @@ struct ProjectSettings
     // (`data_retention.production.default_config.schedule[0].interval`); on problems nothing changes.
     Problems applyPatch(const QJsonValue& patch);
 
-    bool operator==(const ProjectSettings&) const = default;
+    // Equal when every type's effective policy (policyFor) and the other settings are equal, so a missing
+    // entry equals its default and fromJson(toJson(x)) == x holds for any x.
+    bool operator==(const ProjectSettings& rhs) const;
 };

@@ -160,8 +160,8 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
 
     const QJsonValue max = root->value(kMaxBackups);
     if (!max.isUndefined() && !max.isNull()) {
-        if (auto v = JsonRead::integer(max, JsonPath::key(basePath, kMaxBackups), kMinMaxBackups, kMaxMaxBackups,
-                problems))
+        if (auto v
+            = JsonRead::integer(max, JsonPath::key(basePath, kMaxBackups), kMinMaxBackups, kMaxMaxBackups, problems))
             policy.maxBackups = int(*v);
     }
 
@@ -173,8 +173,8 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
 
             const QJsonValue manual = config->value(kManualCount);
             if (!manual.isUndefined()) {
-                if (auto v = JsonRead::integer(manual, JsonPath::key(configPath, kManualCount), 0, kMaxManualCount,
-                        problems))
+                if (auto v
+                    = JsonRead::integer(manual, JsonPath::key(configPath, kManualCount), 0, kMaxManualCount, problems))
                     policy.manualCount = int(*v);
             }
 
@@ -219,7 +219,8 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
                     const QJsonValue count = item->value(kCount);
                     const QString countPath = JsonPath::key(itemPath, kCount);
                     if (count.isUndefined()) {
-                        problems.append({countPath, tr("is required (an integer from %1 to %2)").arg(kMinCount).arg(kMaxCount)});
+                        problems.append(
+                            {countPath, tr("is required (an integer from %1 to %2)").arg(kMinCount).arg(kMaxCount)});
                         good = false;
                     } else if (auto v = JsonRead::integer(count, countPath, kMinCount, kMaxCount, problems)) {
                         schedule.count = int(*v);
@@ -254,10 +255,10 @@ QJsonObject RetentionPolicy::toJson() const
 {
     QJsonArray schedule;
     for (const Schedule& s : schedules)
-        schedule.append(QJsonObject{{kInterval, s.interval.label()}, {kCount, s.count}});
-    return QJsonObject{
+        schedule.append(QJsonObject {{kInterval, s.interval.label()}, {kCount, s.count}});
+    return QJsonObject {
         {kMaxBackups, maxBackups ? QJsonValue(*maxBackups) : QJsonValue(QJsonValue::Null)},
-        {kDefaultConfig, QJsonObject{{kManualCount, manualCount}, {kSchedule, schedule}}},
+        {kDefaultConfig, QJsonObject {{kManualCount, manualCount}, {kSchedule, schedule}}},
     };
 }
 
@@ -280,6 +281,6 @@ RetentionPolicy RetentionPolicy::defaultFor(EnvironmentType type)
 {
     RetentionPolicy policy;
     if (type == EnvironmentType::Production)
-        policy.schedules.append(Schedule{Interval{1, Interval::Unit::Day}, 2});
+        policy.schedules.append(Schedule {Interval {1, Interval::Unit::Day}, 2});
     return policy;
 }

@@ -3,12 +3,11 @@
 #include "environmenttype.h"
 #include "problem.h"
 
+#include <optional>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 // A schedule interval: an optional multiplier k (1–9999) and a unit, e.g. `6h`, `1d`, `2w`.
 struct Interval

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QDateTime>
 #include <QString>
 #include <QStringView>
-
-#include <optional>
 
 // RFC 3339 times as the API writes them. Input may carry any UTC offset and any number of
 // fractional digits; everything internal is UTC, output is `YYYY-MM-DDTHH:MM:SSZ`.

@@ -67,7 +67,8 @@ Decoded<QList<RetentionBackup>> PreviewReport::decodeBackups(const QJsonValue& j
             if (const auto attrs = JsonRead::object(attributes, attributesPath, problems)) {
                 const QJsonValue prot = attrs->value(QStringLiteral("protected"));
                 const QString protPath = JsonPath::key(attributesPath, QStringLiteral("protected"));
-                if (prot.isString() && (prot.toString() == QLatin1String("true") || prot.toString() == QLatin1String("false"))) {
+                if (prot.isString()
+                    && (prot.toString() == QLatin1String("true") || prot.toString() == QLatin1String("false"))) {
                     backup.isProtected = prot.toString() == QLatin1String("true");
                 } else if (!prot.isUndefined()) {
                     problems.append({protPath, tr("must be the string \"true\" or \"false\"")});
@@ -89,7 +90,7 @@ QJsonObject PreviewReport::toJson(const RetentionPlan& plan)
 {
     QJsonArray backups;
     for (const PlannedBackup& b : plan.backups) {
-        backups.append(QJsonObject{
+        backups.append(QJsonObject {
             {QStringLiteral("id"), b.backup.id},
             {QStringLiteral("created_at"), Timestamp::formatMsecs(b.backup.createdAtMs)},
             {QStringLiteral("automated"), b.backup.automated},
@@ -99,7 +100,7 @@ QJsonObject PreviewReport::toJson(const RetentionPlan& plan)
                 b.keep && b.expiresAtMs ? QJsonValue(Timestamp::formatMsecs(*b.expiresAtMs)) : QJsonValue()},
         });
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("now"), Timestamp::formatMsecs(plan.nowMs)},
         {QStringLiteral("backups"), backups},
         {QStringLiteral("kept"), plan.kept},
@@ -109,14 +110,16 @@ QJsonObject PreviewReport::toJson(const RetentionPlan& plan)
 
 QString PreviewReport::toTable(const RetentionPlan& plan)
 {
-    const QStringList headers{tr("ID"), tr("Created"), tr("Kind"), tr("Decision"), tr("Expires"), tr("Reasons")};
+    const QStringList headers {tr("ID"), tr("Created"), tr("Kind"), tr("Decision"), tr("Expires"), tr("Reasons")};
     QList<QStringList> rows;
     rows.reserve(plan.backups.size());
     for (const PlannedBackup& b : plan.backups) {
-        rows.append(QStringList{
+        rows.append(QStringList {
             b.backup.id,
             Timestamp::formatMsecs(b.backup.createdAtMs),
-            b.backup.isProtected ? tr("protected") : b.backup.automated ? tr("automated") : tr("manual"),
+            b.backup.isProtected     ? tr("protected")
+                : b.backup.automated ? tr("automated")
+                                     : tr("manual"),
             b.keep ? tr("keep") : tr("delete"),
             b.keep && b.expiresAtMs ? Timestamp::formatMsecs(*b.expiresAtMs) : QStringLiteral("-"),
             b.reasons.join(QLatin1String(", ")),
@@ -129,7 +132,8 @@ QString PreviewReport::toTable(const RetentionPlan& plan)
         for (qsizetype c = 0; c < row.size() - 1; ++c)
             widths[c] = std::max(widths[c], row.at(c).size());
     }
-    const auto line = [&](const QStringList& cells) {
+    // An explicit QString: with QT_USE_QSTRINGBUILDER a deduced return type would be a builder referring to `out`.
+    const auto line = [&](const QStringList& cells) -> QString {
         QString out;
         for (qsizetype c = 0; c < cells.size(); ++c) {
             if (c + 1 < cells.size())
@@ -142,8 +146,7 @@ QString PreviewReport::toTable(const RetentionPlan& plan)
     QString text = line(headers);
     for (const QStringList& row : rows)
         text += line(row);
-    text += QLatin1Char('\n')
-        + tr("Now %1: %n kept", nullptr, plan.kept).arg(Timestamp::formatMsecs(plan.nowMs))
+    text += QLatin1Char('\n') + tr("Now %1: %n kept", nullptr, plan.kept).arg(Timestamp::formatMsecs(plan.nowMs))
         + tr(", %n deleted.", nullptr, plan.deleted) + QLatin1Char('\n');
     return text;
 }

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 // What the planner reads of a backup (retention-spec.md, "The plan").
 struct RetentionBackup

@@ -43,6 +43,21 @@ struct Item
     int source = -1; // index into the plan's list, -1 for a simulated backup
 };
 
+// The spec orders ids by their bytes (UTF-8), i.e. by code point. QString compares UTF-16 code units, which differs
+// when a surrogate (U+10000 and up) meets U+E000..U+FFFF; moving surrogates above that range fixes it.
+bool idGreater(const QString& a, const QString& b)
+{
+    const auto rank = [](char16_t c) { return c >= 0xD800 ? (c >= 0xE000 ? c - 0x800 : c + 0x2000) : int(c); };
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t x = a.at(i).unicode();
+        const char16_t y = b.at(i).unicode();
+        if (x != y)
+            return rank(x) > rank(y);
+    }
+    return a.size() > b.size();
+}
+
 // Newest first; at equal times a simulated backup is the newer, then ids descending.
 bool newerFirst(const Item& a, const Item& b)
 {
@@ -50,7 +65,7 @@ bool newerFirst(const Item& a, const Item& b)
         return a.ms > b.ms;
     if (a.simulated != b.simulated)
         return a.simulated;
-    return a.id > b.id;
+    return idGreater(a.id, b.id);
 }
 
 struct Outcome
@@ -122,7 +137,8 @@ Outcome planSorted(const std::vector<Item>& items, const RetentionPolicy& policy
     const QString manualLimit = QLatin1String("manual limit ") + QString::number(policy.manualCount);
     for (size_t i = 0; i < manual.size(); ++i) {
         if (int(i) < policy.manualCount) {
-            keepWith(manual[i], withReasons ? QLatin1String("manual #") + QString::number(i + 1) + manualSuffix : QString());
+            keepWith(
+                manual[i], withReasons ? QLatin1String("manual #") + QString::number(i + 1) + manualSuffix : QString());
         } else if (withReasons) {
             out.reasons[manual[i]].append(manualLimit);
         }
@@ -147,7 +163,7 @@ Outcome planSorted(const std::vector<Item>& items, const RetentionPolicy& policy
                 out.keep[*it] = 0;
                 --keptCount;
                 if (withReasons)
-                    out.reasons[*it] = QStringList{evicted};
+                    out.reasons[*it] = QStringList {evicted};
             }
         };
         evictFrom(automated);
@@ -222,13 +238,14 @@ std::optional<Interval> RetentionPlanner::finestInterval(const RetentionPolicy& 
     return finest;
 }
 
-RetentionPlan RetentionPlanner::plan(const QList<RetentionBackup>& backups, const RetentionPolicy& policy,
-    qint64 nowMs, Expiry expiry)
+RetentionPlan RetentionPlanner::plan(
+    const QList<RetentionBackup>& backups, const RetentionPolicy& policy, qint64 nowMs, Expiry expiry)
 {
     std::vector<Item> items;
     items.reserve(backups.size());
     for (const RetentionBackup& b : backups)
-        items.push_back(Item{b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, b.automated, b.isProtected, false, -1});
+        items.push_back(
+            Item {b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, b.automated, b.isProtected, false, -1});
     std::sort(items.begin(), items.end(), newerFirst);
 
     const Outcome outcome = planSorted(items, policy, true);
@@ -239,7 +256,7 @@ RetentionPlan RetentionPlanner::plan(const QList<RetentionBackup>& backups, cons
     for (size_t i = 0; i < items.size(); ++i) {
         items[i].source = int(i);
         const Item& it = items[i];
-        plan.backups.append(PlannedBackup{RetentionBackup{it.id, it.ms, it.automated, it.isProtected},
+        plan.backups.append(PlannedBackup {RetentionBackup {it.id, it.ms, it.automated, it.isProtected},
             bool(outcome.keep[i]), outcome.reasons[i], std::nullopt});
         if (outcome.keep[i])
             ++plan.kept;
@@ -267,7 +284,7 @@ RetentionPlan RetentionPlanner::plan(const QList<RetentionBackup>& backups, cons
     const qint64 nowKey = bucketKey(floorDiv(nowMs, 1000), *finest);
     for (qint64 step = 1; step <= limit && unresolved > 0; ++step) {
         const qint64 at = bucketStart(nowKey + step, *finest);
-        Item simulated{at * 1000, at, QString(), true, false, true, -1};
+        Item simulated {at * 1000, at, QString(), true, false, true, -1};
         current.insert(std::upper_bound(current.begin(), current.end(), simulated, newerFirst), simulated);
         const Outcome next = planSorted(current, policy, false);
         std::vector<Item> survivors;
@@ -287,22 +304,22 @@ RetentionPlan RetentionPlanner::plan(const QList<RetentionBackup>& backups, cons
     return plan;
 }
 
-std::optional<RetentionBackup> RetentionPlanner::manualBackupReplacedByNew(const QList<RetentionBackup>& backups,
-    const RetentionPolicy& policy)
+std::optional<RetentionBackup> RetentionPlanner::manualBackupReplacedByNew(
+    const QList<RetentionBackup>& backups, const RetentionPolicy& policy)
 {
     if (policy.manualCount <= 0)
         return std::nullopt;
     std::vector<Item> manual;
     for (const RetentionBackup& b : backups) {
         if (!b.automated && !b.isProtected)
-            manual.push_back(Item{b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, false, false, false, -1});
+            manual.push_back(Item {b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, false, false, false, -1});
     }
     if (qsizetype(manual.size()) < policy.manualCount)
         return std::nullopt;
     // A new manual backup is the newest; the manual backup now at position manual_count drops out.
     std::sort(manual.begin(), manual.end(), newerFirst);
     const Item& out = manual[size_t(policy.manualCount) - 1];
-    return RetentionBackup{out.id, out.ms, false, false};
+    return RetentionBackup {out.id, out.ms, false, false};
 }
 
 int RetentionPlanner::steadyStateAutomatedCount(const RetentionPolicy& policy, qint64 nowMs)
@@ -315,7 +332,7 @@ int RetentionPlanner::steadyStateAutomatedCount(const RetentionPolicy& policy, q
     std::vector<Item> current;
     for (qint64 step = 1; step <= limit; ++step) {
         const qint64 at = bucketStart(nowKey + step, *finest);
-        current.insert(current.begin(), Item{at * 1000, at, QString(), true, false, true, -1});
+        current.insert(current.begin(), Item {at * 1000, at, QString(), true, false, true, -1});
         const Outcome next = planSorted(current, policy, false);
         std::vector<Item> survivors;
         for (size_t i = 0; i < current.size(); ++i) {

@@ -3,9 +3,8 @@
 #include "domain/retentionpolicy.h"
 #include "retentionplan.h"
 
-#include <QList>
-
 #include <optional>
+#include <QList>
 
 // The one implementation of retention-spec.md. Pure functions without an event loop: safe to call
 // from any thread. Planning is O(n log n) in the number of backups; the expiry projection only ever
@@ -20,8 +19,8 @@ public:
 
     // The manual backup that a new manual backup would replace under the manual limit, or nullopt when
     // none would be (limit not reached, or manual backups disabled).
-    static std::optional<RetentionBackup> manualBackupReplacedByNew(const QList<RetentionBackup>& backups,
-        const RetentionPolicy& policy);
+    static std::optional<RetentionBackup> manualBackupReplacedByNew(
+        const QList<RetentionBackup>& backups, const RetentionPolicy& policy);
 
     // How many backups the policy keeps once the scheduler has run long enough for every schedule to
     // fill (automated backups only, manual ones not counted).

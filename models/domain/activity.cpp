@@ -1,0 +1,175 @@
+#include "activity.h"
+
+#include "apiobjectreader.h"
+#include "jsonread.h"
+#include "timestamp.h"
+
+#include <algorithm>
+#include <cmath>
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Activity", text);
+}
+
+const QString kId = QStringLiteral("id");
+const QString kType = QStringLiteral("type");
+const QString kState = QStringLiteral("state");
+const QString kResult = QStringLiteral("result");
+const QString kCompletionPercent = QStringLiteral("completion_percent");
+const QString kEnvironments = QStringLiteral("environments");
+const QString kPayload = QStringLiteral("payload");
+const QString kText = QStringLiteral("text");
+const QString kLog = QStringLiteral("log");
+const QString kCreatedAt = QStringLiteral("created_at");
+const QString kStartedAt = QStringLiteral("started_at");
+const QString kCompletedAt = QStringLiteral("completed_at");
+const QString kCancelledAt = QStringLiteral("cancelled_at");
+const QString kLinks = QStringLiteral("_links");
+
+constexpr Activity::State kStates[]
+    = {Activity::State::Pending, Activity::State::InProgress, Activity::State::Complete, Activity::State::Cancelled};
+constexpr Activity::Result kResults[] = {Activity::Result::Success, Activity::Result::Failure};
+
+QJsonValue timeOrNull(const std::optional<qint64>& ms)
+{
+    return ms ? QJsonValue(Timestamp::formatMsecs(*ms)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+Decoded<Activity> Activity::fromJson(const QJsonValue& json, const QString& basePath)
+{
+    Problems problems;
+    const auto root = JsonRead::object(json, basePath, problems);
+    if (!root)
+        return Decoded<Activity>::failure(problems);
+
+    static const QStringList states = [] {
+        QStringList names;
+        for (State s : kStates)
+            names.append(stateToString(s));
+        return names;
+    }();
+    static const QStringList results = [] {
+        QStringList names;
+        for (Result r : kResults)
+            names.append(resultToString(r));
+        return names;
+    }();
+
+    Activity activity;
+    ApiObjectReader reader(*root, basePath, problems);
+    reader.requiredString(kId, activity.id);
+    reader.string(kType, activity.type);
+    reader.enumeration(kState, &Activity::stateFromString, states, activity.state);
+    reader.nullableEnumeration(kResult, &Activity::resultFromString, results, activity.result);
+
+    // Servers send a percentage, some as a fraction (33.3); show it as a whole number within 0–100.
+    const QJsonValue percent = root->value(kCompletionPercent);
+    if (percent.isDouble()) {
+        activity.completionPercent = int(std::lround(std::clamp(percent.toDouble(), 0.0, 100.0)));
+    } else if (!percent.isUndefined()) {
+        problems.append({reader.path(kCompletionPercent),
+            tr("must be a number from 0 to 100, not %1").arg(JsonRead::describe(percent))});
+    }
+
+    const QJsonValue environments = root->value(kEnvironments);
+    const QString environmentsPath = reader.path(kEnvironments);
+    if (environments.isArray()) {
+        const QJsonArray items = environments.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (const auto name = JsonRead::string(items.at(i), JsonPath::index(environmentsPath, i), problems))
+                activity.environments.append(*name);
+        }
+    } else if (!environments.isUndefined()) {
+        problems.append({environmentsPath,
+            tr("must be an array of environment names, not %1").arg(JsonRead::describe(environments))});
+    }
+
+    const QJsonValue payload = root->value(kPayload);
+    if (!payload.isUndefined()) {
+        if (const auto object = JsonRead::object(payload, reader.path(kPayload), problems))
+            activity.payload = *object;
+    }
+
+    reader.string(kText, activity.text);
+    reader.string(kLog, activity.log);
+    reader.time(kCreatedAt, activity.createdAtMs);
+    reader.nullableTime(kStartedAt, activity.startedAtMs);
+    reader.nullableTime(kCompletedAt, activity.completedAtMs);
+    reader.nullableTime(kCancelledAt, activity.cancelledAtMs);
+    reader.links(activity.links);
+
+    if (!problems.isEmpty())
+        return Decoded<Activity>::failure(problems);
+    return Decoded<Activity>::success(activity);
+}
+
+QJsonObject Activity::toJson() const
+{
+    return QJsonObject {
+        {kId, id},
+        {kType, type},
+        {kState, stateToString(state)},
+        {kResult, result ? QJsonValue(resultToString(*result)) : QJsonValue(QJsonValue::Null)},
+        {kCompletionPercent, completionPercent},
+        {kEnvironments, QJsonArray::fromStringList(environments)},
+        {kPayload, payload},
+        {kText, text},
+        {kLog, log},
+        {kCreatedAt, Timestamp::formatMsecs(createdAtMs)},
+        {kStartedAt, timeOrNull(startedAtMs)},
+        {kCompletedAt, timeOrNull(completedAtMs)},
+        {kCancelledAt, timeOrNull(cancelledAtMs)},
+        {kLinks, links.toJson()},
+    };
+}
+
+QString Activity::stateToString(State state)
+{
+    switch (state) {
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::InProgress:
+        return QStringLiteral("in_progress");
+    case State::Complete:
+        return QStringLiteral("complete");
+    case State::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+std::optional<Activity::State> Activity::stateFromString(const QString& text)
+{
+    for (State s : kStates) {
+        if (stateToString(s) == text)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QString Activity::resultToString(Result result)
+{
+    switch (result) {
+    case Result::Success:
+        return QStringLiteral("success");
+    case Result::Failure:
+        return QStringLiteral("failure");
+    }
+    return {};
+}
+
+std::optional<Activity::Result> Activity::resultFromString(const QString& text)
+{
+    for (Result r : kResults) {
+        if (resultToString(r) == text)
+            return r;
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,156 @@
+#include "projectsettings.h"
+
+#include "jsonread.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ProjectSettings", text);
+}
+
+const QString kDataRetention = QStringLiteral("data_retention");
+const QString kDefaultConfig = QStringLiteral("default_config");
+
+QString typeNames()
+{
+    QStringList names;
+    for (EnvironmentType t : EnvironmentTypes::all())
+        names.append(EnvironmentTypes::toString(t));
+    return names.join(QLatin1String(", "));
+}
+
+void unknownType(const QString& path, const QString& name, Problems& problems)
+{
+    problems.append(
+        {path, tr("'%1' is not an environment type (expected one of: %2)").arg(name.left(64), typeNames())});
+}
+
+} // namespace
+
+RetentionPolicy ProjectSettings::policyFor(EnvironmentType type) const
+{
+    const auto it = dataRetention.constFind(type);
+    return it != dataRetention.constEnd() ? *it : RetentionPolicy::defaultFor(type);
+}
+
+Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const QString& basePath)
+{
+    Problems problems;
+    const auto root = JsonRead::object(json, basePath, problems);
+    if (!root)
+        return Decoded<ProjectSettings>::failure(problems);
+
+    ProjectSettings settings;
+    settings.other = *root;
+    settings.other.remove(kDataRetention);
+
+    const QJsonValue retention = root->value(kDataRetention);
+    const QString retentionPath = JsonPath::key(basePath, kDataRetention);
+    if (!retention.isUndefined()) {
+        if (const auto entries = JsonRead::object(retention, retentionPath, problems)) {
+            for (auto it = entries->begin(); it != entries->end(); ++it) {
+                const QString path = JsonPath::key(retentionPath, it.key());
+                const auto type = EnvironmentTypes::fromString(it.key());
+                if (!type) {
+                    unknownType(path, it.key(), problems);
+                    continue;
+                }
+                Decoded<RetentionPolicy> policy = RetentionPolicy::fromJson(it.value(), path);
+                problems.append(policy.problems);
+                if (policy.value)
+                    settings.dataRetention.insert(*type, *policy.value);
+            }
+        }
+    }
+    for (EnvironmentType type : EnvironmentTypes::all()) {
+        if (!settings.dataRetention.contains(type))
+            settings.dataRetention.insert(type, RetentionPolicy::defaultFor(type));
+    }
+
+    if (!problems.isEmpty())
+        return Decoded<ProjectSettings>::failure(problems);
+    return Decoded<ProjectSettings>::success(settings);
+}
+
+QJsonObject ProjectSettings::toJson() const
+{
+    QJsonObject retention;
+    for (EnvironmentType type : EnvironmentTypes::all())
+        retention.insert(EnvironmentTypes::toString(type), policyFor(type).toJson());
+    QJsonObject json = other;
+    json.insert(kDataRetention, retention);
+    return json;
+}
+
+Problems ProjectSettings::applyPatch(const QJsonValue& patch)
+{
+    Problems problems;
+    const auto root = JsonRead::object(patch, QString(), problems);
+    if (!root)
+        return problems;
+
+    for (auto it = root->begin(); it != root->end(); ++it) {
+        if (it.key() != kDataRetention) {
+            problems.append(
+                {it.key(), tr("is not a setting that can be changed here (only data_retention can be changed)")});
+        }
+    }
+
+    QMap<EnvironmentType, RetentionPolicy> changed;
+    const QJsonValue retention = root->value(kDataRetention);
+    if (!retention.isUndefined()) {
+        if (const auto entries = JsonRead::object(retention, kDataRetention, problems)) {
+            for (auto it = entries->begin(); it != entries->end(); ++it) {
+                const QString path = JsonPath::key(kDataRetention, it.key());
+                const auto type = EnvironmentTypes::fromString(it.key());
+                if (!type) {
+                    unknownType(path, it.key(), problems);
+                    continue;
+                }
+                const auto entry = JsonRead::object(it.value(), path, problems);
+                if (!entry)
+                    continue;
+
+                // Merge onto the current policy and let RetentionPolicy::fromJson judge the result, so the patch
+                // obeys exactly the rules of a full policy. Keys of default_config that are not given keep their
+                // current values ({"default_config": {"manual_count": 1}} keeps the schedule).
+                QJsonObject merged = policyFor(*type).toJson();
+                for (auto field = entry->begin(); field != entry->end(); ++field) {
+                    if (field.key() == kDefaultConfig && field.value().isObject()) {
+                        QJsonObject config = merged.value(kDefaultConfig).toObject();
+                        const QJsonObject given = field.value().toObject();
+                        for (auto c = given.begin(); c != given.end(); ++c)
+                            config.insert(c.key(), c.value());
+                        merged.insert(kDefaultConfig, config);
+                    } else {
+                        merged.insert(field.key(), field.value());
+                    }
+                }
+                Decoded<RetentionPolicy> policy = RetentionPolicy::fromJson(merged, path);
+                problems.append(policy.problems);
+                if (policy.value)
+                    changed.insert(*type, *policy.value);
+            }
+        }
+    }
+
+    if (!problems.isEmpty())
+        return problems;
+    for (auto it = changed.begin(); it != changed.end(); ++it)
+        dataRetention.insert(it.key(), it.value());
+    return {};
+}
+
+bool ProjectSettings::operator==(const ProjectSettings& rhs) const
+{
+    if (other != rhs.other)
+        return false;
+    for (EnvironmentType type : EnvironmentTypes::all()) {
+        if (policyFor(type) != rhs.policyFor(type))
+            return false;
+    }
+    return true;
+}
