@@ -11,10 +11,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("Activity", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Activity)
+};
 
 const QString kId = QStringLiteral("id");
 const QString kType = QStringLiteral("type");
@@ -75,7 +76,7 @@ Decoded<Activity> Activity::fromJson(const QJsonValue& json, const QString& base
         activity.completionPercent = int(std::lround(std::clamp(percent.toDouble(), 0.0, 100.0)));
     } else if (!percent.isUndefined()) {
         problems.append({reader.path(kCompletionPercent),
-            tr("must be a number from 0 to 100, not %1").arg(JsonRead::describe(percent))});
+            Tr::tr("must be a number from 0 to 100, not %1").arg(JsonRead::describe(percent))});
     }
 
     const QJsonValue environments = root->value(kEnvironments);
@@ -88,7 +89,7 @@ Decoded<Activity> Activity::fromJson(const QJsonValue& json, const QString& base
         }
     } else if (!environments.isUndefined()) {
         problems.append({environmentsPath,
-            tr("must be an array of environment names, not %1").arg(JsonRead::describe(environments))});
+            Tr::tr("must be an array of environment names, not %1").arg(JsonRead::describe(environments))});
     }
 
     const QJsonValue payload = root->value(kPayload);

@@ -6,10 +6,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("ApiObjectReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ApiObjectReader)
+};
 
 } // namespace
 
@@ -28,14 +29,14 @@ bool ApiObjectReader::requiredString(const QString& key, QString& out)
 {
     const QJsonValue v = value(key);
     if (v.isUndefined()) {
-        m_problems.append({path(key), tr("is required")});
+        m_problems.append({path(key), Tr::tr("is required")});
         return false;
     }
     const auto text = JsonRead::string(v, path(key), m_problems);
     if (!text)
         return false;
     if (text->isEmpty()) {
-        m_problems.append({path(key), tr("must not be empty")});
+        m_problems.append({path(key), Tr::tr("must not be empty")});
         return false;
     }
     out = *text;
@@ -82,7 +83,7 @@ bool ApiObjectReader::boolean(const QString& key, bool& out)
 bool ApiObjectReader::requiredTime(const QString& key, qint64& out)
 {
     if (value(key).isUndefined()) {
-        m_problems.append({path(key), tr("is required (an RFC 3339 date-time like 2026-11-26T04:00:00Z)")});
+        m_problems.append({path(key), Tr::tr("is required (an RFC 3339 date-time like 2026-11-26T04:00:00Z)")});
         return false;
     }
     return time(key, out);
@@ -144,5 +145,6 @@ bool ApiObjectReader::links(Links& out)
 void ApiObjectReader::unknownValue(const QString& key, const QString& text, const QStringList& allowed)
 {
     m_problems.append({path(key),
-        tr("'%1' is not a known value (expected one of: %2)").arg(text.left(64), allowed.join(QLatin1String(", ")))});
+        Tr::tr("'%1' is not a known value (expected one of: %2)")
+            .arg(text.left(64), allowed.join(QLatin1String(", ")))});
 }

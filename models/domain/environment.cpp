@@ -9,10 +9,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("Environment", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Environment)
+};
 
 const QString kCodePath = QStringLiteral("code_path");
 const QString kMounts = QStringLiteral("mounts");
@@ -60,7 +61,7 @@ public:
         const QString path = JsonPath::key(m_path, key);
         if (value.isUndefined()) {
             if (required)
-                m_problems.append({path, tr("is required")});
+                m_problems.append({path, Tr::tr("is required")});
             return fallback;
         }
         return JsonRead::string(value, path, m_problems).value_or(fallback);
@@ -75,7 +76,7 @@ public:
         if (value.isUndefined())
             return result;
         if (!value.isArray()) {
-            m_problems.append({path, tr("must be an array of %1, not %2").arg(what, JsonRead::describe(value))});
+            m_problems.append({path, Tr::tr("must be an array of %1, not %2").arg(what, JsonRead::describe(value))});
             return result;
         }
         const QJsonArray items = value.toArray();
@@ -107,7 +108,7 @@ Decoded<LocalDescriptor> LocalDescriptor::fromJson(const QJsonValue& json, const
     StrictReader reader(*root, basePath, problems);
     local.codePath = reader.string(kCodePath, false);
 
-    for (const auto& [item, path] : reader.objects(kMounts, tr("{\"name\", \"path\"} objects"))) {
+    for (const auto& [item, path] : reader.objects(kMounts, Tr::tr("{\"name\", \"path\"} objects"))) {
         JsonRead::rejectUnknownKeys(item, {kName, kPath}, path, problems);
         StrictReader mountReader(item, path, problems);
         Mount mount;
@@ -116,7 +117,7 @@ Decoded<LocalDescriptor> LocalDescriptor::fromJson(const QJsonValue& json, const
         local.mounts.append(mount);
     }
 
-    for (const auto& [item, path] : reader.objects(kServices, tr("{\"name\", \"kind\", \"path\"} objects"))) {
+    for (const auto& [item, path] : reader.objects(kServices, Tr::tr("{\"name\", \"kind\", \"path\"} objects"))) {
         JsonRead::rejectUnknownKeys(item, {kName, kKind, kPath}, path, problems);
         StrictReader serviceReader(item, path, problems);
         Service service;
@@ -125,7 +126,7 @@ Decoded<LocalDescriptor> LocalDescriptor::fromJson(const QJsonValue& json, const
         service.path = serviceReader.string(kPath, true);
         if (service.kind != kSqlite) {
             problems.append({JsonPath::key(path, kKind),
-                tr("'%1' is not a supported kind of service (only \"sqlite\")").arg(service.kind.left(64))});
+                Tr::tr("'%1' is not a supported kind of service (only \"sqlite\")").arg(service.kind.left(64))});
         }
         local.services.append(service);
     }

@@ -10,10 +10,11 @@ namespace JsonDocument {
 
 namespace {
 
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("JsonDocument", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JsonDocument)
+};
 
 QString describeError(QJsonParseError::ParseError error)
 {
@@ -21,35 +22,35 @@ QString describeError(QJsonParseError::ParseError error)
     case QJsonParseError::NoError:
         return {};
     case QJsonParseError::UnterminatedObject:
-        return tr("an object is not closed with '}' or a ',' is missing between members");
+        return Tr::tr("an object is not closed with '}' or a ',' is missing between members");
     case QJsonParseError::MissingNameSeparator:
-        return tr("a ':' is missing after a member name");
+        return Tr::tr("a ':' is missing after a member name");
     case QJsonParseError::UnterminatedArray:
-        return tr("an array is not closed with ']' or a ',' is missing between values");
+        return Tr::tr("an array is not closed with ']' or a ',' is missing between values");
     case QJsonParseError::MissingValueSeparator:
-        return tr("a ',' is missing between values");
+        return Tr::tr("a ',' is missing between values");
     case QJsonParseError::IllegalValue:
-        return tr("a value is missing or not valid JSON (a trailing comma?)");
+        return Tr::tr("a value is missing or not valid JSON (a trailing comma?)");
     case QJsonParseError::TerminationByNumber:
-        return tr("the text ends inside a number");
+        return Tr::tr("the text ends inside a number");
     case QJsonParseError::IllegalNumber:
-        return tr("a number is not valid");
+        return Tr::tr("a number is not valid");
     case QJsonParseError::IllegalEscapeSequence:
-        return tr("a string has an invalid escape sequence");
+        return Tr::tr("a string has an invalid escape sequence");
     case QJsonParseError::IllegalUTF8String:
-        return tr("a string is not valid UTF-8");
+        return Tr::tr("a string is not valid UTF-8");
     case QJsonParseError::UnterminatedString:
-        return tr("a string is not closed with '\"'");
+        return Tr::tr("a string is not closed with '\"'");
     case QJsonParseError::MissingObject:
-        return tr("a value is missing here (a trailing comma?)");
+        return Tr::tr("a value is missing here (a trailing comma?)");
     case QJsonParseError::DeepNesting:
-        return tr("the document is nested too deeply");
+        return Tr::tr("the document is nested too deeply");
     case QJsonParseError::DocumentTooLarge:
-        return tr("the document is too large");
+        return Tr::tr("the document is too large");
     case QJsonParseError::GarbageAtEnd:
-        return tr("there is more text after the end of the document");
+        return Tr::tr("there is more text after the end of the document");
     }
-    return tr("the text is not valid JSON");
+    return Tr::tr("the text is not valid JSON");
 }
 
 } // namespace
@@ -57,7 +58,7 @@ QString describeError(QJsonParseError::ParseError error)
 Decoded<QJsonValue> parse(const QByteArray& text, const QString& path)
 {
     if (text.trimmed().isEmpty())
-        return Decoded<QJsonValue>::failure({{path, tr("is empty; a JSON document was expected")}});
+        return Decoded<QJsonValue>::failure({{path, Tr::tr("is empty; a JSON document was expected")}});
 
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
@@ -80,8 +81,8 @@ Decoded<QJsonValue> parse(const QByteArray& text, const QString& path)
             ++column;
         }
     }
-    return Decoded<QJsonValue>::failure(
-        {{path, tr("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(describeError(error.error))}});
+    return Decoded<QJsonValue>::failure({{path,
+        Tr::tr("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(describeError(error.error))}});
 }
 
 } // namespace JsonDocument

@@ -10,29 +10,30 @@
 namespace JsonRead {
 
 namespace {
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("JsonRead", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JsonRead)
+};
 } // namespace
 
 QString describe(const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        return Tr::tr("null");
     case QJsonValue::Bool:
-        return tr("a boolean");
+        return Tr::tr("a boolean");
     case QJsonValue::Double:
         return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String:
-        return tr("a string");
+        return Tr::tr("a string");
     case QJsonValue::Array:
-        return tr("an array");
+        return Tr::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return Tr::tr("an object");
     case QJsonValue::Undefined:
-        return tr("missing");
+        return Tr::tr("missing");
     }
     return {};
 }
@@ -44,7 +45,7 @@ std::optional<qint64> integer(const QJsonValue& value, const QString& path, qint
         if (std::isfinite(d) && std::floor(d) == d && d >= double(min) && d <= double(max))
             return qint64(d);
     }
-    problems.append({path, tr("must be an integer from %1 to %2, not %3").arg(min).arg(max).arg(describe(value))});
+    problems.append({path, Tr::tr("must be an integer from %1 to %2, not %3").arg(min).arg(max).arg(describe(value))});
     return std::nullopt;
 }
 
@@ -52,7 +53,7 @@ std::optional<QString> string(const QJsonValue& value, const QString& path, Prob
 {
     if (value.isString())
         return value.toString();
-    problems.append({path, tr("must be a string, not %1").arg(describe(value))});
+    problems.append({path, Tr::tr("must be a string, not %1").arg(describe(value))});
     return std::nullopt;
 }
 
@@ -60,7 +61,7 @@ std::optional<bool> boolean(const QJsonValue& value, const QString& path, Proble
 {
     if (value.isBool())
         return value.toBool();
-    problems.append({path, tr("must be true or false, not %1").arg(describe(value))});
+    problems.append({path, Tr::tr("must be true or false, not %1").arg(describe(value))});
     return std::nullopt;
 }
 
@@ -69,11 +70,11 @@ std::optional<qint64> time(const QJsonValue& value, const QString& path, Problem
     if (value.isString()) {
         if (auto ms = Timestamp::parseMsecs(value.toString()))
             return ms;
-        problems.append(
-            {path, tr("'%1' is not an RFC 3339 date-time (like 2026-11-26T04:00:00Z)").arg(value.toString().left(64))});
+        problems.append({path,
+            Tr::tr("'%1' is not an RFC 3339 date-time (like 2026-11-26T04:00:00Z)").arg(value.toString().left(64))});
         return std::nullopt;
     }
-    problems.append({path, tr("must be an RFC 3339 date-time string, not %1").arg(describe(value))});
+    problems.append({path, Tr::tr("must be an RFC 3339 date-time string, not %1").arg(describe(value))});
     return std::nullopt;
 }
 
@@ -81,7 +82,7 @@ std::optional<QJsonObject> object(const QJsonValue& value, const QString& path, 
 {
     if (value.isObject())
         return value.toObject();
-    problems.append({path, tr("must be an object, not %1").arg(describe(value))});
+    problems.append({path, Tr::tr("must be an object, not %1").arg(describe(value))});
     return std::nullopt;
 }
 
@@ -90,7 +91,7 @@ void rejectUnknownKeys(const QJsonObject& object, const QStringList& allowed, co
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
             problems.append({JsonPath::key(path, it.key()),
-                tr("is not a known field (expected one of: %1)").arg(allowed.join(QLatin1String(", ")))});
+                Tr::tr("is not a known field (expected one of: %1)").arg(allowed.join(QLatin1String(", ")))});
         }
     }
 }

@@ -6,10 +6,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("ProjectSettings", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProjectSettings)
+};
 
 const QString kDataRetention = QStringLiteral("data_retention");
 const QString kDefaultConfig = QStringLiteral("default_config");
@@ -25,7 +26,7 @@ QString typeNames()
 void unknownType(const QString& path, const QString& name, Problems& problems)
 {
     problems.append(
-        {path, tr("'%1' is not an environment type (expected one of: %2)").arg(name.left(64), typeNames())});
+        {path, Tr::tr("'%1' is not an environment type (expected one of: %2)").arg(name.left(64), typeNames())});
 }
 
 } // namespace
@@ -95,7 +96,7 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
     for (auto it = root->begin(); it != root->end(); ++it) {
         if (it.key() != kDataRetention) {
             problems.append(
-                {it.key(), tr("is not a setting that can be changed here (only data_retention can be changed)")});
+                {it.key(), Tr::tr("is not a setting that can be changed here (only data_retention can be changed)")});
         }
     }
 

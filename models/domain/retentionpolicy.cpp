@@ -8,10 +8,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// Gives the file's free functions a translation context that lupdate understands.
+struct Tr
 {
-    return QCoreApplication::translate("RetentionPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RetentionPolicy)
+};
 
 const QString kMaxBackups = QStringLiteral("max_backups");
 const QString kDefaultConfig = QStringLiteral("default_config");
@@ -44,7 +45,7 @@ QChar unitChar(Interval::Unit unit)
 
 QString intervalProblem(const QString& text)
 {
-    return tr("'%1' is not an interval (use a number and one of h, d, w, M, y)").arg(text.left(32));
+    return Tr::tr("'%1' is not an interval (use a number and one of h, d, w, M, y)").arg(text.left(32));
 }
 
 // The checks shared by fromJson and validate, on already-typed values.
@@ -53,7 +54,9 @@ void checkSchedules(const QList<Schedule>& schedules, const QString& basePath, P
     const QString schedulePath = JsonPath::key(JsonPath::key(basePath, kDefaultConfig), kSchedule);
     if (schedules.size() > RetentionPolicy::kMaxSchedules) {
         problems.append({schedulePath,
-            tr("has %1 schedules; at most %2 are allowed").arg(schedules.size()).arg(RetentionPolicy::kMaxSchedules)});
+            Tr::tr("has %1 schedules; at most %2 are allowed")
+                .arg(schedules.size())
+                .arg(RetentionPolicy::kMaxSchedules)});
     }
     QHash<QString, qsizetype> seen;
     for (qsizetype i = 0; i < schedules.size(); ++i) {
@@ -61,17 +64,19 @@ void checkSchedules(const QList<Schedule>& schedules, const QString& basePath, P
         const QString itemPath = JsonPath::index(schedulePath, i);
         if (s.interval.multiplier < 1 || s.interval.multiplier > kMaxMultiplier) {
             problems.append({JsonPath::key(itemPath, kInterval),
-                tr("the number in an interval must be from 1 to %1").arg(kMaxMultiplier)});
+                Tr::tr("the number in an interval must be from 1 to %1").arg(kMaxMultiplier)});
         }
         if (s.count < kMinCount || s.count > kMaxCount) {
             problems.append({JsonPath::key(itemPath, kCount),
-                tr("must be an integer from %1 to %2, not %3").arg(kMinCount).arg(kMaxCount).arg(s.count)});
+                Tr::tr("must be an integer from %1 to %2, not %3").arg(kMinCount).arg(kMaxCount).arg(s.count)});
         }
         const QString label = s.interval.label();
         const auto previous = seen.constFind(label);
         if (previous != seen.constEnd()) {
             problems.append({JsonPath::key(itemPath, kInterval),
-                tr("'%1' is already used by schedule[%2]; each interval may appear once").arg(label).arg(*previous)});
+                Tr::tr("'%1' is already used by schedule[%2]; each interval may appear once")
+                    .arg(label)
+                    .arg(*previous)});
         } else {
             seen.insert(label, i);
         }
@@ -182,13 +187,13 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
             const QString schedulePath = JsonPath::key(configPath, kSchedule);
             if (!scheduleValue.isUndefined() && !scheduleValue.isArray()) {
                 problems.append({schedulePath,
-                    tr("must be an array of {\"interval\", \"count\"} objects, not %1")
+                    Tr::tr("must be an array of {\"interval\", \"count\"} objects, not %1")
                         .arg(JsonRead::describe(scheduleValue))});
             } else if (scheduleValue.isArray()) {
                 const QJsonArray items = scheduleValue.toArray();
                 if (items.size() > kMaxSchedules) {
                     problems.append({schedulePath,
-                        tr("has %1 schedules; at most %2 are allowed").arg(items.size()).arg(kMaxSchedules)});
+                        Tr::tr("has %1 schedules; at most %2 are allowed").arg(items.size()).arg(kMaxSchedules)});
                 }
                 QHash<QString, qsizetype> seen;
                 for (qsizetype i = 0; i < items.size(); ++i) {
@@ -203,11 +208,12 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
                     const QJsonValue interval = item->value(kInterval);
                     const QString intervalPath = JsonPath::key(itemPath, kInterval);
                     if (interval.isUndefined()) {
-                        problems.append({intervalPath, tr("is required (for example \"1d\")")});
+                        problems.append({intervalPath, Tr::tr("is required (for example \"1d\")")});
                         good = false;
                     } else if (!interval.isString()) {
                         problems.append({intervalPath,
-                            tr("must be a string like \"1d\" or \"6h\", not %1").arg(JsonRead::describe(interval))});
+                            Tr::tr("must be a string like \"1d\" or \"6h\", not %1")
+                                .arg(JsonRead::describe(interval))});
                         good = false;
                     } else if (auto parsed = Interval::parse(interval.toString())) {
                         schedule.interval = *parsed;
@@ -219,8 +225,8 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
                     const QJsonValue count = item->value(kCount);
                     const QString countPath = JsonPath::key(itemPath, kCount);
                     if (count.isUndefined()) {
-                        problems.append(
-                            {countPath, tr("is required (an integer from %1 to %2)").arg(kMinCount).arg(kMaxCount)});
+                        problems.append({countPath,
+                            Tr::tr("is required (an integer from %1 to %2)").arg(kMinCount).arg(kMaxCount)});
                         good = false;
                     } else if (auto v = JsonRead::integer(count, countPath, kMinCount, kMaxCount, problems)) {
                         schedule.count = int(*v);
@@ -234,7 +240,7 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
                     const auto previous = seen.constFind(label);
                     if (previous != seen.constEnd()) {
                         problems.append({intervalPath,
-                            tr("'%1' is already used by schedule[%2]; each interval may appear once")
+                            Tr::tr("'%1' is already used by schedule[%2]; each interval may appear once")
                                 .arg(label)
                                 .arg(*previous)});
                     } else {
@@ -268,11 +274,14 @@ Problems RetentionPolicy::validate(const QString& basePath) const
     checkSchedules(schedules, basePath, problems);
     if (manualCount < 0 || manualCount > kMaxManualCount) {
         problems.append({JsonPath::key(JsonPath::key(basePath, kDefaultConfig), kManualCount),
-            tr("must be an integer from %1 to %2, not %3").arg(0).arg(kMaxManualCount).arg(manualCount)});
+            Tr::tr("must be an integer from %1 to %2, not %3").arg(0).arg(kMaxManualCount).arg(manualCount)});
     }
     if (maxBackups && (*maxBackups < kMinMaxBackups || *maxBackups > kMaxMaxBackups)) {
         problems.append({JsonPath::key(basePath, kMaxBackups),
-            tr("must be an integer from %1 to %2, not %3").arg(kMinMaxBackups).arg(kMaxMaxBackups).arg(*maxBackups)});
+            Tr::tr("must be an integer from %1 to %2, not %3")
+                .arg(kMinMaxBackups)
+                .arg(kMaxMaxBackups)
+                .arg(*maxBackups)});
     }
     return problems;
 }

@@ -1,0 +1,35 @@
+#include "deleteoperation.h"
+
+#include "resticjob.h"
+#include "resticrepository.h"
+
+DeleteOperation::DeleteOperation(
+    ResticRepository& repository, const QString& backupId, const QString& snapshotId, QObject* parent)
+    : Operation(parent)
+    , m_repository(repository)
+    , m_backupId(backupId)
+    , m_snapshotId(snapshotId)
+{ }
+
+void DeleteOperation::start()
+{
+    emit logLine(tr("Deleting backup %1.").arg(m_backupId));
+    if (m_snapshotId.isEmpty()) {
+        emit finished(Outcome {Outcome::Kind::Success, tr("Backup %1 deleted").arg(m_backupId)});
+        return;
+    }
+    m_job = m_repository.forget({m_snapshotId}, this);
+    connect(m_job, &ResticJob::logLine, this, [this](const QString& line) { emit logLine(line); });
+    connect(m_job, &ResticJob::finished, this, [this](const ResticResult& result) {
+        m_job->deleteLater();
+        if (!result.ok()) {
+            const QString message = tr("restic could not forget the snapshot: %1").arg(result.errorString);
+            emit logLine(message);
+            emit finished(Outcome {Outcome::Kind::Failure, message});
+            return;
+        }
+        emit progress(100);
+        emit finished(Outcome {Outcome::Kind::Success, tr("Backup %1 deleted").arg(m_backupId)});
+    });
+    m_job->start();
+}

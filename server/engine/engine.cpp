@@ -1,0 +1,487 @@
+#include "engine.h"
+
+#include "activities/activityhub.h"
+#include "activities/repositorygate.h"
+#include "backupoperation.h"
+#include "deleteoperation.h"
+#include "resticjob.h"
+#include "resticrepository.h"
+#include "restoreoperation.h"
+#include "retention/retentionplanner.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QTimer>
+
+namespace {
+
+const QString kBackupType = QStringLiteral("environment.backup");
+const QString kRestoreType = QStringLiteral("environment.restore");
+const QString kDeleteType = QStringLiteral("environment.backup.delete");
+
+int pruneDelayMs()
+{
+    bool ok = false;
+    const int fromEnvironment = qEnvironmentVariableIntValue("TIDEMARK_PRUNE_DELAY_MS", &ok);
+    return ok ? fromEnvironment : 5000;
+}
+
+} // namespace
+
+Engine::Engine(Store& store, ActivityHub& hub, const QString& dataDir, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_hub(hub)
+    , m_dataDir(QDir(dataDir).absolutePath())
+{ }
+
+Engine::~Engine() = default;
+
+QString Engine::queueKey(const QString& projectId, const QString& environmentId)
+{
+    return projectId + QLatin1Char('/') + environmentId;
+}
+
+QString Engine::stagingDir() const
+{
+    return m_dataDir + QStringLiteral("/staging");
+}
+
+ResticRepository* Engine::repository(const QString& projectId)
+{
+    auto it = m_repositories.find(projectId);
+    if (it == m_repositories.end()) {
+        const QString dir = m_dataDir + QStringLiteral("/repositories/") + projectId;
+        it = m_repositories.insert(projectId, new ResticRepository(ResticRepository::Settings::inDirectory(dir), this));
+    }
+    return *it;
+}
+
+RepositoryGate& Engine::gate(const QString& projectId)
+{
+    auto it = m_gates.find(projectId);
+    if (it == m_gates.end())
+        it = m_gates.insert(projectId, new RepositoryGate(this));
+    return **it;
+}
+
+int Engine::pendingOperations() const
+{
+    int n = 0;
+    for (const Queue& q : m_queues)
+        n += int(q.waiting.size()) + (q.runningActivity.isEmpty() ? 0 : 1);
+    return n;
+}
+
+// --- requests ---
+
+Engine::Request Engine::createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated)
+{
+    const auto environment = m_store.environment(projectId, environmentId);
+    if (!environment)
+        return {{}, 404, tr("Environment '%1' does not exist.").arg(environmentId)};
+    if (environment->status != Environment::Status::Active)
+        return {{}, 409, tr("Environment '%1' is inactive; activate it before backing it up.").arg(environmentId)};
+    const RetentionPolicy policy = m_store.settings(projectId).policyFor(environment->type);
+    if (!automated && policy.manualCount == 0) {
+        return {{}, 409,
+            tr("Manual backups are disabled for %1 environments (manual_count is 0).")
+                .arg(EnvironmentTypes::toString(environment->type))};
+    }
+
+    const QString backupId = ActivityHub::newId();
+    const QJsonObject payload {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("safe"), safe},
+        {QStringLiteral("automated"), automated}, {QStringLiteral("environment"), environmentId}};
+    const QString text
+        = safe ? tr("Consistent backup of %1").arg(environmentId) : tr("Live backup of %1").arg(environmentId);
+    const auto activity = m_hub.create(projectId, kBackupType, {environmentId}, payload, text);
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+
+    auto startedAt = std::make_shared<qint64>(0);
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activity->activity.id;
+    item.gateMode = int(RepositoryGate::Mode::Shared);
+    item.make = [this, projectId, environmentId, backupId, safe, startedAt]() -> Operation* {
+        const auto current = m_store.environment(projectId, environmentId);
+        if (!current)
+            return nullptr;
+        *startedAt = QDateTime::currentSecsSinceEpoch() * 1000;
+        return new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
+    };
+    item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt](
+                    Operation* op, const Operation::Outcome& outcome) {
+        const auto* backup = static_cast<BackupOperation*>(op);
+        if (outcome.kind != Operation::Outcome::Kind::Success) {
+            if (backup && !backup->result().snapshotId.isEmpty())
+                forgetOrphan(projectId, backup->result().snapshotId);
+            return;
+        }
+        const BackupOperation::Result& result = backup->result();
+        BackupRecord record;
+        record.projectId = projectId;
+        record.snapshotId = result.snapshotId;
+        record.manifest = result.manifest;
+        Backup& b = record.backup;
+        b.id = backupId;
+        b.createdAtMs = *startedAt;
+        b.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+        b.environment = environmentId;
+        b.automated = automated;
+        b.safe = safe;
+        b.restorable = true;
+        b.commitId = result.commitId;
+        b.sizeOfVolumes = result.sizeOfVolumes;
+        b.sizeUsed = result.sizeUsed;
+        if (result.pauseMs >= 0)
+            b.attributes.insert(QStringLiteral("pause_ms"), QString::number(result.pauseMs));
+        if (!m_store.saveBackup(record)) {
+            forgetOrphan(projectId, result.snapshotId);
+            return;
+        }
+        // The new backup may push out others (the manual limit, the schedules, the cap).
+        applyRetention(projectId, environmentId);
+    };
+    enqueue(projectId, environmentId, std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+Engine::Request Engine::restore(
+    const QString& projectId, const QString& backupId, const QString& targetEnvironment, bool restoreCode)
+{
+    const auto record = m_store.backup(projectId, backupId);
+    if (!record)
+        return {{}, 404, tr("Backup '%1' does not exist.").arg(backupId)};
+    if (record->backup.status != Backup::Status::Created || m_deleting.contains(backupId))
+        return {{}, 409, tr("Backup '%1' is being deleted and cannot be restored.").arg(backupId)};
+    const auto target = m_store.environment(projectId, targetEnvironment);
+    if (!target)
+        return {{}, 404, tr("Environment '%1' does not exist.").arg(targetEnvironment)};
+    if (target->status != Environment::Status::Active)
+        return {
+            {}, 409, tr("Environment '%1' is inactive; activate it before restoring into it.").arg(targetEnvironment)};
+    const Queue& queue = m_queues.value(queueKey(projectId, targetEnvironment));
+    if (!queue.runningActivity.isEmpty() || !queue.waiting.isEmpty())
+        return {{}, 409,
+            tr("Environment '%1' is busy with another activity; restore when it has finished.").arg(targetEnvironment)};
+
+    const QJsonObject payload {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("restore_code"), restoreCode},
+        {QStringLiteral("environment"), record->backup.environment},
+        {QStringLiteral("environment_name"), targetEnvironment}};
+    const QString text = restoreCode
+        ? tr("Restore of backup %1 into %2").arg(backupId, targetEnvironment)
+        : tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backupId, targetEnvironment);
+    const auto activity = m_hub.create(projectId, kRestoreType, {targetEnvironment}, payload, text);
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+
+    const QString activityId = activity->activity.id;
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activityId;
+    item.gateMode = int(RepositoryGate::Mode::Shared);
+    item.make = [this, projectId, backupId, targetEnvironment, restoreCode, activityId]() -> Operation* {
+        const auto current = m_store.environment(projectId, targetEnvironment);
+        const auto backup = m_store.backup(projectId, backupId);
+        if (!current || !backup)
+            return nullptr;
+        return new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
+            backup->manifest, *current, restoreCode, activityId, this);
+    };
+    item.done = [](Operation*, const Operation::Outcome&) {};
+    enqueue(projectId, targetEnvironment, std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+Engine::Request Engine::deleteBackup(const QString& projectId, const QString& backupId)
+{
+    auto record = m_store.backup(projectId, backupId);
+    if (!record)
+        return {{}, 404, tr("Backup '%1' does not exist.").arg(backupId)};
+    if (record->backup.isProtected())
+        return {{}, 409, tr("Backup '%1' is protected; unprotect it before deleting it.").arg(backupId)};
+    if (m_deleting.contains(backupId))
+        return {{}, 409, tr("Backup '%1' is already being deleted.").arg(backupId)};
+
+    const QString environmentId = record->backup.environment;
+    const auto activity = m_hub.create(projectId, kDeleteType, {environmentId},
+        QJsonObject {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("environment"), environmentId}},
+        tr("Deletion of backup %1 of %2").arg(backupId, environmentId));
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+    record->backup.status = Backup::Status::Deleting;
+    record->backup.restorable = false;
+    record->backup.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_store.saveBackup(*record);
+    m_deleting.insert(backupId);
+
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activity->activity.id;
+    item.gateMode = int(RepositoryGate::Mode::Exclusive);
+    const QString snapshotId = record->snapshotId;
+    item.make = [this, projectId, backupId, snapshotId]() -> Operation* {
+        return new DeleteOperation(*repository(projectId), backupId, snapshotId, this);
+    };
+    item.done = [this, projectId, environmentId, backupId](Operation*, const Operation::Outcome& outcome) {
+        m_deleting.remove(backupId);
+        if (outcome.kind == Operation::Outcome::Kind::Success) {
+            m_store.deleteBackup(backupId);
+            refreshExpiry(projectId, environmentId);
+            schedulePrune(projectId);
+        } else if (auto current = m_store.backup(projectId, backupId)) {
+            current->backup.status = Backup::Status::Created;
+            current->backup.restorable = true;
+            m_store.saveBackup(*current);
+        }
+    };
+    enqueue(projectId, environmentId, std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+Engine::Request Engine::cancel(const QString& projectId, const QString& activityId)
+{
+    const auto record = m_store.activity(projectId, activityId);
+    if (!record)
+        return {{}, 404, tr("Activity '%1' does not exist.").arg(activityId)};
+    if (!isCancellable(*record))
+        return {{}, 409, tr("Activity '%1' cannot be cancelled now.").arg(activityId)};
+    for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
+        Queue& queue = *it;
+        for (qsizetype i = 0; i < queue.waiting.size(); ++i) {
+            if (queue.waiting.at(i).activityId != activityId)
+                continue;
+            queue.waiting.removeAt(i);
+            m_hub.log(activityId, tr("Cancelled before it started."));
+            m_hub.finish(projectId, activityId, std::nullopt, QString(), true);
+            return {{*record}, 200, {}};
+        }
+        if (queue.runningActivity == activityId) {
+            queue.cancelRequested = true;
+            if (queue.running)
+                queue.running->cancel();
+            return {{*record}, 200, {}};
+        }
+    }
+    return {{}, 409, tr("Activity '%1' cannot be cancelled now.").arg(activityId)};
+}
+
+bool Engine::isCancellable(const ActivityRecord& record) const
+{
+    if (record.activity.isFinished() || record.activity.type == kDeleteType)
+        return false;
+    for (const Queue& queue : m_queues) {
+        if (queue.runningActivity == record.activity.id)
+            return !queue.cancelRequested && (!queue.running || queue.running->isCancellable());
+        for (const Queued& q : queue.waiting) {
+            if (q.activityId == record.activity.id)
+                return true;
+        }
+    }
+    return false;
+}
+
+// --- queues ---
+
+void Engine::enqueue(const QString& projectId, const QString& environmentId, Queued item)
+{
+    const QString key = queueKey(projectId, environmentId);
+    m_queues[key].waiting.append(std::move(item));
+    QTimer::singleShot(0, this, [this, key] { runNext(key); });
+}
+
+void Engine::runNext(const QString& key)
+{
+    Queue& queue = m_queues[key];
+    if (!queue.runningActivity.isEmpty())
+        return;
+    if (queue.waiting.isEmpty()) {
+        if (pendingOperations() == 0)
+            emit idle();
+        return;
+    }
+    Queued item = queue.waiting.takeFirst();
+    queue.runningActivity = item.activityId;
+    queue.cancelRequested = false;
+    m_hub.start(item.projectId, item.activityId);
+    const auto mode = RepositoryGate::Mode(item.gateMode);
+    gate(item.projectId).acquire(mode, this, [this, key, item, mode] {
+        Queue& q = m_queues[key];
+        const auto finishWith = [this, key, item, mode](Operation* op, const Operation::Outcome& outcome) {
+            item.done(op, outcome);
+            const std::optional<Activity::Result> result = outcome.kind == Operation::Outcome::Kind::Success
+                ? std::optional(Activity::Result::Success)
+                : outcome.kind == Operation::Outcome::Kind::Failure ? std::optional(Activity::Result::Failure)
+                                                                    : std::nullopt;
+            m_hub.finish(item.projectId, item.activityId, result, outcome.message,
+                outcome.kind == Operation::Outcome::Kind::Cancelled);
+            gate(item.projectId).release(mode);
+            Queue& done = m_queues[key];
+            done.running = nullptr;
+            done.runningActivity.clear();
+            done.cancelRequested = false;
+            if (op)
+                op->deleteLater();
+            QTimer::singleShot(0, this, [this, key] { runNext(key); });
+        };
+        if (q.cancelRequested) {
+            m_hub.log(item.activityId, tr("Cancelled before it started."));
+            finishWith(nullptr, {Operation::Outcome::Kind::Cancelled, QString()});
+            return;
+        }
+        Operation* op = item.make();
+        if (!op) {
+            m_hub.log(item.activityId, tr("What this activity works on no longer exists."));
+            finishWith(nullptr, {Operation::Outcome::Kind::Failure, tr("Nothing to work on")});
+            return;
+        }
+        q.running = op;
+        const QString projectId = item.projectId;
+        const QString activityId = item.activityId;
+        connect(op, &Operation::progress, this,
+            [this, projectId, activityId](int percent) { m_hub.setProgress(projectId, activityId, percent); });
+        connect(
+            op, &Operation::logLine, this, [this, activityId](const QString& line) { m_hub.log(activityId, line); });
+        connect(op, &Operation::finished, this,
+            [op, finishWith](const Operation::Outcome& outcome) { finishWith(op, outcome); });
+        op->start();
+    });
+}
+
+// --- retention ---
+
+QList<ActivityRecord> Engine::applyRetention(const QString& projectId, const QString& environmentId)
+{
+    const auto environment = m_store.environment(projectId, environmentId);
+    if (!environment)
+        return {};
+    const RetentionPolicy policy = m_store.settings(projectId).policyFor(environment->type);
+    QList<RetentionBackup> input;
+    for (const BackupRecord& r : m_store.backups(projectId, environmentId)) {
+        if (r.backup.status == Backup::Status::Created && !m_deleting.contains(r.backup.id))
+            input.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+    }
+    const RetentionPlan plan = RetentionPlanner::plan(input, policy, QDateTime::currentMSecsSinceEpoch());
+    QList<ActivityRecord> started;
+    for (const PlannedBackup& planned : plan.backups) {
+        if (planned.keep)
+            continue;
+        const Request request = deleteBackup(projectId, planned.backup.id);
+        for (const ActivityRecord& a : request.activities) {
+            m_hub.log(a.activity.id,
+                tr("Deleted by the retention policy: %1.").arg(planned.reasons.join(QLatin1String(", "))));
+            started.append(a);
+        }
+    }
+    refreshExpiry(projectId, environmentId);
+    return started;
+}
+
+void Engine::refreshExpiry(const QString& projectId, const QString& environmentId)
+{
+    const auto environment = m_store.environment(projectId, environmentId);
+    if (!environment)
+        return;
+    const RetentionPolicy policy = m_store.settings(projectId).policyFor(environment->type);
+    QList<BackupRecord> records;
+    QList<RetentionBackup> input;
+    for (const BackupRecord& r : m_store.backups(projectId, environmentId)) {
+        if (r.backup.status == Backup::Status::Created && !m_deleting.contains(r.backup.id)) {
+            records.append(r);
+            input.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+        }
+    }
+    const RetentionPlan plan = RetentionPlanner::plan(input, policy, QDateTime::currentMSecsSinceEpoch());
+    QHash<QString, std::optional<qint64>> expiry;
+    for (const PlannedBackup& p : plan.backups)
+        expiry.insert(p.backup.id, p.keep ? p.expiresAtMs : std::nullopt);
+    int index = 0;
+    m_store.transaction([&] {
+        for (BackupRecord& r : records) { // newest first
+            std::optional<int> newIndex;
+            if (r.backup.automated)
+                newIndex = ++index;
+            const std::optional<qint64> newExpiry = expiry.value(r.backup.id);
+            if (r.backup.index == newIndex && r.backup.expiresAtMs == newExpiry)
+                continue;
+            r.backup.index = newIndex;
+            r.backup.expiresAtMs = newExpiry;
+            if (!m_store.saveBackup(r))
+                return false;
+        }
+        return true;
+    });
+}
+
+void Engine::schedulePrune(const QString& projectId)
+{
+    QTimer*& timer = m_pruneTimers[projectId];
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, projectId] {
+            gate(projectId).acquire(RepositoryGate::Mode::Exclusive, this, [this, projectId] {
+                ResticJob* job = repository(projectId)->prune(this);
+                connect(job, &ResticJob::finished, this, [this, job, projectId](const ResticResult& result) {
+                    if (!result.ok())
+                        qWarning("tidemarkd: prune of project %s failed: %s", qPrintable(projectId),
+                            qPrintable(result.errorString));
+                    job->deleteLater();
+                    gate(projectId).release(RepositoryGate::Mode::Exclusive);
+                });
+                job->start();
+            });
+        });
+    }
+    // Batched: one prune a short while after the last delete, not one per delete.
+    timer->start(pruneDelayMs());
+}
+
+void Engine::forgetOrphan(const QString& projectId, const QString& snapshotId)
+{
+    gate(projectId).acquire(RepositoryGate::Mode::Exclusive, this, [this, projectId, snapshotId] {
+        ResticJob* job = repository(projectId)->forget({snapshotId}, this);
+        connect(job, &ResticJob::finished, this, [this, job, projectId](const ResticResult&) {
+            job->deleteLater();
+            gate(projectId).release(RepositoryGate::Mode::Exclusive);
+            schedulePrune(projectId);
+        });
+        job->start();
+    });
+}
+
+// --- start-up ---
+
+void Engine::recoverAfterRestart()
+{
+    for (const ActivityRecord& r : m_store.unfinishedActivities()) {
+        m_hub.log(r.activity.id, tr("tidemarkd stopped while this activity was running; it did not complete."));
+        m_hub.finish(r.projectId, r.activity.id, Activity::Result::Failure,
+            tr("Interrupted: tidemarkd stopped while this activity was running"));
+    }
+    QDir(stagingDir()).removeRecursively();
+    for (const Project& project : m_store.projects()) {
+        const QString repo = m_dataDir + QStringLiteral("/repositories/") + project.id + QStringLiteral("/repo");
+        if (QFileInfo(repo).isDir()) {
+            gate(project.id).acquire(RepositoryGate::Mode::Exclusive, this, [this, projectId = project.id] {
+                ResticJob* job = repository(projectId)->unlock(this);
+                connect(job, &ResticJob::finished, this, [this, job, projectId](const ResticResult&) {
+                    job->deleteLater();
+                    gate(projectId).release(RepositoryGate::Mode::Exclusive);
+                });
+                job->start();
+            });
+        }
+        // Deletions that were under way are taken up again (forgetting a forgotten snapshot is harmless).
+        for (const Environment& e : m_store.environments(project.id)) {
+            for (BackupRecord& b : m_store.backups(project.id, e.id)) {
+                if (b.backup.status != Backup::Status::Deleting)
+                    continue;
+                b.backup.status = Backup::Status::Created;
+                m_store.saveBackup(b);
+                deleteBackup(project.id, b.backup.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "activities/operation.h"
+#include "store/store.h"
+
+#include <functional>
+#include <memory>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+
+class ActivityHub;
+class Operation;
+class RepositoryGate;
+class ResticRepository;
+class QTimer;
+
+// Runs backups, restores and deletes as activities: one queue per environment (one operation at a time
+// there, different environments in parallel), one restic repository per project, retention applied after
+// every backup and settings change.
+class Engine : public QObject
+{
+    Q_OBJECT
+
+public:
+    Engine(Store& store, ActivityHub& hub, const QString& dataDir, QObject* parent = nullptr);
+    ~Engine() override;
+
+    // The outcome of asking for an action: the activities it started, or an HTTP status and a sentence.
+    struct Request
+    {
+        QList<ActivityRecord> activities;
+        int status = 202;
+        QString error;
+        bool ok() const { return status == 202; }
+    };
+
+    Request createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated = false);
+    Request restore(
+        const QString& projectId, const QString& backupId, const QString& targetEnvironment, bool restoreCode);
+    Request deleteBackup(const QString& projectId, const QString& backupId);
+    Request cancel(const QString& projectId, const QString& activityId);
+
+    // Plans the environment's backups under its policy: stores expires_at and index, and queues a delete
+    // activity for every backup the plan deletes. Returns the delete activities it started.
+    QList<ActivityRecord> applyRetention(const QString& projectId, const QString& environmentId);
+
+    bool isCancellable(const ActivityRecord& record) const;
+    // Marks activities that a previous run left unfinished as failed and removes leftovers. Call once at start.
+    void recoverAfterRestart();
+
+    ResticRepository* repository(const QString& projectId);
+    // For tests: how many operations are queued or running.
+    int pendingOperations() const;
+
+signals:
+    void idle();
+
+private:
+    struct Queued
+    {
+        QString projectId;
+        QString activityId;
+        int gateMode = 0; // RepositoryGate::Mode
+        std::function<Operation*()> make;
+        std::function<void(Operation*, const Operation::Outcome&)> done;
+    };
+    struct Queue
+    {
+        QList<Queued> waiting;
+        QPointer<Operation> running;
+        QString runningActivity;
+        bool cancelRequested = false;
+    };
+
+    void enqueue(const QString& projectId, const QString& environmentId, Queued item);
+    static QString queueKey(const QString& projectId, const QString& environmentId);
+    void forgetOrphan(const QString& projectId, const QString& snapshotId);
+    QString stagingDir() const;
+    void runNext(const QString& queueKey);
+    void refreshExpiry(const QString& projectId, const QString& environmentId);
+    void schedulePrune(const QString& projectId);
+    RepositoryGate& gate(const QString& projectId);
+
+    Store& m_store;
+    ActivityHub& m_hub;
+    QString m_dataDir;
+    QHash<QString, Queue> m_queues; // "<project>/<environment>" → queue
+    QHash<QString, ResticRepository*> m_repositories; // project → repository
+    QHash<QString, RepositoryGate*> m_gates;
+    QHash<QString, QTimer*> m_pruneTimers;
+    QSet<QString> m_deleting; // backup ids with a delete activity queued or running
+};

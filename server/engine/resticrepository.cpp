@@ -1,0 +1,275 @@
+#include "resticrepository.h"
+
+#include <array>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <unistd.h>
+
+namespace {
+
+const QLatin1String localPrefix("local:");
+
+bool isSnapshotId(const QString& id)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{4,64}$"));
+    return hex.match(id).hasMatch();
+}
+
+// A path that stays inside the directory it is relative to.
+bool isRelativeInside(const QString& path)
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return false;
+    const QString clean = QDir::cleanPath(path);
+    return clean != QLatin1String("..") && !clean.startsWith(QLatin1String("../"));
+}
+
+QString absolute(const QString& path)
+{
+    return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+}
+
+} // namespace
+
+ResticRepository::Settings ResticRepository::Settings::inDirectory(const QString& directory)
+{
+    const QDir dir(directory);
+    return Settings {dir.filePath(QStringLiteral("repo")), dir.filePath(QStringLiteral("repo.password")),
+        dir.filePath(QStringLiteral("cache/restic")), QStringLiteral("restic")};
+}
+
+ResticRepository::ResticRepository(const Settings& settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    // Backups run restic in their staging directory: every local path it gets must be absolute.
+    if (isLocal())
+        m_settings.repository = absolute(localPath());
+    m_settings.passwordFile = absolute(m_settings.passwordFile);
+    m_settings.cacheDirectory = absolute(m_settings.cacheDirectory);
+    if (m_settings.program.isEmpty())
+        m_settings.program = QStringLiteral("restic");
+}
+
+bool ResticRepository::isLocal() const
+{
+    static const QRegularExpression remote(QStringLiteral("^(sftp|rest|s3|azure|gs|b2|swift|rclone):"));
+    return !remote.match(m_settings.repository).hasMatch();
+}
+
+QString ResticRepository::localPath() const
+{
+    const QString& repository = m_settings.repository;
+    return repository.startsWith(localPrefix) ? repository.mid(localPrefix.size()) : repository;
+}
+
+QProcessEnvironment ResticRepository::environment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QStringList keys = environment.keys();
+    for (const QString& key : keys) {
+        if (key.startsWith(QLatin1String("RESTIC_")))
+            environment.remove(key);
+    }
+    environment.insert(QStringLiteral("RESTIC_REPOSITORY"), m_settings.repository);
+    environment.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), m_settings.passwordFile);
+    if (!m_settings.cacheDirectory.isEmpty())
+        environment.insert(QStringLiteral("RESTIC_CACHE_DIR"), m_settings.cacheDirectory);
+    return environment;
+}
+
+ResticJob* ResticRepository::makeJob(
+    ResticJob::Command command, const QStringList& arguments, QObject* parent, const QString& workingDirectory) const
+{
+    return new ResticJob(
+        command, arguments, ResticJob::Context {m_settings.program, workingDirectory, environment()}, parent);
+}
+
+QByteArray ResticRepository::generatePassword()
+{
+    std::array<quint32, 8> words;
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
+    return QByteArray(reinterpret_cast<const char*>(words.data()), qsizetype(sizeof(words)))
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString ResticRepository::ensurePasswordFile() const
+{
+    const QString path = m_settings.passwordFile;
+    if (path.isEmpty())
+        return tr("The repository %1 has no password file configured.").arg(m_settings.repository);
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isFile())
+            return tr("The password file %1 is not a file.").arg(path);
+        if (info.size() > 0) {
+            const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+            if (info.permissions() & others)
+                QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            return {};
+        }
+        // Empty: a generation that did not finish. No repository can use it, so nothing is lost.
+        QFile::remove(path);
+    }
+    if (!QDir().mkpath(info.absolutePath()))
+        return tr("Could not create the directory %1.").arg(info.absolutePath());
+
+    // Written beside and renamed into place, so the file is either absent or complete.
+    const QString temporary = path + QLatin1String(".new");
+    QFile::remove(temporary);
+    QFile file(temporary);
+    // Owner-only from creation: the secret never sits in a file that others could open.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return tr("Could not create the password file %1: %2").arg(temporary, file.errorString());
+    const QByteArray password = generatePassword();
+    if (file.write(password) != password.size() || !file.flush() || ::fsync(file.handle()) != 0) {
+        const QString error = file.errorString();
+        file.close();
+        QFile::remove(temporary);
+        return tr("Could not write the password file %1: %2").arg(temporary, error);
+    }
+    file.close();
+    if (!QFile::rename(temporary, path)) {
+        QFile::remove(temporary);
+        return tr("Could not move the password file into place at %1.").arg(path);
+    }
+    return {};
+}
+
+ResticJob* ResticRepository::ensureInitialised(QObject* parent) const
+{
+    if (isLocal() && QFileInfo::exists(QDir(localPath()).filePath(QStringLiteral("config")))
+        && !QFileInfo::exists(m_settings.passwordFile)) {
+        return ResticJob::refused(ResticJob::Command::Init,
+            tr("The repository %1 exists but its password file %2 is missing.")
+                .arg(m_settings.repository, m_settings.passwordFile),
+            parent);
+    }
+    const QString error = ensurePasswordFile();
+    if (!error.isEmpty())
+        return ResticJob::refused(ResticJob::Command::Init, error, parent);
+    return makeJob(ResticJob::Command::Init, {}, parent);
+}
+
+ResticJob* ResticRepository::versionCheck(QObject* parent) const
+{
+    return makeJob(ResticJob::Command::Version, {}, parent);
+}
+
+ResticJob* ResticRepository::catConfig(QObject* parent) const
+{
+    return makeJob(ResticJob::Command::CatConfig, {}, parent);
+}
+
+ResticJob* ResticRepository::snapshots(QObject* parent) const
+{
+    return snapshots(SnapshotFilter {}, parent);
+}
+
+ResticJob* ResticRepository::snapshots(const SnapshotFilter& filter, QObject* parent) const
+{
+    QStringList arguments;
+    if (!filter.host.isEmpty())
+        arguments.append(QLatin1String("--host=") + filter.host);
+    for (const QString& tag : filter.tags) {
+        if (tag.isEmpty() || tag.contains(QLatin1Char(',')))
+            return ResticJob::refused(
+                ResticJob::Command::Snapshots, tr("The tag \"%1\" is empty or contains a comma.").arg(tag), parent);
+    }
+    if (!filter.tags.isEmpty()) // one --tag with commas: snapshots with all of them
+        arguments.append(QLatin1String("--tag=") + filter.tags.join(QLatin1Char(',')));
+    for (const QString& id : filter.ids) {
+        if (!isSnapshotId(id))
+            return ResticJob::refused(
+                ResticJob::Command::Snapshots, tr("\"%1\" is not a snapshot id.").arg(id), parent);
+    }
+    if (!filter.ids.isEmpty())
+        arguments << QStringLiteral("--") << filter.ids;
+    return makeJob(ResticJob::Command::Snapshots, arguments, parent);
+}
+
+ResticJob* ResticRepository::backup(const BackupRequest& request, QObject* parent) const
+{
+    const auto refuse
+        = [parent](const QString& error) { return ResticJob::refused(ResticJob::Command::Backup, error, parent); };
+    if (!QDir::isAbsolutePath(request.rootDirectory) || !QFileInfo(request.rootDirectory).isDir())
+        return refuse(
+            tr("The backup root \"%1\" is not a directory given by its absolute path.").arg(request.rootDirectory));
+    if (request.paths.isEmpty())
+        return refuse(tr("A backup needs at least one path."));
+    for (const QString& path : request.paths) {
+        if (!isRelativeInside(path))
+            return refuse(tr("The backup path \"%1\" is not inside the backup root.").arg(path));
+    }
+    for (const QString& tag : request.tags) {
+        if (tag.isEmpty() || tag.contains(QLatin1Char(',')))
+            return refuse(tr("The tag \"%1\" is empty or contains a comma.").arg(tag));
+    }
+    if (!request.parentSnapshotId.isEmpty() && !isSnapshotId(request.parentSnapshotId))
+        return refuse(tr("\"%1\" is not a snapshot id.").arg(request.parentSnapshotId));
+
+    QStringList arguments;
+    if (!request.host.isEmpty())
+        arguments.append(QLatin1String("--host=") + request.host);
+    for (const QString& tag : request.tags)
+        arguments.append(QLatin1String("--tag=") + tag);
+    if (!request.parentSnapshotId.isEmpty())
+        arguments.append(QLatin1String("--parent=") + request.parentSnapshotId);
+    for (const QString& pattern : request.excludes)
+        arguments.append(QLatin1String("--exclude=") + pattern);
+    arguments << QStringLiteral("--") << request.paths;
+    return makeJob(ResticJob::Command::Backup, arguments, parent, QDir::cleanPath(request.rootDirectory));
+}
+
+ResticJob* ResticRepository::restore(
+    const QString& snapshotId, const QString& targetDirectory, const QStringList& includes, QObject* parent) const
+{
+    if (!isSnapshotId(snapshotId) && snapshotId != QLatin1String("latest"))
+        return ResticJob::refused(
+            ResticJob::Command::Restore, tr("\"%1\" is not a snapshot id.").arg(snapshotId), parent);
+    if (targetDirectory.isEmpty())
+        return ResticJob::refused(ResticJob::Command::Restore, tr("A restore needs a target directory."), parent);
+    QStringList arguments {QLatin1String("--target=") + absolute(targetDirectory)};
+    for (const QString& include : includes) {
+        QString path = include;
+        while (path.startsWith(QLatin1Char('/')))
+            path.remove(0, 1);
+        if (!isRelativeInside(path))
+            return ResticJob::refused(
+                ResticJob::Command::Restore, tr("\"%1\" is not a path inside the snapshot.").arg(include), parent);
+        // Snapshots made from a root directory hold its entries at their top: /code, /mounts/...
+        arguments.append(QLatin1String("--include=/") + QDir::cleanPath(path));
+    }
+    arguments << QStringLiteral("--") << snapshotId;
+    return makeJob(ResticJob::Command::Restore, arguments, parent);
+}
+
+ResticJob* ResticRepository::forget(const QStringList& snapshotIds, QObject* parent) const
+{
+    if (snapshotIds.isEmpty())
+        return ResticJob::refused(ResticJob::Command::Forget, tr("No snapshot to forget was named."), parent);
+    for (const QString& id : snapshotIds) {
+        if (!isSnapshotId(id))
+            return ResticJob::refused(ResticJob::Command::Forget, tr("\"%1\" is not a snapshot id.").arg(id), parent);
+    }
+    return makeJob(ResticJob::Command::Forget, QStringList {QStringLiteral("--")} + snapshotIds, parent);
+}
+
+ResticJob* ResticRepository::prune(QObject* parent) const
+{
+    return makeJob(ResticJob::Command::Prune, {}, parent);
+}
+
+ResticJob* ResticRepository::check(QObject* parent) const
+{
+    return makeJob(ResticJob::Command::Check, {}, parent);
+}
+
+ResticJob* ResticRepository::unlock(QObject* parent) const
+{
+    return makeJob(ResticJob::Command::Unlock, {}, parent);
+}

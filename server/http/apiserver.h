@@ -1,0 +1,110 @@
+#pragma once
+
+#include "httpreply.h"
+
+#include <functional>
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+class ActivityHub;
+class Engine;
+class Store;
+class QHttpServerRequest;
+class QTcpSocket;
+struct Environment;
+struct BackupRecord;
+struct ActivityRecord;
+
+// tidemarkd's REST API (api-contract.md) over Qt HttpServer. Routing, authentication, roles and the
+// JSON error shape live here; state lives in the Store.
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+    static constexpr int kAccessTokenSeconds = 900;
+
+    ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* parent = nullptr);
+
+    enum class Role { Viewer, Admin };
+
+    struct Call
+    {
+        const QHttpServerRequest* request = nullptr;
+        QHash<QString, QString> params; // {p}, {e}, {b}, {a}
+        QUrlQuery query;
+        Role role = Role::Viewer;
+        QByteArray body;
+    };
+    using Handler = std::function<HttpReply(const Call&)>;
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QStringList segments; // "{name}" segments capture
+        bool needsAuth = true;
+        Handler handler;
+    };
+    struct Session
+    {
+        Role role = Role::Viewer;
+        qint64 expiresAtMs = 0;
+    };
+
+    void addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth = true);
+    HttpReply dispatch(const QHttpServerRequest& request);
+    static void send(QTcpSocket* socket, const HttpReply& reply);
+
+    // Handlers
+    HttpReply exchangeToken(const Call& call);
+    HttpReply listProjects(const Call& call);
+    HttpReply getProject(const Call& call);
+    HttpReply listEnvironments(const Call& call);
+    HttpReply getEnvironment(const Call& call);
+    HttpReply createEnvironment(const Call& call);
+    HttpReply updateEnvironment(const Call& call);
+    HttpReply deleteEnvironment(const Call& call);
+    HttpReply setEnvironmentActive(const Call& call, bool active);
+    HttpReply listBackups(const Call& call);
+    HttpReply getBackup(const Call& call);
+    HttpReply annotateBackup(const Call& call);
+    HttpReply createBackup(const Call& call);
+    HttpReply restoreBackup(const Call& call);
+    HttpReply deleteBackup(const Call& call);
+    HttpReply cancelActivity(const Call& call);
+    HttpReply listActivities(const Call& call);
+    HttpReply getActivity(const Call& call);
+    HttpReply getActivityLog(const Call& call);
+    HttpReply getSettings(const Call& call);
+    HttpReply patchSettings(const Call& call);
+
+    // HAL views
+    QJsonObject projectJson(const QString& projectId, const Call& call) const;
+    QJsonObject environmentJson(const QString& projectId, const Environment& environment, const Call& call) const;
+    QJsonObject backupJson(const BackupRecord& record, const Environment& environment, const Call& call) const;
+    QJsonObject activityJson(const ActivityRecord& record, const Call& call) const;
+    HttpReply accepted(const QList<ActivityRecord>& activities, const Call& call) const;
+    void streamLog(QTcpSocket* socket, const QString& activityId);
+    QJsonObject settingsJson(const QString& projectId) const;
+
+    // Common checks; each returns an error reply or nothing.
+    std::optional<HttpReply> requireAdmin(const Call& call, const QString& action) const;
+    std::optional<HttpReply> requireProject(const Call& call) const;
+
+    Store& m_store;
+    Engine& m_engine;
+    ActivityHub& m_hub;
+    QList<Route> m_routes;
+    QHash<QString, Session> m_sessions; // access token → session
+};

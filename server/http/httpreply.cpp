@@ -1,0 +1,58 @@
+#include "httpreply.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+HttpReply HttpReply::json(int status, const QJsonValue& value)
+{
+    HttpReply reply;
+    reply.status = status;
+    reply.body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    return reply;
+}
+
+HttpReply HttpReply::error(int status, const QString& message, const QJsonObject& detail)
+{
+    QJsonObject body {
+        {QStringLiteral("code"), status},
+        {QStringLiteral("title"), reasonPhrase(status)},
+        {QStringLiteral("message"), message},
+    };
+    if (!detail.isEmpty())
+        body.insert(QStringLiteral("detail"), detail);
+    return json(status, body);
+}
+
+QString HttpReply::reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return QStringLiteral("OK");
+    case 201:
+        return QStringLiteral("Created");
+    case 202:
+        return QStringLiteral("Accepted");
+    case 204:
+        return QStringLiteral("No Content");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 405:
+        return QStringLiteral("Method Not Allowed");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 413:
+        return QStringLiteral("Payload Too Large");
+    case 500:
+        return QStringLiteral("Internal Server Error");
+    case 503:
+        return QStringLiteral("Service Unavailable");
+    }
+    return QStringLiteral("Error");
+}

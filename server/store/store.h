@@ -1,0 +1,108 @@
+#pragma once
+
+#include "domain/activity.h"
+#include "domain/backup.h"
+#include "domain/environment.h"
+#include "domain/project.h"
+#include "domain/projectsettings.h"
+
+#include <functional>
+#include <optional>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+
+// A backup with what only the server knows about it.
+struct BackupRecord
+{
+    QString projectId;
+    Backup backup;
+    QString snapshotId; // restic snapshot id
+    // Where each part of the environment was when it was captured: {"code_path", "mounts": [{name, path}],
+    // "services": [{name, path, staged}]}; a restore maps these to the target environment's parts.
+    QJsonObject manifest;
+};
+
+struct ActivityRecord
+{
+    QString projectId;
+    Activity activity;
+};
+
+struct ActivityLogLine
+{
+    int seq = 0;
+    qint64 timestampMs = 0;
+    QString message;
+};
+
+struct ApiToken
+{
+    QString name;
+    QString role; // "admin" | "viewer"
+};
+
+// tidemarkd's metadata in SQLite (DATA_DIR/tidemark.db, WAL mode). The schema is versioned and migrated on
+// open; every state change runs in one transaction. Used from the server's thread only.
+class Store
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    Store();
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Opens (creating and migrating as needed) the database file. On failure returns false and error() says why.
+    bool open(const QString& path);
+    QString error() const { return m_error; }
+    int schemaVersion();
+
+    // Runs `work` in one transaction; commits when it returns true, rolls back otherwise.
+    bool transaction(const std::function<bool()>& work);
+
+    // Projects and settings
+    QList<Project> projects();
+    std::optional<Project> project(const QString& id);
+    bool insertProject(const Project& project, const ProjectSettings& settings);
+    ProjectSettings settings(const QString& projectId);
+    bool saveSettings(const QString& projectId, const ProjectSettings& settings);
+
+    // Environments (with their local descriptors)
+    QList<Environment> environments(const QString& projectId);
+    std::optional<Environment> environment(const QString& projectId, const QString& id);
+    bool saveEnvironment(const QString& projectId, const Environment& environment); // insert or replace
+    bool deleteEnvironment(const QString& projectId, const QString& id);
+
+    // Backups, newest first
+    QList<BackupRecord> backups(const QString& projectId, const QString& environmentId);
+    std::optional<BackupRecord> backup(const QString& projectId, const QString& id);
+    QList<BackupRecord> allBackups();
+    bool saveBackup(const BackupRecord& record); // insert or replace
+    bool deleteBackup(const QString& id);
+
+    // Activities and their logs
+    QList<ActivityRecord> activities(
+        const QString& projectId, const QString& environmentId, const QString& type, const QString& state, int count);
+    std::optional<ActivityRecord> activity(const QString& projectId, const QString& id);
+    QList<ActivityRecord> unfinishedActivities();
+    bool saveActivity(const ActivityRecord& record); // insert or replace
+    int appendLog(const QString& activityId, qint64 timestampMs, const QString& message); // returns seq, -1 on error
+    QList<ActivityLogLine> log(const QString& activityId, int afterSeq = 0);
+
+    // API tokens: only a SHA-256 hash of each token is stored.
+    bool insertApiToken(const QString& token, const ApiToken& info);
+    std::optional<ApiToken> apiToken(const QString& token);
+
+    static QString hashToken(const QString& token);
+
+private:
+    bool exec(const QString& sql);
+    bool migrate();
+    bool fail(const QString& what, const QString& detail);
+
+    QString m_connection;
+    QSqlDatabase m_db;
+    QString m_error;
+};

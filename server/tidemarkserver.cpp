@@ -1,0 +1,90 @@
+#include "tidemarkserver.h"
+
+#include "activities/activityhub.h"
+#include "demo/demoproject.h"
+#include "engine/engine.h"
+#include "http/apiserver.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+
+TidemarkServer::TidemarkServer(QObject* parent)
+    : QObject(parent)
+{ }
+
+TidemarkServer::~TidemarkServer()
+{
+    // The API refers to the engine, the engine to the hub and the store: tear down in that order.
+    m_api.reset();
+    m_engine.reset();
+    m_hub.reset();
+    m_store.reset();
+}
+
+std::unique_ptr<Store> TidemarkServer::openStore(const QString& dataDir, QString& error)
+{
+    if (dataDir.isEmpty()) {
+        error = tr("--data-dir: is required");
+        return nullptr;
+    }
+    if (!QDir().mkpath(dataDir)) {
+        error = tr("--data-dir: cannot create %1").arg(dataDir);
+        return nullptr;
+    }
+    auto store = std::make_unique<Store>();
+    if (!store->open(QDir(dataDir).filePath(QStringLiteral("tidemark.db")))) {
+        error = store->error();
+        return nullptr;
+    }
+    return store;
+}
+
+bool TidemarkServer::start(const Options& options, QString& error)
+{
+    m_store = openStore(options.dataDir, error);
+    if (!m_store)
+        return false;
+    if (options.demo && !DemoProject::ensure(*m_store, QDir(options.dataDir).absolutePath(), error))
+        return false;
+    m_hub = std::make_unique<ActivityHub>(*m_store);
+    m_engine = std::make_unique<Engine>(*m_store, *m_hub, QDir(options.dataDir).absolutePath());
+    m_engine->recoverAfterRestart();
+    m_api = std::make_unique<ApiServer>(*m_store, *m_engine, *m_hub);
+    m_port = m_api->listen(options.address, options.port);
+    if (m_port == 0) {
+        error = tr("cannot listen on %1:%2 (is the port in use?)").arg(options.address.toString()).arg(options.port);
+        return false;
+    }
+    m_address = options.address;
+    return true;
+}
+
+QString TidemarkServer::url() const
+{
+    const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + m_address.toString() + QLatin1Char(']')
+        : m_address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+QString TidemarkServer::createToken(Store& store, const QString& role, const QString& name, QString& error)
+{
+    if (role != QLatin1String("admin") && role != QLatin1String("viewer")) {
+        error = tr("--role: '%1' is not a role (admin or viewer)").arg(role);
+        return {};
+    }
+    if (name.trimmed().isEmpty()) {
+        error = tr("--name: is required (who or what the token is for)");
+        return {};
+    }
+    QByteArray raw(24, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(raw.begin(), raw.end());
+    const QString token = QStringLiteral("tm_")
+        + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    if (!store.insertApiToken(token, ApiToken {name.trimmed(), role})) {
+        error = store.error();
+        return {};
+    }
+    return token;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+class ActivityHub;
+class ApiServer;
+class Engine;
+class Store;
+
+// One running tidemarkd: the store in DATA_DIR, the API listening on loopback (or where told). Used by the
+// tidemarkd executable and embedded by the console for "This computer".
+class TidemarkServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString dataDir;
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 8421; // 0 picks a free port
+        bool demo = false;
+    };
+
+    explicit TidemarkServer(QObject* parent = nullptr);
+    ~TidemarkServer() override;
+
+    // Opens the store (creating DATA_DIR and migrating), creates the demo project if asked, and listens.
+    bool start(const Options& options, QString& error);
+    quint16 port() const { return m_port; }
+    QString url() const;
+    Store& store() { return *m_store; }
+    Engine& engine() { return *m_engine; }
+
+    // Creates an API token with the role ("admin" or "viewer"); returns it, or an empty string and `error`.
+    static QString createToken(Store& store, const QString& role, const QString& name, QString& error);
+    // Opens only the store of DATA_DIR (for `tidemarkd token create`).
+    static std::unique_ptr<Store> openStore(const QString& dataDir, QString& error);
+
+private:
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<ActivityHub> m_hub;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<ApiServer> m_api;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+};

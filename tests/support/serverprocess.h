@@ -1,0 +1,78 @@
+#pragma once
+
+#include <memory>
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+// A real tidemarkd on 127.0.0.1 (port 0) with a temporary data dir, for tests. Waits are bounded.
+class ServerProcess
+{
+public:
+    ServerProcess();
+    ~ServerProcess();
+
+    // Creates an admin and a viewer token, starts the server (with --demo unless told otherwise) and waits for
+    // "listening on". Returns false with a reason in error().
+    bool start(bool demo = true);
+    bool restart(); // same data dir, new process
+    void stop(); // SIGTERM, bounded wait
+    void kill(); // SIGKILL
+
+    QString dataDir() const { return m_dataDir.path(); }
+    QString url() const { return m_url; }
+    quint16 port() const { return m_port; }
+    QString adminToken() const { return m_admin; }
+    QString viewerToken() const { return m_viewer; }
+    QString error() const { return m_error; }
+    QByteArray output() const { return m_output; }
+
+    // Runs `tidemarkd --data-dir DIR args…` to completion (bounded) and returns stdout; exit code in *status.
+    QByteArray runTool(const QStringList& args, int* status = nullptr);
+
+private:
+    bool launch();
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QString m_url;
+    quint16 m_port = 0;
+    QString m_admin;
+    QString m_viewer;
+    QString m_error;
+    QByteArray m_output;
+    bool m_demo = true;
+};
+
+// A minimal synchronous HTTP client for tests (an event loop with a timeout; never used in product code).
+class TestHttp
+{
+public:
+    struct Reply
+    {
+        int status = 0; // 0: no answer (network error or timeout)
+        QByteArray body;
+        QJsonValue json; // undefined when the body is not JSON
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QString networkError;
+        QByteArray header(const QByteArray& name) const;
+    };
+
+    explicit TestHttp(const QString& baseUrl);
+
+    // Exchanges an API token for an access token (empty on failure).
+    QString exchange(const QString& apiToken);
+    Reply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
+        const QString& accessToken = {}, const QByteArray& contentType = QByteArrayLiteral("application/json"),
+        int timeoutMs = 15000);
+    Reply get(const QString& path, const QString& accessToken) { return request("GET", path, {}, accessToken); }
+
+private:
+    QString m_base;
+    QNetworkAccessManager m_nam;
+};
