@@ -180,8 +180,7 @@ void BackupOperation::runBackup()
     request.tags = {QStringLiteral("tidemark"), QStringLiteral("project=") + m_projectId,
         QStringLiteral("environment=") + m_environment.id, QStringLiteral("backup=") + m_backupId};
 
-    emit logLine(tr(
-        "Storing the code, %n mount(s) and the database copies in the repository.", nullptr, int(local.mounts.size())));
+    emit logLine(tr("Storing the code, the mounts and the database copies in the repository."));
     m_job = m_repository.backup(request, this);
     connect(m_job, &ResticJob::progress, this, [this](double fraction) { emit progress(5 + int(fraction * 90)); });
     connect(m_job, &ResticJob::logLine, this, [this](const QString& line) { emit logLine(line); });

@@ -75,9 +75,10 @@ void RestoreOperation::start()
         QDir(part.stagingRoot).removeRecursively();
     }
     QDir(m_stagingDir).removeRecursively();
-    emit logLine(tr("Restoring %n part(s) and %1 database(s) into %2.", nullptr, int(m_parts.size()))
-                     .arg(m_databases.size())
-                     .arg(m_target.id));
+    emit logLine(tr("Restoring into %1: %2 directories and %3 databases.")
+                     .arg(m_target.id)
+                     .arg(m_parts.size())
+                     .arg(m_databases.size()));
     restoreNext();
 }
 

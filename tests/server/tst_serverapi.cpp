@@ -43,6 +43,7 @@ private slots:
     void settingsReadAndPatch();
     void settingsDryRunChangesNothing();
     void seedPolicyExamples();
+    void specPolicyExample();
     void settingsValidation();
     void activitiesFilters();
     void errorsHaveTheContractShape_data();
@@ -404,6 +405,35 @@ void TestServerApi::seedPolicyExamples()
                  .toArray()
                  .size(),
         1);
+}
+
+void TestServerApi::specPolicyExample()
+{
+    // retention-spec.md's policy, as a data_retention entry.
+    const auto r = m_http->request("PATCH", QStringLiteral("/projects/demo/settings?dry_run=1"),
+        R"({"data_retention": {"production": { "max_backups": 21,
+  "default_config": { "manual_count": 2,
+                      "schedule": [ {"interval": "1d", "count": 7},
+                                    {"interval": "1w", "count": 4},
+                                    {"interval": "1M", "count": 12} ] } }}})",
+        m_admin);
+    QCOMPARE(r.status, 200);
+    const QJsonObject production = r.json.toObject()
+                                       .value(QStringLiteral("_embedded"))
+                                       .toObject()
+                                       .value(QStringLiteral("entity"))
+                                       .toObject()
+                                       .value(QStringLiteral("data_retention"))
+                                       .toObject()
+                                       .value(QStringLiteral("production"))
+                                       .toObject();
+    QCOMPARE(production.value(QStringLiteral("max_backups")).toInt(), 21);
+    QCOMPARE(production.value(QStringLiteral("default_config"))
+                 .toObject()
+                 .value(QStringLiteral("schedule"))
+                 .toArray()
+                 .size(),
+        3);
 }
 
 void TestServerApi::settingsValidation()

@@ -95,6 +95,7 @@ private slots:
     void manualLimitReplacesOldestAfterSuccess();
     void settingsChangePrunesSurplus();
     void cancelLeavesNoBackupAndResumes();
+    void environmentsRunInParallelOneAtATimeEach();
     void failingPauseHookFailsCleanly();
     void repositoryChecksOut();
 
@@ -499,6 +500,57 @@ void TestServerBackups::cancelLeavesNoBackupAndResumes()
     QCOMPARE(f.readAll().trimmed(), QByteArray("resume staging"));
     QCOMPARE(m_http->request("POST", QStringLiteral("/projects/demo/activities/%1/cancel").arg(id), {}, m_admin).status,
         409);
+}
+
+void TestServerBackups::environmentsRunInParallelOneAtATimeEach()
+{
+    // Slow pause hooks on both environments make the overlap observable.
+    for (const QString& name : {QStringLiteral("main"), QStringLiteral("staging")}) {
+        QJsonObject local = environment(name).value(QStringLiteral("local")).toObject();
+        local.insert(QStringLiteral("hooks"),
+            QJsonObject {{QStringLiteral("pause"), QStringLiteral("sleep 2")},
+                {QStringLiteral("resume"), QStringLiteral("true")}});
+        QCOMPARE(m_http
+                     ->request("PATCH", QStringLiteral("/projects/demo/environments/") + name,
+                         QJsonDocument(QJsonObject {{QStringLiteral("local"), local}}).toJson(), m_admin)
+                     .status,
+            200);
+    }
+    const auto start = [&](const QString& name) {
+        const auto r
+            = m_http->request("POST", QStringLiteral("/projects/demo/environments/%1/backup").arg(name), {}, m_admin);
+        return r.json.toObject()
+            .value(QStringLiteral("_embedded"))
+            .toObject()
+            .value(QStringLiteral("activities"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toString();
+    };
+    const QString mainFirst = start(QStringLiteral("main"));
+    const QString mainSecond = start(QStringLiteral("main"));
+    const QString staging = start(QStringLiteral("staging"));
+    const auto state = [&](const QString& id) {
+        return m_http->get(QStringLiteral("/projects/demo/activities/") + id, m_admin)
+            .json.toObject()
+            .value(QStringLiteral("state"))
+            .toString();
+    };
+    // Both environments work at once; the second backup of main waits for the first.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        state(mainFirst) == QLatin1String("in_progress") && state(staging) == QLatin1String("in_progress"), 20000);
+    QCOMPARE(state(mainSecond), QStringLiteral("pending"));
+    QVERIFY(environment(QStringLiteral("main")).value(QStringLiteral("is_dirty")).toBool());
+    for (const QString& id : {mainFirst, mainSecond, staging})
+        QCOMPARE(waitForActivity(id).value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    const QJsonObject first
+        = m_http->get(QStringLiteral("/projects/demo/activities/") + mainFirst, m_admin).json.toObject();
+    const QJsonObject second
+        = m_http->get(QStringLiteral("/projects/demo/activities/") + mainSecond, m_admin).json.toObject();
+    QVERIFY(second.value(QStringLiteral("started_at")).toString()
+        >= first.value(QStringLiteral("completed_at")).toString());
 }
 
 void TestServerBackups::failingPauseHookFailsCleanly()
