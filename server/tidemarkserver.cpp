@@ -3,6 +3,7 @@
 #include "activities/activityhub.h"
 #include "demo/demoproject.h"
 #include "engine/engine.h"
+#include "engine/scheduler.h"
 #include "http/apiserver.h"
 #include "store/store.h"
 
@@ -17,6 +18,7 @@ TidemarkServer::~TidemarkServer()
 {
     // The API refers to the engine, the engine to the hub and the store: tear down in that order.
     m_api.reset();
+    m_scheduler.reset();
     m_engine.reset();
     m_hub.reset();
     m_store.reset();
@@ -51,12 +53,15 @@ bool TidemarkServer::start(const Options& options, QString& error)
     m_engine = std::make_unique<Engine>(*m_store, *m_hub, QDir(options.dataDir).absolutePath());
     m_engine->recoverAfterRestart();
     m_api = std::make_unique<ApiServer>(*m_store, *m_engine, *m_hub);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, *m_engine);
     m_port = m_api->listen(options.address, options.port);
     if (m_port == 0) {
         error = tr("cannot listen on %1:%2 (is the port in use?)").arg(options.address.toString()).arg(options.port);
         return false;
     }
     m_address = options.address;
+    if (options.scheduler)
+        m_scheduler->start();
     return true;
 }
 

@@ -9,6 +9,7 @@
 class ActivityHub;
 class ApiServer;
 class Engine;
+class Scheduler;
 class Store;
 
 // One running tidemarkd: the store in DATA_DIR, the API listening on loopback (or where told). Used by the
@@ -24,6 +25,7 @@ public:
         QHostAddress address = QHostAddress::LocalHost;
         quint16 port = 8421; // 0 picks a free port
         bool demo = false;
+        bool scheduler = true; // take automated backups
     };
 
     explicit TidemarkServer(QObject* parent = nullptr);
@@ -35,6 +37,7 @@ public:
     QString url() const;
     Store& store() { return *m_store; }
     Engine& engine() { return *m_engine; }
+    Scheduler& scheduler() { return *m_scheduler; }
 
     // Creates an API token with the role ("admin" or "viewer"); returns it, or an empty string and `error`.
     static QString createToken(Store& store, const QString& role, const QString& name, QString& error);
@@ -45,6 +48,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ActivityHub> m_hub;
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<ApiServer> m_api;
     QHostAddress m_address;
     quint16 m_port = 0;

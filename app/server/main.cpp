@@ -33,10 +33,12 @@ public:
             tr("Address to listen on (default 127.0.0.1:8421; port 0 picks a free port)."), tr("HOST:PORT"),
             QStringLiteral("127.0.0.1:8421"));
         const QCommandLineOption demo(QStringLiteral("demo"), tr("Create the demo project on first start."));
+        const QCommandLineOption noScheduler(QStringLiteral("no-scheduler"),
+            tr("Take no automated backups (manual backups, restores and pruning still work)."));
         const QCommandLineOption role(
             QStringLiteral("role"), tr("Role of a new API token: admin or viewer."), tr("ROLE"));
         const QCommandLineOption name(QStringLiteral("name"), tr("Name of a new API token."), tr("NAME"));
-        parser.addOptions({dataDir, listen, demo, role, name});
+        parser.addOptions({dataDir, listen, demo, noScheduler, role, name});
         parser.addPositionalArgument(QStringLiteral("command"), tr("Optional: token create"));
         if (!parser.parse(QCoreApplication::arguments()))
             return fail(parser.errorText());
@@ -70,6 +72,7 @@ public:
         TidemarkServer::Options options;
         options.dataDir = parser.value(dataDir);
         options.demo = parser.isSet(demo);
+        options.scheduler = !parser.isSet(noScheduler);
         const QString hostPort = parser.value(listen);
         const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
         bool portOk = false;

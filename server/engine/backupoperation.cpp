@@ -62,6 +62,10 @@ void BackupOperation::start()
 
 void BackupOperation::initRepository()
 {
+    if (m_repositoryReady) {
+        readCommit();
+        return;
+    }
     m_job = m_repository.ensureInitialised(this);
     connect(m_job, &ResticJob::finished, this, [this](const ResticResult& result) {
         m_job->deleteLater();

@@ -31,6 +31,9 @@ public:
 
     BackupOperation(ResticRepository& repository, const QString& stagingDir, const QString& projectId,
         const Environment& environment, const QString& backupId, bool safe, QObject* parent = nullptr);
+
+    // The engine knows when the repository exists already; then the check is skipped (it costs a restic run).
+    void setRepositoryKnownReady(bool ready) { m_repositoryReady = ready; }
     ~BackupOperation() override;
 
     void start() override;
@@ -54,6 +57,7 @@ private:
     Environment m_environment;
     QString m_backupId;
     bool m_safe;
+    bool m_repositoryReady = false;
     bool m_paused = false;
     bool m_cancelled = false;
     bool m_finished = false;

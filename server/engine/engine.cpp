@@ -107,8 +107,10 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
         const auto current = m_store.environment(projectId, environmentId);
         if (!current)
             return nullptr;
-        *startedAt = QDateTime::currentSecsSinceEpoch() * 1000;
-        return new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
+        *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
+        auto* op = new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
+        op->setRepositoryKnownReady(m_readyRepositories.contains(projectId));
+        return op;
     };
     item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt](
                     Operation* op, const Operation::Outcome& outcome) {
@@ -118,6 +120,7 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
                 forgetOrphan(projectId, backup->result().snapshotId);
             return;
         }
+        m_readyRepositories.insert(projectId);
         const BackupOperation::Result& result = backup->result();
         BackupRecord record;
         record.projectId = projectId;
@@ -362,7 +365,7 @@ QList<ActivityRecord> Engine::applyRetention(const QString& projectId, const QSt
         if (r.backup.status == Backup::Status::Created && !m_deleting.contains(r.backup.id))
             input.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
     }
-    const RetentionPlan plan = RetentionPlanner::plan(input, policy, QDateTime::currentMSecsSinceEpoch());
+    const RetentionPlan plan = RetentionPlanner::plan(input, policy, now());
     QList<ActivityRecord> started;
     for (const PlannedBackup& planned : plan.backups) {
         if (planned.keep)
@@ -392,7 +395,7 @@ void Engine::refreshExpiry(const QString& projectId, const QString& environmentI
             input.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
         }
     }
-    const RetentionPlan plan = RetentionPlanner::plan(input, policy, QDateTime::currentMSecsSinceEpoch());
+    const RetentionPlan plan = RetentionPlanner::plan(input, policy, now());
     QHash<QString, std::optional<qint64>> expiry;
     for (const PlannedBackup& p : plan.backups)
         expiry.insert(p.backup.id, p.keep ? p.expiresAtMs : std::nullopt);

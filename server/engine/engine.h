@@ -52,6 +52,11 @@ public:
     void recoverAfterRestart();
 
     ResticRepository* repository(const QString& projectId);
+
+    // The engine's idea of now (ms since the epoch): the system clock, or a test's clock.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    qint64 now() const { return m_clock(); }
     // For tests: how many operations are queued or running.
     int pendingOperations() const;
 
@@ -91,5 +96,7 @@ private:
     QHash<QString, ResticRepository*> m_repositories; // project → repository
     QHash<QString, RepositoryGate*> m_gates;
     QHash<QString, QTimer*> m_pruneTimers;
+    QSet<QString> m_readyRepositories; // projects whose repository is known to exist
     QSet<QString> m_deleting; // backup ids with a delete activity queued or running
+    Clock m_clock;
 };

@@ -888,7 +888,7 @@ HttpReply ApiServer::patchSettings(const Call& call)
     QJsonObject entity = settings.toJson();
     QJsonObject embedded {{QStringLiteral("entity"), entity}};
     if (preview) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = m_engine.now();
         QJsonObject previews;
         for (const Environment& e : m_store.environments(p)) {
             QList<RetentionBackup> backups;

@@ -652,3 +652,13 @@ std::optional<ApiToken> Store::apiToken(const QString& token)
         return ApiToken {q.value(0).toString(), q.value(1).toString()};
     return std::nullopt;
 }
+
+bool Store::deleteApiTokensNamed(const QString& name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM api_tokens WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}

@@ -94,6 +94,7 @@ public:
     // API tokens: only a SHA-256 hash of each token is stored.
     bool insertApiToken(const QString& token, const ApiToken& info);
     std::optional<ApiToken> apiToken(const QString& token);
+    bool deleteApiTokensNamed(const QString& name);
 
     static QString hashToken(const QString& token);
 

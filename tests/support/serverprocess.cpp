@@ -1,5 +1,6 @@
 #include "serverprocess.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -66,14 +67,16 @@ bool ServerProcess::start(bool demo)
     return launch();
 }
 
-bool ServerProcess::launch()
+bool ServerProcess::launch(quint16 port)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList args {
-        QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    QStringList args {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
+        QStringLiteral("127.0.0.1:") + QString::number(port)};
     if (m_demo)
         args.append(QStringLiteral("--demo"));
+    if (!m_scheduler)
+        args.append(QStringLiteral("--no-scheduler"));
     m_process->start(QStringLiteral(TIDEMARKD_PATH), args);
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("tidemarkd did not start: ") + m_process->errorString();
@@ -104,7 +107,20 @@ bool ServerProcess::launch()
 bool ServerProcess::restart()
 {
     stop();
-    return launch();
+    const quint16 port = m_port;
+    // The old process's port is normally free at once (SO_REUSEADDR); a few bounded attempts cover the rest.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (launch(port))
+            return true;
+        if (m_process && m_process->state() != QProcess::NotRunning) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+        QDeadlineTimer pause(200);
+        while (!pause.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return false;
 }
 
 void ServerProcess::stop()

@@ -20,7 +20,9 @@ public:
     // Creates an admin and a viewer token, starts the server (with --demo unless told otherwise) and waits for
     // "listening on". Returns false with a reason in error().
     bool start(bool demo = true);
-    bool restart(); // same data dir, new process
+    bool restart(); // same data dir and port, new process (clients reconnect to the same URL)
+    // Automated backups are off in tests unless a test asks for them (they would change every count).
+    void setSchedulerEnabled(bool enabled) { m_scheduler = enabled; }
     void stop(); // SIGTERM, bounded wait
     void kill(); // SIGKILL
 
@@ -36,7 +38,7 @@ public:
     QByteArray runTool(const QStringList& args, int* status = nullptr);
 
 private:
-    bool launch();
+    bool launch(quint16 port = 0);
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<QProcess> m_process;
@@ -47,6 +49,7 @@ private:
     QString m_error;
     QByteArray m_output;
     bool m_demo = true;
+    bool m_scheduler = false;
 };
 
 // A minimal synchronous HTTP client for tests (an event loop with a timeout; never used in product code).

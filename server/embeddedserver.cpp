@@ -1,0 +1,66 @@
+#include "embeddedserver.h"
+
+#include "store/store.h"
+#include "tidemarkserver.h"
+
+#include <QMetaObject>
+
+EmbeddedServer::EmbeddedServer(const QString& dataDirectory, QObject* parent)
+    : LocalServer(parent)
+    , m_dataDirectory(dataDirectory)
+{
+    m_thread.setObjectName(QStringLiteral("tidemarkd"));
+}
+
+EmbeddedServer::~EmbeddedServer()
+{
+    if (m_thread.isRunning()) {
+        // The server's objects belong to the thread: delete them there, then stop it.
+        QMetaObject::invokeMethod(m_server ? static_cast<QObject*>(m_server) : &m_thread, [this] {
+            delete m_server;
+            m_server = nullptr;
+        }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait(10000);
+    }
+}
+
+void EmbeddedServer::start()
+{
+    if (m_running || m_starting)
+        return;
+    m_starting = true;
+    if (!m_thread.isRunning())
+        m_thread.start();
+    auto* context = new QObject;
+    context->moveToThread(&m_thread);
+    QMetaObject::invokeMethod(context, [this, context] {
+        context->deleteLater();
+        auto* server = new TidemarkServer;
+        TidemarkServer::Options options;
+        options.dataDir = m_dataDirectory;
+        options.port = 0;
+        options.demo = true;
+        QString error;
+        QString token;
+        if (server->start(options, error)) {
+            server->store().deleteApiTokensNamed(QStringLiteral("console (this computer)"));
+            token = TidemarkServer::createToken(server->store(), QStringLiteral("admin"), QStringLiteral("console (this computer)"), error);
+        }
+        const QUrl url(server->url());
+        if (token.isEmpty()) {
+            delete server;
+            server = nullptr;
+        }
+        QMetaObject::invokeMethod(this, [this, server, url, token, error] {
+            m_starting = false;
+            if (!server) {
+                emit failed(tr("The server of this computer could not start: %1").arg(error));
+                return;
+            }
+            m_server = server;
+            m_running = true;
+            emit started(url, token);
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}

@@ -1,0 +1,72 @@
+#include "scheduler.h"
+
+#include "engine.h"
+#include "retention/retentionplanner.h"
+#include "store/store.h"
+
+#include "domain/timestamp.h"
+
+#include <QDateTime>
+
+Scheduler::Scheduler(Store& store, Engine& engine, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_engine(engine)
+{
+    connect(&m_timer, &QTimer::timeout, this, &Scheduler::tick);
+}
+
+void Scheduler::start(int intervalMs)
+{
+    tick();
+    m_timer.start(intervalMs);
+}
+
+void Scheduler::stop()
+{
+    m_timer.stop();
+}
+
+int Scheduler::tick()
+{
+    int started = 0;
+    const qint64 nowSeconds = Timestamp::floorDiv(m_engine.now(), 1000);
+    for (const Project& project : m_store.projects()) {
+        const ProjectSettings settings = m_store.settings(project.id);
+        for (const Environment& environment : m_store.environments(project.id)) {
+            if (environment.status != Environment::Status::Active)
+                continue;
+            const auto finest = RetentionPlanner::finestInterval(settings.policyFor(environment.type));
+            if (!finest)
+                continue;
+            const qint64 currentBucket = RetentionPlanner::bucketKey(nowSeconds, *finest);
+
+            // Already taken in this bucket?
+            bool covered = false;
+            for (const BackupRecord& r : m_store.backups(project.id, environment.id)) {
+                if (!r.backup.automated || r.backup.status != Backup::Status::Created)
+                    continue;
+                covered = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest) >= currentBucket;
+                break; // newest automated backup only
+            }
+            if (covered)
+                continue;
+            // Already on its way?
+            for (const QString& state : {QStringLiteral("pending"), QStringLiteral("in_progress")}) {
+                for (const ActivityRecord& a :
+                    m_store.activities(project.id, environment.id, QStringLiteral("environment.backup"), state, 0)) {
+                    covered = covered || a.activity.payload.value(QStringLiteral("automated")).toBool();
+                }
+            }
+            if (covered)
+                continue;
+            const Engine::Request request = m_engine.createBackup(project.id, environment.id, false, true);
+            if (request.ok())
+                ++started;
+            else
+                qWarning("tidemarkd: automated backup of %s/%s not started: %s", qPrintable(project.id),
+                    qPrintable(environment.id), qPrintable(request.error));
+        }
+    }
+    return started;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+class Engine;
+class Store;
+
+// Takes the automated backups: for each active environment, at the start of each bucket of its type's finest
+// schedule, if that bucket has no automated backup yet, one live automated backup. At start-up a missed run is
+// caught up once (not once per missed bucket). Time comes from the engine's clock, so tests can move it.
+class Scheduler : public QObject
+{
+    Q_OBJECT
+
+public:
+    Scheduler(Store& store, Engine& engine, QObject* parent = nullptr);
+
+    // Checks now and then every `intervalMs` (default 20 s; buckets are at least an hour long).
+    void start(int intervalMs = 20000);
+    void stop();
+    // One pass over every environment; returns how many backups it started.
+    int tick();
+
+private:
+    Store& m_store;
+    Engine& m_engine;
+    QTimer m_timer;
+};
