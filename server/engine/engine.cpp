@@ -33,7 +33,9 @@ Engine::Engine(Store& store, ActivityHub& hub, const QString& dataDir, QObject* 
     , m_store(store)
     , m_hub(hub)
     , m_dataDir(QDir(dataDir).absolutePath())
-{ }
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+}
 
 Engine::~Engine() = default;
 
