@@ -1,40 +1,882 @@
 #include "mainwindow.h"
 
-#include <QApplication>
-#include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QStatusBar>
+#include "activitydelegate.h"
+#include "activitylistmodel.h"
+#include "backupdialog.h"
+#include "backupfilterproxymodel.h"
+#include "backuptablemodel.h"
+#include "client/activityfollower.h"
+#include "connectiondialog.h"
+#include "connectionprofiles.h"
+#include "environmentlistmodel.h"
+#include "localserver.h"
+#include "messagebox.h"
+#include "modelroles.h"
+#include "policyeditordialog.h"
+#include "restoredialog.h"
+#include "retentionpreviewmodel.h"
+#include "tokenstore.h"
 
-MainWindow::MainWindow(QWidget* parent)
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int kRefreshIntervalMs = 15000;
+constexpr int kRequestTimeoutMs = 10000;
+} // namespace
+
+MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
     : QMainWindow(parent)
+    , m_localServer(localServer)
+    , m_client(new ApiClient(this))
+    , m_profiles(new ConnectionProfiles(this))
+    , m_tokens(new TokenStore(this))
+    , m_environments(new EnvironmentListModel(this))
+    , m_backups(new BackupTableModel(this))
+    , m_backupProxy(new BackupFilterProxyModel(this))
+    , m_activities(new ActivityListModel(this))
+    , m_plan(new RetentionPreviewModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tidemark"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tidemark.svg")));
     resize(1280, 800);
+    m_client->setTimeout(kRequestTimeoutMs);
 
-    m_placeholder = new QLabel(tr("No server connection is configured yet."), this);
-    m_placeholder->setObjectName(QStringLiteral("placeholderLabel"));
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setEnabled(false);
-    setCentralWidget(m_placeholder);
+    createActions();
+    createWidgets();
+    populateProfiles();
 
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    connect(m_client, &ApiClient::stateChanged, this, [this](ApiClient::State state) {
+        if (state == ApiClient::State::Connected && !m_connected)
+            setConnected(true);
+    });
+    connect(m_plan, &RetentionPreviewModel::planReady, this, [this] { m_backups->setPlan(m_plan->plan()); });
+    if (m_localServer) {
+        connect(m_localServer, &LocalServer::started, this, [this](const QUrl& url, const QString& token) {
+            m_localUrl = url;
+            m_localToken = token;
+            if (m_profiles->current().builtIn)
+                connectUsing(url, QUrl(url.toString() + QStringLiteral("/oauth2/token")), token);
+        });
+        connect(m_localServer, &LocalServer::failed, this, [this](const QString& message) { setConnected(false, message); });
+    }
+    m_refreshTimer.setInterval(kRefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (!m_project.isEmpty())
+            refresh();
+    });
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    for (const auto& follower : std::as_const(m_followers)) {
+        if (follower)
+            follower->stop();
+    }
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString& text, const QString& name, const QKeySequence& shortcut, QStyle::StandardPixmap icon) {
+        auto* action = new QAction(style()->standardIcon(icon), text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        return action;
+    };
+    m_backupAction = make(tr("&Backup…"), QStringLiteral("backupAction"), QKeySequence(Qt::CTRL | Qt::Key_B), QStyle::SP_DialogSaveButton);
+    m_restoreAction = make(tr("&Restore…"), QStringLiteral("restoreAction"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload);
+    m_deleteAction = make(tr("&Delete…"), QStringLiteral("deleteAction"), QKeySequence::Delete, QStyle::SP_TrashIcon);
+    m_protectAction = make(tr("&Protect"), QStringLiteral("protectAction"), QKeySequence(Qt::CTRL | Qt::Key_L), QStyle::SP_FileDialogInfoView);
+    m_protectAction->setIcon(QIcon(QStringLiteral(":/icons/lock.svg")));
+    m_protectAction->setCheckable(true);
+    m_noteAction = make(tr("Edit &note…"), QStringLiteral("noteAction"), QKeySequence(Qt::Key_F2), QStyle::SP_FileDialogDetailedView);
+    m_policiesAction = make(tr("Retention &policies…"), QStringLiteral("policiesAction"), QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_FileDialogContentsView);
+    m_refreshAction = make(tr("Re&fresh"), QStringLiteral("refreshAction"), QKeySequence::Refresh, QStyle::SP_BrowserReload);
+    m_connectionsAction = make(tr("&Connections…"), QStringLiteral("connectionsAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStyle::SP_DriveNetIcon);
+    m_findAction = make(tr("&Find backups"), QStringLiteral("findAction"), QKeySequence::Find, QStyle::SP_FileDialogListView);
+    m_cancelActivityAction = make(tr("&Cancel activity"), QStringLiteral("cancelActivityAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), QStyle::SP_DialogCancelButton);
+
+    connect(m_backupAction, &QAction::triggered, this, &MainWindow::backUp);
+    connect(m_restoreAction, &QAction::triggered, this, &MainWindow::restoreSelected);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+    connect(m_protectAction, &QAction::triggered, this, &MainWindow::toggleProtection);
+    connect(m_noteAction, &QAction::triggered, this, &MainWindow::editNote);
+    connect(m_policiesAction, &QAction::triggered, this, &MainWindow::editPolicies);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_connectionsAction, &QAction::triggered, this, &MainWindow::manageConnections);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectionsAction);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction* about = helpMenu->addAction(tr("&About Tidemark"), this, &MainWindow::showAbout);
-    about->setObjectName(QStringLiteral("aboutAction"));
+    QMenu* backups = menuBar()->addMenu(tr("&Backups"));
+    backups->addAction(m_backupAction);
+    backups->addAction(m_restoreAction);
+    backups->addAction(m_deleteAction);
+    backups->addSeparator();
+    backups->addAction(m_protectAction);
+    backups->addAction(m_noteAction);
+    backups->addSeparator();
+    backups->addAction(m_findAction);
+    backups->addAction(m_cancelActivityAction);
 
-    statusBar()->showMessage(tr("Not connected"));
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(m_policiesAction);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Tidemark"), this, [this] {
+        QMessageBox::about(this, tr("About Tidemark"),
+            tr("<p><b>Tidemark %1</b></p><p>Backups and restores of hosting environments, under retention policies "
+               "that you preview before anything is deleted.</p>")
+                .arg(QStringLiteral(TIDEMARK_VERSION)));
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
 }
 
-void MainWindow::showAbout()
+void MainWindow::createWidgets()
 {
-    QMessageBox::about(this, tr("About Tidemark"),
-        tr("<p><b>Tidemark %1</b></p><p>Backups and restores of hosting environments, under retention policies "
-           "that you preview before anything is deleted.</p>")
-            .arg(QStringLiteral(TIDEMARK_VERSION)));
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    auto* connectionLabel = new QLabel(tr(" Connection: "), m_toolBar);
+    m_profileComboBox = new QComboBox(m_toolBar);
+    m_profileComboBox->setObjectName(QStringLiteral("profileComboBox"));
+    m_profileComboBox->setAccessibleName(tr("Connection"));
+    m_profileComboBox->setMinimumContentsLength(16);
+    connectionLabel->setBuddy(m_profileComboBox);
+    m_toolBar->addWidget(connectionLabel);
+    m_toolBar->addWidget(m_profileComboBox);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_backupAction);
+    m_toolBar->addAction(m_restoreAction);
+    m_toolBar->addAction(m_deleteAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_protectAction);
+    m_toolBar->addAction(m_noteAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_policiesAction);
+    m_toolBar->addAction(m_refreshAction);
+    connect(m_profileComboBox, &QComboBox::activated, this, [this](int index) {
+        const QString name = m_profileComboBox->itemData(index).toString();
+        if (name.isEmpty()) { // "Manage connections…"
+            m_profileComboBox->setCurrentIndex(m_profileComboBox->findData(m_profiles->current().name));
+            QTimer::singleShot(0, this, &MainWindow::manageConnections);
+        } else if (name != m_profiles->current().name) {
+            m_profiles->setCurrent(name);
+            connectToServer();
+        }
+    });
+
+    // Environments.
+    m_environmentView = new QTreeView(this);
+    m_environmentView->setObjectName(QStringLiteral("environmentView"));
+    m_environmentView->setAccessibleName(tr("Environments"));
+    m_environmentView->setModel(m_environments);
+    m_environmentView->setRootIsDecorated(false);
+    m_environmentView->setUniformRowHeights(true);
+    m_environmentView->setAlternatingRowColors(true);
+    m_environmentView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_environmentView->header()->setStretchLastSection(false);
+    m_environmentView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_environmentView->header()->setSectionResizeMode(EnvironmentListModel::NameColumn, QHeaderView::Stretch);
+    connect(m_environmentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_backups->setBackups({});
+        m_backups->clearPlan();
+        refreshBackups();
+        updateActions();
+    });
+
+    // Backups.
+    m_backupProxy->setSourceModel(m_backups);
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(QStringLiteral("backupFilterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter backups (id, date, commit, note, reason…)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter backups"));
+    connect(m_filterEdit, &QLineEdit::textChanged, m_backupProxy, &BackupFilterProxyModel::setFilterText);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+
+    m_backupView = new QTableView(this);
+    m_backupView->setObjectName(QStringLiteral("backupView"));
+    m_backupView->setAccessibleName(tr("Backups"));
+    m_backupView->setModel(m_backupProxy);
+    m_backupView->setSortingEnabled(true);
+    m_backupView->sortByColumn(BackupTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_backupView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_backupView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_backupView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_backupView->setAlternatingRowColors(true);
+    m_backupView->verticalHeader()->hide();
+    m_backupView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::WhyKeptColumn, QHeaderView::Stretch);
+    m_backupView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_backupView->addActions({m_restoreAction, m_deleteAction, m_protectAction, m_noteAction});
+    connect(m_backupView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_backupView, &QTableView::doubleClicked, this, [this] {
+        if (m_restoreAction->isEnabled())
+            restoreSelected();
+    });
+
+    m_backupsTitle = new QLabel(this);
+    m_backupsTitle->setObjectName(QStringLiteral("backupsTitle"));
+    QFont titleFont = m_backupsTitle->font();
+    titleFont.setBold(true);
+    m_backupsTitle->setFont(titleFont);
+
+    auto* backupsPane = new QWidget(this);
+    auto* backupsLayout = new QVBoxLayout(backupsPane);
+    backupsLayout->setContentsMargins(0, 0, 0, 0);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_backupsTitle, 1);
+    top->addWidget(m_filterEdit, 1);
+    backupsLayout->addLayout(top);
+    backupsLayout->addWidget(m_backupView, 1);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(m_environmentView);
+    split->addWidget(backupsPane);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setSizes({560, 720});
+    setCentralWidget(split);
+
+    // Activities.
+    auto* dock = new QDockWidget(tr("Activities"), this);
+    dock->setObjectName(QStringLiteral("activityDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_activityView = new QListView(dock);
+    m_activityView->setObjectName(QStringLiteral("activityView"));
+    m_activityView->setAccessibleName(tr("Activities"));
+    m_activityView->setModel(m_activities);
+    m_activityView->setItemDelegate(new ActivityDelegate(m_activityView));
+    m_activityView->setUniformItemSizes(true);
+    m_logView = new QPlainTextEdit(dock);
+    m_logView->setObjectName(QStringLiteral("activityLogView"));
+    m_logView->setAccessibleName(tr("Activity log"));
+    m_logView->setReadOnly(true);
+    m_logView->setPlaceholderText(tr("Select an activity to see its log."));
+    m_logView->setMaximumBlockCount(5000);
+    m_cancelButton = new QPushButton(tr("&Cancel activity"), dock);
+    m_cancelButton->setObjectName(QStringLiteral("cancelActivityButton"));
+    connect(m_cancelButton, &QPushButton::clicked, m_cancelActivityAction, &QAction::trigger);
+    connect(m_cancelActivityAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_activityView->currentIndex();
+        if (!current.isValid() || !ApiClient::canCancel(m_activities->activity(current.row())))
+            return;
+        const QString id = m_activities->activity(current.row()).id;
+        m_client->cancelActivity(m_project, id).then(this, [this](const ApiResult<Activity>& result) {
+            if (!result.ok())
+                handleError(result.error, tr("Cancelling the activity"));
+            else
+                m_activities->upsert(*result.value);
+            updateActivityPane();
+        });
+    });
+    connect(m_activityView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateActivityPane);
+    connect(m_activities, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        const QModelIndex current = m_activityView->currentIndex();
+        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row())
+            updateActivityPane();
+    });
+
+    auto* dockWidget = new QWidget(dock);
+    auto* dockLayout = new QHBoxLayout(dockWidget);
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_activityView, 1);
+    left->addWidget(m_cancelButton);
+    dockLayout->addLayout(left, 2);
+    dockLayout->addWidget(m_logView, 3);
+    dock->setWidget(dockWidget);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {230}, Qt::Vertical);
+
+    // Status bar: the connection, and a retry when it is lost.
+    m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_retryButton = new QPushButton(tr("Re&try"), this);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_retryButton->hide();
+    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::connectToServer);
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_retryButton);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Tidemark"));
+        m_tray->show();
+    }
+
+    setTabOrder(m_profileComboBox, m_environmentView);
+    setTabOrder(m_environmentView, m_filterEdit);
+    setTabOrder(m_filterEdit, m_backupView);
+    setTabOrder(m_backupView, m_activityView);
+    setTabOrder(m_activityView, m_cancelButton);
+    setTabOrder(m_cancelButton, m_logView);
+}
+
+void MainWindow::populateProfiles()
+{
+    const QSignalBlocker blocker(m_profileComboBox);
+    m_profileComboBox->clear();
+    for (const ConnectionProfile& p : m_profiles->profiles())
+        m_profileComboBox->addItem(p.name, p.name);
+    m_profileComboBox->addItem(tr("Manage connections…"), QString());
+    m_profileComboBox->setCurrentIndex(m_profileComboBox->findData(m_profiles->current().name));
+}
+
+// --- connecting ---
+
+void MainWindow::connectToServer()
+{
+    const ConnectionProfile profile = m_profiles->current();
+    m_project.clear();
+    m_refreshTimer.stop();
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(profile.name));
+    m_retryButton->hide();
+    for (const auto& follower : std::as_const(m_followers)) {
+        if (follower)
+            follower->stop();
+    }
+    m_followers.clear();
+    m_activities->clear();
+    if (profile.builtIn) {
+        if (!m_localServer) {
+            setConnected(false, tr("This computer's server is not available in this build."));
+            return;
+        }
+        if (m_localServer->isRunning())
+            connectUsing(m_localUrl, QUrl(m_localUrl.toString() + QStringLiteral("/oauth2/token")), m_localToken);
+        else
+            m_localServer->start();
+        return;
+    }
+    const QString key = TokenStore::keyFor(profile.apiUrl);
+    if (m_sessionTokens.contains(key)) {
+        connectUsing(profile.apiUrl, profile.tokenUrl, m_sessionTokens.value(key));
+        return;
+    }
+    // The token comes from the keychain; without one, it is asked for (and kept for this session only).
+    auto* context = new QObject(this);
+    connect(m_tokens, &TokenStore::tokenRead, context, [this, context, profile](const QUrl& url, const QString& token) {
+        if (url != profile.apiUrl)
+            return;
+        context->deleteLater();
+        connectUsing(profile.apiUrl, profile.tokenUrl, token);
+    });
+    const auto ask = [this, context, profile](const QUrl& url) {
+        if (url != profile.apiUrl)
+            return;
+        context->deleteLater();
+        askForToken(profile.apiUrl, profile.tokenUrl, profile.name);
+    };
+    connect(m_tokens, &TokenStore::tokenNotFound, context, ask);
+    connect(m_tokens, &TokenStore::failed, context, [ask](const QUrl& url, const QString&) { ask(url); });
+    m_tokens->read(profile.apiUrl);
+}
+
+void MainWindow::askForToken(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& profileName)
+{
+    QString prompt = tr("API token for %1:").arg(profileName);
+    if (!m_tokens->available())
+        prompt += QLatin1Char('\n') + TokenStore::noKeychainSentence();
+    bool ok = false;
+    const QString token = QInputDialog::getText(this, tr("API token"), prompt, QLineEdit::Password, QString(), &ok).trimmed();
+    if (!ok || token.isEmpty()) {
+        setConnected(false, tr("No API token for %1.").arg(profileName));
+        return;
+    }
+    if (m_tokens->available())
+        m_tokens->write(apiUrl, token);
+    else
+        m_sessionTokens.insert(TokenStore::keyFor(apiUrl), token);
+    connectUsing(apiUrl, tokenUrl, token);
+}
+
+void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& token)
+{
+    ApiClient::Connection connection;
+    connection.apiUrl = apiUrl;
+    connection.tokenUrl = tokenUrl.isEmpty() ? QUrl(apiUrl.toString() + QStringLiteral("/oauth2/token")) : tokenUrl;
+    connection.apiToken = token;
+    m_client->setConnection(connection);
+    const QString wanted = m_profiles->current().project;
+    m_client->projects().then(this, [this, wanted](const ApiResult<QList<Project>>& result) {
+        if (!result.ok()) {
+            handleError(result.error, tr("Connecting"));
+            return;
+        }
+        QString chosen;
+        for (const Project& p : *result.value) {
+            if (p.id == wanted || (wanted.isEmpty() && chosen.isEmpty()))
+                chosen = p.id;
+        }
+        if (chosen.isEmpty()) {
+            setConnected(false, wanted.isEmpty() ? tr("The server has no project.") : tr("The server has no project %1.").arg(wanted));
+            return;
+        }
+        m_project = chosen;
+        setConnected(true);
+        refresh();
+        refreshActivities();
+        m_refreshTimer.start();
+    });
+}
+
+void MainWindow::setConnected(bool connected, const QString& message)
+{
+    const bool changed = connected != m_connected;
+    m_connected = connected;
+    const ConnectionProfile profile = m_profiles->current();
+    if (connected) {
+        m_connectionLabel->setText(m_project.isEmpty() ? tr("Connected to %1").arg(profile.name)
+                                                       : tr("Connected to %1 — project %2").arg(profile.name, m_project));
+        m_retryButton->hide();
+    } else {
+        m_connectionLabel->setText(tr("Disconnected from %1: %2").arg(profile.name, message));
+        m_retryButton->show();
+    }
+    updateActions();
+    if (changed)
+        emit connectionChanged(connected);
+}
+
+void MainWindow::handleError(const ApiError& error, const QString& whileDoing)
+{
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout || error.kind == ApiError::Kind::Auth) {
+        setConnected(false, error.message());
+        return;
+    }
+    statusBar()->showMessage(tr("%1 failed: %2").arg(whileDoing, error.message()), 15000);
+}
+
+// --- refreshing ---
+
+void MainWindow::refresh()
+{
+    if (m_project.isEmpty()) {
+        connectToServer();
+        return;
+    }
+    refreshSettings();
+    refreshEnvironments();
+    refreshActivities();
+}
+
+void MainWindow::refreshEnvironments()
+{
+    m_client->environments(m_project).then(this, [this](const ApiResult<QList<Environment>>& result) {
+        if (!result.ok()) {
+            handleError(result.error, tr("Loading environments"));
+            return;
+        }
+        if (!m_connected)
+            setConnected(true);
+        m_environmentList = *result.value;
+        m_environments->setEnvironments(m_environmentList);
+        if (!m_environmentView->currentIndex().isValid() && m_environments->rowCount() > 0) {
+            // Start on the production environment, else the first active one.
+            int row = -1;
+            for (int r = 0; r < m_environments->rowCount() && row < 0; ++r) {
+                const Environment& e = m_environments->environment(r);
+                if (e.status == Environment::Status::Active && e.type == EnvironmentType::Production)
+                    row = r;
+            }
+            for (int r = 0; r < m_environments->rowCount() && row < 0; ++r) {
+                if (m_environments->environment(r).status == Environment::Status::Active)
+                    row = r;
+            }
+            m_environmentView->setCurrentIndex(m_environments->index(std::max(row, 0), 0));
+        } else
+
+            refreshBackups();
+        updateActions();
+        emit environmentsRefreshed();
+    });
+}
+
+void MainWindow::refreshSettings()
+{
+    m_client->settings(m_project).then(this, [this](const ApiResult<ProjectSettings>& result) {
+        if (!result.ok()) {
+            handleError(result.error, tr("Loading settings"));
+            return;
+        }
+        m_settings = *result.value;
+        m_environments->setSettings(m_settings);
+        if (const auto env = selectedEnvironment())
+            m_plan->setPolicy(m_settings.policyFor(env->type));
+    });
+}
+
+void MainWindow::refreshBackups()
+{
+    const auto env = selectedEnvironment();
+    if (!env) {
+        m_backupsTitle->setText(tr("Backups"));
+        return;
+    }
+    m_backupsTitle->setText(tr("Backups of %1").arg(env->title.isEmpty() ? env->id : env->title));
+    const QString id = env->id;
+    m_client->backups(m_project, id).then(this, [this, id](const ApiResult<QList<Backup>>& result) {
+        const auto current = selectedEnvironment();
+        if (!current || current->id != id)
+            return; // the selection moved on while this was on its way
+        if (!result.ok()) {
+            handleError(result.error, tr("Loading backups"));
+            return;
+        }
+        m_backups->setBackups(*result.value);
+        m_plan->setBackups(*result.value);
+        m_plan->setPolicy(m_settings.policyFor(current->type));
+        updateActions();
+        emit backupsRefreshed(id);
+    });
+}
+
+void MainWindow::refreshActivities()
+{
+    ApiClient::ActivityFilter filter;
+    filter.count = 30;
+    m_client->activities(m_project, filter).then(this, [this](const ApiResult<QList<Activity>>& result) {
+        if (!result.ok())
+            return;
+        for (const Activity& a : *result.value) {
+            m_activities->upsert(a);
+            if (!a.isFinished())
+                follow(a);
+        }
+    });
+}
+
+// --- selection ---
+
+std::optional<Environment> MainWindow::selectedEnvironment() const
+{
+    const QModelIndex current = m_environmentView->currentIndex();
+    if (!current.isValid() || current.row() >= m_environments->rowCount())
+        return std::nullopt;
+    return m_environments->environment(current.row());
+}
+
+bool MainWindow::selectEnvironment(const QString& id)
+{
+    const int row = m_environments->rowOf(id);
+    if (row < 0)
+        return false;
+    m_environmentView->setCurrentIndex(m_environments->index(row, 0));
+    return true;
+}
+
+QList<Backup> MainWindow::selectedBackups() const
+{
+    QList<Backup> out;
+    for (const QModelIndex& index : m_backupView->selectionModel()->selectedRows()) {
+        const QModelIndex source = m_backupProxy->mapToSource(index);
+        if (source.isValid())
+            out.append(m_backups->backup(source.row()));
+    }
+    return out;
+}
+
+void MainWindow::updateActions()
+{
+    const auto env = selectedEnvironment();
+    const QList<Backup> selected = selectedBackups();
+    const auto enable = [](QAction* action, bool enabled, const QString& why) {
+        action->setEnabled(enabled);
+        const QString base = action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+        const QString tip = shortcut.isEmpty() ? base : tr("%1 (%2)").arg(base, shortcut);
+        action->setToolTip(enabled || why.isEmpty() ? tip : tr("%1 — %2").arg(tip, why));
+        action->setStatusTip(enabled ? QString() : why);
+    };
+    const bool active = env && env->status == Environment::Status::Active;
+
+    QString why;
+    if (!m_connected)
+        why = tr("Not connected");
+    else if (!env)
+        why = tr("Select an environment");
+    else if (!active)
+        why = tr("Environment is inactive");
+    else if (!ApiClient::canBackup(*env))
+        why = tr("Viewers cannot back up");
+    enable(m_backupAction, m_connected && env && ApiClient::canBackup(*env), why);
+
+    why.clear();
+    if (selected.isEmpty())
+        why = tr("Select one backup to restore");
+    else if (selected.size() > 1)
+        why = tr("Select only one backup to restore");
+    else if (!active)
+        why = tr("Environment is inactive");
+    else if (selected.first().status != Backup::Status::Created)
+        why = tr("The backup is being deleted");
+    else if (!ApiClient::canRestore(selected.first()))
+        why = tr("Viewers cannot restore");
+    enable(m_restoreAction, m_connected && selected.size() == 1 && ApiClient::canRestore(selected.first()), why);
+
+    why.clear();
+    bool deletable = !selected.isEmpty();
+    for (const Backup& b : selected)
+        deletable = deletable && ApiClient::canDelete(b);
+    if (selected.isEmpty())
+        why = tr("Select the backups to delete");
+    else if (std::any_of(selected.begin(), selected.end(), [](const Backup& b) { return b.isProtected(); }))
+        why = tr("Protected backups cannot be deleted");
+    else if (std::any_of(selected.begin(), selected.end(), [](const Backup& b) { return b.status != Backup::Status::Created; }))
+        why = tr("The backup is being deleted");
+    else if (!deletable)
+        why = tr("Viewers cannot delete backups");
+    enable(m_deleteAction, m_connected && deletable, why);
+
+    const bool editable = selected.size() == 1 && ApiClient::canEdit(selected.first());
+    why = selected.size() != 1 ? tr("Select one backup") : editable ? QString() : tr("Viewers cannot change backups");
+    enable(m_protectAction, m_connected && editable, why);
+    m_protectAction->setChecked(selected.size() == 1 && selected.first().isProtected());
+    m_protectAction->setText(selected.size() == 1 && selected.first().isProtected() ? tr("Un&protect") : tr("&Protect"));
+    enable(m_noteAction, m_connected && editable, why);
+    enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
+    enable(m_refreshAction, true, QString());
+    updateActivityPane();
+}
+
+void MainWindow::updateActivityPane()
+{
+    const QModelIndex current = m_activityView->currentIndex();
+    if (!current.isValid()) {
+        m_logView->clear();
+        m_cancelButton->setEnabled(false);
+        m_cancelActivityAction->setEnabled(false);
+        m_cancelButton->setToolTip(tr("Select a running activity"));
+        return;
+    }
+    const Activity& a = m_activities->activity(current.row());
+    const QString log = current.data(LogRole).toString();
+    if (m_logView->toPlainText() != log) {
+        m_logView->setPlainText(log);
+        m_logView->moveCursor(QTextCursor::End);
+    }
+    const bool cancellable = ApiClient::canCancel(a) && !a.isFinished();
+    m_cancelButton->setEnabled(cancellable);
+    m_cancelActivityAction->setEnabled(cancellable);
+    m_cancelButton->setToolTip(cancellable ? QString() : a.isFinished() ? tr("The activity has ended") : tr("This activity cannot be cancelled"));
+}
+
+// --- actions ---
+
+void MainWindow::follow(const Activity& activity)
+{
+    if (m_followers.value(activity.id))
+        return;
+    m_activities->upsert(activity);
+    auto* follower = new ActivityFollower(m_client, m_project, activity.id, this);
+    m_followers.insert(activity.id, follower);
+    const QString id = activity.id;
+    connect(follower, &ActivityFollower::activityChanged, this, [this](const Activity& a) { m_activities->upsert(a); });
+    connect(follower, &ActivityFollower::logLine, this, [this, id](const QString& line) { m_activities->appendLog(id, line); });
+    connect(follower, &ActivityFollower::finished, this, [this, follower, id](const Activity& a) {
+        m_followers.remove(id);
+        follower->deleteLater();
+        activityFinished(a);
+    });
+}
+
+void MainWindow::activityFinished(const Activity& activity)
+{
+    m_activities->upsert(activity);
+    const bool failed = activity.result == Activity::Result::Failure;
+    QString message;
+    if (activity.state == Activity::State::Cancelled)
+        message = tr("Cancelled: %1").arg(activity.text);
+    else if (failed)
+        message = tr("Failed: %1").arg(activity.text);
+    else
+        message = tr("Done: %1").arg(activity.text);
+    notify(message, failed);
+    refreshEnvironments(); // also refreshes the selected environment's backups
+    refreshActivities();   // and follows what the server started in turn (deletes by the retention policy)
+    updateActivityPane();
+}
+
+void MainWindow::notify(const QString& message, bool failure)
+{
+    statusBar()->showMessage(message, 10000);
+    if (m_tray)
+        m_tray->showMessage(tr("Tidemark"), message, failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+    emit notified(message);
+}
+
+void MainWindow::backUp()
+{
+    const auto env = selectedEnvironment();
+    if (!env || !m_backupAction->isEnabled())
+        return;
+    BackupDialog dialog(env->title.isEmpty() ? env->id : env->title, this);
+    const RetentionPolicy policy = m_settings.policyFor(env->type);
+    dialog.setReplacedBackup(m_plan->replacedByNewManualBackup(), policy.manualCount);
+    dialog.setManualBackupsDisabled(policy.manualCount == 0);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_client->createBackup(m_project, env->id, !dialog.isLive()).then(this, [this](const ApiResult<QList<Activity>>& result) {
+        if (!result.ok()) {
+            MessageBox::warning(this, tr("Backup"), result.error.message());
+            handleError(result.error, tr("Starting the backup"));
+            return;
+        }
+        for (const Activity& a : *result.value)
+            follow(a);
+        if (!result.value->isEmpty())
+            m_activityView->setCurrentIndex(m_activities->index(m_activities->rowOf(result.value->first().id), 0));
+        refreshEnvironments();
+    });
+}
+
+void MainWindow::restoreSelected()
+{
+    const QList<Backup> selected = selectedBackups();
+    if (selected.size() != 1 || !m_restoreAction->isEnabled())
+        return;
+    RestoreDialog dialog(selected.first(), m_environmentList, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ApiClient::RestoreOptions options;
+    options.restoreCode = dialog.restoreCode();
+    options.targetEnvironment = dialog.targetEnvironment();
+    const Backup backup = selected.first();
+    m_client->restoreBackup(m_project, backup.environment, backup.id, options)
+        .then(this, [this](const ApiResult<QList<Activity>>& result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Restore"), result.error.message());
+                handleError(result.error, tr("Starting the restore"));
+                return;
+            }
+            for (const Activity& a : *result.value)
+                follow(a);
+            if (!result.value->isEmpty())
+                m_activityView->setCurrentIndex(m_activities->index(m_activities->rowOf(result.value->first().id), 0));
+        });
+}
+
+void MainWindow::deleteSelected()
+{
+    const QList<Backup> selected = selectedBackups();
+    if (selected.isEmpty() || !m_deleteAction->isEnabled())
+        return;
+    QStringList lines;
+    for (const Backup& b : selected) {
+        lines.append(tr("%1 — %2, %3").arg(QDateTime::fromMSecsSinceEpoch(b.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+            b.automated ? tr("automated") : tr("manual"), b.id.left(8)));
+    }
+    const QString question = selected.size() == 1 ? tr("Delete this backup? It cannot be restored afterwards.")
+                                                  : tr("Delete these %1 backups? They cannot be restored afterwards.").arg(selected.size());
+    const auto answer = MessageBox::question(this, tr("Delete backups"), question, lines.join(QLatin1Char('\n')),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+        selected.size() == 1 ? tr("Delete") : tr("Delete %1").arg(selected.size()));
+    if (answer != QMessageBox::Yes)
+        return;
+    for (const Backup& b : selected) {
+        m_client->deleteBackup(m_project, b.environment, b.id).then(this, [this](const ApiResult<QList<Activity>>& result) {
+            if (!result.ok()) {
+                handleError(result.error, tr("Deleting a backup"));
+                MessageBox::warning(this, tr("Delete backups"), result.error.message());
+                return;
+            }
+            for (const Activity& a : *result.value)
+                follow(a);
+            refreshBackups();
+        });
+    }
+}
+
+void MainWindow::toggleProtection()
+{
+    const QList<Backup> selected = selectedBackups();
+    if (selected.size() != 1)
+        return;
+    const Backup b = selected.first();
+    m_client->annotateBackup(m_project, b.environment, b.id, std::nullopt, !b.isProtected())
+        .then(this, [this](const ApiResult<Backup>& result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Protect backup"), result.error.message());
+                return;
+            }
+            refreshBackups();
+        });
+}
+
+void MainWindow::editNote()
+{
+    const QList<Backup> selected = selectedBackups();
+    if (selected.size() != 1)
+        return;
+    const Backup b = selected.first();
+    bool ok = false;
+    const QString note = QInputDialog::getText(this, tr("Backup note"),
+        tr("Note for the backup of %1 from %2:").arg(b.environment, QDateTime::fromMSecsSinceEpoch(b.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+        QLineEdit::Normal, b.attributes.value(QStringLiteral("note")), &ok);
+    if (!ok)
+        return;
+    m_client->annotateBackup(m_project, b.environment, b.id, note, std::nullopt).then(this, [this](const ApiResult<Backup>& result) {
+        if (!result.ok()) {
+            MessageBox::warning(this, tr("Backup note"), result.error.message());
+            return;
+        }
+        refreshBackups();
+    });
+}
+
+void MainWindow::editPolicies()
+{
+    if (m_project.isEmpty())
+        return;
+    auto* dialog = new PolicyEditorDialog(m_client, m_project, m_settings, m_environmentList, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PolicyEditorDialog::applied, this, [this] {
+        refresh();
+        refreshActivities();
+    });
+    dialog->open();
+}
+
+void MainWindow::manageConnections()
+{
+    ConnectionDialog dialog(m_profiles, m_tokens, this);
+    dialog.exec();
+    populateProfiles();
+    if (dialog.switchedProfile())
+        connectToServer();
 }

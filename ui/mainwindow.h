@@ -1,20 +1,132 @@
 #pragma once
 
+#include "client/apiclient.h"
+#include "domain/projectsettings.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
 
+#include <optional>
+
+class ActivityFollower;
+class ActivityListModel;
+class BackupFilterProxyModel;
+class BackupTableModel;
+class ConnectionProfiles;
+class EnvironmentListModel;
+class LocalServer;
+class QAction;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QListView;
+class QPlainTextEdit;
+class QPushButton;
+class QSystemTrayIcon;
+class QTableView;
+class QToolBar;
+class QTreeView;
+class RetentionPreviewModel;
+class TokenStore;
 
-// The console's main window. For now a shell with the menus that already work; the environment list,
-// the backups table and the activity dock arrive with the client model.
+// The console: environments on the left, the selected environment's backups in a sortable, filterable table,
+// activities with progress and logs in a dock, the connection in the status bar. Every action is enabled from
+// the links the server sent, and says why when it is not.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(LocalServer* localServer, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ApiClient* client() const { return m_client; }
+    QString project() const { return m_project; }
+    std::optional<Environment> selectedEnvironment() const;
+    QList<Backup> selectedBackups() const;
+    bool selectEnvironment(const QString& id);
+    BackupTableModel* backupModel() const { return m_backups; }
+    ActivityListModel* activityModel() const { return m_activities; }
+
+    // Connects with the current profile ("This computer" on first start).
+    void connectToServer();
+
+    void backUp();
+    void restoreSelected();
+    void deleteSelected();
+    void toggleProtection();
+    void editNote();
+    void editPolicies();
+    void refresh();
+
+signals:
+    void connectionChanged(bool connected);
+    void environmentsRefreshed();
+    void backupsRefreshed(const QString& environment);
+    void notified(const QString& message); // an activity ended (also shown in the tray when there is one)
 
 private:
-    void showAbout();
+    void createActions();
+    void createWidgets();
+    void connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& token);
+    void askForToken(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& profileName);
+    void refreshEnvironments();
+    void refreshSettings();
+    void refreshBackups();
+    void refreshActivities();
+    void follow(const Activity& activity);
+    void activityFinished(const Activity& activity);
+    void handleError(const ApiError& error, const QString& whileDoing);
+    void setConnected(bool connected, const QString& message = {});
+    void updateActions();
+    void updateActivityPane();
+    void populateProfiles();
+    void manageConnections();
+    void notify(const QString& message, bool failure);
 
-    QLabel* m_placeholder = nullptr;
+    LocalServer* m_localServer;
+    ApiClient* m_client;
+    ConnectionProfiles* m_profiles;
+    TokenStore* m_tokens;
+    EnvironmentListModel* m_environments;
+    BackupTableModel* m_backups;
+    BackupFilterProxyModel* m_backupProxy;
+    ActivityListModel* m_activities;
+    RetentionPreviewModel* m_plan; // the current policy over the selected environment: why kept, what a backup replaces
+
+    QString m_project;
+    ProjectSettings m_settings;
+    QList<Environment> m_environmentList;
+    QHash<QString, QPointer<ActivityFollower>> m_followers;
+    QHash<QString, QString> m_sessionTokens; // API URL → token, when there is no keychain (never written anywhere)
+    QUrl m_localUrl;
+    QString m_localToken;
+    bool m_connected = false;
+    QTimer m_refreshTimer;
+
+    QComboBox* m_profileComboBox = nullptr;
+    QTreeView* m_environmentView = nullptr;
+    QLineEdit* m_filterEdit = nullptr;
+    QTableView* m_backupView = nullptr;
+    QLabel* m_backupsTitle = nullptr;
+    QListView* m_activityView = nullptr;
+    QPlainTextEdit* m_logView = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QLabel* m_connectionLabel = nullptr;
+    QPushButton* m_retryButton = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
+    QToolBar* m_toolBar = nullptr;
+
+    QAction* m_backupAction = nullptr;
+    QAction* m_restoreAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QAction* m_protectAction = nullptr;
+    QAction* m_noteAction = nullptr;
+    QAction* m_policiesAction = nullptr;
+    QAction* m_refreshAction = nullptr;
+    QAction* m_connectionsAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_cancelActivityAction = nullptr;
 };

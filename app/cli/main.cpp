@@ -1,3 +1,4 @@
+#include "cli/cliapp.h"
 #include "domain/jsondocument.h"
 #include "domain/retentionpolicy.h"
 #include "domain/timestamp.h"
@@ -5,13 +6,16 @@
 #include "retention/retentionplanner.h"
 #include "translator.h"
 
+#include <csignal>
 #include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSocketNotifier>
 #include <QTextStream>
+#include <unistd.h>
 
 namespace {
 
@@ -120,36 +124,33 @@ public:
             out << PreviewReport::toTable(plan);
         return Success;
     }
-
-    static QString usage()
-    {
-        return tr("Usage: tidemark-cli COMMAND [OPTIONS]\n"
-                  "\n"
-                  "Commands:\n"
-                  "  retention:preview --policy FILE --backups FILE [--now TIME] [--format json]\n"
-                  "      Preview offline which backups a retention policy keeps and deletes.\n"
-                  "\n"
-                  "Run 'tidemark-cli COMMAND --help' for the options of a command.\n");
-    }
-
-    static int run(const QStringList& arguments)
-    {
-        const QString command = arguments.value(1);
-        if (command == QLatin1String("retention:preview"))
-            return retentionPreview(arguments);
-        if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
-            || command == QLatin1String("help")) {
-            QTextStream(command.isEmpty() ? stderr : stdout) << usage();
-            return command.isEmpty() ? UsageError : Success;
-        }
-        if (command == QLatin1String("--version")) {
-            QTextStream(stdout) << QLatin1String("tidemark-cli ") << QCoreApplication::applicationVersion() << Qt::endl;
-            return Success;
-        }
-        QTextStream(stderr) << tr("tidemark-cli: '%1' is not a command.").arg(command) << QLatin1Char('\n') << usage();
-        return UsageError;
-    }
 };
+
+// SIGINT while waiting only stops the waiting; a self-pipe brings the signal into the event loop.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void handleSigint(QCoreApplication& app, CliApp& cli)
+{
+    if (::pipe(g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &cli, [&cli] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(g_signalPipe[0], &byte, 1);
+        cli.interrupt();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+}
 
 } // namespace
 
@@ -159,5 +160,14 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("tidemark-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
     Translator::install(app);
-    return Cli::run(QCoreApplication::arguments());
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == QLatin1String("retention:preview"))
+        return Cli::retentionPreview(arguments);
+
+    // The online commands run in the event loop and never block on the network.
+    CliApp cli(arguments, QProcessEnvironment::systemEnvironment(), ::isatty(STDERR_FILENO) == 1);
+    QObject::connect(&cli, &CliApp::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
+    handleSigint(app, cli);
+    QMetaObject::invokeMethod(&cli, &CliApp::start, Qt::QueuedConnection);
+    return app.exec();
 }

@@ -1,7 +1,10 @@
+#include "embeddedserver.h"
 #include "mainwindow.h"
 #include "translator.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
 
 int main(int argc, char* argv[])
 {
@@ -9,9 +12,15 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Tidemark"));
     QApplication::setOrganizationName(QStringLiteral("Tidemark"));
     QApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("tidemark"));
     Translator::install(app);
 
-    MainWindow window;
+    // "This computer": a tidemarkd inside the console, its data in the user's data location.
+    const QString dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("this-computer"));
+    EmbeddedServer localServer(dataDir);
+
+    MainWindow window(&localServer);
     window.show();
+    window.connectToServer();
     return QApplication::exec();
 }

@@ -1,0 +1,184 @@
+#include "activitylistmodel.h"
+
+#include "displayformat.h"
+#include "modelroles.h"
+
+#include <algorithm>
+
+namespace {
+
+bool newerFirst(const Activity& a, const Activity& b)
+{
+    if (a.createdAtMs != b.createdAtMs)
+        return a.createdAtMs > b.createdAtMs;
+    return a.id > b.id;
+}
+
+} // namespace
+
+ActivityListModel::ActivityListModel(QObject* parent)
+    : QAbstractListModel(parent)
+{ }
+
+void ActivityListModel::upsert(const Activity& activity)
+{
+    const int row = rowOf(activity.id);
+    if (row < 0) {
+        const int at = insertionRow(activity);
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, activity);
+        endInsertRows();
+        return;
+    }
+
+    Activity next = activity;
+    if (next.log.isEmpty())
+        next.log = m_rows.at(row).log;
+    if (next == m_rows.at(row))
+        return;
+
+    int at = row;
+    if (next.createdAtMs != m_rows.at(row).createdAtMs) {
+        // The list is sorted with the old row in it; without it, later positions shift up by one.
+        const int found = insertionRow(next);
+        const int target = found > row ? found - 1 : found;
+        if (target != row) {
+            // beginMoveRows counts the destination before the row leaves.
+            beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+            m_rows.move(row, target);
+            endMoveRows();
+            at = target;
+        }
+    }
+    m_rows[at] = std::move(next);
+    emit dataChanged(index(at), index(at));
+}
+
+bool ActivityListModel::appendLog(const QString& id, const QString& line)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    QString& log = m_rows[row].log;
+    if (!log.isEmpty() && !log.endsWith(QLatin1Char('\n')))
+        log.append(QLatin1Char('\n'));
+    log.append(line);
+    emit dataChanged(index(row), index(row), {LogRole});
+    return true;
+}
+
+bool ActivityListModel::remove(const QString& id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    return true;
+}
+
+void ActivityListModel::clear()
+{
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int ActivityListModel::rowOf(const QString& id) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+int ActivityListModel::insertionRow(const Activity& activity) const
+{
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), activity, newerFirst) - m_rows.cbegin());
+}
+
+int ActivityListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ActivityListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Activity& a = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(a);
+    case Qt::ToolTipRole: {
+        QString tip = a.text.isEmpty() ? displayText(a) : a.text;
+        tip += QLatin1Char('\n')
+            + tr("Started %1").arg(DisplayFormat::localTimeLong(a.startedAtMs.value_or(a.createdAtMs)));
+        if (a.completedAtMs)
+            tip += QLatin1Char('\n') + tr("Finished %1").arg(DisplayFormat::localTimeLong(*a.completedAtMs));
+        return tip;
+    }
+    case ActivityIdRole:
+        return a.id;
+    case ProgressRole:
+        return std::clamp(a.completionPercent, 0, 100);
+    case StateRole:
+        return int(a.state);
+    case ResultRole:
+        return a.result ? QVariant(int(*a.result)) : QVariant();
+    case TextRole:
+        return a.text;
+    case LogRole:
+        return a.log;
+    case UnderlyingDataRole:
+        return a.createdAtMs;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ActivityListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(ActivityIdRole, "activityId");
+    names.insert(ProgressRole, "progress");
+    names.insert(StateRole, "state");
+    names.insert(ResultRole, "result");
+    names.insert(TextRole, "text");
+    names.insert(LogRole, "log");
+    names.insert(UnderlyingDataRole, "underlyingData");
+    return names;
+}
+
+QString ActivityListModel::displayText(const Activity& a)
+{
+    const QString environment = a.environments.isEmpty() ? tr("the project") : a.environments.join(QLatin1String(", "));
+    QString what;
+    if (a.type == QLatin1String("environment.backup"))
+        what = tr("Backup of %1").arg(environment);
+    else if (a.type == QLatin1String("environment.restore"))
+        what = tr("Restore of %1").arg(environment);
+    else if (a.type == QLatin1String("environment.backup.delete"))
+        what = tr("Deletion of a backup of %1").arg(environment);
+    else
+        what = a.text.isEmpty() ? a.type : a.text;
+    return tr("%1 \u2014 %2").arg(what, stateText(a));
+}
+
+QString ActivityListModel::stateText(const Activity& a)
+{
+    switch (a.state) {
+    case Activity::State::Pending:
+        return tr("waiting");
+    case Activity::State::InProgress:
+        return tr("%1 %").arg(std::clamp(a.completionPercent, 0, 100));
+    case Activity::State::Complete:
+        return a.result == Activity::Result::Failure ? tr("failed") : tr("done");
+    case Activity::State::Cancelled:
+        return tr("cancelled");
+    }
+    return {};
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/activity.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+// The activities the console follows (backups, restores, deletions), newest first, for the activity dock.
+// The controller upserts what polling returns and appends the lines the log stream delivers.
+class ActivityListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    explicit ActivityListModel(QObject* parent = nullptr);
+
+    // Inserts the activity, or updates the row with its id (moving it if its created_at changed). An update with
+    // an empty log keeps the log collected so far: list answers may leave logs out.
+    void upsert(const Activity& activity);
+    // Appends one line to the log of a known activity; false for an unknown id.
+    bool appendLog(const QString& id, const QString& line);
+    bool remove(const QString& id);
+    void clear();
+
+    const Activity& activity(int row) const { return m_rows.at(row); }
+    int rowOf(const QString& id) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // "Backup of main — 45 %", "Restore of staging — failed", …
+    static QString displayText(const Activity& activity);
+    static QString stateText(const Activity& activity);
+
+private:
+    // The row a new activity with this created_at and id goes to (newest first, ties by id descending).
+    int insertionRow(const Activity& activity) const;
+
+    QList<Activity> m_rows;
+};

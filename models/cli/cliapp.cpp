@@ -1,0 +1,737 @@
+#include "cliapp.h"
+
+#include "client/activityfollower.h"
+#include "client/logstream.h" // activityfollower.h's inline QPointer<LogStream> needs the complete type
+#include "clioutput.h"
+#include "domain/jsondocument.h"
+#include "domain/timestamp.h"
+#include "progressprinter.h"
+#include "retention/retentionplanner.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+// One command: its synopsis, what it needs and which of the command options it takes.
+struct CliApp::Command
+{
+    const char* name;
+    const char* synopsis; // after the name
+    const char* summary; // translated at use (QT_TRANSLATE_NOOP)
+    bool needsEnvironment;
+    int minArguments;
+    int maxArguments;
+    QStringList options; // command options it accepts (the global ones are always accepted)
+    void (CliApp::*run)();
+};
+
+namespace {
+
+const QString kLive = QStringLiteral("live");
+const QString kNoWait = QStringLiteral("no-wait");
+const QString kNoCode = QStringLiteral("no-code");
+const QString kTarget = QStringLiteral("target");
+const QString kSet = QStringLiteral("set");
+const QString kDryRun = QStringLiteral("dry-run");
+
+const QString kApiVariable = QStringLiteral("TIDEMARK_API_URL");
+const QString kTokenUrlVariable = QStringLiteral("TIDEMARK_TOKEN_URL");
+const QString kTokenVariable = QStringLiteral("TIDEMARK_TOKEN");
+const QString kProjectVariable = QStringLiteral("TIDEMARK_PROJECT");
+const QString kEnvironmentVariable = QStringLiteral("TIDEMARK_ENVIRONMENT");
+
+template<typename T>
+QJsonArray toJsonArray(const QList<T>& items)
+{
+    QJsonArray array;
+    for (const T& item : items)
+        array.append(item.toJson());
+    return array;
+}
+
+} // namespace
+
+CliApp::CliApp(QStringList arguments, QProcessEnvironment environment, bool stderrIsTerminal, QObject* parent)
+    : QObject(parent)
+    , m_argv(std::move(arguments))
+    , m_environment(std::move(environment))
+    , m_terminal(stderrIsTerminal)
+    , m_out(stdout)
+    , m_err(stderr)
+{ }
+
+CliApp::~CliApp() = default;
+
+// --- commands and usage ---
+
+const QList<CliApp::Command>& CliApp::commands()
+{
+    static const QList<CliApp::Command> list {
+        {"environment:list", "", QT_TRANSLATE_NOOP("CliApp", "List the project's environments."), false, 0, 0, {},
+            &CliApp::environmentList},
+        {"backup:create", "[--live] [--no-wait]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Back up the environment (consistent, with a short pause; --live: without pause) and wait for it."),
+            true, 0, 0, {kLive, kNoWait}, &CliApp::backupCreate},
+        {"backup:list", "", QT_TRANSLATE_NOOP("CliApp", "List the environment's backups, newest first."), true, 0, 0,
+            {}, &CliApp::backupList},
+        {"backup:get", "ID", QT_TRANSLATE_NOOP("CliApp", "Show one backup."), true, 1, 1, {}, &CliApp::backupGet},
+        {"backup:restore", "[ID] [--no-code] [--target ENV]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Restore a backup (default: the newest) into the environment or --target and wait for it; asks no "
+                "questions. --no-code restores the data only."),
+            true, 0, 1, {kNoCode, kTarget}, &CliApp::backupRestore},
+        {"backup:delete", "ID", QT_TRANSLATE_NOOP("CliApp", "Delete a backup and wait for it."), true, 1, 1, {},
+            &CliApp::backupDelete},
+        {"activity:list", "",
+            QT_TRANSLATE_NOOP("CliApp", "List the project's activities (only the environment's with -e)."), false, 0, 0,
+            {}, &CliApp::activityList},
+        {"activity:log", "ID",
+            QT_TRANSLATE_NOOP("CliApp", "Print an activity's log; follow it until the end while the activity runs."),
+            false, 1, 1, {}, &CliApp::activityLog},
+        {"settings:retention", "[--set FILE] [--dry-run]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Show the effective retention policies. --set FILE applies a PATCH body {\"data_retention\": {...}}; "
+                "--dry-run changes nothing and shows which backups each environment would lose."),
+            false, 0, 0, {kSet, kDryRun}, &CliApp::settingsRetention},
+    };
+    return list;
+}
+
+QString CliApp::usage()
+{
+    QString text = tr("Usage: tidemark-cli COMMAND [ID] [OPTIONS]\n\nCommands:\n");
+    // The summary indented under its synopsis, wrapped at 100 columns.
+    const auto entry = [&text](const QString& synopsis, const QString& summary) {
+        text += QLatin1String("  ") + synopsis + QLatin1Char('\n');
+        QString line;
+        for (const QString& word : summary.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (!line.isEmpty() && 6 + line.size() + 1 + word.size() > 100) {
+                text += QLatin1String("      ") + line + QLatin1Char('\n');
+                line.clear();
+            }
+            line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        }
+        if (!line.isEmpty())
+            text += QLatin1String("      ") + line + QLatin1Char('\n');
+    };
+    for (const Command& c : commands()) {
+        QString synopsis = QString::fromLatin1(c.name);
+        if (qstrlen(c.synopsis))
+            synopsis += QLatin1Char(' ') + QString::fromLatin1(c.synopsis);
+        entry(synopsis, tr(c.summary));
+    }
+    entry(QStringLiteral("retention:preview --policy FILE --backups FILE [--now TIME] [--format json]"),
+        tr("Preview offline which backups a retention policy keeps and deletes."));
+    text += tr(
+        "\n"
+        "Options (each may also come from the environment variable named after it):\n"
+        "  --api URL            TIDEMARK_API_URL      the API, like http://127.0.0.1:8421 or https://api.upsun.com\n"
+        "  --token-url URL      TIDEMARK_TOKEN_URL    where the API token is exchanged "
+        "(default: the API URL + /oauth2/token)\n"
+        "  --token TOKEN        TIDEMARK_TOKEN        the API token\n"
+        "  -p, --project ID     TIDEMARK_PROJECT      the project (every online command)\n"
+        "  -e, --environment ID TIDEMARK_ENVIRONMENT  the environment (backup:* commands)\n"
+        "  --format json        machine output: the API's objects as JSON on stdout, nothing else there\n"
+        "\n"
+        "Waiting commands (backup:create, backup:restore, backup:delete) show progress and the activity's log\n"
+        "on stderr and print the result when the activity has ended. Interrupting them (Ctrl+C) only stops\n"
+        "the waiting: the activity keeps running on the server.\n"
+        "\n"
+        "Exit status:\n"
+        "  0    success\n"
+        "  1    the activity failed or was cancelled\n"
+        "  2    usage or input error, found before any request: a missing -p, -e or --token, an unknown\n"
+        "       option, an unreadable or invalid --set file, no backup to restore\n"
+        "  3    server or network error: the server could not be reached or did not answer in time, the API\n"
+        "       token was refused, or the server refused the request (any HTTP error status, such as\n"
+        "       403 for a viewer's change, 404 for an unknown backup, 409 for an inactive environment)\n"
+        "  130  interrupted while waiting\n"
+        "\n"
+        "Run 'tidemark-cli COMMAND --help' for one command.\n");
+    return text;
+}
+
+// --- parsing ---
+
+void CliApp::start()
+{
+    if (!parse())
+        return;
+    m_client = new ApiClient(this);
+    m_client->setConnection(m_connection);
+    for (const Command& c : commands()) {
+        if (m_options.command == QLatin1String(c.name)) {
+            (this->*c.run)();
+            return;
+        }
+    }
+}
+
+bool CliApp::parse()
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption apiOption(QStringLiteral("api"), tr("The API URL."), tr("URL"));
+    const QCommandLineOption tokenUrlOption(QStringLiteral("token-url"), tr("The token URL."), tr("URL"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"), tr("The API token."), tr("TOKEN"));
+    const QCommandLineOption projectOption(
+        {QStringLiteral("p"), QStringLiteral("project")}, tr("The project."), tr("PROJECT"));
+    const QCommandLineOption environmentOption(
+        {QStringLiteral("e"), QStringLiteral("environment")}, tr("The environment."), tr("ENV"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"), tr("table (default) or json."), tr("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show help."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption liveOption(kLive, tr("Back up without pausing the environment."));
+    const QCommandLineOption noWaitOption(kNoWait, tr("Do not wait for the backup to finish."));
+    const QCommandLineOption noCodeOption(kNoCode, tr("Restore the data only, not the code."));
+    const QCommandLineOption targetOption(kTarget, tr("Restore into this environment."), tr("ENV"));
+    const QCommandLineOption setOption(kSet, tr("Apply this PATCH body."), tr("FILE"));
+    const QCommandLineOption dryRunOption(kDryRun, tr("Preview only."));
+    parser.addOptions({apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption,
+        helpOption, versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption});
+
+    if (!parser.parse(m_argv)) {
+        failUsage(parser.errorText());
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString commandName = positional.value(0);
+
+    if (parser.isSet(versionOption)) {
+        printOut(QLatin1String("tidemark-cli ") + QCoreApplication::applicationVersion() + QLatin1Char('\n'));
+        finish(Success);
+        return false;
+    }
+    if (commandName.isEmpty() || commandName == QLatin1String("help")) {
+        const bool asked = parser.isSet(helpOption) || commandName == QLatin1String("help");
+        if (asked)
+            printOut(usage());
+        else
+            printErr(usage());
+        finish(asked ? Success : UsageError);
+        return false;
+    }
+    const Command* command = nullptr;
+    for (const Command& c : commands()) {
+        if (commandName == QLatin1String(c.name))
+            command = &c;
+    }
+    if (!command) {
+        if (commandName == QLatin1String("retention:preview"))
+            failUsage(tr("retention:preview must be the first argument: tidemark-cli retention:preview --policy FILE "
+                         "--backups FILE"));
+        else
+            failUsage(tr("'%1' is not a command (run 'tidemark-cli --help' for the list)").arg(commandName));
+        return false;
+    }
+    if (parser.isSet(helpOption)) {
+        QString text = QLatin1String("Usage: tidemark-cli ") + QLatin1String(command->name);
+        if (qstrlen(command->synopsis))
+            text += QLatin1Char(' ') + QLatin1String(command->synopsis);
+        text += tr(" [-p PROJECT]") + (command->needsEnvironment ? tr(" [-e ENV]") : QString())
+            + tr(" [--format json] [--api URL] [--token TOKEN]") + QLatin1String("\n\n") + tr(command->summary)
+            + QLatin1String("\n\n") + tr("Run 'tidemark-cli --help' for the options and the exit statuses.\n");
+        printOut(text);
+        finish(Success);
+        return false;
+    }
+
+    Options& o = m_options;
+    o.command = commandName;
+    o.arguments = positional.mid(1);
+    if (o.arguments.size() < command->minArguments) {
+        failUsage(tr("%1: the ID is missing (tidemark-cli %1 %2)").arg(commandName, QLatin1String(command->synopsis)));
+        return false;
+    }
+    if (o.arguments.size() > command->maxArguments) {
+        failUsage(tr("%1: unexpected argument '%2'").arg(commandName, o.arguments.value(command->maxArguments)));
+        return false;
+    }
+    for (const QCommandLineOption* option :
+        {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption, &dryRunOption}) {
+        const QString name = option->names().constFirst();
+        if (parser.isSet(*option) && !command->options.contains(name)) {
+            failUsage(tr("--%1: is not an option of %2").arg(name, commandName));
+            return false;
+        }
+    }
+
+    const QString format = parser.value(formatOption);
+    if (format != QLatin1String("json") && format != QLatin1String("table")) {
+        failUsage(tr("--format: '%1' is not a format (use table or json)").arg(format));
+        return false;
+    }
+    o.json = format == QLatin1String("json");
+    o.live = parser.isSet(liveOption);
+    o.noWait = parser.isSet(noWaitOption);
+    o.noCode = parser.isSet(noCodeOption);
+    o.target = parser.value(targetOption);
+    o.setFile = parser.value(setOption);
+    o.dryRun = parser.isSet(dryRunOption);
+    if (parser.isSet(targetOption) && o.target.isEmpty()) {
+        failUsage(tr("--target: the environment is missing"));
+        return false;
+    }
+    if (parser.isSet(setOption) && o.setFile.isEmpty()) {
+        failUsage(tr("--set: the file is missing"));
+        return false;
+    }
+
+    const auto setting = [&](const QCommandLineOption& option, const QString& variable) {
+        return parser.isSet(option) ? parser.value(option) : m_environment.value(variable);
+    };
+    const QString apiText = setting(apiOption, kApiVariable).trimmed();
+    const QString tokenUrlText = setting(tokenUrlOption, kTokenUrlVariable).trimmed();
+    const QString token = setting(tokenOption, kTokenVariable).trimmed();
+    o.project = setting(projectOption, kProjectVariable).trimmed();
+    o.environment = setting(environmentOption, kEnvironmentVariable).trimmed();
+
+    const auto httpUrl = [](const QString& text) -> std::optional<QUrl> {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return std::nullopt;
+        return url;
+    };
+    if (apiText.isEmpty()) {
+        failUsage(tr("--api: is required (the API URL, like http://127.0.0.1:8421; or set TIDEMARK_API_URL)"));
+        return false;
+    }
+    const auto apiUrl = httpUrl(apiText);
+    if (!apiUrl) {
+        failUsage(tr("--api: '%1' is not an http or https URL").arg(apiText));
+        return false;
+    }
+    std::optional<QUrl> tokenUrl;
+    if (tokenUrlText.isEmpty()) {
+        QUrl url = *apiUrl;
+        QString path = url.path();
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        url.setPath(path + QLatin1String("/oauth2/token"));
+        tokenUrl = url;
+    } else if (!(tokenUrl = httpUrl(tokenUrlText))) {
+        failUsage(tr("--token-url: '%1' is not an http or https URL").arg(tokenUrlText));
+        return false;
+    }
+    if (token.isEmpty()) {
+        failUsage(tr("--token: is required (an API token; or set TIDEMARK_TOKEN)"));
+        return false;
+    }
+    if (o.project.isEmpty()) {
+        failUsage(tr("-p: is required for %1 (the project; or set TIDEMARK_PROJECT)").arg(commandName));
+        return false;
+    }
+    if (command->needsEnvironment && o.environment.isEmpty()) {
+        failUsage(tr("-e: is required for %1 (the environment; or set TIDEMARK_ENVIRONMENT)").arg(commandName));
+        return false;
+    }
+    if (!o.setFile.isEmpty() && !readRetentionPatch())
+        return false;
+
+    m_connection.apiUrl = *apiUrl;
+    m_connection.tokenUrl = *tokenUrl;
+    m_connection.apiToken = token;
+    return true;
+}
+
+bool CliApp::readRetentionPatch()
+{
+    const QString prefix = QLatin1String("--set ") + m_options.setFile + QLatin1String(": ");
+    QFile file(m_options.setFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        failUsage(prefix + tr("cannot read the file (%1)").arg(file.errorString()));
+        return false;
+    }
+    const auto reportProblems = [this, &prefix](const Problems& problems) {
+        QStringList lines;
+        for (const Problem& p : problems)
+            lines.append(prefix + p.toString());
+        failUsage(lines.join(QLatin1String("\ntidemark-cli: ")));
+    };
+    const auto json = JsonDocument::parse(file.readAll());
+    if (!json.ok()) {
+        reportProblems(json.problems);
+        return false;
+    }
+    const QJsonValue retention = json.value->toObject().value(QStringLiteral("data_retention"));
+    if (!json.value->isObject() || retention.isUndefined()) {
+        failUsage(prefix
+            + tr("must be a PATCH body with data_retention, like {\"data_retention\": {\"production\": "
+                 "{\"default_config\": {\"manual_count\": 3}}}}"));
+        return false;
+    }
+    // The server judges the patch against the current settings; checking it against the defaults here finds the
+    // same mistakes in the file (unknown keys, bad intervals, counts out of range) before any request.
+    ProjectSettings probe;
+    if (const Problems problems = probe.applyPatch(*json.value); !problems.isEmpty()) {
+        reportProblems(problems);
+        return false;
+    }
+    m_retentionPatch = retention.toObject();
+    return true;
+}
+
+// --- output ---
+
+void CliApp::printOut(const QString& text)
+{
+    m_out << text;
+    m_out.flush();
+}
+
+void CliApp::printErr(const QString& text)
+{
+    m_err << text;
+    m_err.flush();
+}
+
+void CliApp::printJson(const QJsonValue& json)
+{
+    const QByteArray text = json.isArray() ? QJsonDocument(json.toArray()).toJson(QJsonDocument::Indented)
+                                           : QJsonDocument(json.toObject()).toJson(QJsonDocument::Indented);
+    printOut(QString::fromUtf8(text));
+}
+
+void CliApp::failUsage(const QString& message)
+{
+    printErr(QLatin1String("tidemark-cli: ") + message + QLatin1Char('\n'));
+    finish(UsageError);
+}
+
+void CliApp::failServer(const ApiError& error)
+{
+    if (m_progress)
+        m_progress->finish();
+    printErr(QLatin1String("tidemark-cli: ") + error.message() + QLatin1Char('\n'));
+    finish(ServerError);
+}
+
+void CliApp::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_follower) {
+        m_follower->disconnect(this);
+        m_follower->stop();
+    }
+    m_out.flush();
+    m_err.flush();
+    emit finished(exitCode);
+}
+
+void CliApp::interrupt()
+{
+    if (m_finished)
+        return;
+    if (m_progress)
+        m_progress->finish();
+    if (!m_followedActivityId.isEmpty()) {
+        printErr(tr("tidemark-cli: stopped waiting; activity %1 keeps running on the server (follow it with "
+                    "'tidemark-cli activity:log %1 -p %2').\n")
+                     .arg(m_followedActivityId, m_options.project));
+    } else {
+        printErr(tr("tidemark-cli: interrupted; a request already sent may still take effect on the server.\n"));
+    }
+    finish(Interrupted);
+}
+
+// --- requests ---
+
+template<typename T, typename F>
+void CliApp::await(QFuture<ApiResult<T>> future, F onSuccess)
+{
+    future
+        .then(this,
+            [this, onSuccess = std::move(onSuccess)](const ApiResult<T>& result) {
+                if (m_finished)
+                    return;
+                if (!result.ok()) {
+                    failServer(result.error);
+                    return;
+                }
+                onSuccess(*result.value);
+            })
+        .onCanceled(this, [this] {
+            ApiError error;
+            error.kind = ApiError::Kind::Cancelled;
+            if (!m_finished)
+                failServer(error);
+        });
+}
+
+void CliApp::environmentList()
+{
+    await(m_client->environments(m_options.project), [this](const QList<Environment>& environments) {
+        if (m_options.json)
+            printJson(toJsonArray(environments));
+        else
+            printOut(CliOutput::environments(environments));
+        finish(Success);
+    });
+}
+
+void CliApp::backupList()
+{
+    await(m_client->backups(m_options.project, m_options.environment), [this](const QList<Backup>& backups) {
+        if (m_options.json)
+            printJson(toJsonArray(backups));
+        else
+            printOut(CliOutput::backups(backups));
+        finish(Success);
+    });
+}
+
+void CliApp::backupGet()
+{
+    await(m_client->backup(m_options.project, m_options.environment, m_options.arguments.constFirst()),
+        [this](const Backup& backup) {
+            if (m_options.json)
+                printJson(backup.toJson());
+            else
+                printOut(CliOutput::backupDetails(backup));
+            finish(Success);
+        });
+}
+
+void CliApp::backupCreate()
+{
+    // The environment's type selects the policy whose manual limit tells whether the new backup replaces one.
+    await(m_client->environment(m_options.project, m_options.environment),
+        [this](const Environment& environment) { createAfterCheck(environment); });
+}
+
+void CliApp::createAfterCheck(const Environment& environment)
+{
+    await(m_client->settings(m_options.project), [this, environment](const ProjectSettings& settings) {
+        const RetentionPolicy policy = settings.policyFor(environment.type);
+        await(m_client->backups(m_options.project, environment.id),
+            [this, policy, environment](const QList<Backup>& backups) {
+                if (policy.manualCount == 0) {
+                    printErr(tr("Note: manual backups are disabled for %1 environments (manual_count is 0); the server "
+                                "will refuse this backup.\n")
+                                 .arg(EnvironmentTypes::toString(environment.type)));
+                } else {
+                    QList<RetentionBackup> planned;
+                    for (const Backup& b : backups) {
+                        if (b.status == Backup::Status::Created)
+                            planned.append({b.id, b.createdAtMs, b.automated, b.isProtected()});
+                    }
+                    if (const auto replaced = RetentionPlanner::manualBackupReplacedByNew(planned, policy)) {
+                        printErr(
+                            tr("Note: manual backups are limited to %1; this backup will replace backup %2 from %3 "
+                               "once it succeeds.\n")
+                                .arg(QString::number(policy.manualCount), replaced->id,
+                                    CliOutput::time(replaced->createdAtMs)));
+                    }
+                }
+                await(m_client->createBackup(m_options.project, environment.id, !m_options.live),
+                    [this](const QList<Activity>& activities) { started(activities, !m_options.noWait); });
+            });
+    });
+}
+
+void CliApp::backupRestore()
+{
+    if (!m_options.arguments.isEmpty()) {
+        await(m_client->backup(m_options.project, m_options.environment, m_options.arguments.constFirst()),
+            [this](const Backup& backup) { restore(backup); });
+        return;
+    }
+    await(m_client->backups(m_options.project, m_options.environment), [this](const QList<Backup>& backups) {
+        // The newest backup that is not on its way out; the list is newest first, but do not rely on it.
+        const Backup* newest = nullptr;
+        for (const Backup& b : backups) {
+            if (b.status == Backup::Status::Created && (!newest || b.createdAtMs > newest->createdAtMs))
+                newest = &b;
+        }
+        if (!newest) {
+            failUsage(tr("backup:restore: environment %1 has no backup to restore").arg(m_options.environment));
+            return;
+        }
+        restore(*newest);
+    });
+}
+
+void CliApp::restore(const Backup& backup)
+{
+    const QString target = m_options.target.isEmpty() ? m_options.environment : m_options.target;
+    printErr(m_options.noCode ? tr("Restoring the data of backup %1 of %2 from %3 into %4; the code stays as it is.\n")
+                                    .arg(backup.id, backup.environment, CliOutput::time(backup.createdAtMs), target)
+                              : tr("Restoring backup %1 of %2 from %3 into %4, code and data.\n")
+                                    .arg(backup.id, backup.environment, CliOutput::time(backup.createdAtMs), target));
+    ApiClient::RestoreOptions options;
+    options.restoreCode = !m_options.noCode;
+    options.targetEnvironment = m_options.target;
+    await(m_client->restoreBackup(m_options.project, m_options.environment, backup.id, options),
+        [this](const QList<Activity>& activities) { started(activities, true); });
+}
+
+void CliApp::backupDelete()
+{
+    await(m_client->deleteBackup(m_options.project, m_options.environment, m_options.arguments.constFirst()),
+        [this](const QList<Activity>& activities) { started(activities, true); });
+}
+
+void CliApp::activityList()
+{
+    ApiClient::ActivityFilter filter;
+    filter.environment = m_options.environment;
+    await(m_client->activities(m_options.project, filter), [this](const QList<Activity>& activities) {
+        if (m_options.json)
+            printJson(toJsonArray(activities));
+        else
+            printOut(CliOutput::activities(activities));
+        finish(Success);
+    });
+}
+
+void CliApp::activityLog()
+{
+    await(m_client->activity(m_options.project, m_options.arguments.constFirst()), [this](const Activity& activity) {
+        if (activity.isFinished()) {
+            if (m_options.json) {
+                printJson(activity.toJson());
+            } else if (!activity.log.isEmpty()) {
+                printOut(activity.log.endsWith(QLatin1Char('\n')) ? activity.log
+                                                                  : QString(activity.log + QLatin1Char('\n')));
+            }
+            finish(Success);
+            return;
+        }
+        // Still running: the log stream delivers what was written so far, then each line as it happens.
+        m_followedActivityId = activity.id;
+        m_follower = new ActivityFollower(m_client, m_options.project, activity.id, this);
+        connect(m_follower, &ActivityFollower::logLine, this, [this](const QString& line) {
+            if (!m_options.json)
+                printOut(line + QLatin1Char('\n'));
+        });
+        connect(m_follower, &ActivityFollower::finished, this, [this](const Activity& last, const ApiError& error) {
+            if (error.isError()) {
+                failServer(error);
+                return;
+            }
+            if (m_options.json)
+                printJson(last.toJson());
+            finish(Success);
+        });
+    });
+}
+
+void CliApp::settingsRetention()
+{
+    if (m_options.setFile.isEmpty() && !m_options.dryRun) {
+        await(m_client->settings(m_options.project), [this](const ProjectSettings& settings) {
+            if (m_options.json)
+                printJson(settings.toJson());
+            else
+                printOut(CliOutput::policies(settings));
+            finish(Success);
+        });
+        return;
+    }
+    const bool dryRun = m_options.dryRun;
+    await(m_client->updateRetention(m_options.project, m_retentionPatch, dryRun),
+        [this, dryRun](const ApiClient::SettingsUpdate& update) {
+            QJsonObject preview = update.preview;
+            if (!m_options.environment.isEmpty()) {
+                const QJsonValue one = preview.value(m_options.environment);
+                preview = QJsonObject();
+                if (!one.isUndefined())
+                    preview.insert(m_options.environment, one);
+            }
+            if (m_options.json) {
+                if (dryRun)
+                    printJson(QJsonObject {
+                        {QStringLiteral("settings"), update.settings.toJson()}, {QStringLiteral("preview"), preview}});
+                else
+                    printJson(update.settings.toJson());
+            } else if (dryRun) {
+                printOut(tr("Dry run: nothing was changed. The retention policies would be:\n")
+                    + CliOutput::policies(update.settings) + QLatin1Char('\n') + CliOutput::retentionPreview(preview));
+            } else {
+                printOut(tr("Retention policies updated:\n") + CliOutput::policies(update.settings));
+            }
+            if (!dryRun) {
+                printErr(tr("Backups the new policies no longer keep are being deleted now (see activity:list).\n"));
+            }
+            finish(Success);
+        });
+}
+
+// --- waiting for activities ---
+
+void CliApp::started(const QList<Activity>& activities, bool wait)
+{
+    if (activities.isEmpty()) {
+        ApiError error;
+        error.kind = ApiError::Kind::Decode;
+        error.problems.append({QStringLiteral("_embedded.activities"), tr("the server started no activity")});
+        failServer(error);
+        return;
+    }
+    const Activity& activity = activities.constFirst();
+    if (!wait || activity.isFinished()) {
+        if (!wait) {
+            if (m_options.json)
+                printJson(activity.toJson());
+            else
+                printOut(
+                    tr("Started the %1: activity %2 (%3).\n")
+                        .arg(CliOutput::activityLabel(activity), activity.id, Activity::stateToString(activity.state)));
+            finish(Success);
+            return;
+        }
+        followed(activity, ApiError::none());
+        return;
+    }
+    follow(activity);
+}
+
+void CliApp::follow(const Activity& activity)
+{
+    m_followedActivityId = activity.id;
+    m_progress = std::make_unique<ProgressPrinter>(m_err, m_terminal, CliOutput::activityLabel(activity));
+    m_progress->setProgress(activity.completionPercent);
+    m_follower = new ActivityFollower(m_client, m_options.project, activity.id, this);
+    connect(m_follower, &ActivityFollower::progress, this, [this](int percent) { m_progress->setProgress(percent); });
+    connect(
+        m_follower, &ActivityFollower::logLine, this, [this](const QString& line) { m_progress->addLogLine(line); });
+    connect(m_follower, &ActivityFollower::finished, this, &CliApp::followed);
+}
+
+void CliApp::followed(const Activity& activity, const ApiError& error)
+{
+    if (error.isError()) {
+        // The follower gave up (the server stayed away); the activity may still run there.
+        if (m_progress)
+            m_progress->finish();
+        printErr(QLatin1String("tidemark-cli: ") + error.message() + QLatin1Char('\n'));
+        printErr(tr("tidemark-cli: the end of activity %1 is unknown; it may still be running on the server.\n")
+                     .arg(activity.id.isEmpty() ? m_followedActivityId : activity.id));
+        finish(ServerError);
+        return;
+    }
+    if (m_progress) {
+        m_progress->setProgress(activity.completionPercent);
+        m_progress->finish();
+    }
+    const bool success = CliOutput::succeeded(activity);
+    const QString outcome = CliOutput::activityOutcome(activity);
+    if (m_options.json) {
+        printJson(activity.toJson());
+        printErr(success ? QString(outcome + QLatin1Char('\n'))
+                         : QString(QLatin1String("tidemark-cli: ") + outcome + QLatin1Char('\n')));
+    } else if (success) {
+        printOut(outcome + QLatin1Char('\n'));
+    } else {
+        printErr(QLatin1String("tidemark-cli: ") + outcome + QLatin1Char('\n'));
+    }
+    finish(success ? Success : ActivityFailed);
+}

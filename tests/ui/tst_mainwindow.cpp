@@ -1,0 +1,303 @@
+// Drives the real main window against a real tidemarkd: back up, restore without code, edit a policy and apply
+// it, lose the server. Runs offscreen.
+#include "activitylistmodel.h"
+#include "backupdialog.h"
+#include "backuptablemodel.h"
+#include "localserver.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "policyeditordialog.h"
+#include "policyeditorpage.h"
+#include "restoredialog.h"
+#include "retentionpreviewmodel.h"
+#include "serverprocess.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolBar>
+#include <QtTest>
+
+namespace {
+
+// "This computer" for the test: the real tidemarkd that ServerProcess started.
+class TestLocalServer : public LocalServer
+{
+public:
+    TestLocalServer(const QString& url, const QString& token)
+        : m_url(url)
+        , m_token(token)
+    {
+    }
+    void start() override
+    {
+        m_running = true;
+        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
+    }
+    bool isRunning() const override { return m_running; }
+    QString dataDirectory() const override { return {}; }
+
+private:
+    QString m_url;
+    QString m_token;
+    bool m_running = false;
+};
+
+QByteArray treeHash(const QString& root)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList files;
+    QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    for (const QString& path : files) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        hash.addData(QDir(root).relativeFilePath(path).toUtf8());
+        hash.addData(f.readAll());
+    }
+    return hash.result();
+}
+
+// Runs `work` on the next modal dialog of type T once it is shown.
+template<typename T>
+void whenDialogOpens(std::function<void(T*)> work)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            work(dialog);
+        }
+    });
+    timer->start();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectsAndListsEnvironments();
+    void actionsSayWhyTheyAreDisabled();
+    void backupFromTheToolbar();
+    void restoreWithoutCode();
+    void policyPreviewMarksDeletionsBeforeApply();
+    void lostServerShowsDisconnectedNotFrozen();
+
+private:
+    QToolBar* toolBar() { return m_window->findChild<QToolBar*>(QStringLiteral("mainToolBar")); }
+    QAction* action(const char* name) { return m_window->findChild<QAction*>(QLatin1String(name)); }
+    QJsonObject localOf(const QString& environment);
+    int backupRows() { return m_window->backupModel()->rowCount(); }
+    bool waitForActivitiesToEnd(int timeoutMs = 90000);
+
+    ServerProcess m_server;
+    std::unique_ptr<TestLocalServer> m_local;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestHttp> m_http;
+    QString m_access;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+    m_http = std::make_unique<TestHttp>(m_server.url());
+    m_access = m_http->exchange(m_server.adminToken());
+    m_local = std::make_unique<TestLocalServer>(m_server.url(), m_server.adminToken());
+    m_window = std::make_unique<MainWindow>(m_local.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    MessageBox::setNextAnswer(std::nullopt);
+    m_window.reset();
+    m_server.stop();
+}
+
+QJsonObject TestMainWindow::localOf(const QString& environment)
+{
+    return m_http->get(QStringLiteral("/projects/demo/environments/") + environment, m_access).json.toObject().value(QStringLiteral("local")).toObject();
+}
+
+bool TestMainWindow::waitForActivitiesToEnd(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QTest::qWait(100);
+        const ActivityListModel* model = m_window->activityModel();
+        bool running = model->rowCount() == 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            running = running || !model->activity(row).isFinished();
+        if (!running)
+            return true;
+    }
+    return false;
+}
+
+void TestMainWindow::connectsAndListsEnvironments()
+{
+    QSignalSpy connected(m_window.get(), &MainWindow::connectionChanged);
+    m_window->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
+    QCOMPARE(m_window->selectedEnvironment()->id, QStringLiteral("main")); // production first
+    QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"))->text().contains(QStringLiteral("Connected")));
+}
+
+void TestMainWindow::actionsSayWhyTheyAreDisabled()
+{
+    QVERIFY(m_window->selectEnvironment(QStringLiteral("feature-x")));
+    QTRY_VERIFY(!action("backupAction")->isEnabled());
+    QVERIFY(action("backupAction")->toolTip().contains(QStringLiteral("inactive")));
+    QVERIFY(action("restoreAction")->toolTip().contains(QStringLiteral("Select one backup")));
+    QVERIFY(m_window->selectEnvironment(QStringLiteral("main")));
+    QTRY_VERIFY(action("backupAction")->isEnabled());
+}
+
+void TestMainWindow::backupFromTheToolbar()
+{
+    QSignalSpy refreshed(m_window.get(), &MainWindow::backupsRefreshed);
+    bool sawLiveUnchecked = false;
+    whenDialogOpens<BackupDialog>([&](BackupDialog* dialog) {
+        auto* live = dialog->findChild<QCheckBox*>(QStringLiteral("liveCheckBox"));
+        sawLiveUnchecked = live && !live->isChecked();
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("startBackupButton")), Qt::LeftButton);
+    });
+    QTest::mouseClick(toolBar()->widgetForAction(action("backupAction")), Qt::LeftButton);
+    QVERIFY(sawLiveUnchecked);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->activityModel()->rowCount() >= 1, 10000);
+    // Progress shows in the activity dock while it runs, then the new row appears.
+    QVERIFY(waitForActivitiesToEnd());
+    QTRY_COMPARE_WITH_TIMEOUT(backupRows(), 1, 20000);
+    const Backup b = m_window->backupModel()->backup(0);
+    QVERIFY(b.safe);
+    QVERIFY(!b.automated);
+}
+
+void TestMainWindow::restoreWithoutCode()
+{
+    const QJsonObject local = localOf(QStringLiteral("main"));
+    const QString code = local.value(QStringLiteral("code_path")).toString();
+    const QString mount = local.value(QStringLiteral("mounts")).toArray().at(0).toObject().value(QStringLiteral("path")).toString();
+    const QByteArray mountAtBackup = treeHash(mount);
+
+    // Change the data and the code after the backup.
+    QFile changed(mount + QStringLiteral("/batch-0/note-001.txt"));
+    QVERIFY(changed.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    changed.write("changed after the backup");
+    changed.close();
+    QFile codeFile(code + QStringLiteral("/src/app.py"));
+    QVERIFY(codeFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    codeFile.write("print('newer code')\n");
+    codeFile.close();
+    const QByteArray codeNow = treeHash(code);
+    QVERIFY(treeHash(mount) != mountAtBackup);
+
+    auto* view = m_window->findChild<QTableView*>(QStringLiteral("backupView"));
+    view->selectRow(0);
+    QTRY_VERIFY(action("restoreAction")->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QString confirmation;
+    whenDialogOpens<RestoreDialog>([&](RestoreDialog* dialog) {
+        auto* code = dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"));
+        QVERIFY(code->isChecked());
+        code->click(); // unchecked: data only
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("startRestoreButton")), Qt::LeftButton);
+        confirmation = MessageBox::lastText();
+    });
+    QTest::mouseClick(toolBar()->widgetForAction(action("restoreAction")), Qt::LeftButton);
+    MessageBox::setNextAnswer(std::nullopt);
+    QVERIFY2(confirmation.contains(QStringLiteral("Main")), qPrintable(confirmation)); // names the target
+    QVERIFY(confirmation.contains(QStringLiteral("not its code")));
+    QVERIFY(waitForActivitiesToEnd());
+    QCOMPARE(m_window->activityModel()->activity(0).result, std::optional(Activity::Result::Success));
+    QCOMPARE(treeHash(mount), mountAtBackup); // data came back
+    QCOMPARE(treeHash(code), codeNow);        // code did not change
+}
+
+void TestMainWindow::policyPreviewMarksDeletionsBeforeApply()
+{
+    // Two more manual backups: three in all, all kept under manual_count 2? No: the third replaces the first.
+    for (int i = 0; i < 2; ++i) {
+        whenDialogOpens<BackupDialog>([](BackupDialog* dialog) {
+            dialog->findChild<QCheckBox*>(QStringLiteral("liveCheckBox"))->setChecked(true);
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("startBackupButton")), Qt::LeftButton);
+        });
+        action("backupAction")->trigger();
+        QVERIFY(waitForActivitiesToEnd());
+    }
+    // The third manual backup replaced the first (manual_count 2): the server deleted it in an activity of its
+    // own, which the console picks up and follows.
+    const auto settled = [this] {
+        const BackupTableModel* model = m_window->backupModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->backup(row).status != Backup::Status::Created)
+                return false;
+        }
+        return model->rowCount() == 2;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 40000);
+
+    action("policiesAction")->trigger();
+    PolicyEditorDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<PolicyEditorDialog*>()) != nullptr);
+    PolicyEditorPage* production = dialog->page(EnvironmentType::Production);
+    QTRY_COMPARE_WITH_TIMEOUT(production->preview()->rowCount(), 2, 10000);
+    QTRY_COMPARE(production->preview()->deletedCount(), 0);
+
+    // Keep one manual backup: the preview marks the older one as deleted before anything is applied.
+    auto* manual = production->findChild<QSpinBox*>(QStringLiteral("manualCountSpinBox"));
+    manual->setValue(1);
+    QTRY_COMPARE_WITH_TIMEOUT(production->preview()->deletedCount(), 1, 5000);
+    const QList<Backup> doomed = production->preview()->deletedBackups();
+    QCOMPARE(doomed.size(), 1);
+    QCOMPARE(backupRows(), 2); // nothing happened yet
+
+    auto* apply = dialog->findChild<QPushButton*>(QStringLiteral("applyButton"));
+    QVERIFY(apply->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(MessageBox::lastDetails().contains(doomed.first().id.left(8)), 10000); // listed exactly
+    QTRY_COMPARE_WITH_TIMEOUT(backupRows(), 1, 40000);
+    MessageBox::setNextAnswer(std::nullopt);
+    QVERIFY(m_window->backupModel()->rowOf(doomed.first().id) < 0);
+    dialog->close();
+}
+
+void TestMainWindow::lostServerShowsDisconnectedNotFrozen()
+{
+    m_server.kill();
+    action("refreshAction")->trigger();
+    // The window keeps processing events (QTRY runs the event loop) and says what happened.
+    auto* label = m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Disconnected")), 30000);
+    QVERIFY(m_window->findChild<QPushButton*>(QStringLiteral("retryButton"))->isVisible());
+    QVERIFY(!action("backupAction")->isEnabled());
+    QVERIFY(action("backupAction")->toolTip().contains(QStringLiteral("Not connected")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,51 @@
+#include "messagebox.h"
+
+#include <QPushButton>
+
+std::optional<QMessageBox::StandardButton> MessageBox::s_answer;
+QString MessageBox::s_lastText;
+QString MessageBox::s_lastDetails;
+
+QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString& title, const QString& text,
+    const QString& details, QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton,
+    const QString& yesText)
+{
+    s_lastText = text;
+    s_lastDetails = details;
+    if (s_answer)
+        return *s_answer;
+    QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
+    box.setDefaultButton(defaultButton);
+    if (!details.isEmpty())
+        box.setInformativeText(details);
+    if (!yesText.isEmpty() && box.button(QMessageBox::Yes))
+        box.button(QMessageBox::Yes)->setText(yesText);
+    return QMessageBox::StandardButton(box.exec());
+}
+
+void MessageBox::warning(QWidget* parent, const QString& title, const QString& text, const QString& details)
+{
+    s_lastText = text;
+    s_lastDetails = details;
+    if (s_answer)
+        return;
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    if (!details.isEmpty())
+        box.setInformativeText(details);
+    box.exec();
+}
+
+void MessageBox::setNextAnswer(std::optional<QMessageBox::StandardButton> button)
+{
+    s_answer = button;
+}
+
+QString MessageBox::lastText()
+{
+    return s_lastText;
+}
+
+QString MessageBox::lastDetails()
+{
+    return s_lastDetails;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+
+#include <optional>
+
+// Every question the console asks goes through here, so tests can answer it (a seam, as in KeePassXC).
+class MessageBox
+{
+public:
+    static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
+        const QString& details = {}, QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
+        QMessageBox::StandardButton defaultButton = QMessageBox::No, const QString& yesText = {});
+    static void warning(QWidget* parent, const QString& title, const QString& text, const QString& details = {});
+
+    // Tests: answer every following question with `button` instead of showing a box; the last question's text
+    // is kept for checks.
+    static void setNextAnswer(std::optional<QMessageBox::StandardButton> button);
+    static QString lastText();
+    static QString lastDetails();
+
+private:
+    static std::optional<QMessageBox::StandardButton> s_answer;
+    static QString s_lastText;
+    static QString s_lastDetails;
+};

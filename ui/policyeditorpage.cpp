@@ -1,0 +1,272 @@
+#include "policyeditorpage.h"
+
+#include "modelroles.h"
+#include "retentionpreviewmodel.h"
+#include "retentiontimeline.h"
+#include "scheduledraftmodel.h"
+#include "unitdelegate.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
+    : QWidget(parent)
+    , m_type(type)
+    , m_draft(new ScheduleDraftModel(this))
+    , m_preview(new RetentionPreviewModel(this))
+{
+    const QString typeName = EnvironmentTypes::toString(type);
+    setObjectName(typeName + QStringLiteral("PolicyPage"));
+
+    // The form.
+    m_scheduleView = new QTableView(this);
+    m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
+    m_scheduleView->setAccessibleName(tr("Automated backup schedules"));
+    m_scheduleView->setModel(m_draft);
+    m_scheduleView->setItemDelegateForColumn(ScheduleDraftModel::UnitColumn, new UnitDelegate(m_scheduleView));
+    m_scheduleView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_scheduleView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_scheduleView->verticalHeader()->hide();
+    m_scheduleView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_scheduleView->setMinimumHeight(150);
+
+    m_addButton = new QPushButton(tr("&Add schedule"), this);
+    m_addButton->setObjectName(QStringLiteral("addScheduleButton"));
+    m_removeButton = new QPushButton(tr("&Remove"), this);
+    m_removeButton->setObjectName(QStringLiteral("removeScheduleButton"));
+    m_removeButton->setEnabled(false);
+    connect(m_addButton, &QPushButton::clicked, this, &PolicyEditorPage::addSchedule);
+    connect(m_removeButton, &QPushButton::clicked, this, &PolicyEditorPage::removeSchedules);
+    connect(m_scheduleView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        [this] { m_removeButton->setEnabled(m_scheduleView->selectionModel()->hasSelection()); });
+
+    m_manualCountSpinBox = new QSpinBox(this);
+    m_manualCountSpinBox->setObjectName(QStringLiteral("manualCountSpinBox"));
+    m_manualCountSpinBox->setRange(0, 1000);
+    m_manualCountSpinBox->setSpecialValueText(tr("0 (manual backups disabled)"));
+    m_manualCountSpinBox->setAccessibleName(tr("Manual backups kept"));
+    m_maxBackupsSpinBox = new QSpinBox(this);
+    m_maxBackupsSpinBox->setObjectName(QStringLiteral("maxBackupsSpinBox"));
+    m_maxBackupsSpinBox->setRange(0, 10000);
+    m_maxBackupsSpinBox->setSpecialValueText(tr("No limit"));
+    m_maxBackupsSpinBox->setAccessibleName(tr("Maximum number of backups"));
+    connect(m_manualCountSpinBox, &QSpinBox::valueChanged, this, [this](int value) {
+        if (!m_loading)
+            m_draft->setManualCount(value);
+    });
+    connect(m_maxBackupsSpinBox, &QSpinBox::valueChanged, this, [this](int value) {
+        if (!m_loading)
+            m_draft->setMaxBackups(value == 0 ? std::nullopt : std::optional<int>(value));
+    });
+
+    m_problemsLabel = new QLabel(this);
+    m_problemsLabel->setObjectName(QStringLiteral("problemsLabel"));
+    m_problemsLabel->setWordWrap(true);
+    m_problemsLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_problemsLabel->hide();
+
+    auto* scheduleBox = new QGroupBox(tr("Automated backups"), this);
+    auto* scheduleLayout = new QVBoxLayout(scheduleBox);
+    auto* hint = new QLabel(tr("Each schedule keeps the newest backup of each of its last <i>count</i> intervals, "
+                               "for example 1 day × 7 keeps one backup a day for a week."),
+        scheduleBox);
+    hint->setWordWrap(true);
+    scheduleLayout->addWidget(hint);
+    scheduleLayout->addWidget(m_scheduleView);
+    auto* rowButtons = new QHBoxLayout;
+    rowButtons->addWidget(m_addButton);
+    rowButtons->addWidget(m_removeButton);
+    rowButtons->addStretch();
+    scheduleLayout->addLayout(rowButtons);
+
+    auto* limitsBox = new QGroupBox(tr("Limits"), this);
+    auto* limits = new QFormLayout(limitsBox);
+    limits->addRow(tr("&Manual backups kept:"), m_manualCountSpinBox);
+    limits->addRow(tr("Ma&ximum backups in all:"), m_maxBackupsSpinBox);
+
+    auto* form = new QWidget(this);
+    auto* formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addWidget(scheduleBox, 1);
+    formLayout->addWidget(limitsBox);
+    formLayout->addWidget(m_problemsLabel);
+
+    // The preview.
+    m_environmentComboBox = new QComboBox(this);
+    m_environmentComboBox->setObjectName(QStringLiteral("previewEnvironmentComboBox"));
+    m_environmentComboBox->setAccessibleName(tr("Preview environment"));
+    connect(m_environmentComboBox, &QComboBox::currentIndexChanged, this, &PolicyEditorPage::updatePreviewInputs);
+
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_preview);
+    proxy->setSortRole(UnderlyingDataRole);
+    m_previewView = new QTableView(this);
+    m_previewView->setObjectName(QStringLiteral("previewView"));
+    m_previewView->setAccessibleName(tr("Backups kept and deleted by the draft policy"));
+    m_previewView->setModel(proxy);
+    m_previewView->setSortingEnabled(true);
+    m_previewView->sortByColumn(RetentionPreviewModel::CreatedColumn, Qt::DescendingOrder);
+    m_previewView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_previewView->verticalHeader()->hide();
+    m_previewView->horizontalHeader()->setStretchLastSection(true);
+    m_previewView->setAlternatingRowColors(true);
+
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
+    m_summaryLabel->setWordWrap(true);
+    m_timeline = new RetentionTimeline(this);
+
+    auto* previewBox = new QGroupBox(tr("Preview"), this);
+    auto* previewLayout = new QVBoxLayout(previewBox);
+    auto* pick = new QFormLayout;
+    pick->addRow(tr("&Environment:"), m_environmentComboBox);
+    previewLayout->addLayout(pick);
+    previewLayout->addWidget(m_summaryLabel);
+    auto* previewSplit = new QSplitter(Qt::Vertical, previewBox);
+    previewSplit->addWidget(m_previewView);
+    previewSplit->addWidget(m_timeline);
+    previewSplit->setStretchFactor(0, 3);
+    previewSplit->setStretchFactor(1, 2);
+    previewLayout->addWidget(previewSplit, 1);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(form);
+    split->addWidget(previewBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    connect(m_draft, &ScheduleDraftModel::draftChanged, this, &PolicyEditorPage::updateFromDraft);
+    connect(m_preview, &RetentionPreviewModel::planReady, this, &PolicyEditorPage::updateSummary);
+    connect(m_preview, &RetentionPreviewModel::computingChanged, this, &PolicyEditorPage::updateSummary);
+
+    setTabOrder(m_scheduleView, m_addButton);
+    setTabOrder(m_addButton, m_removeButton);
+    setTabOrder(m_removeButton, m_manualCountSpinBox);
+    setTabOrder(m_manualCountSpinBox, m_maxBackupsSpinBox);
+    setTabOrder(m_maxBackupsSpinBox, m_environmentComboBox);
+    setTabOrder(m_environmentComboBox, m_previewView);
+}
+
+void PolicyEditorPage::setPolicy(const RetentionPolicy& policy)
+{
+    m_loading = true;
+    m_draft->setPolicy(policy);
+    m_manualCountSpinBox->setValue(policy.manualCount);
+    m_maxBackupsSpinBox->setValue(policy.maxBackups.value_or(0));
+    m_loading = false;
+    updateFromDraft();
+}
+
+void PolicyEditorPage::setEnvironments(const QList<Environment>& environments)
+{
+    const QString current = m_environmentComboBox->currentData().toString();
+    m_environmentComboBox->clear();
+    for (const Environment& e : environments)
+        m_environmentComboBox->addItem(e.title.isEmpty() ? e.id : e.title, e.id);
+    const int keep = m_environmentComboBox->findData(current);
+    if (keep >= 0)
+        m_environmentComboBox->setCurrentIndex(keep);
+    m_environmentComboBox->setEnabled(!environments.isEmpty());
+    updatePreviewInputs();
+}
+
+void PolicyEditorPage::setBackups(const QString& environment, const QList<Backup>& backups)
+{
+    m_backups.insert(environment, backups);
+    if (environment == m_environmentComboBox->currentData().toString())
+        updatePreviewInputs();
+}
+
+bool PolicyEditorPage::isModified() const
+{
+    return m_draft->isModified();
+}
+
+bool PolicyEditorPage::isValid() const
+{
+    return m_draft->isValid();
+}
+
+void PolicyEditorPage::revert()
+{
+    setPolicy(m_draft->loadedPolicy());
+}
+
+void PolicyEditorPage::updatePreviewInputs()
+{
+    m_preview->setBackups(m_backups.value(m_environmentComboBox->currentData().toString()));
+    updateSummary();
+}
+
+void PolicyEditorPage::updateFromDraft()
+{
+    const QStringList problems = m_draft->allProblems();
+    m_problemsLabel->setText(problems.join(QLatin1Char('\n')));
+    m_problemsLabel->setVisible(!problems.isEmpty());
+    m_addButton->setEnabled(m_draft->canAddRow());
+    // Per-field problems also show on the fields themselves.
+    const QString manualProblem = m_draft->manualCountProblems().join(QLatin1Char('\n'));
+    m_manualCountSpinBox->setToolTip(manualProblem);
+    const QString maxProblem = m_draft->maxBackupsProblems().join(QLatin1Char('\n'));
+    m_maxBackupsSpinBox->setToolTip(maxProblem);
+    if (m_draft->isValid())
+        m_preview->setPolicy(m_draft->draftPolicy());
+    updateSummary();
+    emit changed();
+}
+
+void PolicyEditorPage::updateSummary()
+{
+    if (m_environmentComboBox->count() == 0) {
+        m_summaryLabel->setText(tr("No environment of this type: nothing to preview."));
+        m_timeline->setPlan(m_preview->plan());
+        return;
+    }
+    if (!m_draft->isValid()) {
+        m_summaryLabel->setText(tr("Fix the policy to see its preview."));
+        return;
+    }
+    QString text = tr("<b>%1 kept</b>, <b>%2 deleted</b> of the current backups of %3. Once every schedule has filled, "
+                      "about %4 backups are kept.")
+                       .arg(m_preview->keptCount())
+                       .arg(m_preview->deletedCount())
+                       .arg(m_environmentComboBox->currentText().toHtmlEscaped())
+                       .arg(m_preview->steadyStateCount());
+    if (m_preview->isComputing())
+        text += QLatin1Char(' ') + tr("(updating…)");
+    m_summaryLabel->setText(text);
+    m_timeline->setPlan(m_preview->plan());
+}
+
+void PolicyEditorPage::addSchedule()
+{
+    const int row = m_draft->addRow();
+    if (row >= 0) {
+        m_scheduleView->setCurrentIndex(m_draft->index(row, ScheduleDraftModel::NumberColumn));
+        m_scheduleView->setFocus();
+    }
+}
+
+void PolicyEditorPage::removeSchedules()
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_scheduleView->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    for (int row : rows)
+        m_draft->removeRows(row, 1);
+}

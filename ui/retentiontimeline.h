@@ -1,0 +1,39 @@
+#pragma once
+
+#include "retention/retentionplan.h"
+
+#include <QWidget>
+
+// Paints what a retention plan keeps over the coming weeks: one bar per kept backup from now until its projected
+// expiry (an arrow when it outlives the view), automated and manual backups in different colours, week lines.
+class RetentionTimeline : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RetentionTimeline(QWidget* parent = nullptr);
+
+    void setPlan(const RetentionPlan& plan);
+    void setWeeks(int weeks);
+    int weeks() const { return m_weeks; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    struct Bar
+    {
+        qint64 createdAtMs;
+        std::optional<qint64> expiresAtMs;
+        bool automated;
+        bool isProtected;
+    };
+
+    QList<Bar> m_bars; // kept backups, soonest expiry first
+    qint64 m_nowMs = 0;
+    int m_weeks = 8;
+    int m_deleted = 0;
+};
