@@ -297,7 +297,7 @@ void MainWindow::createWidgets()
         if (!current.isValid() || !ApiClient::canCancel(m_activities->activity(current.row())))
             return;
         const QString id = m_activities->activity(current.row()).id;
-        m_client->cancelActivity(m_project, id).then(this, [this](const ApiResult<Activity>& result) {
+        ApiClient::onResult(m_client->cancelActivity(m_project, id), this, [this](const ApiResult<Activity>& result) {
             if (!result.ok())
                 handleError(result.error, tr("Cancelling the activity"));
             else
@@ -433,7 +433,7 @@ void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QS
     connection.apiToken = token;
     m_client->setConnection(connection);
     const QString wanted = m_profiles->current().project;
-    m_client->projects().then(this, [this, wanted](const ApiResult<QList<Project>>& result) {
+    ApiClient::onResult(m_client->projects(), this, [this, wanted](const ApiResult<QList<Project>>& result) {
         if (!result.ok()) {
             handleError(result.error, tr("Connecting"));
             return;
@@ -497,7 +497,7 @@ void MainWindow::refresh()
 
 void MainWindow::refreshEnvironments()
 {
-    m_client->environments(m_project).then(this, [this](const ApiResult<QList<Environment>>& result) {
+    ApiClient::onResult(m_client->environments(m_project), this, [this](const ApiResult<QList<Environment>>& result) {
         if (!result.ok()) {
             handleError(result.error, tr("Loading environments"));
             return;
@@ -529,7 +529,7 @@ void MainWindow::refreshEnvironments()
 
 void MainWindow::refreshSettings()
 {
-    m_client->settings(m_project).then(this, [this](const ApiResult<ProjectSettings>& result) {
+    ApiClient::onResult(m_client->settings(m_project), this, [this](const ApiResult<ProjectSettings>& result) {
         if (!result.ok()) {
             handleError(result.error, tr("Loading settings"));
             return;
@@ -550,7 +550,7 @@ void MainWindow::refreshBackups()
     }
     m_backupsTitle->setText(tr("Backups of %1").arg(env->title.isEmpty() ? env->id : env->title));
     const QString id = env->id;
-    m_client->backups(m_project, id).then(this, [this, id](const ApiResult<QList<Backup>>& result) {
+    ApiClient::onResult(m_client->backups(m_project, id), this, [this, id](const ApiResult<QList<Backup>>& result) {
         const auto current = selectedEnvironment();
         if (!current || current->id != id)
             return; // the selection moved on while this was on its way
@@ -570,7 +570,7 @@ void MainWindow::refreshActivities()
 {
     ApiClient::ActivityFilter filter;
     filter.count = 30;
-    m_client->activities(m_project, filter).then(this, [this](const ApiResult<QList<Activity>>& result) {
+    ApiClient::onResult(m_client->activities(m_project, filter), this, [this](const ApiResult<QList<Activity>>& result) {
         if (!result.ok())
             return;
         for (const Activity& a : *result.value) {
@@ -751,7 +751,7 @@ void MainWindow::backUp()
     dialog.setManualBackupsDisabled(policy.manualCount == 0);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_client->createBackup(m_project, env->id, !dialog.isLive()).then(this, [this](const ApiResult<QList<Activity>>& result) {
+    ApiClient::onResult(m_client->createBackup(m_project, env->id, !dialog.isLive()), this, [this](const ApiResult<QList<Activity>>& result) {
         if (!result.ok()) {
             MessageBox::warning(this, tr("Backup"), result.error.message());
             handleError(result.error, tr("Starting the backup"));
@@ -777,8 +777,7 @@ void MainWindow::restoreSelected()
     options.restoreCode = dialog.restoreCode();
     options.targetEnvironment = dialog.targetEnvironment();
     const Backup backup = selected.first();
-    m_client->restoreBackup(m_project, backup.environment, backup.id, options)
-        .then(this, [this](const ApiResult<QList<Activity>>& result) {
+    ApiClient::onResult(m_client->restoreBackup(m_project, backup.environment, backup.id, options), this, [this](const ApiResult<QList<Activity>>& result) {
             if (!result.ok()) {
                 MessageBox::warning(this, tr("Restore"), result.error.message());
                 handleError(result.error, tr("Starting the restore"));
@@ -809,7 +808,7 @@ void MainWindow::deleteSelected()
     if (answer != QMessageBox::Yes)
         return;
     for (const Backup& b : selected) {
-        m_client->deleteBackup(m_project, b.environment, b.id).then(this, [this](const ApiResult<QList<Activity>>& result) {
+        ApiClient::onResult(m_client->deleteBackup(m_project, b.environment, b.id), this, [this](const ApiResult<QList<Activity>>& result) {
             if (!result.ok()) {
                 handleError(result.error, tr("Deleting a backup"));
                 MessageBox::warning(this, tr("Delete backups"), result.error.message());
@@ -828,8 +827,7 @@ void MainWindow::toggleProtection()
     if (selected.size() != 1)
         return;
     const Backup b = selected.first();
-    m_client->annotateBackup(m_project, b.environment, b.id, std::nullopt, !b.isProtected())
-        .then(this, [this](const ApiResult<Backup>& result) {
+    ApiClient::onResult(m_client->annotateBackup(m_project, b.environment, b.id, std::nullopt, !b.isProtected()), this, [this](const ApiResult<Backup>& result) {
             if (!result.ok()) {
                 MessageBox::warning(this, tr("Protect backup"), result.error.message());
                 return;
@@ -850,7 +848,7 @@ void MainWindow::editNote()
         QLineEdit::Normal, b.attributes.value(QStringLiteral("note")), &ok);
     if (!ok)
         return;
-    m_client->annotateBackup(m_project, b.environment, b.id, note, std::nullopt).then(this, [this](const ApiResult<Backup>& result) {
+    ApiClient::onResult(m_client->annotateBackup(m_project, b.environment, b.id, note, std::nullopt), this, [this](const ApiResult<Backup>& result) {
         if (!result.ok()) {
             MessageBox::warning(this, tr("Backup note"), result.error.message());
             return;

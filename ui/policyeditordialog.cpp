@@ -43,7 +43,7 @@ PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project
 
         // Each environment's current backups feed the preview.
         for (const Environment& e : ofType) {
-            m_client->backups(m_project, e.id).then(this, [page, id = e.id](const ApiResult<QList<Backup>>& result) {
+            ApiClient::onResult(m_client->backups(m_project, e.id), this, [page, id = e.id](const ApiResult<QList<Backup>>& result) {
                 if (result.ok())
                     page->setBackups(id, *result.value);
             });
@@ -116,8 +116,7 @@ void PolicyEditorDialog::apply()
     if (dataRetention.isEmpty() || m_busy)
         return;
     setBusy(true, tr("Checking what the new policies delete…"));
-    m_client->updateRetention(m_project, dataRetention, true)
-        .then(this, [this, dataRetention](const ApiResult<ApiClient::SettingsUpdate>& preview) {
+    ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, true), this, [this, dataRetention](const ApiResult<ApiClient::SettingsUpdate>& preview) {
             if (!preview.ok()) {
                 setBusy(false);
                 MessageBox::warning(this, tr("Retention policies"), preview.error.message());
@@ -151,8 +150,7 @@ void PolicyEditorDialog::apply()
                 return;
             }
             setBusy(true, tr("Applying…"));
-            m_client->updateRetention(m_project, dataRetention, false)
-                .then(this, [this](const ApiResult<ApiClient::SettingsUpdate>& result) {
+            ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, false), this, [this](const ApiResult<ApiClient::SettingsUpdate>& result) {
                     if (!result.ok()) {
                         setBusy(false);
                         MessageBox::warning(this, tr("Retention policies"), result.error.message());

@@ -14,7 +14,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -108,15 +107,12 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_environmentComboBox->setAccessibleName(tr("Preview environment"));
     connect(m_environmentComboBox, &QComboBox::currentIndexChanged, this, &PolicyEditorPage::updatePreviewInputs);
 
-    auto* proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_preview);
-    proxy->setSortRole(UnderlyingDataRole);
+    // The preview is in plan order (newest first) and is not re-sorted: with thousands of backups a sort on every
+    // new plan would cost the GUI thread more than the planning itself.
     m_previewView = new QTableView(this);
     m_previewView->setObjectName(QStringLiteral("previewView"));
     m_previewView->setAccessibleName(tr("Backups kept and deleted by the draft policy"));
-    m_previewView->setModel(proxy);
-    m_previewView->setSortingEnabled(true);
-    m_previewView->sortByColumn(RetentionPreviewModel::CreatedColumn, Qt::DescendingOrder);
+    m_previewView->setModel(m_preview);
     m_previewView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_previewView->verticalHeader()->hide();

@@ -41,6 +41,7 @@ private slots:
     void activityList();
     void activityLogOfAFinishedActivity();
     void interruptStopsWaitingOnly();
+    void failedActivityExitsOne();
     void settingsShowsEffectivePolicies();
     void settingsSetRejectsBadFiles_data();
     void settingsSetRejectsBadFiles();
@@ -71,12 +72,15 @@ private:
     // meet a busy environment.
     void settle();
     QString writeFile(const QString& name, const QByteArray& content);
+    // Gives staging a pause hook (empty: back to the demo's descriptor); returns the HTTP status of the PATCH.
+    int setStagingPauseHook(const QString& command);
 
     ServerProcess m_server;
     QTemporaryDir m_dir;
     QString m_firstBackup; // consistent, made by backup:create
     QString m_liveBackup; // made by backup:create --live --no-wait
     QString m_thirdBackup; // replaces m_firstBackup
+    QJsonObject m_stagingLocal; // the demo's descriptor of staging
 };
 
 namespace {
@@ -164,6 +168,24 @@ QString TestCliOnline::writeFile(const QString& name, const QByteArray& content)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+int TestCliOnline::setStagingPauseHook(const QString& command)
+{
+    TestHttp http(m_server.url());
+    const QString access = http.exchange(m_server.adminToken());
+    const QString path = QStringLiteral("/projects/demo/environments/staging");
+    if (m_stagingLocal.isEmpty()) {
+        const TestHttp::Reply current = http.get(path, access);
+        if (current.status != 200)
+            return current.status;
+        m_stagingLocal = current.json.toObject().value(QStringLiteral("local")).toObject();
+    }
+    QJsonObject local = m_stagingLocal;
+    if (!command.isEmpty())
+        local.insert(QStringLiteral("hooks"), QJsonObject {{QStringLiteral("pause"), command}});
+    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("local"), local}}).toJson();
+    return http.request("PATCH", path, body, access).status;
 }
 
 void TestCliOnline::initTestCase()
@@ -567,23 +589,8 @@ void TestCliOnline::interruptStopsWaitingOnly()
 {
     settle();
     // A pause hook that holds the backup until the test lets it go, so the interrupt surely meets a running one.
-    TestHttp http(m_server.url());
-    const QString access = http.exchange(m_server.adminToken());
-    QVERIFY(!access.isEmpty());
-    const QString path = QStringLiteral("/projects/demo/environments/staging");
-    const TestHttp::Reply before = http.get(path, access);
-    QCOMPARE(before.status, 200);
-    const QJsonObject local = before.json.toObject().value(QStringLiteral("local")).toObject();
     const QString go = m_dir.filePath(QStringLiteral("go"));
-    QJsonObject held = local;
-    held.insert(QStringLiteral("hooks"),
-        QJsonObject {{QStringLiteral("pause"), QStringLiteral("while [ ! -e '%1' ]; do sleep 0.05; done").arg(go)}});
-    const auto patchLocal = [&](const QJsonObject& value) {
-        return http
-            .request("PATCH", path, QJsonDocument(QJsonObject {{QStringLiteral("local"), value}}).toJson(), access)
-            .status;
-    };
-    QCOMPARE(patchLocal(held), 200);
+    QCOMPARE(setStagingPauseHook(QStringLiteral("while [ ! -e '%1' ]; do sleep 0.05; done").arg(go)), 200);
 
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -600,16 +607,19 @@ void TestCliOnline::interruptStopsWaitingOnly()
         process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
         err += process.readAllStandardError();
     }
-    QVERIFY2(process.state() == QProcess::Running, err.constData());
-    ::kill(pid_t(process.processId()), SIGINT);
+    const bool wasRunning = process.state() == QProcess::Running;
+    if (wasRunning)
+        ::kill(pid_t(process.processId()), SIGINT);
     const bool ended = process.waitForFinished(kRunTimeoutMs);
     err += process.readAllStandardError();
 
     // Let the backup go on, and put the environment back as it was.
-    QFile(go).open(QIODevice::WriteOnly);
+    const bool released = QFile(go).open(QIODevice::WriteOnly);
     settle();
-    QCOMPARE(patchLocal(local), 200);
+    QCOMPARE(setStagingPauseHook(QString()), 200);
 
+    QVERIFY(released);
+    QVERIFY2(wasRunning, err.constData());
     QVERIFY(ended);
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 130);
@@ -620,6 +630,32 @@ void TestCliOnline::interruptStopsWaitingOnly()
     const QJsonObject last = activities.first().toObject();
     QCOMPARE(last.value(QStringLiteral("type")).toString(), QStringLiteral("environment.backup"));
     QCOMPARE(last.value(QStringLiteral("result")).toString(), QStringLiteral("success")); // it ran on
+}
+
+void TestCliOnline::failedActivityExitsOne()
+{
+    settle();
+    QCOMPARE(setStagingPauseHook(QStringLiteral("echo 'the site refused to pause' >&2; exit 7")), 200);
+    const Run json = run(connection()
+        + QStringList {QStringLiteral("backup:create"), QStringLiteral("-e"), QStringLiteral("staging"),
+            QStringLiteral("--format"), QStringLiteral("json")});
+    const Run table = run(
+        connection() + QStringList {QStringLiteral("backup:create"), QStringLiteral("-e"), QStringLiteral("staging")});
+    QCOMPARE(setStagingPauseHook(QString()), 200);
+
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject activity = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(activity.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
+    QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+    QVERIFY2(lines(json.err).constLast().startsWith(
+                 QStringLiteral("tidemark-cli: The backup of staging failed (activity %1): ")
+                     .arg(activity.value(QStringLiteral("id")).toString())),
+        json.err.constData());
+
+    QCOMPARE(table.exitCode, 1);
+    QVERIFY2(table.out.isEmpty(), table.out.constData());
+    QVERIFY2(lines(table.err).constLast().startsWith(QLatin1String("tidemark-cli: The backup of staging failed")),
+        table.err.constData());
 }
 
 void TestCliOnline::settingsShowsEffectivePolicies()
