@@ -171,7 +171,12 @@ QVariant EnvironmentListModel::data(const QModelIndex& index, int role) const
 
 QVariant EnvironmentListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == NextBackupColumn)
+        return tr(
+            "When the scheduler takes the next automated backup (the start of the finest schedule's next interval)");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case NameColumn:
@@ -183,7 +188,7 @@ QVariant EnvironmentListModel::headerData(int section, Qt::Orientation orientati
     case LastBackupColumn:
         return tr("Last backup");
     case NextBackupColumn:
-        return tr("Next automated backup");
+        return tr("Next backup");
     }
     return {};
 }

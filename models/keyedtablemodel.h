@@ -36,6 +36,25 @@ protected:
 template<typename T, typename Key, typename Same>
 void KeyedTableModel::syncRows(QList<T>& rows, const QList<T>& next, Key key, Same same)
 {
+    // Fast path, the common case of a new plan for the same backups: the same keys in the same order, so only
+    // values change. No hashing of thousands of keys on the GUI thread.
+    if (rows.size() == next.size()) {
+        bool sameKeys = true;
+        for (qsizetype r = 0; r < rows.size() && sameKeys; ++r)
+            sameKeys = key(rows.at(r)) == key(next.at(r));
+        if (sameKeys) {
+            QList<int> changed;
+            for (qsizetype r = 0; r < next.size(); ++r) {
+                if (!same(rows.at(r), next.at(r))) {
+                    rows[r] = next.at(r);
+                    changed.append(int(r));
+                }
+            }
+            emitRowsChanged(changed, 0, columnCount() - 1);
+            return;
+        }
+    }
+
     QHash<QString, qsizetype> target; // key -> row in `next`
     target.reserve(next.size());
     for (qsizetype i = 0; i < next.size(); ++i)

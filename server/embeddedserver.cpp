@@ -16,10 +16,13 @@ EmbeddedServer::~EmbeddedServer()
 {
     if (m_thread.isRunning()) {
         // The server's objects belong to the thread: delete them there, then stop it.
-        QMetaObject::invokeMethod(m_server ? static_cast<QObject*>(m_server) : &m_thread, [this] {
-            delete m_server;
-            m_server = nullptr;
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server ? static_cast<QObject*>(m_server) : &m_thread,
+            [this] {
+                delete m_server;
+                m_server = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait(10000);
     }
@@ -34,33 +37,40 @@ void EmbeddedServer::start()
         m_thread.start();
     auto* context = new QObject;
     context->moveToThread(&m_thread);
-    QMetaObject::invokeMethod(context, [this, context] {
-        context->deleteLater();
-        auto* server = new TidemarkServer;
-        TidemarkServer::Options options;
-        options.dataDir = m_dataDirectory;
-        options.port = 0;
-        options.demo = true;
-        QString error;
-        QString token;
-        if (server->start(options, error)) {
-            server->store().deleteApiTokensNamed(QStringLiteral("console (this computer)"));
-            token = TidemarkServer::createToken(server->store(), QStringLiteral("admin"), QStringLiteral("console (this computer)"), error);
-        }
-        const QUrl url(server->url());
-        if (token.isEmpty()) {
-            delete server;
-            server = nullptr;
-        }
-        QMetaObject::invokeMethod(this, [this, server, url, token, error] {
-            m_starting = false;
-            if (!server) {
-                emit failed(tr("The server of this computer could not start: %1").arg(error));
-                return;
+    QMetaObject::invokeMethod(
+        context,
+        [this, context] {
+            context->deleteLater();
+            auto* server = new TidemarkServer;
+            TidemarkServer::Options options;
+            options.dataDir = m_dataDirectory;
+            options.port = 0;
+            options.demo = true;
+            QString error;
+            QString token;
+            if (server->start(options, error)) {
+                server->store().deleteApiTokensNamed(QStringLiteral("console (this computer)"));
+                token = TidemarkServer::createToken(
+                    server->store(), QStringLiteral("admin"), QStringLiteral("console (this computer)"), error);
             }
-            m_server = server;
-            m_running = true;
-            emit started(url, token);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+            const QUrl url(server->url());
+            if (token.isEmpty()) {
+                delete server;
+                server = nullptr;
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, server, url, token, error] {
+                    m_starting = false;
+                    if (!server) {
+                        emit failed(tr("The server of this computer could not start: %1").arg(error));
+                        return;
+                    }
+                    m_server = server;
+                    m_running = true;
+                    emit started(url, token);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }

@@ -2,9 +2,8 @@
 
 #include "localserver.h"
 
-#include <QThread>
-
 #include <memory>
+#include <QThread>
 
 class TidemarkServer;
 

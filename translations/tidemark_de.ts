@@ -5,380 +5,1553 @@
     <name>Activity</name>
     <message>
         <source>must be a number from 0 to 100, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zahl von 0 bis 100 sein, nicht %1</translation>
     </message>
     <message>
         <source>must be an array of environment names, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Umgebungsnamen sein, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDelegate</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fertig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityListModel</name>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <source>the project</source>
+        <translation>dem Projekt</translation>
+    </message>
+    <message>
+        <source>Backup of %1</source>
+        <translation>Backup von %1</translation>
+    </message>
+    <message>
+        <source>Restore of %1</source>
+        <translation>Wiederherstellung von %1</translation>
+    </message>
+    <message>
+        <source>Deletion of a backup of %1</source>
+        <translation>Löschen eines Backups von %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>is not a list</source>
+        <translation>ist keine Liste</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is missing; the server may not support dry runs and may have applied the change</source>
+        <translation>fehlt; der Server unterstützt möglicherweise keine Probeläufe und hat die Änderung eventuell schon angewendet</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (und %n weitere Meldung)</numerusform>
+            <numerusform> (und %n weitere Meldungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server.</source>
+        <translation>Der Server ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1.</source>
+        <translation>%1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 s.</source>
+        <translation>Der Server hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>dem Server</translation>
+    </message>
+    <message>
+        <source>The API token was not accepted by %1. Check the token and the token URL of the connection.</source>
+        <translation>Das API-Token wurde von %1 nicht akzeptiert. Prüfen Sie das Token und die Token-URL der Verbindung.</translation>
+    </message>
+    <message>
+        <source>The API token was not accepted by %1 (%2). Check the token and the token URL of the connection.</source>
+        <translation>Das API-Token wurde von %1 nicht akzeptiert (%2). Prüfen Sie das Token und die Token-URL der Verbindung.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept the credentials.</source>
+        <translation>Der Server hat die Anmeldedaten nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the credentials: %1</source>
+        <translation>Der Server hat die Anmeldedaten nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Dazu sind Sie nicht berechtigt.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this: %1</source>
+        <translation>Dazu sind Sie nicht berechtigt: %1</translation>
+    </message>
+    <message>
+        <source>The server does not know what was asked for.</source>
+        <translation>Der Server kennt das Angefragte nicht.</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>The server does not support this request.</source>
+        <translation>Der Server unterstützt diese Anfrage nicht.</translation>
+    </message>
+    <message>
+        <source>The server does not support this request: %1</source>
+        <translation>Der Server unterstützt diese Anfrage nicht: %1</translation>
+    </message>
+    <message>
+        <source>This is not possible right now.</source>
+        <translation>Das ist gerade nicht möglich.</translation>
+    </message>
+    <message>
+        <source>This is not possible right now: %1</source>
+        <translation>Das ist gerade nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>The request is too large for the server.</source>
+        <translation>Die Anfrage ist zu groß für den Server.</translation>
+    </message>
+    <message>
+        <source>The request is too large for the server: %1</source>
+        <translation>Die Anfrage ist zu groß für den Server: %1</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again later.</source>
+        <translation>Der Server ist ausgelastet; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again later: %1</source>
+        <translation>Der Server ist ausgelastet; versuchen Sie es später erneut: %1</translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1).</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1): %2</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Der Server hat mit HTTP-Status %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1: %2</source>
+        <translation>Der Server hat mit HTTP-Status %1 geantwortet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApiJob</name>
+    <message>
+        <source>the client is shutting down</source>
+        <translation>der Client wird beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer is larger than %n MiB</source>
+        <translation>
+            <numerusform>die Antwort ist größer als %n MiB</numerusform>
+            <numerusform>die Antwort ist größer als %n MiB</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ApiObjectReader</name>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <source>is required (an RFC 3339 date-time like 2026-11-26T04:00:00Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich (ein Zeitpunkt nach RFC 3339 wie 2026-11-26T04:00:00Z)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a known value (expected one of: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein bekannter Wert (erwartet wird einer von: %2)</translation>
     </message>
 </context>
 <context>
     <name>ApiServer</name>
     <message>
         <source>There is nothing at this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dieser Adresse gibt es nichts.</translation>
     </message>
     <message>
         <source>The request body is larger than 1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt der Anfrage ist größer als 1 MiB.</translation>
     </message>
     <message>
         <source>An access token is required (Authorization: Bearer …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zugriffstoken ist erforderlich (Authorization: Bearer …).</translation>
     </message>
     <message>
         <source>The access token is unknown or has expired; exchange the API token again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken ist unbekannt oder abgelaufen; tauschen Sie das API-Token erneut ein.</translation>
     </message>
     <message>
         <source>%1 is not allowed here; use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist hier nicht erlaubt; verwenden Sie %2.</translation>
     </message>
     <message>
         <source>Viewers cannot %1; an admin API token is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1 ist Betrachtern nicht erlaubt; dafür ist ein Admin-API-Token nötig.</translation>
     </message>
     <message>
         <source>Project &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>grant_type must be api_token.</source>
-        <translation type="unfinished"></translation>
+        <translation>grant_type muss api_token sein.</translation>
     </message>
     <message>
         <source>The API token is not known to this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses API-Token ist dem Server nicht bekannt.</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>create environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen von Umgebungen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid name (lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein gültiger Name (Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, höchstens 63 Zeichen)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an environment type (production, staging or development)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Umgebungstyp (production, staging oder development)</translation>
     </message>
     <message>
         <source>must be &quot;active&quot; or &quot;inactive&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss &quot;active&quot; oder &quot;inactive&quot; sein</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; existiert bereits.</translation>
     </message>
     <message>
         <source>The environment could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>change environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern von Umgebungen</translation>
     </message>
     <message>
         <source>delete environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von Umgebungen</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; still has backups; delete them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; hat noch Backups; löschen Sie diese zuerst.</translation>
     </message>
     <message>
         <source>The environment could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung konnte nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>activate environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren von Umgebungen</translation>
     </message>
     <message>
         <source>deactivate environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren von Umgebungen</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; is busy; try again when its activity has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; ist beschäftigt; versuchen Sie es erneut, wenn ihre Aktivität beendet ist.</translation>
     </message>
     <message>
         <source>Backup &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>change backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern von Backups</translation>
     </message>
     <message>
         <source>is longer than 1000 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>ist länger als 1000 Zeichen</translation>
     </message>
     <message>
         <source>must be the string &quot;true&quot; or &quot;false&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss die Zeichenkette &quot;true&quot; oder &quot;false&quot; sein</translation>
     </message>
     <message>
         <source>The backup could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>must be an integer from 1 to 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl von 1 bis 1000 sein</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a state (pending, in_progress, complete or cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Zustand (pending, in_progress, complete oder cancelled)</translation>
     </message>
     <message>
         <source>Activity &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivität &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>create backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen von Backups</translation>
     </message>
     <message>
         <source>restore backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen von Backups</translation>
     </message>
     <message>
         <source>is not supported by a local server (restore into an existing environment with environment_name)</source>
-        <translation type="unfinished"></translation>
+        <translation>wird von einem lokalen Server nicht unterstützt (stellen Sie mit environment_name in eine bestehende Umgebung wieder her)</translation>
     </message>
     <message>
         <source>delete backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von Backups</translation>
     </message>
     <message>
         <source>cancel activities</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen von Aktivitäten</translation>
     </message>
     <message>
         <source>change settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern von Einstellungen</translation>
     </message>
     <message>
         <source>The settings could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>Backup</name>
     <message>
         <source>must be a string (attributes are text), not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein (Attribute sind Text), nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>%1 sichern</translation>
+    </message>
+    <message>
+        <source>Back up the code, the mounts and the databases of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Den Code, die Mounts und die Datenbanken von &lt;b&gt;%1&lt;/b&gt; sichern.</translation>
+    </message>
+    <message>
+        <source>&amp;Live backup (no downtime)</source>
+        <translation>&amp;Live-Backup (ohne Ausfallzeit)</translation>
+    </message>
+    <message>
+        <source>Live backup</source>
+        <translation>Live-Backup</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>The environment keeps running during the backup. Files and databases that change while they are read may not match each other, which can make a restore less reliable.</source>
+        <translation>Die Umgebung läuft während des Backups weiter. Dateien und Datenbanken, die sich beim Lesen ändern, passen dann womöglich nicht zueinander, was eine Wiederherstellung weniger zuverlässig machen kann.</translation>
+    </message>
+    <message>
+        <source>A consistent backup briefly pauses the environment so that its files and databases are captured in one consistent state. Requests during the pause are held, not dropped.</source>
+        <translation>Ein konsistentes Backup pausiert die Umgebung kurz, damit ihre Dateien und Datenbanken in einem einheitlichen Zustand erfasst werden. Anfragen während der Pause werden zurückgehalten, nicht verworfen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Manual backups are limited to %1.&lt;/b&gt; Once this backup has succeeded it replaces the oldest manual backup, from %2 (%3).</source>
+        <translation>&lt;b&gt;Manuelle Backups sind auf %1 begrenzt.&lt;/b&gt; Sobald dieses Backup erfolgreich war, ersetzt es das älteste manuelle Backup vom %2 (%3).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Manual backups are disabled&lt;/b&gt; for this type of environment (the manual count of its retention policy is 0).</source>
+        <translation>Für diesen Umgebungstyp sind &lt;b&gt;manuelle Backups deaktiviert&lt;/b&gt; (die Anzahl manueller Backups in seiner Aufbewahrungsrichtlinie ist 0).</translation>
     </message>
 </context>
 <context>
     <name>BackupOperation</name>
     <message>
         <source>Taking a consistent backup of %1 (the environment pauses briefly).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein konsistentes Backup von %1 wird erstellt (die Umgebung pausiert kurz).</translation>
     </message>
     <message>
         <source>Taking a live backup of %1 (no pause).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Live-Backup von %1 wird erstellt (ohne Pause).</translation>
     </message>
     <message>
         <source>Environment %1 has no local descriptor: nothing to back up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung %1 hat keinen lokalen Deskriptor: Es gibt nichts zu sichern.</translation>
     </message>
     <message>
         <source>The code path of %1 is not a directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Codepfad von %1 ist kein Verzeichnis.</translation>
     </message>
     <message>
         <source>The mount %1 of %2 is not a directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mount %1 von %2 ist kein Verzeichnis.</translation>
     </message>
     <message>
         <source>The database of service %1 of %2 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank des Dienstes %1 von %2 existiert nicht.</translation>
     </message>
     <message>
         <source>The staging directory could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zwischenverzeichnis konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>The backup repository is not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup-Repository ist nicht nutzbar: %1</translation>
     </message>
     <message>
         <source>Code is at commit %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code steht auf Commit %1.</translation>
     </message>
     <message>
         <source>The code path is not a git work tree; no commit is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Codepfad ist kein Git-Arbeitsverzeichnis; es wird kein Commit festgehalten.</translation>
     </message>
     <message>
         <source>git is not available; no commit is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>git ist nicht verfügbar; es wird kein Commit festgehalten.</translation>
     </message>
     <message>
         <source>The environment has no pause hook; backing up without pausing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung hat keinen Pause-Hook; sie wird ohne Pause gesichert.</translation>
     </message>
     <message>
         <source>Pausing the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung wird pausiert.</translation>
     </message>
     <message>
         <source>A database could not be copied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datenbank konnte nicht kopiert werden: %1</translation>
     </message>
     <message>
         <source>Copied the database of service %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Storing the code, %n mount(s) and the database copies in the repository.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Die Datenbank des Dienstes %1 wurde kopiert.</translation>
     </message>
     <message>
         <source>restic could not store the backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>restic konnte das Backup nicht speichern: %1</translation>
     </message>
     <message>
         <source>Stored %1 files (%2 new, %3 changed); %4 bytes added to the repository.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien gespeichert (%2 neu, %3 geändert); %4 Bytes zum Repository hinzugefügt.</translation>
     </message>
     <message>
         <source>Some files could not be read; the backup is incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Dateien konnten nicht gelesen werden; das Backup ist unvollständig.</translation>
     </message>
     <message>
         <source>Backup %1 of %2 created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The environment has no resume hook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup %1 von %2 erstellt</translation>
     </message>
     <message>
         <source>Resumed the environment after a pause of %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung wurde nach einer Pause von %1 ms fortgesetzt.</translation>
     </message>
     <message>
         <source>Backup of %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup von %1 abgebrochen</translation>
     </message>
     <message>
         <source>The backup ended unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup wurde unerwartet beendet.</translation>
     </message>
     <message>
         <source>Cancelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Storing the code, the mounts and the database copies in the repository.</source>
+        <translation>Code, Mounts und Datenbankkopien werden im Repository gespeichert.</translation>
+    </message>
+    <message>
+        <source>Pre-pass: storing everything while the environment still runs, so the pause only covers what changes meanwhile.</source>
+        <translation>Vorabdurchlauf: Alles wird gespeichert, während die Umgebung noch läuft, damit die Pause nur abdeckt, was sich in der Zwischenzeit ändert.</translation>
+    </message>
+    <message>
+        <source>Copied the database of service %1 live, for the pre-pass.</source>
+        <translation>Die Datenbank des Dienstes %1 wurde für den Vorabdurchlauf im laufenden Betrieb kopiert.</translation>
+    </message>
+    <message>
+        <source>Pre-pass: storing the code, the mounts and the database copies in the repository.</source>
+        <translation>Vorabdurchlauf: Code, Mounts und Datenbankkopien werden im Repository gespeichert.</translation>
+    </message>
+    <message>
+        <source>Second pass: storing what changed since the pre-pass (restic re-reads only changed files).</source>
+        <translation>Zweiter Durchlauf: Gespeichert wird, was sich seit dem Vorabdurchlauf geändert hat (restic liest nur geänderte Dateien erneut).</translation>
+    </message>
+    <message>
+        <source>Pre-pass stored %1 files; %2 bytes added to the repository.</source>
+        <translation>Vorabdurchlauf: %1 Dateien gespeichert; %2 Bytes zum Repository hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 files changed while the backup read them (they may not match the rest of the backup): %2</source>
+        <translation>%1 Dateien haben sich geändert, während das Backup sie gelesen hat (sie passen womöglich nicht zum Rest des Backups): %2</translation>
+    </message>
+    <message>
+        <source>The environment has no resume hook; it was paused for %1 ms.</source>
+        <translation>Die Umgebung hat keinen Resume-Hook; sie war %1 ms lang pausiert.</translation>
+    </message>
+    <message>
+        <source>Resuming the environment.</source>
+        <translation>Die Umgebung wird fortgesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Automated</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Taken by the schedule</source>
+        <translation>Vom Zeitplan erstellt</translation>
+    </message>
+    <message>
+        <source>Taken by a person or a script</source>
+        <translation>Von einer Person oder einem Skript erstellt</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>Konsistent</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Taken with the environment paused briefly: data is consistent</source>
+        <translation>Bei kurz pausierter Umgebung erstellt: die Daten sind konsistent</translation>
+    </message>
+    <message>
+        <source>Taken while the environment kept running</source>
+        <translation>Bei laufender Umgebung erstellt</translation>
+    </message>
+    <message>
+        <source>No code revision was recorded</source>
+        <translation>Es wurde keine Code-Revision festgehalten</translation>
+    </message>
+    <message>
+        <source>Protected: never deleted, not even by the retention policy</source>
+        <translation>Geschützt: wird nie gelöscht, auch nicht von der Aufbewahrungsrichtlinie</translation>
+    </message>
+    <message>
+        <source>Not protected</source>
+        <translation>Nicht geschützt</translation>
+    </message>
+    <message>
+        <source>%1 (backup %2), being deleted</source>
+        <translation>%1 (Backup %2), wird gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 (backup %2)</source>
+        <translation>%1 (Backup %2)</translation>
+    </message>
+    <message>
+        <source>Size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 captured, %2 newly stored</source>
+        <translation>%1 erfasst, %2 neu gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 captured</source>
+        <translation>%1 erfasst</translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation>Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Next pruning</source>
+        <translation>Nächste Bereinigung</translation>
+    </message>
+    <message>
+        <source>The retention policy no longer keeps this backup</source>
+        <translation>Die Aufbewahrungsrichtlinie behält dieses Backup nicht mehr</translation>
+    </message>
+    <message>
+        <source>Deleted by the schedule at %1 unless the policy changes</source>
+        <translation>Wird am %1 planmäßig gelöscht, sofern sich die Richtlinie nicht ändert</translation>
+    </message>
+    <message>
+        <source>No projected expiry</source>
+        <translation>Kein absehbarer Ablauf</translation>
+    </message>
+    <message>
+        <source>Kept until newer manual backups replace it</source>
+        <translation>Bleibt erhalten, bis neuere manuelle Backups es ersetzen</translation>
+    </message>
+    <message>
+        <source>Not kept: %1</source>
+        <translation>Nicht behalten: %1</translation>
+    </message>
+    <message>
+        <source>Kept by the retention policy:
+%1</source>
+        <translation>Von der Aufbewahrungsrichtlinie behalten:
+%1</translation>
+    </message>
+    <message>
+        <source>The retention policy deletes this backup:
+%1</source>
+        <translation>Die Aufbewahrungsrichtlinie löscht dieses Backup:
+%1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Why kept</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Geschützt</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
         <source>%1 %2: cannot read the file (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: die Datei kann nicht gelesen werden (%3)</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <source>Preview offline which backups a retention policy keeps and deletes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt offline, welche Backups eine Aufbewahrungsrichtlinie behält und löscht.</translation>
     </message>
     <message>
         <source>One data_retention entry (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein data_retention-Eintrag (JSON).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>An array of Backup objects (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Array von Backup-Objekten (JSON).</translation>
     </message>
     <message>
         <source>The time to plan at (RFC 3339); default: the current time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitpunkt, für den geplant wird (RFC 3339); Standard: die aktuelle Zeit.</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEIT</translation>
     </message>
     <message>
         <source>Output format: table (default) or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: table (Standard) oder json.</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl.</translation>
     </message>
     <message>
         <source>retention:preview takes no arguments besides its options</source>
-        <translation type="unfinished"></translation>
+        <translation>retention:preview akzeptiert außer seinen Optionen keine Argumente</translation>
     </message>
     <message>
         <source>--policy: is required (a file with one data_retention entry)</source>
-        <translation type="unfinished"></translation>
+        <translation>--policy: ist erforderlich (eine Datei mit einem data_retention-Eintrag)</translation>
     </message>
     <message>
         <source>--backups: is required (a file with an array of backups)</source>
-        <translation type="unfinished"></translation>
+        <translation>--backups: ist erforderlich (eine Datei mit einem Array von Backups)</translation>
     </message>
     <message>
         <source>--format: &apos;%1&apos; is not a format (use table or json)</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: &apos;%1&apos; ist kein Format (verwenden Sie table oder json)</translation>
     </message>
     <message>
         <source>--now: &apos;%1&apos; is not an RFC 3339 date-time (like 2026-11-26T12:00:00Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: &apos;%1&apos; ist kein Zeitpunkt nach RFC 3339 (wie 2026-11-26T12:00:00Z)</translation>
+    </message>
+</context>
+<context>
+    <name>CliApp</name>
+    <message>
+        <source>List the project&apos;s environments.</source>
+        <translation>Listet die Umgebungen des Projekts auf.</translation>
     </message>
     <message>
-        <source>Usage: tidemark-cli COMMAND [OPTIONS]
+        <source>Back up the environment (consistent, with a short pause; --live: without pause) and wait for it.</source>
+        <translation>Sichert die Umgebung (konsistent, mit kurzer Pause; --live: ohne Pause) und wartet darauf.</translation>
+    </message>
+    <message>
+        <source>List the environment&apos;s backups, newest first.</source>
+        <translation>Listet die Backups der Umgebung auf, neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>Show one backup.</source>
+        <translation>Zeigt ein Backup an.</translation>
+    </message>
+    <message>
+        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only.</source>
+        <translation>Stellt ein Backup (Standard: das neueste) in der Umgebung oder in --target wieder her und wartet darauf; stellt keine Rückfragen. --no-code stellt nur die Daten wieder her.</translation>
+    </message>
+    <message>
+        <source>Delete a backup and wait for it.</source>
+        <translation>Löscht ein Backup und wartet darauf.</translation>
+    </message>
+    <message>
+        <source>List the project&apos;s activities (only the environment&apos;s with -e).</source>
+        <translation>Listet die Aktivitäten des Projekts auf (mit -e nur die der Umgebung).</translation>
+    </message>
+    <message>
+        <source>Print an activity&apos;s log; follow it until the end while the activity runs.</source>
+        <translation>Gibt das Protokoll einer Aktivität aus und verfolgt es bis zum Ende, solange die Aktivität läuft.</translation>
+    </message>
+    <message>
+        <source>Show the effective retention policies. --set FILE applies a PATCH body {&quot;data_retention&quot;: {...}}; --dry-run changes nothing and shows which backups each environment would lose.</source>
+        <translation>Zeigt die geltenden Aufbewahrungsrichtlinien. --set DATEI wendet einen PATCH-Inhalt {&quot;data_retention&quot;: {...}} an; --dry-run ändert nichts und zeigt, welche Backups jede Umgebung verlieren würde.</translation>
+    </message>
+    <message>
+        <source>Usage: tidemark-cli COMMAND [ID] [OPTIONS]
 
 Commands:
-  retention:preview --policy FILE --backups FILE [--now TIME] [--format json]
-      Preview offline which backups a retention policy keeps and deletes.
-
-Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: tidemark-cli BEFEHL [ID] [OPTIONEN]
+
+Befehle:
+</translation>
     </message>
     <message>
-        <source>tidemark-cli: &apos;%1&apos; is not a command.</source>
-        <translation type="unfinished"></translation>
+        <source>Preview offline which backups a retention policy keeps and deletes.</source>
+        <translation>Zeigt offline, welche Backups eine Aufbewahrungsrichtlinie behält und löscht.</translation>
+    </message>
+    <message>
+        <source>
+Options (each may also come from the environment variable named after it):
+  --api URL            TIDEMARK_API_URL      the API, like http://127.0.0.1:8421 or https://api.upsun.com
+  --token-url URL      TIDEMARK_TOKEN_URL    where the API token is exchanged (default: the API URL + /oauth2/token)
+  --token TOKEN        TIDEMARK_TOKEN        the API token
+  -p, --project ID     TIDEMARK_PROJECT      the project (every online command)
+  -e, --environment ID TIDEMARK_ENVIRONMENT  the environment (backup:* commands)
+  --format json        machine output: the API&apos;s objects as JSON on stdout, nothing else there
+
+Waiting commands (backup:create, backup:restore, backup:delete) show progress and the activity&apos;s log
+on stderr and print the result when the activity has ended. Interrupting them (Ctrl+C) only stops
+the waiting: the activity keeps running on the server.
+
+Exit status:
+  0    success
+  1    the activity failed or was cancelled
+  2    usage or input error, found before any request: a missing -p, -e or --token, an unknown
+       option, an unreadable or invalid --set file, no backup to restore
+  3    server or network error: the server could not be reached or did not answer in time, the API
+       token was refused, or the server refused the request (any HTTP error status, such as
+       403 for a viewer&apos;s change, 404 for an unknown backup, 409 for an inactive environment)
+  130  interrupted while waiting
+
+Run &apos;tidemark-cli COMMAND --help&apos; for one command.
+</source>
+        <translation>
+Optionen (jede kann auch aus der gleichnamigen Umgebungsvariablen kommen):
+  --api URL            TIDEMARK_API_URL      die API, etwa http://127.0.0.1:8421 oder https://api.upsun.com
+  --token-url URL      TIDEMARK_TOKEN_URL    wo das API-Token eingetauscht wird (Standard: die API-URL + /oauth2/token)
+  --token TOKEN        TIDEMARK_TOKEN        das API-Token
+  -p, --project ID     TIDEMARK_PROJECT      das Projekt (jeder Online-Befehl)
+  -e, --environment ID TIDEMARK_ENVIRONMENT  die Umgebung (Befehle backup:*)
+  --format json        Maschinenausgabe: die Objekte der API als JSON auf stdout, sonst nichts dort
+
+Wartende Befehle (backup:create, backup:restore, backup:delete) zeigen den Fortschritt und das Protokoll
+der Aktivität auf stderr und geben das Ergebnis aus, wenn die Aktivität beendet ist. Ein Unterbrechen
+(Strg+C) beendet nur das Warten: die Aktivität läuft auf dem Server weiter.
+
+Exit-Status:
+  0    Erfolg
+  1    die Aktivität ist fehlgeschlagen oder wurde abgebrochen
+  2    Aufruf- oder Eingabefehler, vor jeder Anfrage erkannt: ein fehlendes -p, -e oder --token, eine
+       unbekannte Option, eine unlesbare oder ungültige --set-Datei, kein Backup zum Wiederherstellen
+  3    Server- oder Netzwerkfehler: der Server war nicht erreichbar oder hat nicht rechtzeitig geantwortet,
+       das API-Token wurde zurückgewiesen oder der Server hat die Anfrage abgelehnt (jeder HTTP-Fehlerstatus,
+       etwa 403 für eine Änderung durch einen Betrachter, 404 für ein unbekanntes Backup, 409 für eine
+       inaktive Umgebung)
+  130  beim Warten unterbrochen
+
+Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
+</translation>
+    </message>
+    <message>
+        <source>The API URL.</source>
+        <translation>Die API-URL.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The token URL.</source>
+        <translation>Die Token-URL.</translation>
+    </message>
+    <message>
+        <source>The API token.</source>
+        <translation>Das API-Token.</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>The project.</source>
+        <translation>Das Projekt.</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJEKT</translation>
+    </message>
+    <message>
+        <source>The environment.</source>
+        <translation>Die Umgebung.</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>table (default) or json.</source>
+        <translation>table (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Show help.</source>
+        <translation>Zeigt die Hilfe an.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Zeigt die Version an.</translation>
+    </message>
+    <message>
+        <source>Back up without pausing the environment.</source>
+        <translation>Sichert, ohne die Umgebung zu pausieren.</translation>
+    </message>
+    <message>
+        <source>Do not wait for the backup to finish.</source>
+        <translation>Wartet nicht auf das Ende des Backups.</translation>
+    </message>
+    <message>
+        <source>Restore the data only, not the code.</source>
+        <translation>Stellt nur die Daten wieder her, nicht den Code.</translation>
+    </message>
+    <message>
+        <source>Restore into this environment.</source>
+        <translation>Stellt in dieser Umgebung wieder her.</translation>
+    </message>
+    <message>
+        <source>Apply this PATCH body.</source>
+        <translation>Wendet diesen PATCH-Inhalt an.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Preview only.</source>
+        <translation>Nur Vorschau.</translation>
+    </message>
+    <message>
+        <source>retention:preview must be the first argument: tidemark-cli retention:preview --policy FILE --backups FILE</source>
+        <translation>retention:preview muss das erste Argument sein: tidemark-cli retention:preview --policy DATEI --backups DATEI</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command (run &apos;tidemark-cli --help&apos; for the list)</source>
+        <translation>&apos;%1&apos; ist kein Befehl (die Liste zeigt &apos;tidemark-cli --help&apos;)</translation>
+    </message>
+    <message>
+        <source> [-p PROJECT]</source>
+        <translation> [-p PROJEKT]</translation>
+    </message>
+    <message>
+        <source> [-e ENV]</source>
+        <translation> [-e UMGEBUNG]</translation>
+    </message>
+    <message>
+        <source> [--format json] [--api URL] [--token TOKEN]</source>
+        <translation> [--format json] [--api URL] [--token TOKEN]</translation>
+    </message>
+    <message>
+        <source>Run &apos;tidemark-cli --help&apos; for the options and the exit statuses.
+</source>
+        <translation>Die Optionen und Exit-Status zeigt &apos;tidemark-cli --help&apos;.
+</translation>
+    </message>
+    <message>
+        <source>%1: the ID is missing (tidemark-cli %1 %2)</source>
+        <translation>%1: die ID fehlt (tidemark-cli %1 %2)</translation>
+    </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation>%1: unerwartetes Argument &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--%1: is not an option of %2</source>
+        <translation>--%1: ist keine Option von %2</translation>
+    </message>
+    <message>
+        <source>--format: &apos;%1&apos; is not a format (use table or json)</source>
+        <translation>--format: &apos;%1&apos; ist kein Format (verwenden Sie table oder json)</translation>
+    </message>
+    <message>
+        <source>--target: the environment is missing</source>
+        <translation>--target: die Umgebung fehlt</translation>
+    </message>
+    <message>
+        <source>--set: the file is missing</source>
+        <translation>--set: die Datei fehlt</translation>
+    </message>
+    <message>
+        <source>--api: is required (the API URL, like http://127.0.0.1:8421; or set TIDEMARK_API_URL)</source>
+        <translation>--api: ist erforderlich (die API-URL, etwa http://127.0.0.1:8421; oder setzen Sie TIDEMARK_API_URL)</translation>
+    </message>
+    <message>
+        <source>--api: &apos;%1&apos; is not an http or https URL</source>
+        <translation>--api: &apos;%1&apos; ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>--token-url: &apos;%1&apos; is not an http or https URL</source>
+        <translation>--token-url: &apos;%1&apos; ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>--token: is required (an API token; or set TIDEMARK_TOKEN)</source>
+        <translation>--token: ist erforderlich (ein API-Token; oder setzen Sie TIDEMARK_TOKEN)</translation>
+    </message>
+    <message>
+        <source>-p: is required for %1 (the project; or set TIDEMARK_PROJECT)</source>
+        <translation>-p: ist für %1 erforderlich (das Projekt; oder setzen Sie TIDEMARK_PROJECT)</translation>
+    </message>
+    <message>
+        <source>-e: is required for %1 (the environment; or set TIDEMARK_ENVIRONMENT)</source>
+        <translation>-e: ist für %1 erforderlich (die Umgebung; oder setzen Sie TIDEMARK_ENVIRONMENT)</translation>
+    </message>
+    <message>
+        <source>cannot read the file (%1)</source>
+        <translation>die Datei kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>must be a PATCH body with data_retention, like {&quot;data_retention&quot;: {&quot;production&quot;: {&quot;default_config&quot;: {&quot;manual_count&quot;: 3}}}}</source>
+        <translation>muss ein PATCH-Inhalt mit data_retention sein, etwa {&quot;data_retention&quot;: {&quot;production&quot;: {&quot;default_config&quot;: {&quot;manual_count&quot;: 3}}}}</translation>
+    </message>
+    <message>
+        <source>tidemark-cli: stopped waiting; activity %1 keeps running on the server (follow it with &apos;tidemark-cli activity:log %1 -p %2&apos;).
+</source>
+        <translation>tidemark-cli: Warten beendet; die Aktivität %1 läuft auf dem Server weiter (verfolgen Sie sie mit &apos;tidemark-cli activity:log %1 -p %2&apos;).
+</translation>
+    </message>
+    <message>
+        <source>tidemark-cli: interrupted; a request already sent may still take effect on the server.
+</source>
+        <translation>tidemark-cli: unterbrochen; eine bereits gesendete Anfrage kann auf dem Server noch wirksam werden.
+</translation>
+    </message>
+    <message>
+        <source>Note: manual backups are disabled for %1 environments (manual_count is 0); the server will refuse this backup.
+</source>
+        <translation>Hinweis: Manuelle Backups sind für %1-Umgebungen deaktiviert (manual_count ist 0); der Server wird dieses Backup ablehnen.
+</translation>
+    </message>
+    <message>
+        <source>Note: manual backups are limited to %1; this backup will replace backup %2 from %3 once it succeeds.
+</source>
+        <translation>Hinweis: Manuelle Backups sind auf %1 begrenzt; sobald dieses Backup erfolgreich ist, ersetzt es das Backup %2 vom %3.
+</translation>
+    </message>
+    <message>
+        <source>backup:restore: environment %1 has no backup to restore</source>
+        <translation>backup:restore: die Umgebung %1 hat kein Backup, das wiederhergestellt werden könnte</translation>
+    </message>
+    <message>
+        <source>Restoring the data of backup %1 of %2 from %3 into %4; the code stays as it is.
+</source>
+        <translation>Die Daten des Backups %1 von %2 vom %3 werden in %4 wiederhergestellt; der Code bleibt unverändert.
+</translation>
+    </message>
+    <message>
+        <source>Restoring backup %1 of %2 from %3 into %4, code and data.
+</source>
+        <translation>Backup %1 von %2 vom %3 wird in %4 wiederhergestellt, Code und Daten.
+</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed. The retention policies would be:
+</source>
+        <translation>Probelauf: Es wurde nichts geändert. Die Aufbewahrungsrichtlinien wären:
+</translation>
+    </message>
+    <message>
+        <source>Retention policies updated:
+</source>
+        <translation>Aufbewahrungsrichtlinien aktualisiert:
+</translation>
+    </message>
+    <message>
+        <source>Backups the new policies no longer keep are being deleted now (see activity:list).
+</source>
+        <translation>Backups, die die neuen Richtlinien nicht mehr behalten, werden jetzt gelöscht (siehe activity:list).
+</translation>
+    </message>
+    <message>
+        <source>the server started no activity</source>
+        <translation>der Server hat keine Aktivität gestartet</translation>
+    </message>
+    <message>
+        <source>Started the %1: activity %2 (%3).
+</source>
+        <translation>%1 gestartet: Aktivität %2 (%3).
+</translation>
+    </message>
+    <message>
+        <source>tidemark-cli: the end of activity %1 is unknown; it may still be running on the server.
+</source>
+        <translation>tidemark-cli: das Ende der Aktivität %1 ist unbekannt; sie läuft möglicherweise noch auf dem Server.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CliOutput</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>, protected</source>
+        <translation>, geschützt</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Letztes Backup</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source> (busy)</source>
+        <translation> (beschäftigt)</translation>
+    </message>
+    <message>
+        <source>No environments.
+</source>
+        <translation>Keine Umgebungen.
+</translation>
+    </message>
+    <message>
+        <source>No backups.
+</source>
+        <translation>Keine Backups.
+</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>consistent</source>
+        <translation>konsistent</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>consistent (taken paused)</source>
+        <translation>konsistent (pausiert erstellt)</translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation>Wiederherstellbar</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>not projected</source>
+        <translation>nicht absehbar</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Size of volumes</source>
+        <translation>Größe der Volumes</translation>
+    </message>
+    <message>
+        <source>Size used</source>
+        <translation>Belegter Platz</translation>
+    </message>
+    <message>
+        <source>No activities.
+</source>
+        <translation>Keine Aktivitäten.
+</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Max backups</source>
+        <translation>Max. Backups</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n kept</source>
+        <translation>
+            <numerusform>%1: %n behalten</numerusform>
+            <numerusform>%1: %n behalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, nothing deleted.
+</source>
+        <translation>, nichts gelöscht.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n would be deleted:</source>
+        <translation>
+            <numerusform>, %n würde gelöscht:</numerusform>
+            <numerusform>, %n würden gelöscht:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  ID</source>
+        <translation>  ID</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>backup of %1</source>
+        <translation>Backup von %1</translation>
+    </message>
+    <message>
+        <source>restore of %1</source>
+        <translation>Wiederherstellung von %1</translation>
+    </message>
+    <message>
+        <source>backup deletion on %1</source>
+        <translation>Löschen eines Backups von %1</translation>
+    </message>
+    <message>
+        <source>deletion of backup %1</source>
+        <translation>Löschen von Backup %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>The %1 was cancelled (activity %2).</source>
+        <translation>%1 wurde abgebrochen (Aktivität %2).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>The %1 failed (activity %2): %3</source>
+        <translation>%1 ist fehlgeschlagen (Aktivität %2): %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 created (%3, %4).</source>
+        <translation>Backup %1 von %2 erstellt (%3, %4).</translation>
+    </message>
+    <message>
+        <source>Backup %1 restored into %2 (%3, %4).</source>
+        <translation>Backup %1 in %2 wiederhergestellt (%3, %4).</translation>
+    </message>
+    <message>
+        <source>code and data</source>
+        <translation>Code und Daten</translation>
+    </message>
+    <message>
+        <source>data only, code left as it was</source>
+        <translation>nur Daten, Code unverändert</translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted.</source>
+        <translation>Backup %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Activity %1 (%2) completed.</source>
+        <translation>Aktivität %1 (%2) abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>empty: the first project</source>
+        <translation>leer: das erste Projekt</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored token</source>
+        <translation>leer lassen, um das gespeicherte Token zu behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;API URL:</source>
+        <translation>&amp;API-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>&amp;Token-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>API to&amp;ken:</source>
+        <translation>API-To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>N&amp;eu</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>The token for %1 is in the system keychain.</source>
+        <translation>Das Token für %1 liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>The server on this computer, started by the console itself.</source>
+        <translation>Der Server auf diesem Computer, von der Konsole selbst gestartet.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection %1 and its stored API token?</source>
+        <translation>Die Verbindung %1 und ihr gespeichertes API-Token entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>Eine Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A connection name cannot begin or end with spaces.</source>
+        <translation>Ein Verbindungsname darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the name of the built-in connection.</source>
+        <translation>„%1“ ist der Name der eingebauten Verbindung.</translation>
+    </message>
+    <message>
+        <source>There is already a connection called &quot;%1&quot;.</source>
+        <translation>Es gibt bereits eine Verbindung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The %1 must be an http or https address, like https://api.upsun.com.</source>
+        <translation>Die %1 muss eine http- oder https-Adresse sein, etwa https://api.upsun.com.</translation>
+    </message>
+    <message>
+        <source>The %1 must use https: over http the API token would cross the network unencrypted.</source>
+        <translation>Die %1 muss https verwenden: Über http würde das API-Token unverschlüsselt durch das Netz gehen.</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <source>token address</source>
+        <translation>Token-Adresse</translation>
+    </message>
+    <message>
+        <source>The built-in connection exists already.</source>
+        <translation>Die eingebaute Verbindung existiert bereits.</translation>
+    </message>
+    <message>
+        <source>There is no connection called &quot;%1&quot;.</source>
+        <translation>Es gibt keine Verbindung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Only the built-in connection is built in.</source>
+        <translation>Nur die eingebaute Verbindung ist eingebaut.</translation>
     </message>
 </context>
 <context>
@@ -388,483 +1561,1073 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
 
   tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo]
   tidemarkd --data-dir DIR token create --role admin|viewer --name NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tidemark-Backup-Server.
+
+  tidemarkd --data-dir VERZ [--listen HOST:PORT] [--demo]
+  tidemarkd --data-dir VERZ token create --role admin|viewer --name NAME</translation>
     </message>
     <message>
         <source>Where the database and repositories live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Datenbank und die Repositorys liegen.</translation>
     </message>
     <message>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>VERZ</translation>
     </message>
     <message>
         <source>Address to listen on (default 127.0.0.1:8421; port 0 picks a free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse, auf der gelauscht wird (Standard 127.0.0.1:8421; Port 0 wählt einen freien Port).</translation>
     </message>
     <message>
         <source>HOST:PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST:PORT</translation>
     </message>
     <message>
         <source>Create the demo project on first start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt beim ersten Start das Demoprojekt an.</translation>
     </message>
     <message>
         <source>Role of a new API token: admin or viewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle eines neuen API-Tokens: admin oder viewer.</translation>
     </message>
     <message>
         <source>ROLE</source>
-        <translation type="unfinished"></translation>
+        <translation>ROLLE</translation>
     </message>
     <message>
         <source>Name of a new API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name eines neuen API-Tokens.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Optional: token create</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: token create</translation>
     </message>
     <message>
         <source>--data-dir: is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data-dir: ist erforderlich</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a command (the only one is: token create)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Befehl (der einzige ist: token create)</translation>
     </message>
     <message>
         <source>--listen: &apos;%1&apos; is not HOST:PORT (for example 127.0.0.1:8421)</source>
-        <translation type="unfinished"></translation>
+        <translation>--listen: &apos;%1&apos; hat nicht die Form HOST:PORT (zum Beispiel 127.0.0.1:8421)</translation>
+    </message>
+    <message>
+        <source>Take no automated backups (manual backups, restores and pruning still work).</source>
+        <translation>Erstellt keine automatischen Backups (manuelle Backups, Wiederherstellungen und Bereinigung funktionieren weiterhin).</translation>
     </message>
 </context>
 <context>
     <name>DeleteOperation</name>
     <message>
         <source>Deleting backup %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup %1 wird gelöscht.</translation>
     </message>
     <message>
         <source>Backup %1 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup %1 gelöscht</translation>
     </message>
     <message>
         <source>restic could not forget the snapshot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>restic konnte den Snapshot nicht entfernen (forget): %1</translation>
     </message>
 </context>
 <context>
     <name>DemoProject</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>git %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>git %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot fill the demo database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demodatenbank kann nicht befüllt werden: %1</translation>
     </message>
     <message>
         <source>cannot create the demo database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demodatenbank kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>Demo project</source>
-        <translation type="unfinished"></translation>
+        <translation>Demoprojekt</translation>
     </message>
     <message>
         <source>cannot record the demo project: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Demoprojekt kann nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddedServer</name>
+    <message>
+        <source>The server of this computer could not start: %1</source>
+        <translation>Der Server dieses Computers konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>
     <name>Engine</name>
     <message>
         <source>Environment &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; is inactive; activate it before backing it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; ist inaktiv; aktivieren Sie sie, bevor Sie sie sichern.</translation>
     </message>
     <message>
         <source>Manual backups are disabled for %1 environments (manual_count is 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuelle Backups sind für %1-Umgebungen deaktiviert (manual_count ist 0).</translation>
     </message>
     <message>
         <source>Consistent backup of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsistentes Backup von %1</translation>
     </message>
     <message>
         <source>Live backup of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Backup von %1</translation>
     </message>
     <message>
         <source>The activity could not be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivität konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>Backup &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>Backup &apos;%1&apos; is being deleted and cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup &apos;%1&apos; wird gerade gelöscht und kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; is inactive; activate it before restoring into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; ist inaktiv; aktivieren Sie sie, bevor Sie etwas in ihr wiederherstellen.</translation>
     </message>
     <message>
         <source>Environment &apos;%1&apos; is busy with another activity; restore when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung &apos;%1&apos; ist mit einer anderen Aktivität beschäftigt; stellen Sie wieder her, wenn diese beendet ist.</translation>
     </message>
     <message>
         <source>Restore of backup %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung von Backup %1 in %2</translation>
     </message>
     <message>
         <source>Restore of the data of backup %1 into %2 (code unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung der Daten von Backup %1 in %2 (Code unverändert)</translation>
     </message>
     <message>
         <source>Backup &apos;%1&apos; is protected; unprotect it before deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup &apos;%1&apos; ist geschützt; heben Sie den Schutz auf, bevor Sie es löschen.</translation>
     </message>
     <message>
         <source>Backup &apos;%1&apos; is already being deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup &apos;%1&apos; wird bereits gelöscht.</translation>
     </message>
     <message>
         <source>Deletion of backup %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von Backup %1 von %2</translation>
     </message>
     <message>
         <source>Activity &apos;%1&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivität &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>Activity &apos;%1&apos; cannot be cancelled now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivität &apos;%1&apos; kann jetzt nicht abgebrochen werden.</translation>
     </message>
     <message>
         <source>Cancelled before it started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Start abgebrochen.</translation>
     </message>
     <message>
         <source>What this activity works on no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das, woran diese Aktivität arbeitet, existiert nicht mehr.</translation>
     </message>
     <message>
         <source>Nothing to work on</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu bearbeiten</translation>
     </message>
     <message>
         <source>Deleted by the retention policy: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Aufbewahrungsrichtlinie gelöscht: %1.</translation>
     </message>
     <message>
         <source>tidemarkd stopped while this activity was running; it did not complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>tidemarkd wurde beendet, während diese Aktivität lief; sie wurde nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>Interrupted: tidemarkd stopped while this activity was running</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen: tidemarkd wurde beendet, während diese Aktivität lief</translation>
     </message>
 </context>
 <context>
     <name>Environment</name>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich</translation>
     </message>
     <message>
         <source>must be an array of %1, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array aus %1 sein, nicht %2</translation>
     </message>
     <message>
         <source>{&quot;name&quot;, &quot;path&quot;} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>{&quot;name&quot;, &quot;path&quot;}-Objekten</translation>
     </message>
     <message>
         <source>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;}-Objekten</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a supported kind of service (only &quot;sqlite&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine unterstützte Dienstart (nur &quot;sqlite&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, branched from %2</source>
+        <translation>%1, abgezweigt von %2</translation>
+    </message>
+    <message>
+        <source>%1; an activity is pending or running</source>
+        <translation>%1; eine Aktivität wartet oder läuft</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Noch kein Backup</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Letztes Backup</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation>Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Only active environments are backed up automatically.</source>
+        <translation>Nur aktive Umgebungen werden automatisch gesichert.</translation>
+    </message>
+    <message>
+        <source>The %1 retention policy has no schedule, so no backup is taken automatically.</source>
+        <translation>Die Aufbewahrungsrichtlinie für %1 hat keinen Zeitplan, daher wird kein Backup automatisch erstellt.</translation>
+    </message>
+    <message>
+        <source>%1: at the start of every %2 bucket (UTC)</source>
+        <translation>%1: zu Beginn jedes %2-Zeitfensters (UTC)</translation>
+    </message>
+    <message>
+        <source>When the scheduler takes the next automated backup (the start of the finest schedule&apos;s next interval)</source>
+        <translation>Wann der Planer das nächste automatische Backup erstellt (zu Beginn des nächsten Intervalls des feinsten Zeitplans)</translation>
+    </message>
+    <message>
+        <source>Next backup</source>
+        <translation>Nächstes Backup</translation>
     </message>
 </context>
 <context>
     <name>HookRunner</name>
     <message>
         <source>The %1 hook did not finish within %2 s and was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-Hook wurde nicht innerhalb von %2 s fertig und wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The %1 hook failed (exit status %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-Hook ist fehlgeschlagen (Exit-Status %2)%3</translation>
     </message>
     <message>
         <source>The %1 hook could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-Hook konnte nicht gestartet werden: %2</translation>
     </message>
 </context>
 <context>
     <name>JsonDocument</name>
     <message>
         <source>an object is not closed with &apos;}&apos; or a &apos;,&apos; is missing between members</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt ist nicht mit &apos;}&apos; geschlossen oder zwischen Elementen fehlt ein &apos;,&apos;</translation>
     </message>
     <message>
         <source>a &apos;:&apos; is missing after a member name</source>
-        <translation type="unfinished"></translation>
+        <translation>nach einem Elementnamen fehlt ein &apos;:&apos;</translation>
     </message>
     <message>
         <source>an array is not closed with &apos;]&apos; or a &apos;,&apos; is missing between values</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array ist nicht mit &apos;]&apos; geschlossen oder zwischen Werten fehlt ein &apos;,&apos;</translation>
     </message>
     <message>
         <source>a &apos;,&apos; is missing between values</source>
-        <translation type="unfinished"></translation>
+        <translation>zwischen Werten fehlt ein &apos;,&apos;</translation>
     </message>
     <message>
         <source>a value is missing or not valid JSON (a trailing comma?)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert fehlt oder ist kein gültiges JSON (ein überzähliges Komma am Ende?)</translation>
     </message>
     <message>
         <source>the text ends inside a number</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text endet mitten in einer Zahl</translation>
     </message>
     <message>
         <source>a number is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl ist ungültig</translation>
     </message>
     <message>
         <source>a string has an invalid escape sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette enthält eine ungültige Escape-Sequenz</translation>
     </message>
     <message>
         <source>a string is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette ist kein gültiges UTF-8</translation>
     </message>
     <message>
         <source>a string is not closed with &apos;&quot;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette ist nicht mit &apos;&quot;&apos; geschlossen</translation>
     </message>
     <message>
         <source>a value is missing here (a trailing comma?)</source>
-        <translation type="unfinished"></translation>
+        <translation>hier fehlt ein Wert (ein überzähliges Komma am Ende?)</translation>
     </message>
     <message>
         <source>the document is nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument ist zu tief verschachtelt</translation>
     </message>
     <message>
         <source>the document is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument ist zu groß</translation>
     </message>
     <message>
         <source>there is more text after the end of the document</source>
-        <translation type="unfinished"></translation>
+        <translation>nach dem Ende des Dokuments folgt weiterer Text</translation>
     </message>
     <message>
         <source>the text is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>is empty; a JSON document was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>ist leer; ein JSON-Dokument wurde erwartet</translation>
     </message>
     <message>
         <source>malformed JSON at line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON in Zeile %1, Spalte %2: %3</translation>
     </message>
 </context>
 <context>
     <name>JsonRead</name>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ein fehlender Wert</translation>
     </message>
     <message>
         <source>must be an integer from %1 to %2, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein, nicht %3</translation>
     </message>
     <message>
         <source>must be a string, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein, nicht %1</translation>
     </message>
     <message>
         <source>must be true or false, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein, nicht %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an RFC 3339 date-time (like 2026-11-26T04:00:00Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Zeitpunkt nach RFC 3339 (wie 2026-11-26T04:00:00Z)</translation>
     </message>
     <message>
         <source>must be an RFC 3339 date-time string, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette mit einem Zeitpunkt nach RFC 3339 sein, nicht %1</translation>
     </message>
     <message>
         <source>must be an object, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein, nicht %1</translation>
     </message>
     <message>
         <source>is not a known field (expected one of: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein bekanntes Feld (erwartet wird eines von: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>LogStream</name>
+    <message>
+        <source>too many log streams are open at once</source>
+        <translation>zu viele Protokollströme sind gleichzeitig geöffnet</translation>
+    </message>
+    <message>
+        <source>the log stream ended before the activity did</source>
+        <translation>der Protokollstrom endete vor der Aktivität</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No server connection is configured yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Tidemark</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Tidemark</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Tidemark %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Backups and restores of hosting environments, under retention policies that you preview before anything is deleted.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Tidemark %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Backups und Wiederherstellungen von Hosting-Umgebungen, mit Aufbewahrungsrichtlinien, deren Auswirkungen Sie in einer Vorschau sehen, bevor etwas gelöscht wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;Backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Protect</source>
+        <translation>&amp;Schützen</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation>&amp;Notiz bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Retention &amp;policies…</source>
+        <translation>&amp;Aufbewahrungsrichtlinien…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find backups</source>
+        <translation>Backups s&amp;uchen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel activity</source>
+        <translation>Aktivität abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source> Connection: </source>
+        <translation> Verbindung: </translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>Filter backups (id, date, commit, note, reason…)</source>
+        <translation>Backups filtern (ID, Datum, Commit, Notiz, Grund…)</translation>
+    </message>
+    <message>
+        <source>Filter backups</source>
+        <translation>Backups filtern</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Aktivitätsprotokoll</translation>
+    </message>
+    <message>
+        <source>Select an activity to see its log.</source>
+        <translation>Wählen Sie eine Aktivität aus, um ihr Protokoll zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cancelling the activity</source>
+        <translation>Abbrechen der Aktivität</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Er&amp;neut versuchen</translation>
+    </message>
+    <message>
+        <source>Manage connections…</source>
+        <translation>Verbindungen verwalten…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s server is not available in this build.</source>
+        <translation>Der Server dieses Computers ist in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>API token for %1:</source>
+        <translation>API-Token für %1:</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>No API token for %1.</source>
+        <translation>Kein API-Token für %1.</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>The server has no project.</source>
+        <translation>Der Server hat kein Projekt.</translation>
+    </message>
+    <message>
+        <source>The server has no project %1.</source>
+        <translation>Der Server hat kein Projekt %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 — project %2</source>
+        <translation>Verbunden mit %1 — Projekt %2</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1: %2</source>
+        <translation>Verbindung zu %1 getrennt: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Loading environments</source>
+        <translation>Laden der Umgebungen</translation>
+    </message>
+    <message>
+        <source>Loading settings</source>
+        <translation>Laden der Einstellungen</translation>
+    </message>
+    <message>
+        <source>Backups of %1</source>
+        <translation>Backups von %1</translation>
+    </message>
+    <message>
+        <source>Loading backups</source>
+        <translation>Laden der Backups</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Select an environment</source>
+        <translation>Wählen Sie eine Umgebung aus</translation>
+    </message>
+    <message>
+        <source>Environment is inactive</source>
+        <translation>Die Umgebung ist inaktiv</translation>
+    </message>
+    <message>
+        <source>Viewers cannot back up</source>
+        <translation>Betrachter können keine Backups erstellen</translation>
+    </message>
+    <message>
+        <source>Select one backup to restore</source>
+        <translation>Wählen Sie ein Backup zum Wiederherstellen aus</translation>
+    </message>
+    <message>
+        <source>Select only one backup to restore</source>
+        <translation>Wählen Sie nur ein Backup zum Wiederherstellen aus</translation>
+    </message>
+    <message>
+        <source>The backup is being deleted</source>
+        <translation>Das Backup wird gerade gelöscht</translation>
+    </message>
+    <message>
+        <source>Viewers cannot restore</source>
+        <translation>Betrachter können nicht wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Select the backups to delete</source>
+        <translation>Wählen Sie die zu löschenden Backups aus</translation>
+    </message>
+    <message>
+        <source>Protected backups cannot be deleted</source>
+        <translation>Geschützte Backups können nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Viewers cannot delete backups</source>
+        <translation>Betrachter können keine Backups löschen</translation>
+    </message>
+    <message>
+        <source>Select one backup</source>
+        <translation>Wählen Sie ein Backup aus</translation>
+    </message>
+    <message>
+        <source>Viewers cannot change backups</source>
+        <translation>Betrachter können keine Backups ändern</translation>
+    </message>
+    <message>
+        <source>Un&amp;protect</source>
+        <translation>Schut&amp;z aufheben</translation>
+    </message>
+    <message>
+        <source>Select a running activity</source>
+        <translation>Wählen Sie eine laufende Aktivität aus</translation>
+    </message>
+    <message>
+        <source>The activity has ended</source>
+        <translation>Die Aktivität ist beendet</translation>
+    </message>
+    <message>
+        <source>This activity cannot be cancelled</source>
+        <translation>Diese Aktivität kann nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fertig: %1</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Starting the backup</source>
+        <translation>Starten des Backups</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Starting the restore</source>
+        <translation>Starten der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>Delete this backup? It cannot be restored afterwards.</source>
+        <translation>Dieses Backup löschen? Es kann danach nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Delete these %1 backups? They cannot be restored afterwards.</source>
+        <translation>Diese %1 Backups löschen? Sie können danach nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Delete backups</source>
+        <translation>Backups löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Deleting a backup</source>
+        <translation>Löschen eines Backups</translation>
+    </message>
+    <message>
+        <source>Protect backup</source>
+        <translation>Backup schützen</translation>
+    </message>
+    <message>
+        <source>Backup note</source>
+        <translation>Backup-Notiz</translation>
+    </message>
+    <message>
+        <source>Note for the backup of %1 from %2:</source>
+        <translation>Notiz zum Backup von %1 vom %2:</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditorDialog</name>
+    <message>
+        <source>Retention policies</source>
+        <translation>Aufbewahrungsrichtlinien</translation>
+    </message>
+    <message>
+        <source>&amp;Production</source>
+        <translation>&amp;Produktion</translation>
+    </message>
+    <message>
+        <source>&amp;Staging</source>
+        <translation>&amp;Staging</translation>
+    </message>
+    <message>
+        <source>&amp;Development</source>
+        <translation>&amp;Entwicklung</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in red first</source>
+        <translation>Beheben Sie zuerst die rot angezeigten Probleme</translation>
+    </message>
+    <message>
+        <source>Nothing has changed</source>
+        <translation>Es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Checking what the new policies delete…</source>
+        <translation>Prüfe, was die neuen Richtlinien löschen…</translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3 (%4)</source>
+        <translation>%1: %2 vom %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Apply the new retention policies? No current backup is deleted.</source>
+        <translation>Die neuen Aufbewahrungsrichtlinien anwenden? Kein vorhandenes Backup wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Apply the new retention policies? This backup will be deleted right away:</source>
+        <translation>Die neuen Aufbewahrungsrichtlinien anwenden? Dieses Backup wird sofort gelöscht:</translation>
+    </message>
+    <message>
+        <source>Apply the new retention policies? These %1 backups will be deleted right away:</source>
+        <translation>Die neuen Aufbewahrungsrichtlinien anwenden? Diese %1 Backups werden sofort gelöscht:</translation>
+    </message>
+    <message>
+        <source>Apply retention policies</source>
+        <translation>Aufbewahrungsrichtlinien anwenden</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Apply and delete %1</source>
+        <translation>Anwenden und %1 löschen</translation>
+    </message>
+    <message>
+        <source>Not applied.</source>
+        <translation>Nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Applied. Surplus backups are being deleted.</source>
+        <translation>Angewendet. Überzählige Backups werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Close without applying your changes?</source>
+        <translation>Schließen, ohne Ihre Änderungen anzuwenden?</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditorPage</name>
+    <message>
+        <source>Automated backup schedules</source>
+        <translation>Zeitpläne für automatische Backups</translation>
+    </message>
+    <message>
+        <source>&amp;Add schedule</source>
+        <translation>Zeitplan &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>0 (manual backups disabled)</source>
+        <translation>0 (manuelle Backups deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Manual backups kept</source>
+        <translation>Behaltene manuelle Backups</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Maximum number of backups</source>
+        <translation>Maximale Anzahl an Backups</translation>
+    </message>
+    <message>
+        <source>Automated backups</source>
+        <translation>Automatische Backups</translation>
+    </message>
+    <message>
+        <source>Each schedule keeps the newest backup of each of its last &lt;i&gt;count&lt;/i&gt; intervals, for example 1 day × 7 keeps one backup a day for a week.</source>
+        <translation>Jeder Zeitplan behält das neueste Backup aus jedem seiner letzten &lt;i&gt;Anzahl&lt;/i&gt; Intervalle; zum Beispiel behält 1 Tag × 7 eine Woche lang ein Backup pro Tag.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>&amp;Manual backups kept:</source>
+        <translation>&amp;Manuelle Backups behalten:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum backups in all:</source>
+        <translation>Ma&amp;ximale Anzahl Backups:</translation>
+    </message>
+    <message>
+        <source>Preview environment</source>
+        <translation>Vorschau-Umgebung</translation>
+    </message>
+    <message>
+        <source>Backups kept and deleted by the draft policy</source>
+        <translation>Vom Richtlinienentwurf behaltene und gelöschte Backups</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>No environment of this type: nothing to preview.</source>
+        <translation>Keine Umgebung dieses Typs: keine Vorschau möglich.</translation>
+    </message>
+    <message>
+        <source>Fix the policy to see its preview.</source>
+        <translation>Korrigieren Sie die Richtlinie, um ihre Vorschau zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3. Once every schedule has filled, about %4 backups are kept.</source>
+        <translation>Aktuelle Backups von %3: &lt;b&gt;%1 behalten&lt;/b&gt;, &lt;b&gt;%2 gelöscht&lt;/b&gt;. Sobald alle Zeitpläne gefüllt sind, werden etwa %4 Backups behalten.</translation>
+    </message>
+    <message>
+        <source>(updating…)</source>
+        <translation>(wird aktualisiert…)</translation>
     </message>
 </context>
 <context>
     <name>PreviewReport</name>
     <message>
         <source>must be an array of backups, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Backups sein, nicht %1</translation>
     </message>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <source>&apos;%1&apos; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; kommt mehr als einmal vor</translation>
     </message>
     <message>
         <source>must be the string &quot;true&quot; or &quot;false&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss die Zeichenkette &quot;true&quot; oder &quot;false&quot; sein</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe</translation>
     </message>
     <message>
         <source>protected</source>
-        <translation type="unfinished"></translation>
+        <translation>geschützt</translation>
     </message>
     <message>
         <source>automated</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manuell</translation>
     </message>
     <message>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>behalten</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>löschen</translation>
     </message>
     <message numerus="yes">
         <source>Now %1: %n kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jetzt %1: %n behalten</numerusform>
+            <numerusform>Jetzt %1: %n behalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n gelöscht.</numerusform>
+            <numerusform>, %n gelöscht.</numerusform>
         </translation>
     </message>
 </context>
@@ -872,358 +2635,653 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     <name>ProjectSettings</name>
     <message>
         <source>is not a setting that can be changed here (only data_retention can be changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine Einstellung, die hier geändert werden kann (nur data_retention kann geändert werden)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an environment type (expected one of: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Umgebungstyp (erwartet wird einer von: %2)</translation>
     </message>
 </context>
 <context>
     <name>ResticJob</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Fehler</translation>
     </message>
     <message>
         <source>Could not run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <source>restic %1 stopped unexpectedly: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>restic %1 wurde unerwartet beendet: %2</translation>
     </message>
     <message>
         <source>restic backup finished without naming a snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic backup wurde beendet, ohne einen Snapshot zu nennen.</translation>
     </message>
     <message>
         <source>Some files could not be read and are missing from the snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Dateien konnten nicht gelesen werden und fehlen im Snapshot.</translation>
     </message>
     <message>
         <source>Could not learn the full id of snapshot %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vollständige ID von Snapshot %1 konnte nicht ermittelt werden.</translation>
     </message>
     <message>
         <source>The snapshot %1, saved before the cancel, could not be forgotten: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der vor dem Abbruch gespeicherte Snapshot %1 konnte nicht entfernt werden (forget): %2</translation>
     </message>
     <message>
         <source>Could not remove the lock the stopped restic run left behind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre, die der abgebrochene restic-Lauf hinterlassen hat, konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
         <source>restic printed a repository config that is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic hat eine Repository-Konfiguration ausgegeben, die kein JSON ist.</translation>
     </message>
     <message>
         <source>restic printed a snapshot list that is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic hat eine Snapshot-Liste ausgegeben, die kein JSON ist.</translation>
     </message>
     <message>
         <source>Could not read restic&apos;s version from &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die restic-Version konnte nicht aus &quot;%1&quot; gelesen werden.</translation>
     </message>
     <message>
         <source>restic %1 is too old: Tidemark needs restic %2 or newer.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic %1 ist zu alt: Tidemark benötigt restic %2 oder neuer.</translation>
     </message>
     <message>
         <source>restic could not open the repository %1: wrong password or no key found.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic konnte das Repository %1 nicht öffnen: falsches Passwort oder kein Schlüssel gefunden.</translation>
     </message>
     <message>
         <source>There is no restic repository at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es kein restic-Repository.</translation>
     </message>
     <message>
         <source>The repository %1 is locked by another restic process: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Repository %1 ist durch einen anderen restic-Prozess gesperrt: %2</translation>
     </message>
     <message>
         <source>restic %1 found no such snapshot: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>restic %1 hat keinen solchen Snapshot gefunden: %2</translation>
     </message>
     <message>
         <source>restic %1 failed with exit code %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic %1 ist mit Exit-Code %2 fehlgeschlagen.</translation>
     </message>
     <message>
         <source>restic %1 failed with exit code %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>restic %1 ist mit Exit-Code %2 fehlgeschlagen: %3</translation>
     </message>
     <message numerus="yes">
         <source>restic %1 did not finish within %n second(s) and was stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>restic %1 wurde nicht innerhalb von %n Sekunde fertig und wurde abgebrochen.</numerusform>
+            <numerusform>restic %1 wurde nicht innerhalb von %n Sekunden fertig und wurde abgebrochen.</numerusform>
         </translation>
     </message>
     <message>
         <source>restic %1 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>restic %1 wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>ResticRepository</name>
     <message>
         <source>The repository %1 has no password file configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das Repository %1 ist keine Passwortdatei konfiguriert.</translation>
     </message>
     <message>
         <source>The password file %1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwortdatei %1 ist keine Datei.</translation>
     </message>
     <message>
         <source>Could not create the directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verzeichnis %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Could not create the password file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwortdatei %1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>Could not write the password file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwortdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Could not move the password file into place at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwortdatei konnte nicht nach %1 verschoben werden.</translation>
     </message>
     <message>
         <source>The repository %1 exists but its password file %2 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Repository %1 existiert, aber seine Passwortdatei %2 fehlt.</translation>
     </message>
     <message>
         <source>The tag &quot;%1&quot; is empty or contains a comma.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag &quot;%1&quot; ist leer oder enthält ein Komma.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a snapshot id.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Snapshot-ID.</translation>
     </message>
     <message>
         <source>The backup root &quot;%1&quot; is not a directory given by its absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Backup-Wurzel &quot;%1&quot; ist kein mit absolutem Pfad angegebenes Verzeichnis.</translation>
     </message>
     <message>
         <source>A backup needs at least one path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Backup braucht mindestens einen Pfad.</translation>
     </message>
     <message>
         <source>The backup path &quot;%1&quot; is not inside the backup root.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Backup-Pfad &quot;%1&quot; liegt nicht innerhalb der Backup-Wurzel.</translation>
     </message>
     <message>
         <source>A restore needs a target directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Wiederherstellung braucht ein Zielverzeichnis.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a path inside the snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Pfad innerhalb des Snapshots.</translation>
     </message>
     <message>
         <source>No snapshot to forget was named.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein zu entfernender Snapshot angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore backup</source>
+        <translation>Backup wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the backup of &lt;b&gt;%1&lt;/b&gt; taken on %2 (%3).</source>
+        <translation>Das Backup von &lt;b&gt;%1&lt;/b&gt; vom %2 (%3) wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Target environment</source>
+        <translation>Zielumgebung</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;code</source>
+        <translation>&amp;Code wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Unchecked: restore the mounts and databases only, and keep the code as it is now.</source>
+        <translation>Nicht angehakt: nur die Mounts und Datenbanken wiederherstellen und den Code so lassen, wie er jetzt ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Target environment:</source>
+        <translation>&amp;Zielumgebung:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore into %1</source>
+        <translation>In %1 &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The data &lt;i&gt;and&lt;/i&gt; the code of %1 are replaced by the backup&apos;s. Your git repository is not changed: later deployments use its latest code.</source>
+        <translation>Die Daten &lt;i&gt;und&lt;/i&gt; der Code von %1 werden durch die des Backups ersetzt. Ihr Git-Repository wird nicht verändert: Spätere Deployments verwenden seinen neuesten Code.</translation>
+    </message>
+    <message>
+        <source>Only the mounts and databases of %1 are replaced; its code stays as it is now. &lt;b&gt;The restored data may not match newer code.&lt;/b&gt;</source>
+        <translation>Nur die Mounts und Datenbanken von %1 werden ersetzt; der Code bleibt, wie er jetzt ist. &lt;b&gt;Die wiederhergestellten Daten passen womöglich nicht zu neuerem Code.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>its data and code</source>
+        <translation>ihre Daten und ihren Code</translation>
+    </message>
+    <message>
+        <source>its data (not its code)</source>
+        <translation>ihre Daten (nicht ihren Code)</translation>
+    </message>
+    <message>
+        <source>Restore backup %1 into %2? This replaces %3 with the backup&apos;s.</source>
+        <translation>Backup %1 in %2 wiederherstellen? Dies ersetzt %3 durch die des Backups.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone; take a backup of %1 first if you may need its current state.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Erstellen Sie zuerst ein Backup von %1, falls Sie den aktuellen Zustand noch brauchen könnten.</translation>
+    </message>
+    <message>
+        <source>Restore into %1</source>
+        <translation>In %1 wiederherstellen</translation>
     </message>
 </context>
 <context>
     <name>RestoreOperation</name>
     <message>
         <source>Environment %1 has no local descriptor: nothing to restore into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung %1 hat keinen lokalen Deskriptor: Es gibt kein Ziel für die Wiederherstellung.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Restore code is off: the code of %1 stays as it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code wiederherstellen ist aus: Der Code von %1 bleibt, wie er jetzt ist.</translation>
     </message>
     <message>
         <source>Environment %1 has no mount named %2; that mount is not restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung %1 hat keinen Mount namens %2; dieser Mount wird nicht wiederhergestellt.</translation>
     </message>
     <message>
         <source>mount %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mount %1</translation>
     </message>
     <message>
         <source>Environment %1 has no service named %2; that database is not restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung %1 hat keinen Dienst namens %2; diese Datenbank wird nicht wiederhergestellt.</translation>
     </message>
     <message>
         <source>The %1 cannot be restored: its place in %2 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Restoring %n part(s) and %1 database(s) into %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>%1 kann nicht wiederhergestellt werden: Der Zielort in %2 existiert nicht.</translation>
     </message>
     <message>
         <source>Fetching the %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird abgerufen.</translation>
     </message>
     <message>
         <source>Fetching the database copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankkopien werden abgerufen.</translation>
     </message>
     <message>
         <source>restic could not restore the backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>restic konnte das Backup nicht wiederherstellen: %1</translation>
     </message>
     <message>
         <source>The backup does not contain the %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup enthält keinen %1.</translation>
     </message>
     <message>
         <source>The backup does not contain the database of service %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup enthält die Datenbank des Dienstes %1 nicht.</translation>
     </message>
     <message>
         <source>Pausing the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung wird pausiert.</translation>
     </message>
     <message>
         <source>The %1 could not be put in place; the environment is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht an seinen Platz gebracht werden; die Umgebung ist unverändert.</translation>
     </message>
     <message>
         <source>Restored the %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A database could not be written back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wiederhergestellt.</translation>
     </message>
     <message>
         <source>Restored the database of service %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank des Dienstes %1 wurde wiederhergestellt.</translation>
     </message>
     <message>
         <source>Restored %1 with its code</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit Code wiederhergestellt</translation>
     </message>
     <message>
         <source>Restored the data of %1 (code unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten von %1 wiederhergestellt (Code unverändert)</translation>
     </message>
     <message>
         <source>Resumed the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung wurde fortgesetzt.</translation>
     </message>
     <message>
         <source>Restore into %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung in %1 abgebrochen</translation>
     </message>
     <message>
         <source>The restore ended unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung wurde unerwartet beendet.</translation>
     </message>
     <message>
         <source>Cancelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Restoring into %1: %2 directories and %3 databases.</source>
+        <translation>Wiederherstellung in %1: %2 Verzeichnisse und %3 Datenbanken.</translation>
+    </message>
+    <message>
+        <source>The restore journal could not be written; the environment is unchanged.</source>
+        <translation>Das Wiederherstellungsjournal konnte nicht geschrieben werden; die Umgebung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The %1 could not be moved aside; the environment is unchanged.</source>
+        <translation>%1 konnte nicht beiseitegeschoben werden; die Umgebung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>A database could not be written back: %1. The environment was put back as it was.</source>
+        <translation>Eine Datenbank konnte nicht zurückgeschrieben werden: %1. Die Umgebung wurde in ihren vorherigen Zustand zurückversetzt.</translation>
+    </message>
+    <message>
+        <source>The restore journal could not be written; the environment was put back as it was.</source>
+        <translation>Das Wiederherstellungsjournal konnte nicht geschrieben werden; die Umgebung wurde in ihren vorherigen Zustand zurückversetzt.</translation>
+    </message>
+    <message>
+        <source>the database of service %1 could not be saved first: %2</source>
+        <translation>die Datenbank des Dienstes %1 konnte vorher nicht gesichert werden: %2</translation>
+    </message>
+    <message>
+        <source>the restore journal could not be written</source>
+        <translation>das Wiederherstellungsjournal konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The restore journal is kept; tidemarkd tries the roll-back again when it restarts.</source>
+        <translation>Das Wiederherstellungsjournal bleibt erhalten; tidemarkd versucht das Zurücksetzen beim nächsten Start erneut.</translation>
+    </message>
+    <message>
+        <source>%1 could not be put back from %2.</source>
+        <translation>%1 konnte nicht aus %2 zurückgeholt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be put back from %2: %3</source>
+        <translation>%1 konnte nicht aus %2 zurückgeholt werden: %3</translation>
+    </message>
+    <message>
+        <source>The restore into %1 had completed before tidemarkd stopped; its leftovers were removed.</source>
+        <translation>Die Wiederherstellung in %1 war abgeschlossen, bevor tidemarkd beendet wurde; ihre Überreste wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>The restore into %1 was interrupted; the environment was put back as it was before.</source>
+        <translation>Die Wiederherstellung in %1 wurde unterbrochen; die Umgebung wurde in ihren vorherigen Zustand zurückversetzt.</translation>
+    </message>
+    <message>
+        <source>The restore into %1 was interrupted and could not be fully undone: %2</source>
+        <translation>Die Wiederherstellung in %1 wurde unterbrochen und konnte nicht vollständig rückgängig gemacht werden: %2</translation>
     </message>
 </context>
 <context>
     <name>RetentionPolicy</name>
     <message>
         <source>must be an array of {&quot;interval&quot;, &quot;count&quot;} objects, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array aus {&quot;interval&quot;, &quot;count&quot;}-Objekten sein, nicht %1</translation>
     </message>
     <message>
         <source>has %1 schedules; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>hat %1 Zeitpläne; höchstens %2 sind erlaubt</translation>
     </message>
     <message>
         <source>is required (for example &quot;1d&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich (zum Beispiel &quot;1d&quot;)</translation>
     </message>
     <message>
         <source>must be a string like &quot;1d&quot; or &quot;6h&quot;, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette wie &quot;1d&quot; oder &quot;6h&quot; sein, nicht %1</translation>
     </message>
     <message>
         <source>is required (an integer from %1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich (eine ganze Zahl von %1 bis %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already used by schedule[%2]; each interval may appear once</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; wird bereits von schedule[%2] verwendet; jedes Intervall darf nur einmal vorkommen</translation>
     </message>
     <message>
         <source>must be an integer from %1 to %2, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein, nicht %3</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an interval (use a number and one of h, d, w, M, y)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Intervall (verwenden Sie eine Zahl und eines von h, d, w, M, y)</translation>
     </message>
     <message>
         <source>the number in an interval must be from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zahl in einem Intervall muss zwischen 1 und %1 liegen</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPreviewModel</name>
+    <message>
+        <source>%1 (backup %2)</source>
+        <translation>%1 (Backup %2)</translation>
+    </message>
+    <message>
+        <source>Automated</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Protected: always kept</source>
+        <translation>Geschützt: wird immer behalten</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>When applied</source>
+        <translation>Beim Anwenden</translation>
+    </message>
+    <message>
+        <source>Applying the policy deletes this backup</source>
+        <translation>Das Anwenden der Richtlinie löscht dieses Backup</translation>
+    </message>
+    <message>
+        <source>Deleted by the schedule at %1</source>
+        <translation>Wird am %1 planmäßig gelöscht</translation>
+    </message>
+    <message>
+        <source>No projected expiry</source>
+        <translation>Kein absehbarer Ablauf</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTimeline</name>
+    <message>
+        <source>Retention timeline</source>
+        <translation>Aufbewahrungszeitleiste</translation>
+    </message>
+    <message>
+        <source>%1 backups kept now; %2 of them are still kept in %3 weeks.</source>
+        <translation>Jetzt werden %1 Backups behalten; %2 davon sind in %3 Wochen noch vorhanden.</translation>
+    </message>
+    <message>
+        <source>Kept backups over the next %1 weeks (%2 kept, %3 deleted now)</source>
+        <translation>Aufbewahrung über %1 Wochen (jetzt %2 behalten, %3 gelöscht)</translation>
+    </message>
+    <message>
+        <source>No backup is kept.</source>
+        <translation>Kein Backup wird behalten.</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>geschützt</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDraftModel</name>
+    <message>
+        <source>Interval: %1</source>
+        <translation>Intervall: %1</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>Anzahl: %1</translation>
+    </message>
+    <message>
+        <source>Schedule %1: %2</source>
+        <translation>Zeitplan %1: %2</translation>
+    </message>
+    <message>
+        <source>Manual backups: %1</source>
+        <translation>Manuelle Backups: %1</translation>
+    </message>
+    <message>
+        <source>Maximum backups: %1</source>
+        <translation>Maximale Anzahl Backups: %1</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>One bucket spans this many %1 (1 to 9999)</source>
+        <translation>So viele %1 umfasst ein Zeitfenster (1 bis 9999)</translation>
+    </message>
+    <message>
+        <source>Buckets are counted in UTC; weeks start on Monday</source>
+        <translation>Zeitfenster werden in UTC gezählt; Wochen beginnen am Montag</translation>
+    </message>
+    <message>
+        <source>The newest backup of each of this many %1 buckets is kept (1 to 1000)</source>
+        <translation>Von so vielen %1-Zeitfenstern wird jeweils das neueste Backup behalten (1 bis 1000)</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
     </message>
 </context>
 <context>
     <name>SqliteCopy</name>
     <message>
         <source>The database %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The database %1 cannot be copied onto itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 kann nicht auf sich selbst kopiert werden.</translation>
     </message>
     <message>
         <source>Could not open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Could not start copying %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kopieren von %1 nach %2 konnte nicht gestartet werden: %3</translation>
     </message>
     <message numerus="yes">
         <source>The copy of %1 to %2 was given up: a database stayed locked by another connection for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Kopieren von %1 nach %2 wurde aufgegeben: Eine Datenbank blieb %n Sekunde lang durch eine andere Verbindung gesperrt.</numerusform>
+            <numerusform>Das Kopieren von %1 nach %2 wurde aufgegeben: Eine Datenbank blieb %n Sekunden lang durch eine andere Verbindung gesperrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not copy the database %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 konnte nicht nach %2 kopiert werden: %3</translation>
     </message>
     <message>
         <source>Could not finish the copy %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie %1 konnte nicht abgeschlossen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>TidemarkServer</name>
     <message>
         <source>--data-dir: is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data-dir: ist erforderlich</translation>
     </message>
     <message>
         <source>--data-dir: cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--data-dir: %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2 (is the port in use?)</source>
-        <translation type="unfinished"></translation>
+        <translation>auf %1:%2 kann nicht gelauscht werden (ist der Port belegt?)</translation>
     </message>
     <message>
         <source>--role: &apos;%1&apos; is not a role (admin or viewer)</source>
-        <translation type="unfinished"></translation>
+        <translation>--role: &apos;%1&apos; ist keine Rolle (admin oder viewer)</translation>
     </message>
     <message>
         <source>--name: is required (who or what the token is for)</source>
-        <translation type="unfinished"></translation>
+        <translation>--name: ist erforderlich (für wen oder was das Token ist)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>No system keychain is available; the token will be asked for each time and not stored.</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar; das Token wird jedes Mal abgefragt und nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was denied.</source>
+        <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the system keychain: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be removed from the system keychain: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDelegate</name>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
     </message>
 </context>
 </TS>

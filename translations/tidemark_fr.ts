@@ -13,6 +13,251 @@
     </message>
 </context>
 <context>
+    <name>ActivityDelegate</name>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Terminée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityListModel</name>
+    <message>
+        <source>Started %1</source>
+        <translation>Démarrée le %1</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Terminée le %1</translation>
+    </message>
+    <message>
+        <source>the project</source>
+        <translation>l’ensemble du projet</translation>
+    </message>
+    <message>
+        <source>Backup of %1</source>
+        <translation>Sauvegarde de %1</translation>
+    </message>
+    <message>
+        <source>Restore of %1</source>
+        <translation>Restauration de %1</translation>
+    </message>
+    <message>
+        <source>Deletion of a backup of %1</source>
+        <translation>Suppression d’une sauvegarde de %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+</context>
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing; the server may not support dry runs and may have applied the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (et %n autre)</numerusform>
+            <numerusform> (et %n autres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server.</source>
+        <translation>Impossible de joindre le serveur.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Impossible de joindre le serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1.</source>
+        <translation>Impossible de joindre %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>Impossible de joindre %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 s.</source>
+        <translation>Le serveur n’a pas répondu dans les %1&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 n’a pas répondu dans les %2&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>La réponse du serveur n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation>La réponse du serveur n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>le serveur</translation>
+    </message>
+    <message>
+        <source>The API token was not accepted by %1. Check the token and the token URL of the connection.</source>
+        <translation>Le jeton d’API n’a pas été accepté par %1. Vérifiez le jeton et l’URL du jeton de la connexion.</translation>
+    </message>
+    <message>
+        <source>The API token was not accepted by %1 (%2). Check the token and the token URL of the connection.</source>
+        <translation>Le jeton d’API n’a pas été accepté par %1 (%2). Vérifiez le jeton et l’URL du jeton de la connexion.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request.</source>
+        <translation>Le serveur a rejeté la requête.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1</source>
+        <translation>Le serveur a rejeté la requête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept the credentials.</source>
+        <translation>Le serveur n’a pas accepté les identifiants.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the credentials: %1</source>
+        <translation>Le serveur n’a pas accepté les identifiants&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Vous n’êtes pas autorisé à faire cela.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this: %1</source>
+        <translation>Vous n’êtes pas autorisé à faire cela&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server does not know what was asked for.</source>
+        <translation>Le serveur ne connaît pas ce qui a été demandé.</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Introuvable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server does not support this request.</source>
+        <translation>Le serveur ne prend pas en charge cette requête.</translation>
+    </message>
+    <message>
+        <source>The server does not support this request: %1</source>
+        <translation>Le serveur ne prend pas en charge cette requête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This is not possible right now.</source>
+        <translation>Ce n’est pas possible pour le moment.</translation>
+    </message>
+    <message>
+        <source>This is not possible right now: %1</source>
+        <translation>Ce n’est pas possible pour le moment&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The request is too large for the server.</source>
+        <translation>La requête est trop volumineuse pour le serveur.</translation>
+    </message>
+    <message>
+        <source>The request is too large for the server: %1</source>
+        <translation>La requête est trop volumineuse pour le serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again later.</source>
+        <translation>Le serveur est occupé&#xa0;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again later: %1</source>
+        <translation>Le serveur est occupé&#xa0;; réessayez plus tard&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1).</source>
+        <translation>Erreur du serveur (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1): %2</source>
+        <translation>Erreur du serveur (HTTP %1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Le serveur a répondu avec le statut HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1: %2</source>
+        <translation>Le serveur a répondu avec le statut HTTP %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApiJob</name>
+    <message>
+        <source>the client is shutting down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the answer is larger than %n MiB</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ApiObjectReader</name>
     <message>
         <source>is required</source>
@@ -194,6 +439,45 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>Sauvegarder %1</translation>
+    </message>
+    <message>
+        <source>Back up the code, the mounts and the databases of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Sauvegarder le code, les montages et les bases de données de &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;Live backup (no downtime)</source>
+        <translation>Sauvegarde à &amp;chaud (sans interruption)</translation>
+    </message>
+    <message>
+        <source>Live backup</source>
+        <translation>Sauvegarde à chaud</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sauvegarder</translation>
+    </message>
+    <message>
+        <source>The environment keeps running during the backup. Files and databases that change while they are read may not match each other, which can make a restore less reliable.</source>
+        <translation>L’environnement continue de fonctionner pendant la sauvegarde. Des fichiers et des bases de données modifiés pendant leur lecture peuvent ne pas concorder entre eux, ce qui peut rendre une restauration moins fiable.</translation>
+    </message>
+    <message>
+        <source>A consistent backup briefly pauses the environment so that its files and databases are captured in one consistent state. Requests during the pause are held, not dropped.</source>
+        <translation>Une sauvegarde cohérente met brièvement l’environnement en pause afin que ses fichiers et ses bases de données soient capturés dans un même état cohérent. Les requêtes reçues pendant la pause sont mises en attente, pas abandonnées.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Manual backups are limited to %1.&lt;/b&gt; Once this backup has succeeded it replaces the oldest manual backup, from %2 (%3).</source>
+        <translation>&lt;b&gt;Les sauvegardes manuelles sont limitées à %1.&lt;/b&gt; Une fois réussie, cette sauvegarde remplace la plus ancienne sauvegarde manuelle, du %2 (%3).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Manual backups are disabled&lt;/b&gt; for this type of environment (the manual count of its retention policy is 0).</source>
+        <translation>&lt;b&gt;Les sauvegardes manuelles sont désactivées&lt;/b&gt; pour ce type d’environnement (le nombre de sauvegardes manuelles de sa politique de rétention est 0).</translation>
+    </message>
+</context>
+<context>
     <name>BackupOperation</name>
     <message>
         <source>Taking a consistent backup of %1 (the environment pauses briefly).</source>
@@ -255,13 +539,6 @@
         <source>Copied the database of service %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Storing the code, %n mount(s) and the database copies in the repository.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>restic could not store the backup: %1</source>
         <translation type="unfinished"></translation>
@@ -279,10 +556,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The environment has no resume hook.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resumed the environment after a pause of %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,6 +570,185 @@
     <message>
         <source>Cancelling.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the code, the mounts and the database copies in the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-pass: storing everything while the environment still runs, so the pause only covers what changes meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the database of service %1 live, for the pre-pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-pass: storing the code, the mounts and the database copies in the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second pass: storing what changed since the pre-pass (restic re-reads only changed files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-pass stored %1 files; %2 bytes added to the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files changed while the backup read them (they may not match the rest of the backup): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment has no resume hook; it was paused for %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Automated</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuelle</translation>
+    </message>
+    <message>
+        <source>Taken by the schedule</source>
+        <translation>Effectuée par la planification</translation>
+    </message>
+    <message>
+        <source>Taken by a person or a script</source>
+        <translation>Effectuée par une personne ou un script</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>Cohérente</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>À chaud</translation>
+    </message>
+    <message>
+        <source>Taken with the environment paused briefly: data is consistent</source>
+        <translation>Effectuée avec l’environnement brièvement en pause&#xa0;: les données sont cohérentes</translation>
+    </message>
+    <message>
+        <source>Taken while the environment kept running</source>
+        <translation>Effectuée pendant que l’environnement continuait de fonctionner</translation>
+    </message>
+    <message>
+        <source>No code revision was recorded</source>
+        <translation>Aucune révision du code n’a été enregistrée</translation>
+    </message>
+    <message>
+        <source>Protected: never deleted, not even by the retention policy</source>
+        <translation>Protégée&#xa0;: jamais supprimée, pas même par la politique de rétention</translation>
+    </message>
+    <message>
+        <source>Not protected</source>
+        <translation>Non protégée</translation>
+    </message>
+    <message>
+        <source>%1 (backup %2), being deleted</source>
+        <translation>%1 (sauvegarde %2), en cours de suppression</translation>
+    </message>
+    <message>
+        <source>%1 (backup %2)</source>
+        <translation>%1 (sauvegarde %2)</translation>
+    </message>
+    <message>
+        <source>Size unknown</source>
+        <translation>Taille inconnue</translation>
+    </message>
+    <message>
+        <source>%1 captured, %2 newly stored</source>
+        <translation>%1 capturés, %2 nouvellement stockés</translation>
+    </message>
+    <message>
+        <source>%1 captured</source>
+        <translation>%1 capturés</translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation>En cours de suppression</translation>
+    </message>
+    <message>
+        <source>Next pruning</source>
+        <translation>Prochain nettoyage</translation>
+    </message>
+    <message>
+        <source>The retention policy no longer keeps this backup</source>
+        <translation>La politique de rétention ne conserve plus cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>Deleted by the schedule at %1 unless the policy changes</source>
+        <translation>Supprimée par la planification le %1, sauf si la politique change</translation>
+    </message>
+    <message>
+        <source>No projected expiry</source>
+        <translation>Aucune expiration prévue</translation>
+    </message>
+    <message>
+        <source>Kept until newer manual backups replace it</source>
+        <translation>Conservée jusqu’à ce que des sauvegardes manuelles plus récentes la remplacent</translation>
+    </message>
+    <message>
+        <source>Not kept: %1</source>
+        <translation>Non conservée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Kept by the retention policy:
+%1</source>
+        <translation>Conservée par la politique de rétention&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>The retention policy deletes this backup:
+%1</source>
+        <translation>La politique de rétention supprime cette sauvegarde&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Why kept</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Protégée</translation>
     </message>
 </context>
 <context>
@@ -365,20 +817,697 @@
         <source>--now: &apos;%1&apos; is not an RFC 3339 date-time (like 2026-11-26T12:00:00Z)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CliApp</name>
     <message>
-        <source>Usage: tidemark-cli COMMAND [OPTIONS]
+        <source>List the project&apos;s environments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the environment (consistent, with a short pause; --live: without pause) and wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the environment&apos;s backups, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a backup and wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the project&apos;s activities (only the environment&apos;s with -e).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print an activity&apos;s log; follow it until the end while the activity runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the effective retention policies. --set FILE applies a PATCH body {&quot;data_retention&quot;: {...}}; --dry-run changes nothing and shows which backups each environment would lose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tidemark-cli COMMAND [ID] [OPTIONS]
 
 Commands:
-  retention:preview --policy FILE --backups FILE [--now TIME] [--format json]
-      Preview offline which backups a retention policy keeps and deletes.
-
-Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>tidemark-cli: &apos;%1&apos; is not a command.</source>
+        <source>Preview offline which backups a retention policy keeps and deletes.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Options (each may also come from the environment variable named after it):
+  --api URL            TIDEMARK_API_URL      the API, like http://127.0.0.1:8421 or https://api.upsun.com
+  --token-url URL      TIDEMARK_TOKEN_URL    where the API token is exchanged (default: the API URL + /oauth2/token)
+  --token TOKEN        TIDEMARK_TOKEN        the API token
+  -p, --project ID     TIDEMARK_PROJECT      the project (every online command)
+  -e, --environment ID TIDEMARK_ENVIRONMENT  the environment (backup:* commands)
+  --format json        machine output: the API&apos;s objects as JSON on stdout, nothing else there
+
+Waiting commands (backup:create, backup:restore, backup:delete) show progress and the activity&apos;s log
+on stderr and print the result when the activity has ended. Interrupting them (Ctrl+C) only stops
+the waiting: the activity keeps running on the server.
+
+Exit status:
+  0    success
+  1    the activity failed or was cancelled
+  2    usage or input error, found before any request: a missing -p, -e or --token, an unknown
+       option, an unreadable or invalid --set file, no backup to restore
+  3    server or network error: the server could not be reached or did not answer in time, the API
+       token was refused, or the server refused the request (any HTTP error status, such as
+       403 for a viewer&apos;s change, 404 for an unknown backup, 409 for an inactive environment)
+  130  interrupted while waiting
+
+Run &apos;tidemark-cli COMMAND --help&apos; for one command.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table (default) or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up without pausing the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not wait for the backup to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the data only, not the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into this environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply this PATCH body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention:preview must be the first argument: tidemark-cli retention:preview --policy FILE --backups FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command (run &apos;tidemark-cli --help&apos; for the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [-p PROJECT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [-e ENV]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [--format json] [--api URL] [--token TOKEN]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;tidemark-cli --help&apos; for the options and the exit statuses.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the ID is missing (tidemark-cli %1 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: is not an option of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format: &apos;%1&apos; is not a format (use table or json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--target: the environment is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set: the file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api: is required (the API URL, like http://127.0.0.1:8421; or set TIDEMARK_API_URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api: &apos;%1&apos; is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token-url: &apos;%1&apos; is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token: is required (an API token; or set TIDEMARK_TOKEN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-p: is required for %1 (the project; or set TIDEMARK_PROJECT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-e: is required for %1 (the environment; or set TIDEMARK_ENVIRONMENT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a PATCH body with data_retention, like {&quot;data_retention&quot;: {&quot;production&quot;: {&quot;default_config&quot;: {&quot;manual_count&quot;: 3}}}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemark-cli: stopped waiting; activity %1 keeps running on the server (follow it with &apos;tidemark-cli activity:log %1 -p %2&apos;).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemark-cli: interrupted; a request already sent may still take effect on the server.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: manual backups are disabled for %1 environments (manual_count is 0); the server will refuse this backup.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: manual backups are limited to %1; this backup will replace backup %2 from %3 once it succeeds.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup:restore: environment %1 has no backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the data of backup %1 of %2 from %3 into %4; the code stays as it is.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring backup %1 of %2 from %3 into %4, code and data.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed. The retention policies would be:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention policies updated:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups the new policies no longer keep are being deleted now (see activity:list).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server started no activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started the %1: activity %2 (%3).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemark-cli: the end of activity %1 is unknown; it may still be running on the server.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliOutput</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (busy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environments.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consistent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consistent (taken paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not projected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activities.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, nothing deleted.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n would be deleted:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup deletion on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deletion of backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 was cancelled (activity %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 failed (activity %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 created (%3, %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 restored into %2 (%3, %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data only, code left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity %1 (%2) completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>empty: the first project</source>
+        <translation>vide&#xa0;: le premier projet</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored token</source>
+        <translation>laisser vide pour garder le jeton enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;API URL:</source>
+        <translation>URL de l’&amp;API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>URL du &amp;jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API to&amp;ken:</source>
+        <translation>Je&amp;ton d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>No&amp;uveau</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>The token for %1 is in the system keychain.</source>
+        <translation>Le jeton pour %1 est dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The server on this computer, started by the console itself.</source>
+        <translation>Le serveur de cet ordinateur, démarré par la console elle-même.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Nouvelle connexion</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <source>Remove the connection %1 and its stored API token?</source>
+        <translation>Supprimer la connexion %1 et son jeton d’API enregistré&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>Une connexion doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A connection name cannot begin or end with spaces.</source>
+        <translation>Un nom de connexion ne peut ni commencer ni finir par des espaces.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the name of the built-in connection.</source>
+        <translation>«&#xa0;%1&#xa0;» est le nom de la connexion intégrée.</translation>
+    </message>
+    <message>
+        <source>There is already a connection called &quot;%1&quot;.</source>
+        <translation>Il existe déjà une connexion nommée «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The %1 must be an http or https address, like https://api.upsun.com.</source>
+        <translation>L’%1 doit être une adresse http ou https, comme https://api.upsun.com.</translation>
+    </message>
+    <message>
+        <source>The %1 must use https: over http the API token would cross the network unencrypted.</source>
+        <translation>L’%1 doit utiliser https&#xa0;: en http, le jeton d’API traverserait le réseau sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>adresse de l’API</translation>
+    </message>
+    <message>
+        <source>token address</source>
+        <translation>adresse du jeton</translation>
+    </message>
+    <message>
+        <source>The built-in connection exists already.</source>
+        <translation>La connexion intégrée existe déjà.</translation>
+    </message>
+    <message>
+        <source>There is no connection called &quot;%1&quot;.</source>
+        <translation>Il n’existe aucune connexion nommée «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Only the built-in connection is built in.</source>
+        <translation>Seule la connexion intégrée est intégrée.</translation>
     </message>
 </context>
 <context>
@@ -442,6 +1571,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
         <source>--listen: &apos;%1&apos; is not HOST:PORT (for example 127.0.0.1:8421)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Take no automated backups (manual backups, restores and pruning still work).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeleteOperation</name>
@@ -486,6 +1619,13 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     </message>
     <message>
         <source>cannot record the demo project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddedServer</name>
+    <message>
+        <source>The server of this computer could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -605,6 +1745,93 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>&apos;%1&apos; is not a supported kind of service (only &quot;sqlite&quot;)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, branched from %2</source>
+        <translation>%1, dérivé de %2</translation>
+    </message>
+    <message>
+        <source>%1; an activity is pending or running</source>
+        <translation>%1&#xa0;; une activité est en attente ou en cours</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Aucune sauvegarde pour l’instant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Préproduction</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Développement</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Being deleted</source>
+        <translation>En cours de suppression</translation>
+    </message>
+    <message>
+        <source>Only active environments are backed up automatically.</source>
+        <translation>Seuls les environnements actifs sont sauvegardés automatiquement.</translation>
+    </message>
+    <message>
+        <source>The %1 retention policy has no schedule, so no backup is taken automatically.</source>
+        <translation>La politique de rétention «&#xa0;%1&#xa0;» n’a aucune planification&#xa0;; aucune sauvegarde n’est donc effectuée automatiquement.</translation>
+    </message>
+    <message>
+        <source>%1: at the start of every %2 bucket (UTC)</source>
+        <translation>%1&#xa0;: au début de chaque tranche de %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>When the scheduler takes the next automated backup (the start of the finest schedule&apos;s next interval)</source>
+        <translation>Quand le planificateur effectue la prochaine sauvegarde automatique (au début de l’intervalle suivant de la planification la plus fine)</translation>
+    </message>
+    <message>
+        <source>Next backup</source>
+        <translation>Prochaine sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -749,42 +1976,531 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>LogStream</name>
+    <message>
+        <source>too many log streams are open at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log stream ended before the activity did</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No server connection is configured yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Tidemark</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Tidemark</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Tidemark %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Backups and restores of hosting environments, under retention policies that you preview before anything is deleted.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Tidemark %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Sauvegardes et restaurations d’environnements d’hébergement, selon des politiques de rétention dont vous voyez l’effet avant que quoi que ce soit ne soit supprimé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;Sauvegarder…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>S&amp;upprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Protect</source>
+        <translation>&amp;Protéger</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation>Modifier la &amp;note…</translation>
+    </message>
+    <message>
+        <source>Retention &amp;policies…</source>
+        <translation>Politiques de &amp;rétention…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Connexions…</translation>
+    </message>
+    <message>
+        <source>&amp;Find backups</source>
+        <translation>Re&amp;chercher des sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel activity</source>
+        <translation>Annuler l’ac&amp;tivité</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;ffichage</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <source> Connection: </source>
+        <translation> Connexion&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Environnements</translation>
+    </message>
+    <message>
+        <source>Filter backups (id, date, commit, note, reason…)</source>
+        <translation>Filtrer les sauvegardes (id, date, commit, note, raison…)</translation>
+    </message>
+    <message>
+        <source>Filter backups</source>
+        <translation>Filtrer les sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activités</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Journal d’activité</translation>
+    </message>
+    <message>
+        <source>Select an activity to see its log.</source>
+        <translation>Sélectionnez une activité pour voir son journal.</translation>
+    </message>
+    <message>
+        <source>Cancelling the activity</source>
+        <translation>L’annulation de l’activité</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Manage connections…</source>
+        <translation>Gérer les connexions…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s server is not available in this build.</source>
+        <translation>Le serveur de cet ordinateur n’est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>API token for %1:</source>
+        <translation>Jeton d’API pour %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Jeton d’API</translation>
+    </message>
+    <message>
+        <source>No API token for %1.</source>
+        <translation>Aucun jeton d’API pour %1.</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>La connexion</translation>
+    </message>
+    <message>
+        <source>The server has no project.</source>
+        <translation>Le serveur n’a aucun projet.</translation>
+    </message>
+    <message>
+        <source>The server has no project %1.</source>
+        <translation>Le serveur n’a pas de projet %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 — project %2</source>
+        <translation>Connecté à %1 — projet %2</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1: %2</source>
+        <translation>Déconnecté de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Loading environments</source>
+        <translation>Le chargement des environnements</translation>
+    </message>
+    <message>
+        <source>Loading settings</source>
+        <translation>Le chargement des paramètres</translation>
+    </message>
+    <message>
+        <source>Backups of %1</source>
+        <translation>Sauvegardes de %1</translation>
+    </message>
+    <message>
+        <source>Loading backups</source>
+        <translation>Le chargement des sauvegardes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Select an environment</source>
+        <translation>Sélectionnez un environnement</translation>
+    </message>
+    <message>
+        <source>Environment is inactive</source>
+        <translation>L’environnement est inactif</translation>
+    </message>
+    <message>
+        <source>Viewers cannot back up</source>
+        <translation>Les lecteurs ne peuvent pas sauvegarder</translation>
+    </message>
+    <message>
+        <source>Select one backup to restore</source>
+        <translation>Sélectionnez une sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>Select only one backup to restore</source>
+        <translation>Sélectionnez une seule sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>The backup is being deleted</source>
+        <translation>La sauvegarde est en cours de suppression</translation>
+    </message>
+    <message>
+        <source>Viewers cannot restore</source>
+        <translation>Les lecteurs ne peuvent pas restaurer</translation>
+    </message>
+    <message>
+        <source>Select the backups to delete</source>
+        <translation>Sélectionnez les sauvegardes à supprimer</translation>
+    </message>
+    <message>
+        <source>Protected backups cannot be deleted</source>
+        <translation>Les sauvegardes protégées ne peuvent pas être supprimées</translation>
+    </message>
+    <message>
+        <source>Viewers cannot delete backups</source>
+        <translation>Les lecteurs ne peuvent pas supprimer de sauvegardes</translation>
+    </message>
+    <message>
+        <source>Select one backup</source>
+        <translation>Sélectionnez une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Viewers cannot change backups</source>
+        <translation>Les lecteurs ne peuvent pas modifier les sauvegardes</translation>
+    </message>
+    <message>
+        <source>Un&amp;protect</source>
+        <translation>Retirer la &amp;protection</translation>
+    </message>
+    <message>
+        <source>Select a running activity</source>
+        <translation>Sélectionnez une activité en cours</translation>
+    </message>
+    <message>
+        <source>The activity has ended</source>
+        <translation>L’activité est terminée</translation>
+    </message>
+    <message>
+        <source>This activity cannot be cancelled</source>
+        <translation>Cette activité ne peut pas être annulée</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Annulée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Terminée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Starting the backup</source>
+        <translation>Le lancement de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Starting the restore</source>
+        <translation>Le lancement de la restauration</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <source>Delete this backup? It cannot be restored afterwards.</source>
+        <translation>Supprimer cette sauvegarde&#xa0;? Elle ne pourra plus être restaurée ensuite.</translation>
+    </message>
+    <message>
+        <source>Delete these %1 backups? They cannot be restored afterwards.</source>
+        <translation>Supprimer ces %1 sauvegardes&#xa0;? Elles ne pourront plus être restaurées ensuite.</translation>
+    </message>
+    <message>
+        <source>Delete backups</source>
+        <translation>Supprimer des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Deleting a backup</source>
+        <translation>La suppression d’une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Protect backup</source>
+        <translation>Protéger la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backup note</source>
+        <translation>Note de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Note for the backup of %1 from %2:</source>
+        <translation>Note pour la sauvegarde de %1 du %2&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditorDialog</name>
+    <message>
+        <source>Retention policies</source>
+        <translation>Politiques de rétention</translation>
+    </message>
+    <message>
+        <source>&amp;Production</source>
+        <translation>&amp;Production</translation>
+    </message>
+    <message>
+        <source>&amp;Staging</source>
+        <translation>P&amp;réproduction</translation>
+    </message>
+    <message>
+        <source>&amp;Development</source>
+        <translation>&amp;Développement</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Appliquer…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in red first</source>
+        <translation>Corrigez d’abord les problèmes signalés en rouge</translation>
+    </message>
+    <message>
+        <source>Nothing has changed</source>
+        <translation>Rien n’a été modifié</translation>
+    </message>
+    <message>
+        <source>Checking what the new policies delete…</source>
+        <translation>Vérification de ce que suppriment les nouvelles politiques…</translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3 (%4)</source>
+        <translation>%1&#xa0;: %2 du %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Apply the new retention policies? No current backup is deleted.</source>
+        <translation>Appliquer les nouvelles politiques de rétention&#xa0;? Aucune sauvegarde actuelle n’est supprimée.</translation>
+    </message>
+    <message>
+        <source>Apply the new retention policies? This backup will be deleted right away:</source>
+        <translation>Appliquer les nouvelles politiques de rétention&#xa0;? Cette sauvegarde sera supprimée immédiatement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Apply the new retention policies? These %1 backups will be deleted right away:</source>
+        <translation>Appliquer les nouvelles politiques de rétention&#xa0;? Ces %1 sauvegardes seront supprimées immédiatement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Apply retention policies</source>
+        <translation>Appliquer les politiques de rétention</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Apply and delete %1</source>
+        <translation>Appliquer et supprimer %1</translation>
+    </message>
+    <message>
+        <source>Not applied.</source>
+        <translation>Non appliquées.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application en cours…</translation>
+    </message>
+    <message>
+        <source>Applied. Surplus backups are being deleted.</source>
+        <translation>Appliquées. Les sauvegardes excédentaires sont en cours de suppression.</translation>
+    </message>
+    <message>
+        <source>Close without applying your changes?</source>
+        <translation>Fermer sans appliquer vos modifications&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditorPage</name>
+    <message>
+        <source>Automated backup schedules</source>
+        <translation>Planifications des sauvegardes automatiques</translation>
+    </message>
+    <message>
+        <source>&amp;Add schedule</source>
+        <translation>Ajouter une p&amp;lanification</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>0 (manual backups disabled)</source>
+        <translation>0 (désactivées)</translation>
+    </message>
+    <message>
+        <source>Manual backups kept</source>
+        <translation>Sauvegardes manuelles conservées</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>Maximum number of backups</source>
+        <translation>Nombre maximal de sauvegardes</translation>
+    </message>
+    <message>
+        <source>Automated backups</source>
+        <translation>Sauvegardes automatiques</translation>
+    </message>
+    <message>
+        <source>Each schedule keeps the newest backup of each of its last &lt;i&gt;count&lt;/i&gt; intervals, for example 1 day × 7 keeps one backup a day for a week.</source>
+        <translation>Chaque planification conserve la sauvegarde la plus récente de chacun de ses &lt;i&gt;nombre&lt;/i&gt; derniers intervalles&#xa0;; par exemple, 1 jour × 7 conserve une sauvegarde par jour pendant une semaine.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>&amp;Manual backups kept:</source>
+        <translation>Sauvegardes &amp;manuelles conservées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum backups in all:</source>
+        <translation>Nombre ma&amp;ximal de sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview environment</source>
+        <translation>Environnement de l’aperçu</translation>
+    </message>
+    <message>
+        <source>Backups kept and deleted by the draft policy</source>
+        <translation>Sauvegardes conservées et supprimées par le projet de politique</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No environment of this type: nothing to preview.</source>
+        <translation>Aucun environnement de ce type&#xa0;: rien à prévisualiser.</translation>
+    </message>
+    <message>
+        <source>Fix the policy to see its preview.</source>
+        <translation>Corrigez la politique pour voir son aperçu.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3. Once every schedule has filled, about %4 backups are kept.</source>
+        <translation>&lt;b&gt;Conservées&#xa0;: %1&lt;/b&gt;, &lt;b&gt;supprimées&#xa0;: %2&lt;/b&gt; parmi les sauvegardes actuelles de %3. Une fois toutes les planifications remplies, environ %4 sauvegardes sont conservées.</translation>
+    </message>
+    <message>
+        <source>(updating…)</source>
+        <translation>(mise à jour…)</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +2745,69 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore the backup of &lt;b&gt;%1&lt;/b&gt; taken on %2 (%3).</source>
+        <translation>Restaurer la sauvegarde de &lt;b&gt;%1&lt;/b&gt; effectuée le %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Target environment</source>
+        <translation>Environnement cible</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactif)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;code</source>
+        <translation>Restaurer le &amp;code</translation>
+    </message>
+    <message>
+        <source>Unchecked: restore the mounts and databases only, and keep the code as it is now.</source>
+        <translation>Décoché&#xa0;: restaurer uniquement les montages et les bases de données, et garder le code tel qu’il est.</translation>
+    </message>
+    <message>
+        <source>&amp;Target environment:</source>
+        <translation>&amp;Environnement cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore into %1</source>
+        <translation>&amp;Restaurer dans %1</translation>
+    </message>
+    <message>
+        <source>The data &lt;i&gt;and&lt;/i&gt; the code of %1 are replaced by the backup&apos;s. Your git repository is not changed: later deployments use its latest code.</source>
+        <translation>Les données &lt;i&gt;et&lt;/i&gt; le code de %1 sont remplacés par ceux de la sauvegarde. Votre dépôt git n’est pas modifié&#xa0;: les déploiements ultérieurs utilisent son code le plus récent.</translation>
+    </message>
+    <message>
+        <source>Only the mounts and databases of %1 are replaced; its code stays as it is now. &lt;b&gt;The restored data may not match newer code.&lt;/b&gt;</source>
+        <translation>Seuls les montages et les bases de données de %1 sont remplacés&#xa0;; son code reste tel qu’il est. &lt;b&gt;Les données restaurées peuvent ne pas correspondre à un code plus récent.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>its data and code</source>
+        <translation>ses données et son code</translation>
+    </message>
+    <message>
+        <source>its data (not its code)</source>
+        <translation>ses données (pas son code)</translation>
+    </message>
+    <message>
+        <source>Restore backup %1 into %2? This replaces %3 with the backup&apos;s.</source>
+        <translation>Restaurer la sauvegarde %1 dans %2&#xa0;? Cela remplace %3 par ceux de la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone; take a backup of %1 first if you may need its current state.</source>
+        <translation>Cette opération est irréversible&#xa0;; faites d’abord une sauvegarde de %1 si vous risquez d’avoir besoin de son état actuel.</translation>
+    </message>
+    <message>
+        <source>Restore into %1</source>
+        <translation>Restaurer dans %1</translation>
+    </message>
+</context>
+<context>
     <name>RestoreOperation</name>
     <message>
         <source>Environment %1 has no local descriptor: nothing to restore into.</source>
@@ -1057,13 +2836,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>The %1 cannot be restored: its place in %2 does not exist.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Restoring %n part(s) and %1 database(s) into %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Fetching the %1.</source>
@@ -1098,10 +2870,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A database could not be written back: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Restored the database of service %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,6 +2895,62 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     </message>
     <message>
         <source>Cancelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring into %1: %2 directories and %3 databases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore journal could not be written; the environment is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 could not be moved aside; the environment is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database could not be written back: %1. The environment was put back as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore journal could not be written; the environment was put back as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database of service %1 could not be saved first: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restore journal could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore journal is kept; tidemarkd tries the roll-back again when it restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be put back from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be put back from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore into %1 had completed before tidemarkd stopped; its leftovers were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore into %1 was interrupted; the environment was put back as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore into %1 was interrupted and could not be fully undone: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1167,6 +2991,167 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>the number in an interval must be from 1 to %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPreviewModel</name>
+    <message>
+        <source>%1 (backup %2)</source>
+        <translation>%1 (sauvegarde %2)</translation>
+    </message>
+    <message>
+        <source>Automated</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuelle</translation>
+    </message>
+    <message>
+        <source>Protected: always kept</source>
+        <translation>Protégée&#xa0;: toujours conservée</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>When applied</source>
+        <translation>À l’application</translation>
+    </message>
+    <message>
+        <source>Applying the policy deletes this backup</source>
+        <translation>L’application de la politique supprime cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>Deleted by the schedule at %1</source>
+        <translation>Supprimée par la planification le %1</translation>
+    </message>
+    <message>
+        <source>No projected expiry</source>
+        <translation>Aucune expiration prévue</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Raisons</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTimeline</name>
+    <message>
+        <source>Retention timeline</source>
+        <translation>Chronologie de rétention</translation>
+    </message>
+    <message>
+        <source>%1 backups kept now; %2 of them are still kept in %3 weeks.</source>
+        <translation>%1 sauvegardes conservées maintenant&#xa0;; %2 d’entre elles le seront encore dans %3 semaines.</translation>
+    </message>
+    <message>
+        <source>Kept backups over the next %1 weeks (%2 kept, %3 deleted now)</source>
+        <translation>Sur %1 semaines (conservées&#xa0;: %2, supprimées maintenant&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>No backup is kept.</source>
+        <translation>Aucune sauvegarde n’est conservée.</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>protégée</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDraftModel</name>
+    <message>
+        <source>Interval: %1</source>
+        <translation>Intervalle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>Nombre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Schedule %1: %2</source>
+        <translation>Planification %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Manual backups: %1</source>
+        <translation>Sauvegardes manuelles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Maximum backups: %1</source>
+        <translation>Nombre maximal de sauvegardes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semaines</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>années</translation>
+    </message>
+    <message>
+        <source>One bucket spans this many %1 (1 to 9999)</source>
+        <translation>Une tranche couvre ce nombre de %1 (1 à 9999)</translation>
+    </message>
+    <message>
+        <source>Buckets are counted in UTC; weeks start on Monday</source>
+        <translation>Les tranches sont comptées en UTC&#xa0;; les semaines commencent le lundi</translation>
+    </message>
+    <message>
+        <source>The newest backup of each of this many %1 buckets is kept (1 to 1000)</source>
+        <translation>La sauvegarde la plus récente de chacune de ce nombre de tranches de %1 est conservée (1 à 1000)</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Tous les</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +3209,32 @@ Run &apos;tidemark-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>--name: is required (who or what the token is for)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>No system keychain is available; the token will be asked for each time and not stored.</source>
+        <translation>Aucun trousseau du système n’est disponible&#xa0;; le jeton sera demandé à chaque fois et ne sera pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was denied.</source>
+        <translation>L’accès au trousseau du système a été refusé.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the system keychain: %1</source>
+        <translation>Le jeton n’a pas pu être enregistré dans le trousseau du système&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be removed from the system keychain: %1</source>
+        <translation>Le jeton n’a pas pu être supprimé du trousseau du système&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDelegate</name>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,8 @@ void ActivityDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         bar.maximum = 100;
         bar.progress = index.data(ProgressRole).toInt();
         bar.textVisible = true;
-        bar.text = state == Activity::State::Pending ? ActivityDelegate::tr("Waiting") : QStringLiteral("%1 %").arg(bar.progress);
+        bar.text = state == Activity::State::Pending ? ActivityDelegate::tr("Waiting")
+                                                     : QStringLiteral("%1 %").arg(bar.progress);
         bar.state = QStyle::State_Enabled | QStyle::State_Horizontal;
         bar.palette = opt.palette;
         bar.fontMetrics = opt.fontMetrics;
@@ -54,7 +55,8 @@ void ActivityDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         }
         painter->save();
         painter->setPen(color);
-        painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter, opt.fontMetrics.elidedText(outcome, Qt::ElideRight, second.width()));
+        painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
+            opt.fontMetrics.elidedText(outcome, Qt::ElideRight, second.width()));
         painter->restore();
     }
 }

@@ -15,7 +15,8 @@ BackupDialog::BackupDialog(const QString& environmentTitle, QWidget* parent)
     setObjectName(QStringLiteral("backupDialog"));
     setWindowTitle(tr("Back up %1").arg(environmentTitle));
 
-    auto* intro = new QLabel(tr("Back up the code, the mounts and the databases of <b>%1</b>.").arg(environmentTitle.toHtmlEscaped()), this);
+    auto* intro = new QLabel(
+        tr("Back up the code, the mounts and the databases of <b>%1</b>.").arg(environmentTitle.toHtmlEscaped()), this);
     intro->setWordWrap(true);
 
     m_liveCheckBox = new QCheckBox(tr("&Live backup (no downtime)"), this);
@@ -53,11 +54,13 @@ BackupDialog::BackupDialog(const QString& environmentTitle, QWidget* parent)
 void BackupDialog::updateNote()
 {
     if (m_liveCheckBox->isChecked()) {
-        m_noteLabel->setText(tr("The environment keeps running during the backup. Files and databases that change "
-                                "while they are read may not match each other, which can make a restore less reliable."));
+        m_noteLabel->setText(
+            tr("The environment keeps running during the backup. Files and databases that change "
+               "while they are read may not match each other, which can make a restore less reliable."));
     } else {
-        m_noteLabel->setText(tr("A consistent backup briefly pauses the environment so that its files and databases "
-                                "are captured in one consistent state. Requests during the pause are held, not dropped."));
+        m_noteLabel->setText(
+            tr("A consistent backup briefly pauses the environment so that its files and databases "
+               "are captured in one consistent state. Requests during the pause are held, not dropped."));
     }
 }
 
@@ -67,11 +70,14 @@ void BackupDialog::setReplacedBackup(const std::optional<Backup>& backup, int ma
         m_replaceLabel->hide();
         return;
     }
-    const QString when = QDateTime::fromMSecsSinceEpoch(backup->createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_replaceLabel->setText(tr("<b>Manual backups are limited to %1.</b> Once this backup has succeeded it replaces the "
-                               "oldest manual backup, from %2 (%3).")
-                                .arg(manualCount)
-                                .arg(when, backup->id.left(8)));
+    const QString when = QDateTime::fromMSecsSinceEpoch(backup->createdAtMs)
+                             .toLocalTime()
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_replaceLabel->setText(
+        tr("<b>Manual backups are limited to %1.</b> Once this backup has succeeded it replaces the "
+           "oldest manual backup, from %2 (%3).")
+            .arg(manualCount)
+            .arg(when, backup->id.left(8)));
     m_replaceLabel->show();
 }
 
@@ -79,8 +85,9 @@ void BackupDialog::setManualBackupsDisabled(bool disabled)
 {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!disabled);
     if (disabled) {
-        m_replaceLabel->setText(tr("<b>Manual backups are disabled</b> for this type of environment (the manual count of "
-                                   "its retention policy is 0)."));
+        m_replaceLabel->setText(
+            tr("<b>Manual backups are disabled</b> for this type of environment (the manual count of "
+               "its retention policy is 0)."));
         m_replaceLabel->show();
     }
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QDialog>
-
 #include <optional>
+#include <QDialog>
 
 class QCheckBox;
 class QLabel;

@@ -13,7 +13,8 @@ BackupFilterProxyModel::BackupFilterProxyModel(QObject* parent)
 
 QVariant BackupFilterProxyModel::data(const QModelIndex& index, int role) const
 {
-    if (role == Qt::DecorationRole && index.column() == BackupTableModel::ProtectedColumn) {
+    if (role == Qt::DecorationRole
+        && (index.column() == BackupTableModel::ProtectedColumn || index.column() == BackupTableModel::CreatedColumn)) {
         const QModelIndex source = mapToSource(index);
         if (source.isValid() && static_cast<const BackupTableModel*>(sourceModel())->backup(source.row()).isProtected())
             return m_lock;

@@ -94,9 +94,11 @@ ConnectionDialog::ConnectionDialog(ConnectionProfiles* profiles, TokenStore* tok
     layout->addLayout(top, 1);
     layout->addWidget(close);
 
-    connect(m_tokens, &TokenStore::failed, this, [this](const QUrl&, const QString& message) { m_messageLabel->setText(message); });
-    connect(m_tokens, &TokenStore::tokenWritten, this,
-        [this](const QUrl& url) { m_messageLabel->setText(tr("The token for %1 is in the system keychain.").arg(url.toString())); });
+    connect(m_tokens, &TokenStore::failed, this,
+        [this](const QUrl&, const QString& message) { m_messageLabel->setText(message); });
+    connect(m_tokens, &TokenStore::tokenWritten, this, [this](const QUrl& url) {
+        m_messageLabel->setText(tr("The token for %1 is in the system keychain.").arg(url.toString()));
+    });
     load();
 }
 

@@ -80,7 +80,8 @@ MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
             if (m_profiles->current().builtIn)
                 connectUsing(url, QUrl(url.toString() + QStringLiteral("/oauth2/token")), token);
         });
-        connect(m_localServer, &LocalServer::failed, this, [this](const QString& message) { setConnected(false, message); });
+        connect(m_localServer, &LocalServer::failed, this,
+            [this](const QString& message) { setConnected(false, message); });
     }
     m_refreshTimer.setInterval(kRefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
@@ -100,24 +101,34 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    const auto make = [this](const QString& text, const QString& name, const QKeySequence& shortcut, QStyle::StandardPixmap icon) {
-        auto* action = new QAction(style()->standardIcon(icon), text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        return action;
-    };
-    m_backupAction = make(tr("&Backup…"), QStringLiteral("backupAction"), QKeySequence(Qt::CTRL | Qt::Key_B), QStyle::SP_DialogSaveButton);
-    m_restoreAction = make(tr("&Restore…"), QStringLiteral("restoreAction"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload);
+    const auto make
+        = [this](const QString& text, const QString& name, const QKeySequence& shortcut, QStyle::StandardPixmap icon) {
+              auto* action = new QAction(style()->standardIcon(icon), text, this);
+              action->setObjectName(name);
+              action->setShortcut(shortcut);
+              return action;
+          };
+    m_backupAction = make(tr("&Backup…"), QStringLiteral("backupAction"), QKeySequence(Qt::CTRL | Qt::Key_B),
+        QStyle::SP_DialogSaveButton);
+    m_restoreAction = make(
+        tr("&Restore…"), QStringLiteral("restoreAction"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload);
     m_deleteAction = make(tr("&Delete…"), QStringLiteral("deleteAction"), QKeySequence::Delete, QStyle::SP_TrashIcon);
-    m_protectAction = make(tr("&Protect"), QStringLiteral("protectAction"), QKeySequence(Qt::CTRL | Qt::Key_L), QStyle::SP_FileDialogInfoView);
+    m_protectAction = make(tr("&Protect"), QStringLiteral("protectAction"), QKeySequence(Qt::CTRL | Qt::Key_L),
+        QStyle::SP_FileDialogInfoView);
     m_protectAction->setIcon(QIcon(QStringLiteral(":/icons/lock.svg")));
     m_protectAction->setCheckable(true);
-    m_noteAction = make(tr("Edit &note…"), QStringLiteral("noteAction"), QKeySequence(Qt::Key_F2), QStyle::SP_FileDialogDetailedView);
-    m_policiesAction = make(tr("Retention &policies…"), QStringLiteral("policiesAction"), QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_FileDialogContentsView);
-    m_refreshAction = make(tr("Re&fresh"), QStringLiteral("refreshAction"), QKeySequence::Refresh, QStyle::SP_BrowserReload);
-    m_connectionsAction = make(tr("&Connections…"), QStringLiteral("connectionsAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStyle::SP_DriveNetIcon);
-    m_findAction = make(tr("&Find backups"), QStringLiteral("findAction"), QKeySequence::Find, QStyle::SP_FileDialogListView);
-    m_cancelActivityAction = make(tr("&Cancel activity"), QStringLiteral("cancelActivityAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), QStyle::SP_DialogCancelButton);
+    m_noteAction = make(
+        tr("Edit &note…"), QStringLiteral("noteAction"), QKeySequence(Qt::Key_F2), QStyle::SP_FileDialogDetailedView);
+    m_policiesAction = make(tr("Retention &policies…"), QStringLiteral("policiesAction"),
+        QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_FileDialogContentsView);
+    m_refreshAction
+        = make(tr("Re&fresh"), QStringLiteral("refreshAction"), QKeySequence::Refresh, QStyle::SP_BrowserReload);
+    m_connectionsAction = make(tr("&Connections…"), QStringLiteral("connectionsAction"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStyle::SP_DriveNetIcon);
+    m_findAction
+        = make(tr("&Find backups"), QStringLiteral("findAction"), QKeySequence::Find, QStyle::SP_FileDialogListView);
+    m_cancelActivityAction = make(tr("&Cancel activity"), QStringLiteral("cancelActivityAction"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), QStyle::SP_DialogCancelButton);
 
     connect(m_backupAction, &QAction::triggered, this, &MainWindow::backUp);
     connect(m_restoreAction, &QAction::triggered, this, &MainWindow::restoreSelected);
@@ -239,8 +250,14 @@ void MainWindow::createWidgets()
     m_backupView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_backupView->setAlternatingRowColors(true);
     m_backupView->verticalHeader()->hide();
+    m_backupView->setWordWrap(false);
+    m_backupView->horizontalHeader()->setResizeContentsPrecision(0); // the visible rows only
     m_backupView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::WhyKeptColumn, QHeaderView::Stretch);
+    m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::NoteColumn, QHeaderView::Interactive);
+    m_backupView->horizontalHeader()->resizeSection(BackupTableModel::NoteColumn, 150);
+    // The lock shows on the Created cell (BackupFilterProxyModel); the column itself would only cost width.
+    m_backupView->setColumnHidden(BackupTableModel::ProtectedColumn, true);
     m_backupView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_backupView->addActions({m_restoreAction, m_deleteAction, m_protectAction, m_noteAction});
     connect(m_backupView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -270,7 +287,7 @@ void MainWindow::createWidgets()
     split->addWidget(backupsPane);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setSizes({560, 720});
+    split->setSizes({500, 780});
     setCentralWidget(split);
 
     // Activities.
@@ -305,12 +322,14 @@ void MainWindow::createWidgets()
             updateActivityPane();
         });
     });
-    connect(m_activityView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateActivityPane);
-    connect(m_activities, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
-        const QModelIndex current = m_activityView->currentIndex();
-        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row())
-            updateActivityPane();
-    });
+    connect(m_activityView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &MainWindow::updateActivityPane);
+    connect(
+        m_activities, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+            const QModelIndex current = m_activityView->currentIndex();
+            if (current.isValid() && current.row() >= from.row() && current.row() <= to.row())
+                updateActivityPane();
+        });
 
     auto* dockWidget = new QWidget(dock);
     auto* dockLayout = new QHBoxLayout(dockWidget);
@@ -413,7 +432,8 @@ void MainWindow::askForToken(const QUrl& apiUrl, const QUrl& tokenUrl, const QSt
     if (!m_tokens->available())
         prompt += QLatin1Char('\n') + TokenStore::noKeychainSentence();
     bool ok = false;
-    const QString token = QInputDialog::getText(this, tr("API token"), prompt, QLineEdit::Password, QString(), &ok).trimmed();
+    const QString token
+        = QInputDialog::getText(this, tr("API token"), prompt, QLineEdit::Password, QString(), &ok).trimmed();
     if (!ok || token.isEmpty()) {
         setConnected(false, tr("No API token for %1.").arg(profileName));
         return;
@@ -444,7 +464,8 @@ void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QS
                 chosen = p.id;
         }
         if (chosen.isEmpty()) {
-            setConnected(false, wanted.isEmpty() ? tr("The server has no project.") : tr("The server has no project %1.").arg(wanted));
+            setConnected(false,
+                wanted.isEmpty() ? tr("The server has no project.") : tr("The server has no project %1.").arg(wanted));
             return;
         }
         m_project = chosen;
@@ -461,8 +482,9 @@ void MainWindow::setConnected(bool connected, const QString& message)
     m_connected = connected;
     const ConnectionProfile profile = m_profiles->current();
     if (connected) {
-        m_connectionLabel->setText(m_project.isEmpty() ? tr("Connected to %1").arg(profile.name)
-                                                       : tr("Connected to %1 — project %2").arg(profile.name, m_project));
+        m_connectionLabel->setText(m_project.isEmpty()
+                ? tr("Connected to %1").arg(profile.name)
+                : tr("Connected to %1 — project %2").arg(profile.name, m_project));
         m_retryButton->hide();
     } else {
         m_connectionLabel->setText(tr("Disconnected from %1: %2").arg(profile.name, message));
@@ -475,7 +497,8 @@ void MainWindow::setConnected(bool connected, const QString& message)
 
 void MainWindow::handleError(const ApiError& error, const QString& whileDoing)
 {
-    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout || error.kind == ApiError::Kind::Auth) {
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout
+        || error.kind == ApiError::Kind::Auth) {
         setConnected(false, error.message());
         return;
     }
@@ -570,15 +593,16 @@ void MainWindow::refreshActivities()
 {
     ApiClient::ActivityFilter filter;
     filter.count = 30;
-    ApiClient::onResult(m_client->activities(m_project, filter), this, [this](const ApiResult<QList<Activity>>& result) {
-        if (!result.ok())
-            return;
-        for (const Activity& a : *result.value) {
-            m_activities->upsert(a);
-            if (!a.isFinished())
-                follow(a);
-        }
-    });
+    ApiClient::onResult(
+        m_client->activities(m_project, filter), this, [this](const ApiResult<QList<Activity>>& result) {
+            if (!result.ok())
+                return;
+            for (const Activity& a : *result.value) {
+                m_activities->upsert(a);
+                if (!a.isFinished())
+                    follow(a);
+            }
+        });
 }
 
 // --- selection ---
@@ -657,7 +681,8 @@ void MainWindow::updateActions()
         why = tr("Select the backups to delete");
     else if (std::any_of(selected.begin(), selected.end(), [](const Backup& b) { return b.isProtected(); }))
         why = tr("Protected backups cannot be deleted");
-    else if (std::any_of(selected.begin(), selected.end(), [](const Backup& b) { return b.status != Backup::Status::Created; }))
+    else if (std::any_of(
+                 selected.begin(), selected.end(), [](const Backup& b) { return b.status != Backup::Status::Created; }))
         why = tr("The backup is being deleted");
     else if (!deletable)
         why = tr("Viewers cannot delete backups");
@@ -667,7 +692,8 @@ void MainWindow::updateActions()
     why = selected.size() != 1 ? tr("Select one backup") : editable ? QString() : tr("Viewers cannot change backups");
     enable(m_protectAction, m_connected && editable, why);
     m_protectAction->setChecked(selected.size() == 1 && selected.first().isProtected());
-    m_protectAction->setText(selected.size() == 1 && selected.first().isProtected() ? tr("Un&protect") : tr("&Protect"));
+    m_protectAction->setText(
+        selected.size() == 1 && selected.first().isProtected() ? tr("Un&protect") : tr("&Protect"));
     enable(m_noteAction, m_connected && editable, why);
     enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
     enable(m_refreshAction, true, QString());
@@ -693,7 +719,9 @@ void MainWindow::updateActivityPane()
     const bool cancellable = ApiClient::canCancel(a) && !a.isFinished();
     m_cancelButton->setEnabled(cancellable);
     m_cancelActivityAction->setEnabled(cancellable);
-    m_cancelButton->setToolTip(cancellable ? QString() : a.isFinished() ? tr("The activity has ended") : tr("This activity cannot be cancelled"));
+    m_cancelButton->setToolTip(cancellable ? QString()
+            : a.isFinished()               ? tr("The activity has ended")
+                                           : tr("This activity cannot be cancelled"));
 }
 
 // --- actions ---
@@ -707,7 +735,8 @@ void MainWindow::follow(const Activity& activity)
     m_followers.insert(activity.id, follower);
     const QString id = activity.id;
     connect(follower, &ActivityFollower::activityChanged, this, [this](const Activity& a) { m_activities->upsert(a); });
-    connect(follower, &ActivityFollower::logLine, this, [this, id](const QString& line) { m_activities->appendLog(id, line); });
+    connect(follower, &ActivityFollower::logLine, this,
+        [this, id](const QString& line) { m_activities->appendLog(id, line); });
     connect(follower, &ActivityFollower::finished, this, [this, follower, id](const Activity& a) {
         m_followers.remove(id);
         follower->deleteLater();
@@ -728,7 +757,7 @@ void MainWindow::activityFinished(const Activity& activity)
         message = tr("Done: %1").arg(activity.text);
     notify(message, failed);
     refreshEnvironments(); // also refreshes the selected environment's backups
-    refreshActivities();   // and follows what the server started in turn (deletes by the retention policy)
+    refreshActivities(); // and follows what the server started in turn (deletes by the retention policy)
     updateActivityPane();
 }
 
@@ -736,7 +765,8 @@ void MainWindow::notify(const QString& message, bool failure)
 {
     statusBar()->showMessage(message, 10000);
     if (m_tray)
-        m_tray->showMessage(tr("Tidemark"), message, failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+        m_tray->showMessage(
+            tr("Tidemark"), message, failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
     emit notified(message);
 }
 
@@ -751,18 +781,19 @@ void MainWindow::backUp()
     dialog.setManualBackupsDisabled(policy.manualCount == 0);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    ApiClient::onResult(m_client->createBackup(m_project, env->id, !dialog.isLive()), this, [this](const ApiResult<QList<Activity>>& result) {
-        if (!result.ok()) {
-            MessageBox::warning(this, tr("Backup"), result.error.message());
-            handleError(result.error, tr("Starting the backup"));
-            return;
-        }
-        for (const Activity& a : *result.value)
-            follow(a);
-        if (!result.value->isEmpty())
-            m_activityView->setCurrentIndex(m_activities->index(m_activities->rowOf(result.value->first().id), 0));
-        refreshEnvironments();
-    });
+    ApiClient::onResult(m_client->createBackup(m_project, env->id, !dialog.isLive()), this,
+        [this](const ApiResult<QList<Activity>>& result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Backup"), result.error.message());
+                handleError(result.error, tr("Starting the backup"));
+                return;
+            }
+            for (const Activity& a : *result.value)
+                follow(a);
+            if (!result.value->isEmpty())
+                m_activityView->setCurrentIndex(m_activities->index(m_activities->rowOf(result.value->first().id), 0));
+            refreshEnvironments();
+        });
 }
 
 void MainWindow::restoreSelected()
@@ -777,7 +808,8 @@ void MainWindow::restoreSelected()
     options.restoreCode = dialog.restoreCode();
     options.targetEnvironment = dialog.targetEnvironment();
     const Backup backup = selected.first();
-    ApiClient::onResult(m_client->restoreBackup(m_project, backup.environment, backup.id, options), this, [this](const ApiResult<QList<Activity>>& result) {
+    ApiClient::onResult(m_client->restoreBackup(m_project, backup.environment, backup.id, options), this,
+        [this](const ApiResult<QList<Activity>>& result) {
             if (!result.ok()) {
                 MessageBox::warning(this, tr("Restore"), result.error.message());
                 handleError(result.error, tr("Starting the restore"));
@@ -797,27 +829,32 @@ void MainWindow::deleteSelected()
         return;
     QStringList lines;
     for (const Backup& b : selected) {
-        lines.append(tr("%1 — %2, %3").arg(QDateTime::fromMSecsSinceEpoch(b.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-            b.automated ? tr("automated") : tr("manual"), b.id.left(8)));
+        lines.append(tr("%1 — %2, %3")
+                         .arg(QDateTime::fromMSecsSinceEpoch(b.createdAtMs)
+                                  .toLocalTime()
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                             b.automated ? tr("automated") : tr("manual"), b.id.left(8)));
     }
-    const QString question = selected.size() == 1 ? tr("Delete this backup? It cannot be restored afterwards.")
-                                                  : tr("Delete these %1 backups? They cannot be restored afterwards.").arg(selected.size());
+    const QString question = selected.size() == 1
+        ? tr("Delete this backup? It cannot be restored afterwards.")
+        : tr("Delete these %1 backups? They cannot be restored afterwards.").arg(selected.size());
     const auto answer = MessageBox::question(this, tr("Delete backups"), question, lines.join(QLatin1Char('\n')),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
         selected.size() == 1 ? tr("Delete") : tr("Delete %1").arg(selected.size()));
     if (answer != QMessageBox::Yes)
         return;
     for (const Backup& b : selected) {
-        ApiClient::onResult(m_client->deleteBackup(m_project, b.environment, b.id), this, [this](const ApiResult<QList<Activity>>& result) {
-            if (!result.ok()) {
-                handleError(result.error, tr("Deleting a backup"));
-                MessageBox::warning(this, tr("Delete backups"), result.error.message());
-                return;
-            }
-            for (const Activity& a : *result.value)
-                follow(a);
-            refreshBackups();
-        });
+        ApiClient::onResult(m_client->deleteBackup(m_project, b.environment, b.id), this,
+            [this](const ApiResult<QList<Activity>>& result) {
+                if (!result.ok()) {
+                    handleError(result.error, tr("Deleting a backup"));
+                    MessageBox::warning(this, tr("Delete backups"), result.error.message());
+                    return;
+                }
+                for (const Activity& a : *result.value)
+                    follow(a);
+                refreshBackups();
+            });
     }
 }
 
@@ -827,7 +864,8 @@ void MainWindow::toggleProtection()
     if (selected.size() != 1)
         return;
     const Backup b = selected.first();
-    ApiClient::onResult(m_client->annotateBackup(m_project, b.environment, b.id, std::nullopt, !b.isProtected()), this, [this](const ApiResult<Backup>& result) {
+    ApiClient::onResult(m_client->annotateBackup(m_project, b.environment, b.id, std::nullopt, !b.isProtected()), this,
+        [this](const ApiResult<Backup>& result) {
             if (!result.ok()) {
                 MessageBox::warning(this, tr("Protect backup"), result.error.message());
                 return;
@@ -844,24 +882,32 @@ void MainWindow::editNote()
     const Backup b = selected.first();
     bool ok = false;
     const QString note = QInputDialog::getText(this, tr("Backup note"),
-        tr("Note for the backup of %1 from %2:").arg(b.environment, QDateTime::fromMSecsSinceEpoch(b.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+        tr("Note for the backup of %1 from %2:")
+            .arg(b.environment,
+                QDateTime::fromMSecsSinceEpoch(b.createdAtMs)
+                    .toLocalTime()
+                    .toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
         QLineEdit::Normal, b.attributes.value(QStringLiteral("note")), &ok);
     if (!ok)
         return;
-    ApiClient::onResult(m_client->annotateBackup(m_project, b.environment, b.id, note, std::nullopt), this, [this](const ApiResult<Backup>& result) {
-        if (!result.ok()) {
-            MessageBox::warning(this, tr("Backup note"), result.error.message());
-            return;
-        }
-        refreshBackups();
-    });
+    ApiClient::onResult(m_client->annotateBackup(m_project, b.environment, b.id, note, std::nullopt), this,
+        [this](const ApiResult<Backup>& result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Backup note"), result.error.message());
+                return;
+            }
+            refreshBackups();
+        });
 }
 
 void MainWindow::editPolicies()
 {
     if (m_project.isEmpty())
         return;
-    auto* dialog = new PolicyEditorDialog(m_client, m_project, m_settings, m_environmentList, this);
+    // Only tidemarkd answers dry runs (its environments carry local descriptors); the hosted API would apply them.
+    const bool serverPreviews = std::any_of(
+        m_environmentList.begin(), m_environmentList.end(), [](const Environment& e) { return e.local.has_value(); });
+    auto* dialog = new PolicyEditorDialog(m_client, m_project, m_settings, m_environmentList, serverPreviews, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PolicyEditorDialog::applied, this, [this] {
         refresh();

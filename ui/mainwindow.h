@@ -3,12 +3,11 @@
 #include "client/apiclient.h"
 #include "domain/projectsettings.h"
 
+#include <optional>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
-
-#include <optional>
 
 class ActivityFollower;
 class ActivityListModel;

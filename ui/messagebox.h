@@ -1,9 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <QMessageBox>
 #include <QString>
-
-#include <optional>
 
 // Every question the console asks goes through here, so tests can answer it (a seam, as in KeePassXC).
 class MessageBox

@@ -1,9 +1,11 @@
 #include "policyeditordialog.h"
 
+#include "asynctask.h"
 #include "client/apiclient.h"
 #include "domain/timestamp.h"
 #include "messagebox.h"
 #include "policyeditorpage.h"
+#include "retention/retentionplanner.h"
 #include "scheduledraftmodel.h"
 
 #include <QDateTime>
@@ -15,10 +17,11 @@
 #include <QVBoxLayout>
 
 PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project, const ProjectSettings& settings,
-    const QList<Environment>& environments, QWidget* parent)
+    const QList<Environment>& environments, bool serverPreviews, QWidget* parent)
     : QDialog(parent)
     , m_client(client)
     , m_project(project)
+    , m_serverPreviews(serverPreviews)
 {
     setObjectName(QStringLiteral("policyEditorDialog"));
     setWindowTitle(tr("Retention policies"));
@@ -26,7 +29,7 @@ PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("policyTabs"));
-    const QMap<EnvironmentType, QString> titles{{EnvironmentType::Production, tr("&Production")},
+    const QMap<EnvironmentType, QString> titles {{EnvironmentType::Production, tr("&Production")},
         {EnvironmentType::Staging, tr("&Staging")}, {EnvironmentType::Development, tr("&Development")}};
     for (EnvironmentType type : EnvironmentTypes::all()) {
         auto* page = new PolicyEditorPage(type, m_tabs);
@@ -43,10 +46,11 @@ PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project
 
         // Each environment's current backups feed the preview.
         for (const Environment& e : ofType) {
-            ApiClient::onResult(m_client->backups(m_project, e.id), this, [page, id = e.id](const ApiResult<QList<Backup>>& result) {
-                if (result.ok())
-                    page->setBackups(id, *result.value);
-            });
+            ApiClient::onResult(
+                m_client->backups(m_project, e.id), this, [page, id = e.id](const ApiResult<QList<Backup>>& result) {
+                    if (result.ok())
+                        page->setBackups(id, *result.value);
+                });
         }
     }
 
@@ -80,12 +84,16 @@ void PolicyEditorDialog::updateButtons()
         modified = modified || page->isModified();
         valid = valid && page->isValid();
         const int index = m_tabs->indexOf(page);
-        const QString title = m_tabs->tabText(index).remove(QLatin1String(" •"));
-        m_tabs->setTabText(index, page->isModified() ? title + QLatin1String(" •") : title);
+        // A bullet marks a tab with unapplied changes.
+        const QString mark = QStringLiteral(" \u2022");
+        const QString title = m_tabs->tabText(index).remove(mark);
+        m_tabs->setTabText(index, page->isModified() ? title + mark : title);
     }
     QPushButton* apply = m_buttons->button(QDialogButtonBox::Apply);
     apply->setEnabled(modified && valid && !m_busy);
-    apply->setToolTip(!valid ? tr("Fix the problems shown in red first") : !modified ? tr("Nothing has changed") : QString());
+    apply->setToolTip(!valid ? tr("Fix the problems shown in red first")
+            : !modified      ? tr("Nothing has changed")
+                             : QString());
     m_buttons->button(QDialogButtonBox::Reset)->setEnabled(modified && !m_busy);
 }
 
@@ -110,13 +118,70 @@ void PolicyEditorDialog::setBusy(bool busy, const QString& message)
     updateButtons();
 }
 
+namespace {
+
+QString deletionLine(
+    const QString& environment, const QString& id, std::optional<qint64> createdAtMs, const QStringList& reasons)
+{
+    return PolicyEditorDialog::tr("%1: %2 from %3 (%4)")
+        .arg(environment, id.left(8),
+            createdAtMs ? QDateTime::fromMSecsSinceEpoch(*createdAtMs)
+                              .toLocalTime()
+                              .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                        : QString(),
+            reasons.join(QLatin1String(", ")));
+}
+
+} // namespace
+
 void PolicyEditorDialog::apply()
 {
     const QJsonObject dataRetention = patch();
     if (dataRetention.isEmpty() || m_busy)
         return;
     setBusy(true, tr("Checking what the new policies delete…"));
-    ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, true), this, [this, dataRetention](const ApiResult<ApiClient::SettingsUpdate>& preview) {
+    if (!m_serverPreviews) {
+        // Plan here, on the thread pool, with the very planner the server uses.
+        struct Job
+        {
+            QString environment;
+            QList<RetentionBackup> backups;
+            RetentionPolicy policy;
+        };
+        QList<Job> jobs;
+        for (PolicyEditorPage* page : std::as_const(m_pages)) {
+            const auto policy = page->draft()->policy();
+            if (!page->isModified() || !policy)
+                continue;
+            const auto byEnvironment = page->backupsByEnvironment();
+            for (auto it = byEnvironment.begin(); it != byEnvironment.end(); ++it) {
+                Job job {it.key(), {}, *policy};
+                for (const Backup& b : it.value()) {
+                    if (b.status == Backup::Status::Created)
+                        job.backups.append({b.id, b.createdAtMs, b.automated, b.isProtected()});
+                }
+                jobs.append(job);
+            }
+        }
+        AsyncTask::runThenCallback(
+            [jobs]() -> QStringList {
+                QStringList lines;
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                for (const Job& job : jobs) {
+                    const RetentionPlan plan
+                        = RetentionPlanner::plan(job.backups, job.policy, now, RetentionPlanner::Expiry::Skip);
+                    for (const PlannedBackup& p : plan.backups) {
+                        if (!p.keep)
+                            lines.append(deletionLine(job.environment, p.backup.id, p.backup.createdAtMs, p.reasons));
+                    }
+                }
+                return lines;
+            },
+            this, [this, dataRetention](const QStringList& lines) { confirmAndApply(dataRetention, lines); });
+        return;
+    }
+    ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, true), this,
+        [this, dataRetention](const ApiResult<ApiClient::SettingsUpdate>& preview) {
             if (!preview.ok()) {
                 setBusy(false);
                 MessageBox::warning(this, tr("Retention policies"), preview.error.message());
@@ -124,43 +189,46 @@ void PolicyEditorDialog::apply()
             }
             // List exactly what the server's dry run deletes, per environment.
             QStringList lines;
-            int total = 0;
             const QJsonObject byEnvironment = preview.value->preview;
             for (auto it = byEnvironment.begin(); it != byEnvironment.end(); ++it) {
                 for (const QJsonValue& v : it.value().toObject().value(QStringLiteral("backups")).toArray()) {
                     const QJsonObject b = v.toObject();
                     if (b.value(QStringLiteral("decision")).toString() != QLatin1String("delete"))
                         continue;
-                    ++total;
-                    const auto created = Timestamp::parseMsecs(b.value(QStringLiteral("created_at")).toString());
-                    lines.append(tr("%1: %2 from %3 (%4)")
-                                     .arg(it.key(), b.value(QStringLiteral("id")).toString().left(8),
-                                         created ? QDateTime::fromMSecsSinceEpoch(*created).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString(),
-                                         b.value(QStringLiteral("reasons")).toVariant().toStringList().join(QLatin1String(", "))));
+                    lines.append(deletionLine(it.key(), b.value(QStringLiteral("id")).toString(),
+                        Timestamp::parseMsecs(b.value(QStringLiteral("created_at")).toString()),
+                        b.value(QStringLiteral("reasons")).toVariant().toStringList()));
                 }
             }
-            const QString question = total == 0 ? tr("Apply the new retention policies? No current backup is deleted.")
-                : total == 1 ? tr("Apply the new retention policies? This backup will be deleted right away:")
-                             : tr("Apply the new retention policies? These %1 backups will be deleted right away:").arg(total);
-            const auto answer = MessageBox::question(this, tr("Apply retention policies"), question,
-                lines.join(QLatin1Char('\n')), QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                total == 0 ? tr("Apply") : tr("Apply and delete %1").arg(total));
-            if (answer != QMessageBox::Yes) {
-                setBusy(false, tr("Not applied."));
+            confirmAndApply(dataRetention, lines);
+        });
+}
+
+void PolicyEditorDialog::confirmAndApply(const QJsonObject& dataRetention, const QStringList& deletions)
+{
+    const qsizetype total = deletions.size();
+    const QString question = total == 0 ? tr("Apply the new retention policies? No current backup is deleted.")
+        : total == 1 ? tr("Apply the new retention policies? This backup will be deleted right away:")
+                     : tr("Apply the new retention policies? These %1 backups will be deleted right away:").arg(total);
+    const auto answer = MessageBox::question(this, tr("Apply retention policies"), question,
+        deletions.join(QLatin1Char('\n')), QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+        total == 0 ? tr("Apply") : tr("Apply and delete %1").arg(total));
+    if (answer != QMessageBox::Yes) {
+        setBusy(false, tr("Not applied."));
+        return;
+    }
+    setBusy(true, tr("Applying…"));
+    ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, false), this,
+        [this](const ApiResult<ApiClient::SettingsUpdate>& result) {
+            if (!result.ok()) {
+                setBusy(false);
+                MessageBox::warning(this, tr("Retention policies"), result.error.message());
                 return;
             }
-            setBusy(true, tr("Applying…"));
-            ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, false), this, [this](const ApiResult<ApiClient::SettingsUpdate>& result) {
-                    if (!result.ok()) {
-                        setBusy(false);
-                        MessageBox::warning(this, tr("Retention policies"), result.error.message());
-                        return;
-                    }
-                    for (PolicyEditorPage* page : std::as_const(m_pages))
-                        page->setPolicy(result.value->settings.policyFor(page->type()));
-                    setBusy(false, tr("Applied. Surplus backups are being deleted."));
-                    emit applied();
-                });
+            for (PolicyEditorPage* page : std::as_const(m_pages))
+                page->setPolicy(result.value->settings.policyFor(page->type()));
+            setBusy(false, tr("Applied. Surplus backups are being deleted."));
+            emit applied();
         });
 }
 
@@ -177,9 +245,9 @@ void PolicyEditorDialog::reject()
     for (PolicyEditorPage* page : std::as_const(m_pages))
         modified = modified || page->isModified();
     if (modified) {
-        const auto answer = MessageBox::question(this, tr("Retention policies"),
-            tr("Close without applying your changes?"), QString(), QMessageBox::Discard | QMessageBox::Cancel,
-            QMessageBox::Cancel);
+        const auto answer
+            = MessageBox::question(this, tr("Retention policies"), tr("Close without applying your changes?"),
+                QString(), QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return;
     }

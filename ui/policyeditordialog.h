@@ -19,8 +19,10 @@ class PolicyEditorDialog : public QDialog
     Q_OBJECT
 
 public:
+    // `serverPreviews`: the server answers dry runs (tidemarkd does; the hosted API would apply the change), so
+    // Apply's confirmation comes from the server's own plan; otherwise it is planned here with the same code.
     PolicyEditorDialog(ApiClient* client, const QString& project, const ProjectSettings& settings,
-        const QList<Environment>& environments, QWidget* parent = nullptr);
+        const QList<Environment>& environments, bool serverPreviews, QWidget* parent = nullptr);
 
     PolicyEditorPage* page(EnvironmentType type) const { return m_pages.value(type); }
     void apply();
@@ -35,6 +37,7 @@ private:
     void updateButtons();
     QJsonObject patch() const;
     void setBusy(bool busy, const QString& message = {});
+    void confirmAndApply(const QJsonObject& dataRetention, const QStringList& deletions);
 
     ApiClient* m_client;
     QString m_project;
@@ -43,4 +46,5 @@ private:
     QLabel* m_statusLabel = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     bool m_busy = false;
+    bool m_serverPreviews = true;
 };

@@ -116,7 +116,11 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_previewView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_previewView->verticalHeader()->hide();
-    m_previewView->horizontalHeader()->setStretchLastSection(true);
+    // Size columns from the visible rows only: measuring a thousand rows after every plan stalls the window.
+    m_previewView->horizontalHeader()->setResizeContentsPrecision(0);
+    m_previewView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_previewView->horizontalHeader()->setSectionResizeMode(RetentionPreviewModel::ReasonsColumn, QHeaderView::Stretch);
+    m_previewView->setWordWrap(false);
     m_previewView->setAlternatingRowColors(true);
 
     m_summaryLabel = new QLabel(this);

@@ -30,6 +30,8 @@ public:
     void setPolicy(const RetentionPolicy& policy);
     void setEnvironments(const QList<Environment>& environments); // of this type
     void setBackups(const QString& environment, const QList<Backup>& backups);
+    // Every environment of this type with its current backups (as loaded so far).
+    QHash<QString, QList<Backup>> backupsByEnvironment() const { return m_backups; }
 
     ScheduleDraftModel* draft() const { return m_draft; }
     RetentionPreviewModel* preview() const { return m_preview; }

@@ -21,7 +21,8 @@ RestoreDialog::RestoreDialog(const Backup& backup, const QList<Environment>& env
     setObjectName(QStringLiteral("restoreDialog"));
     setWindowTitle(tr("Restore backup"));
 
-    const QString when = QDateTime::fromMSecsSinceEpoch(backup.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString when
+        = QDateTime::fromMSecsSinceEpoch(backup.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     auto* intro = new QLabel(tr("Restore the backup of <b>%1</b> taken on %2 (%3).")
                                  .arg(backup.environment.toHtmlEscaped(), when, backup.id.left(8)),
         this);
@@ -45,7 +46,8 @@ RestoreDialog::RestoreDialog(const Backup& backup, const QList<Environment>& env
     m_restoreCodeCheckBox = new QCheckBox(tr("Restore &code"), this);
     m_restoreCodeCheckBox->setObjectName(QStringLiteral("restoreCodeCheckBox"));
     m_restoreCodeCheckBox->setChecked(true);
-    m_restoreCodeCheckBox->setToolTip(tr("Unchecked: restore the mounts and databases only, and keep the code as it is now."));
+    m_restoreCodeCheckBox->setToolTip(
+        tr("Unchecked: restore the mounts and databases only, and keep the code as it is now."));
 
     m_warningLabel = new QLabel(this);
     m_warningLabel->setObjectName(QStringLiteral("warningLabel"));
@@ -89,9 +91,10 @@ void RestoreDialog::updateTexts()
     const QString target = m_targetComboBox->currentText();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Restore into %1").arg(target));
     if (restoreCode()) {
-        m_warningLabel->setText(tr("The data <i>and</i> the code of %1 are replaced by the backup's. Your git repository "
-                                   "is not changed: later deployments use its latest code.")
-                                    .arg(target.toHtmlEscaped()));
+        m_warningLabel->setText(
+            tr("The data <i>and</i> the code of %1 are replaced by the backup's. Your git repository "
+               "is not changed: later deployments use its latest code.")
+                .arg(target.toHtmlEscaped()));
     } else {
         m_warningLabel->setText(tr("Only the mounts and databases of %1 are replaced; its code stays as it is now. "
                                    "<b>The restored data may not match newer code.</b>")

@@ -1,6 +1,7 @@
 #include "retentiontimeline.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -31,7 +32,10 @@ void RetentionTimeline::setPlan(const RetentionPlan& plan)
     const qint64 end = m_nowMs + qint64(m_weeks) * 7 * 86400 * 1000;
     for (const Bar& bar : m_bars)
         survivors += !bar.expiresAtMs || *bar.expiresAtMs > end;
-    const QString summary = tr("%1 backups kept now; %2 of them are still kept in %3 weeks.").arg(m_bars.size()).arg(survivors).arg(m_weeks);
+    const QString summary = tr("%1 backups kept now; %2 of them are still kept in %3 weeks.")
+                                .arg(m_bars.size())
+                                .arg(survivors)
+                                .arg(m_weeks);
     setToolTip(summary);
     setAccessibleDescription(summary);
     update();
@@ -73,7 +77,10 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
     // Title line: what is shown.
     p.setPen(pal.color(QPalette::Text));
     p.drawText(QRectF(rect()).adjusted(8, 2, -8, 0), Qt::AlignLeft | Qt::AlignTop,
-        tr("Kept backups over the next %1 weeks (%2 kept, %3 deleted now)").arg(m_weeks).arg(m_bars.size()).arg(m_deleted));
+        tr("Kept backups over the next %1 weeks (%2 kept, %3 deleted now)")
+            .arg(m_weeks)
+            .arg(m_bars.size())
+            .arg(m_deleted));
 
     // Week lines with dates.
     QColor gridColor = pal.color(QPalette::Text);
@@ -83,7 +90,8 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
         p.setPen(QPen(gridColor, 1));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         if (w < m_weeks && (m_weeks <= 12 || w % 2 == 0)) {
-            const QString label = QDateTime::fromMSecsSinceEpoch(m_nowMs + w * 7 * dayMs).toLocalTime().toString(QStringLiteral("MMM d"));
+            const QString label = QLocale().toString(
+                QDateTime::fromMSecsSinceEpoch(m_nowMs + w * 7 * dayMs).toLocalTime().date(), QStringLiteral("MMM d"));
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QPointF(x + 2, rect().bottom() - 4), label);
         }

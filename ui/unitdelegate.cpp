@@ -10,7 +10,8 @@ QWidget* UnitDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
     combo->addItems(ScheduleDraftModel::unitNames());
     combo->setAccessibleName(tr("Unit"));
     // Commit as soon as a unit is picked, so the preview follows at once.
-    connect(combo, &QComboBox::activated, this, [this, combo] { emit const_cast<UnitDelegate*>(this)->commitData(combo); });
+    connect(
+        combo, &QComboBox::activated, this, [this, combo] { emit const_cast<UnitDelegate*>(this)->commitData(combo); });
     return combo;
 }
 

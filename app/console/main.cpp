@@ -16,7 +16,8 @@ int main(int argc, char* argv[])
     Translator::install(app);
 
     // "This computer": a tidemarkd inside the console, its data in the user's data location.
-    const QString dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("this-computer"));
+    const QString dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                .filePath(QStringLiteral("this-computer"));
     EmbeddedServer localServer(dataDir);
 
     MainWindow window(&localServer);

@@ -7,11 +7,41 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QProcess>
 #include <QtConcurrent>
+#include <sys/stat.h>
+
+namespace {
+
+const int kMaxListedChangedFiles = 20;
+
+// Every file under the roots (name prefix → directory), by "<prefix>/<relative path>": size and modification time
+// in nanoseconds. Runs on the thread pool.
+BackupOperation::FileStates scanFiles(const QList<QPair<QString, QString>>& roots)
+{
+    BackupOperation::FileStates states;
+    for (const auto& [prefix, directory] : roots) {
+        const QString root = QDir::cleanPath(QDir(directory).absolutePath());
+        QDirIterator it(
+            root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            struct stat st;
+            if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+                continue;
+            const qint64 mtime = qint64(st.st_mtim.tv_sec) * 1000000000 + qint64(st.st_mtim.tv_nsec);
+            states.insert(prefix + path.mid(root.size()), {qint64(st.st_size), mtime});
+        }
+    }
+    return states;
+}
+
+} // namespace
 
 BackupOperation::BackupOperation(ResticRepository& repository, const QString& stagingDir, const QString& projectId,
     const Environment& environment, const QString& backupId, bool safe, QObject* parent)
@@ -93,28 +123,37 @@ void BackupOperation::readCommit()
         }
         if (m_cancelled)
             return fail(QString());
-        pause();
+        afterCommit();
     });
     connect(git, &QProcess::errorOccurred, this, [this, git](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
         git->deleteLater();
         emit logLine(tr("git is not available; no commit is recorded."));
-        pause();
+        afterCommit();
     });
     git->start(
         QStringLiteral("git"), {QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("HEAD")});
 }
 
+void BackupOperation::afterCommit()
+{
+    const bool hasPauseHook = !m_environment.local->pauseHook.trimmed().isEmpty();
+    if (m_safe && !hasPauseHook)
+        emit logLine(tr("The environment has no pause hook; backing up without pausing it."));
+    m_twoPasses = m_safe && hasPauseHook;
+    if (m_twoPasses) {
+        emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
+                        "what changes meanwhile."));
+        dumpServices(Pass::PrePass);
+    } else {
+        dumpServices(Pass::Final);
+    }
+}
+
 void BackupOperation::pause()
 {
     const QString hook = m_environment.local->pauseHook;
-    if (!m_safe || hook.trimmed().isEmpty()) {
-        if (m_safe)
-            emit logLine(tr("The environment has no pause hook; backing up without pausing it."));
-        dumpServices();
-        return;
-    }
     emit logLine(tr("Pausing the environment."));
     m_paused = true; // from here on the resume hook always runs
     m_pauseStartedMs = QDateTime::currentMSecsSinceEpoch();
@@ -125,27 +164,37 @@ void BackupOperation::pause()
             return fail(message);
         if (m_cancelled)
             return fail(QString());
-        dumpServices();
+        dumpServices(Pass::Final);
     });
     runner->start();
 }
 
-void BackupOperation::dumpServices()
+void BackupOperation::dumpServices(Pass pass)
 {
     const QList<LocalDescriptor::Service> services = m_environment.local->services;
     const QString dir = m_staging + QStringLiteral("/services");
     auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, services] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, services, pass] {
         watcher->deleteLater();
         const QString error = watcher->result();
         if (!error.isEmpty())
             return fail(tr("A database could not be copied: %1").arg(error));
-        for (const auto& s : services)
-            emit logLine(tr("Copied the database of service %1.").arg(s.name));
+        for (const auto& s : services) {
+            emit logLine(pass == Pass::PrePass
+                    ? tr("Copied the database of service %1 live, for the pre-pass.").arg(s.name)
+                    : tr("Copied the database of service %1.").arg(s.name));
+        }
         if (m_cancelled)
             return fail(QString());
-        emit progress(5);
-        runBackup();
+        if (pass == Pass::PrePass) {
+            emit progress(3);
+            runBackup(Pass::PrePass);
+        } else if (m_twoPasses) {
+            runBackup(Pass::Final);
+        } else {
+            emit progress(5);
+            scanBefore();
+        }
     });
     watcher->setFuture(QtConcurrent::run([services, dir]() -> QString {
         for (const auto& s : services) {
@@ -157,7 +206,29 @@ void BackupOperation::dumpServices()
     }));
 }
 
-void BackupOperation::runBackup()
+QList<QPair<QString, QString>> BackupOperation::scanRoots() const
+{
+    QList<QPair<QString, QString>> roots {{QStringLiteral("code"), m_environment.local->codePath}};
+    for (const auto& m : m_environment.local->mounts)
+        roots.append({QStringLiteral("mounts/") + m.name, m.path});
+    return roots;
+}
+
+void BackupOperation::scanBefore()
+{
+    const QList<QPair<QString, QString>> roots = scanRoots();
+    auto* watcher = new QFutureWatcher<FileStates>(this);
+    connect(watcher, &QFutureWatcher<FileStates>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_scanBefore = watcher->result();
+        if (m_cancelled)
+            return fail(QString());
+        runBackup(Pass::Final);
+    });
+    watcher->setFuture(QtConcurrent::run([roots] { return scanFiles(roots); }));
+}
+
+void BackupOperation::runBackup(Pass pass)
 {
     const LocalDescriptor& local = *m_environment.local;
     ResticRepository::BackupRequest request;
@@ -183,17 +254,45 @@ void BackupOperation::runBackup()
     request.host = QStringLiteral("tidemark-") + m_projectId + QLatin1Char('-') + m_environment.id;
     request.tags = {QStringLiteral("tidemark"), QStringLiteral("project=") + m_projectId,
         QStringLiteral("environment=") + m_environment.id, QStringLiteral("backup=") + m_backupId};
+    // Both passes store the same paths: restic compares the second with its parent path by path.
+    int progressFrom = 5;
+    int progressSpan = 90;
+    if (pass == Pass::PrePass) {
+        request.tags.append(QStringLiteral("pre-pass"));
+        progressSpan = 55;
+        emit logLine(tr("Pre-pass: storing the code, the mounts and the database copies in the repository."));
+    } else if (m_twoPasses) {
+        request.parentSnapshotId = m_result.prePassSnapshotId;
+        progressFrom = 62;
+        progressSpan = 33;
+        emit logLine(tr("Second pass: storing what changed since the pre-pass (restic re-reads only changed files)."));
+    } else {
+        emit logLine(tr("Storing the code, the mounts and the database copies in the repository."));
+    }
 
-    emit logLine(tr("Storing the code, the mounts and the database copies in the repository."));
     m_job = m_repository.backup(request, this);
-    connect(m_job, &ResticJob::progress, this, [this](double fraction) { emit progress(5 + int(fraction * 90)); });
+    connect(m_job, &ResticJob::progress, this, [this, progressFrom, progressSpan](double fraction) {
+        emit progress(progressFrom + int(fraction * progressSpan));
+    });
     connect(m_job, &ResticJob::logLine, this, [this](const QString& line) { emit logLine(line); });
-    connect(m_job, &ResticJob::finished, this, [this](const ResticResult& result) {
+    connect(m_job, &ResticJob::finished, this, [this, pass](const ResticResult& result) {
         m_job->deleteLater();
+        if (pass == Pass::PrePass && !result.snapshotId.isEmpty())
+            m_result.prePassSnapshotId = result.snapshotId;
         if (result.status == ResticResult::Status::Cancelled || m_cancelled)
             return fail(QString());
         if (!result.ok())
             return fail(tr("restic could not store the backup: %1").arg(result.errorString));
+        if (pass == Pass::PrePass) {
+            if (result.backupSummary) {
+                emit logLine(tr("Pre-pass stored %1 files; %2 bytes added to the repository.")
+                                 .arg(result.backupSummary->totalFilesProcessed)
+                                 .arg(result.backupSummary->dataAdded));
+            }
+            emit progress(60);
+            pause();
+            return;
+        }
         m_result.snapshotId = result.snapshotId;
         if (result.backupSummary) {
             m_result.sizeOfVolumes = result.backupSummary->totalBytesProcessed;
@@ -209,9 +308,50 @@ void BackupOperation::runBackup()
         emit progress(96);
         m_pendingOutcome
             = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
-        resume();
+        afterFinalPass();
     });
     m_job->start();
+}
+
+void BackupOperation::afterFinalPass()
+{
+    if (m_twoPasses) {
+        resume();
+        return;
+    }
+    const QList<QPair<QString, QString>> roots = scanRoots();
+    auto* watcher = new QFutureWatcher<FileStates>(this);
+    connect(watcher, &QFutureWatcher<FileStates>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        reportChangedFiles(m_scanBefore, watcher->result());
+        m_scanBefore.clear();
+        resume();
+    });
+    watcher->setFuture(QtConcurrent::run([roots] { return scanFiles(roots); }));
+}
+
+void BackupOperation::reportChangedFiles(const FileStates& before, const FileStates& after)
+{
+    QStringList changed;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const auto previous = before.constFind(it.key());
+        if (previous == before.cend() || *previous != it.value())
+            changed.append(it.key());
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            changed.append(it.key());
+    }
+    if (changed.isEmpty())
+        return;
+    changed.sort();
+    const qsizetype count = changed.size();
+    QString list = QStringList(changed.mid(0, kMaxListedChangedFiles)).join(QLatin1String(", "));
+    if (count > kMaxListedChangedFiles)
+        list += QStringLiteral(" …");
+    emit logLine(tr("%1 files changed while the backup read them (they may not match the rest of the backup): %2")
+                     .arg(count)
+                     .arg(list));
 }
 
 void BackupOperation::resume()
@@ -221,16 +361,23 @@ void BackupOperation::resume()
         return;
     }
     m_paused = false;
-    m_result.pauseMs = QDateTime::currentMSecsSinceEpoch() - m_pauseStartedMs;
+    const auto recordPause = [this] {
+        m_result.pauseMs = QDateTime::currentMSecsSinceEpoch() - m_pauseStartedMs;
+        qInfo("tidemarkd: backup %s of %s paused the environment for %lld ms", qPrintable(m_backupId),
+            qPrintable(m_environment.id), m_result.pauseMs);
+    };
     if (m_environment.local->resumeHook.trimmed().isEmpty()) {
-        emit logLine(tr("The environment has no resume hook."));
+        recordPause();
+        emit logLine(tr("The environment has no resume hook; it was paused for %1 ms.").arg(m_result.pauseMs));
         complete();
         return;
     }
+    emit logLine(tr("Resuming the environment."));
     auto* runner = new HookRunner(
         m_environment.local->resumeHook, m_projectId, m_environment.id, QStringLiteral("resume"), this);
-    connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
+    connect(runner, &HookRunner::finished, this, [this, runner, recordPause](bool ok, const QString& message) {
         runner->deleteLater();
+        recordPause(); // from the start of the pause hook to the end of the resume hook
         emit logLine(tr("Resumed the environment after a pause of %1 ms.").arg(m_result.pauseMs));
         if (!ok) {
             emit logLine(message);

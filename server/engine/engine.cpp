@@ -34,8 +34,7 @@ Engine::Engine(Store& store, ActivityHub& hub, const QString& dataDir, QObject* 
     , m_hub(hub)
     , m_dataDir(QDir(dataDir).absolutePath())
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{
-}
+{ }
 
 Engine::~Engine() = default;
 
@@ -117,6 +116,10 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
     item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt](
                     Operation* op, const Operation::Outcome& outcome) {
         const auto* backup = static_cast<BackupOperation*>(op);
+        // The live pre-pass of a safe backup only served as the second pass's parent. Forgotten here, under the
+        // exclusive gate, not in the operation, which holds the repository shared.
+        if (backup && !backup->result().prePassSnapshotId.isEmpty())
+            forgetOrphan(projectId, backup->result().prePassSnapshotId);
         if (outcome.kind != Operation::Outcome::Kind::Success) {
             if (backup && !backup->result().snapshotId.isEmpty())
                 forgetOrphan(projectId, backup->result().snapshotId);
@@ -458,22 +461,65 @@ void Engine::forgetOrphan(const QString& projectId, const QString& snapshotId)
 
 // --- start-up ---
 
+namespace {
+
+// Removes what an interrupted restore left next to `path`: `<name>.tidemark-restore-*`, `<name>.tidemark-old-*`.
+void removeRestoreLeftovers(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    const QFileInfo target(QDir::cleanPath(QDir(path).absolutePath()));
+    QDir parent = target.dir();
+    if (!parent.exists())
+        return;
+    const QStringList patterns {target.fileName() + QStringLiteral(".tidemark-restore-*"),
+        target.fileName() + QStringLiteral(".tidemark-old-*")};
+    const QFileInfoList leftovers
+        = parent.entryInfoList(patterns, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QFileInfo& leftover : leftovers) {
+        const bool removed = leftover.isDir() && !leftover.isSymLink() ? QDir(leftover.filePath()).removeRecursively()
+                                                                       : QFile::remove(leftover.filePath());
+        if (removed)
+            qInfo("tidemarkd: removed %s, left by an interrupted restore", qPrintable(leftover.filePath()));
+        else
+            qWarning("tidemarkd: could not remove %s, left by an interrupted restore", qPrintable(leftover.filePath()));
+    }
+}
+
+} // namespace
+
 void Engine::recoverAfterRestart()
 {
+    // Restores that were swapping trees are finished (committed) or undone, before anything else may run.
+    QHash<QString, QString> journalled;
+    for (const auto& [activityId, sentence] : RestoreOperation::recoverJournals(m_dataDir))
+        journalled.insert(activityId, sentence);
     for (const ActivityRecord& r : m_store.unfinishedActivities()) {
         m_hub.log(r.activity.id, tr("tidemarkd stopped while this activity was running; it did not complete."));
+        if (journalled.contains(r.activity.id))
+            m_hub.log(r.activity.id, journalled.value(r.activity.id));
         m_hub.finish(r.projectId, r.activity.id, Activity::Result::Failure,
             tr("Interrupted: tidemarkd stopped while this activity was running"));
     }
     QDir(stagingDir()).removeRecursively();
     for (const Project& project : m_store.projects()) {
+        // Staged and previous trees (and database copies) of restores that never wrote a journal.
+        for (const Environment& e : m_store.environments(project.id)) {
+            if (!e.local)
+                continue;
+            removeRestoreLeftovers(e.local->codePath);
+            for (const LocalDescriptor::Mount& m : e.local->mounts)
+                removeRestoreLeftovers(m.path);
+            for (const LocalDescriptor::Service& s : e.local->services)
+                removeRestoreLeftovers(s.path);
+        }
         const QString repo = m_dataDir + QStringLiteral("/repositories/") + project.id + QStringLiteral("/repo");
         if (QFileInfo(repo).isDir()) {
             gate(project.id).acquire(RepositoryGate::Mode::Exclusive, this, [this, projectId = project.id] {
                 ResticJob* job = repository(projectId)->unlock(this);
                 connect(job, &ResticJob::finished, this, [this, job, projectId](const ResticResult&) {
                     job->deleteLater();
-                    gate(projectId).release(RepositoryGate::Mode::Exclusive);
+                    forgetHalfMadeSnapshots(projectId, 1);
                 });
                 job->start();
             });
@@ -489,4 +535,78 @@ void Engine::recoverAfterRestart()
             }
         }
     }
+}
+
+// Runs under the exclusive gate that recoverAfterRestart() took, and releases it. Forgets the snapshots tagged
+// `backup=<id>` that no backup in the store holds (a backup record is only written after restic saved its
+// snapshot: these are half-made backups, or passes of backups that never completed), and checks that every
+// listed backup still has its snapshot. Another restic process (someone's `restic snapshots`, a check) may hold a
+// lock for a moment: a failure is retried a few times, the gate held in between.
+void Engine::forgetHalfMadeSnapshots(const QString& projectId, int attempt)
+{
+    const auto release = [this, projectId, attempt](bool failed) {
+        if (failed && attempt < 5) {
+            QTimer::singleShot(
+                2000, this, [this, projectId, attempt] { forgetHalfMadeSnapshots(projectId, attempt + 1); });
+            return;
+        }
+        gate(projectId).release(RepositoryGate::Mode::Exclusive);
+    };
+    ResticJob* list = repository(projectId)->snapshots(
+        ResticRepository::SnapshotFilter {QString(), {QStringLiteral("tidemark")}, {}}, this);
+    connect(list, &ResticJob::finished, this, [this, list, projectId, release](const ResticResult& result) {
+        list->deleteLater();
+        if (!result.ok()) {
+            qWarning("tidemarkd: could not list the snapshots of project %s: %s", qPrintable(projectId),
+                qPrintable(result.errorString));
+            release(true);
+            return;
+        }
+        QList<BackupRecord> records;
+        for (const Environment& e : m_store.environments(projectId))
+            records.append(m_store.backups(projectId, e.id));
+        const auto held = [&records](const QString& snapshotId) {
+            return std::any_of(records.begin(), records.end(), [&snapshotId](const BackupRecord& r) {
+                return r.snapshotId.size() >= 8 && snapshotId.startsWith(r.snapshotId);
+            });
+        };
+        QStringList orphans;
+        for (const ResticSnapshot& snapshot : result.snapshots) {
+            const auto tag = std::find_if(snapshot.tags.begin(), snapshot.tags.end(),
+                [](const QString& t) { return t.startsWith(QLatin1String("backup=")); });
+            if (tag == snapshot.tags.end())
+                continue; // not one of ours to judge
+            const QString backupId = tag->mid(7);
+            const auto record = m_store.backup(projectId, backupId);
+            if (record && (record->snapshotId.isEmpty() || held(snapshot.id)))
+                continue;
+            qInfo("tidemarkd: forgetting snapshot %s of project %s: no backup holds it (backup %s was not completed)",
+                qPrintable(snapshot.shortId), qPrintable(projectId), qPrintable(backupId));
+            orphans.append(snapshot.id);
+        }
+        for (const BackupRecord& r : records) {
+            const bool present = std::any_of(result.snapshots.begin(), result.snapshots.end(),
+                [&r](const ResticSnapshot& s) { return !r.snapshotId.isEmpty() && s.id.startsWith(r.snapshotId); });
+            if (!present && r.backup.status == Backup::Status::Created) {
+                qWarning("tidemarkd: backup %s of project %s is listed but its snapshot %s is not in the repository",
+                    qPrintable(r.backup.id), qPrintable(projectId), qPrintable(r.snapshotId));
+            }
+        }
+        if (orphans.isEmpty()) {
+            release(false);
+            return;
+        }
+        ResticJob* forget = repository(projectId)->forget(orphans, this);
+        connect(forget, &ResticJob::finished, this, [this, forget, projectId, release](const ResticResult& done) {
+            forget->deleteLater();
+            if (!done.ok())
+                qWarning("tidemarkd: could not forget the half-made snapshots of project %s: %s", qPrintable(projectId),
+                    qPrintable(done.errorString));
+            release(!done.ok());
+            if (done.ok())
+                schedulePrune(projectId);
+        });
+        forget->start();
+    });
+    list->start();
 }

@@ -83,6 +83,7 @@ private:
     void enqueue(const QString& projectId, const QString& environmentId, Queued item);
     static QString queueKey(const QString& projectId, const QString& environmentId);
     void forgetOrphan(const QString& projectId, const QString& snapshotId);
+    void forgetHalfMadeSnapshots(const QString& projectId, int attempt);
     QString stagingDir() const;
     void runNext(const QString& queueKey);
     void refreshExpiry(const QString& projectId, const QString& environmentId);

@@ -1,12 +1,14 @@
 #include "resticjob.h"
 
 #include <algorithm>
+#include <csignal>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 
 namespace {
@@ -189,6 +191,9 @@ void ResticJob::runPhase(Phase phase, const QStringList& words)
         environment.insert(QStringLiteral("PWD"), m_context.workingDirectory); // restic makes paths absolute with it
 
     m_process = new QProcess(this);
+    // restic must not outlive tidemarkd: a backup that went on after a crash would save a snapshot that start-up
+    // recovery has already looked for. SIGINT lets restic remove its lock.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGINT); });
     m_process->setProgram(m_context.program);
     m_process->setArguments(QStringList {QStringLiteral("--json")} + words);
     m_process->setWorkingDirectory(m_context.workingDirectory);

@@ -9,7 +9,36 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QtConcurrent>
+
+namespace {
+
+const QString kSwapping = QStringLiteral("swapping"); // trees being swapped; the live databases untouched
+const QString kSaved = QStringLiteral("saved"); // every live database has a complete copy next to it
+const QString kCommitted = QStringLiteral("committed"); // every swap and database write succeeded
+
+// Removes a file or a directory tree; true when nothing is left.
+bool removePath(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
+        return true;
+    if (info.isDir() && !info.isSymLink())
+        return QDir(path).removeRecursively();
+    return QFile::remove(path);
+}
+
+// A database file with what SQLite may keep next to it.
+void removeDatabaseFile(const QString& path)
+{
+    for (const QString& suffix :
+        {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+}
+
+} // namespace
 
 RestoreOperation::RestoreOperation(ResticRepository& repository, const QString& stagingDir, const QString& projectId,
     const QString& snapshotId, const QJsonObject& manifest, const Environment& target, bool restoreCode,
@@ -23,7 +52,14 @@ RestoreOperation::RestoreOperation(ResticRepository& repository, const QString& 
     , m_target(target)
     , m_restoreCode(restoreCode)
     , m_activityId(activityId)
+    , m_journalPath(journalDirectory(QFileInfo(QDir::cleanPath(QDir(stagingDir).absolutePath())).path())
+          + QStringLiteral("/restore-") + activityId + QStringLiteral(".json"))
 { }
+
+QString RestoreOperation::journalDirectory(const QString& dataDir)
+{
+    return QDir(dataDir).absolutePath() + QStringLiteral("/journal");
+}
 
 void RestoreOperation::start()
 {
@@ -65,7 +101,8 @@ void RestoreOperation::start()
                 tr("Environment %1 has no service named %2; that database is not restored.").arg(m_target.id, name));
             continue;
         }
-        m_databases.append({name, v.toObject().value(QStringLiteral("staged")).toString(), it->path});
+        const QString target = QDir::cleanPath(QDir(it->path).absolutePath());
+        m_databases.append({name, v.toObject().value(QStringLiteral("staged")).toString(), target, target + oldSuffix});
     }
     for (const Part& part : m_parts) {
         if (part.sourcePath.isEmpty() || !QFileInfo(part.targetPath).dir().exists()) {
@@ -153,18 +190,24 @@ void RestoreOperation::pause()
 void RestoreOperation::swapIn()
 {
     m_committed = true;
+    for (Part& part : m_parts)
+        part.existed = QFileInfo::exists(part.targetPath);
+    for (Database& db : m_databases)
+        db.existed = QFileInfo::exists(db.targetPath);
+    // The journal comes first: from the first rename on, a restart can put everything back.
+    if (!writeJournal(kSwapping))
+        return fail(tr("The restore journal could not be written; the environment is unchanged."));
     // Move each current tree aside and the restored one into its place; on any failure, put back what moved.
     for (Part& part : m_parts) {
-        QDir().rename(part.targetPath, part.oldPath);
-        if (QFileInfo::exists(part.targetPath) || !QDir().rename(part.stagingRoot + part.sourcePath, part.targetPath)) {
-            QDir().rename(part.oldPath, part.targetPath);
-            for (Part& done : m_parts) {
-                if (!done.swapped)
-                    continue;
-                QDir(done.targetPath).removeRecursively();
-                QDir().rename(done.oldPath, done.targetPath);
-                done.swapped = false;
+        if (part.existed) {
+            if (!QDir().rename(part.targetPath, part.oldPath)) {
+                rollBack();
+                return fail(tr("The %1 could not be moved aside; the environment is unchanged.").arg(part.label));
             }
+            part.swapped = true;
+        }
+        if (QFileInfo::exists(part.targetPath) || !QDir().rename(part.stagingRoot + part.sourcePath, part.targetPath)) {
+            rollBack();
             return fail(tr("The %1 could not be put in place; the environment is unchanged.").arg(part.label));
         }
         part.swapped = true;
@@ -176,15 +219,30 @@ void RestoreOperation::swapIn()
 
 void RestoreOperation::writeDatabases()
 {
-    QList<QPair<QString, QString>> copies;
+    struct Copy
+    {
+        QString name;
+        QString staged;
+        QString target;
+        QString backupCopy;
+        bool existed;
+    };
+    QList<Copy> copies;
     for (const Database& db : m_databases)
-        copies.append({m_stagingDir + db.stagedPath, db.targetPath});
+        copies.append({db.name, m_stagingDir + db.stagedPath, db.targetPath, db.backupCopy, db.existed});
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         watcher->deleteLater();
         const QString error = watcher->result();
-        if (!error.isEmpty())
-            return fail(tr("A database could not be written back: %1").arg(error));
+        if (!error.isEmpty()) {
+            rollBack();
+            return fail(
+                tr("A database could not be written back: %1. The environment was put back as it was.").arg(error));
+        }
+        if (!writeJournal(kCommitted)) {
+            rollBack();
+            return fail(tr("The restore journal could not be written; the environment was put back as it was."));
+        }
         for (const Database& db : m_databases)
             emit logLine(tr("Restored the database of service %1.").arg(db.name));
         m_pendingOutcome = Outcome {Outcome::Kind::Success,
@@ -192,9 +250,21 @@ void RestoreOperation::writeDatabases()
                           : tr("Restored the data of %1 (code unchanged)").arg(m_target.id)};
         resume();
     });
-    watcher->setFuture(QtConcurrent::run([copies]() -> QString {
-        for (const auto& [from, to] : copies) {
-            const QString error = SqliteCopy::copy(from, to);
+    const QString journalPath = m_journalPath;
+    const QJsonObject savedJournal = journal(kSaved);
+    watcher->setFuture(QtConcurrent::run([copies, journalPath, savedJournal]() -> QString {
+        // First a copy of every live database, so a restart can put it back whatever happens next.
+        for (const Copy& c : copies) {
+            if (!c.existed)
+                continue;
+            const QString error = SqliteCopy::copy(c.target, c.backupCopy);
+            if (!error.isEmpty())
+                return tr("the database of service %1 could not be saved first: %2").arg(c.name, error);
+        }
+        if (!copies.isEmpty() && !writeJournalFile(journalPath, savedJournal))
+            return tr("the restore journal could not be written");
+        for (const Copy& c : copies) {
+            const QString error = SqliteCopy::copy(c.staged, c.target);
             if (!error.isEmpty())
                 return error;
         }
@@ -253,10 +323,188 @@ void RestoreOperation::cleanUp()
 {
     for (const Part& part : m_parts) {
         QDir(part.stagingRoot).removeRecursively();
-        if (part.swapped)
-            QDir(part.oldPath).removeRecursively();
+        if (part.swapped && !m_keepJournal)
+            removePath(part.oldPath);
+    }
+    if (!m_keepJournal) {
+        for (const Database& db : m_databases)
+            removeDatabaseFile(db.backupCopy);
     }
     QDir(m_stagingDir).removeRecursively();
+    // Last: while the journal exists, a restart can still finish or undo this restore.
+    if (!m_keepJournal)
+        QFile::remove(m_journalPath);
+}
+
+void RestoreOperation::rollBack()
+{
+    // The journal on disk says how far the restore got (whether the databases were saved); it is the truth.
+    QJsonObject onDisk;
+    QFile file(m_journalPath);
+    if (file.open(QIODevice::ReadOnly))
+        onDisk = QJsonDocument::fromJson(file.readAll()).object();
+    const QStringList problems = rollBackJournal(onDisk.isEmpty() ? journal(kSwapping) : onDisk);
+    for (const QString& line : problems)
+        emit logLine(line);
+    m_keepJournal = !problems.isEmpty();
+    if (m_keepJournal)
+        emit logLine(tr("The restore journal is kept; tidemarkd tries the roll-back again when it restarts."));
+    for (Part& part : m_parts)
+        part.swapped = false;
+}
+
+QJsonObject RestoreOperation::journal(const QString& state) const
+{
+    QJsonArray parts;
+    for (const Part& part : m_parts) {
+        parts.append(QJsonObject {{QStringLiteral("target"), part.targetPath}, {QStringLiteral("old"), part.oldPath},
+            {QStringLiteral("staged"), part.stagingRoot}, {QStringLiteral("existed"), part.existed}});
+    }
+    QJsonArray databases;
+    for (const Database& db : m_databases) {
+        databases.append(QJsonObject {{QStringLiteral("target"), db.targetPath},
+            {QStringLiteral("backupCopy"), db.backupCopy}, {QStringLiteral("existed"), db.existed}});
+    }
+    return QJsonObject {{QStringLiteral("activity"), m_activityId}, {QStringLiteral("environment"), m_target.id},
+        {QStringLiteral("state"), state}, {QStringLiteral("parts"), parts}, {QStringLiteral("databases"), databases}};
+}
+
+bool RestoreOperation::writeJournal(const QString& state)
+{
+    return writeJournalFile(m_journalPath, journal(state));
+}
+
+bool RestoreOperation::writeJournalFile(const QString& path, const QJsonObject& journal)
+{
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QJsonDocument(journal).toJson());
+    return file.commit();
+}
+
+QStringList RestoreOperation::rollBackJournal(const QJsonObject& journal)
+{
+    QStringList problems;
+    const bool saved = journal.value(QStringLiteral("state")).toString() == kSaved;
+    const QJsonArray parts = journal.value(QStringLiteral("parts")).toArray();
+    for (const QJsonValue& v : parts) {
+        const QJsonObject part = v.toObject();
+        const QString target = part.value(QStringLiteral("target")).toString();
+        const QString old = part.value(QStringLiteral("old")).toString();
+        const QString staged = part.value(QStringLiteral("staged")).toString();
+        if (target.isEmpty())
+            continue;
+        if (!old.isEmpty() && QFileInfo::exists(old)) {
+            // The previous tree was moved aside: whatever is in its place now is (part of) the restored one.
+            if (!removePath(target) || !QDir().rename(old, target))
+                problems.append(tr("%1 could not be put back from %2.").arg(target, old));
+        } else if (!part.value(QStringLiteral("existed")).toBool(true)) {
+            // There was nothing here before the restore.
+            if (!removePath(target))
+                problems.append(tr("%1 could not be removed.").arg(target));
+        }
+        if (!staged.isEmpty() && !removePath(staged))
+            problems.append(tr("%1 could not be removed.").arg(staged));
+    }
+    const QJsonArray databases = journal.value(QStringLiteral("databases")).toArray();
+    for (const QJsonValue& v : databases) {
+        const QJsonObject db = v.toObject();
+        const QString target = db.value(QStringLiteral("target")).toString();
+        const QString backupCopy = db.value(QStringLiteral("backupCopy")).toString();
+        if (target.isEmpty() || backupCopy.isEmpty())
+            continue;
+        // Before "saved" no live database was written: the copies may be incomplete and are only thrown away.
+        if (saved) {
+            if (db.value(QStringLiteral("existed")).toBool(true)) {
+                const QString error = SqliteCopy::copy(backupCopy, target);
+                if (!error.isEmpty()) {
+                    problems.append(tr("%1 could not be put back from %2: %3").arg(target, backupCopy, error));
+                    continue;
+                }
+            } else {
+                removeDatabaseFile(target);
+            }
+        }
+        removeDatabaseFile(backupCopy);
+    }
+    return problems;
+}
+
+void RestoreOperation::discardJournalled(const QJsonObject& journal)
+{
+    const QJsonArray parts = journal.value(QStringLiteral("parts")).toArray();
+    for (const QJsonValue& v : parts) {
+        for (const QString& key : {QStringLiteral("old"), QStringLiteral("staged")}) {
+            const QString path = v.toObject().value(key).toString();
+            if (!path.isEmpty())
+                removePath(path);
+        }
+    }
+    const QJsonArray databases = journal.value(QStringLiteral("databases")).toArray();
+    for (const QJsonValue& v : databases) {
+        const QString backupCopy = v.toObject().value(QStringLiteral("backupCopy")).toString();
+        if (!backupCopy.isEmpty())
+            removeDatabaseFile(backupCopy);
+    }
+}
+
+QList<QPair<QString, QString>> RestoreOperation::recoverJournals(const QString& dataDir)
+{
+    QList<QPair<QString, QString>> done;
+    QDir dir(journalDirectory(dataDir));
+    if (!dir.exists())
+        return done;
+    const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo& entry : entries) {
+        const QString name = entry.fileName();
+        if (!name.startsWith(QLatin1String("restore-")))
+            continue;
+        if (!name.endsWith(QLatin1String(".json"))) {
+            QFile::remove(entry.filePath()); // a temporary file of an unfinished QSaveFile::commit()
+            continue;
+        }
+        QFile file(entry.filePath());
+        QJsonObject journal;
+        if (file.open(QIODevice::ReadOnly))
+            journal = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        const QString activity = journal.value(QStringLiteral("activity")).toString();
+        const QString environment = journal.value(QStringLiteral("environment")).toString();
+        if (journal.isEmpty()) {
+            qWarning("tidemarkd: restore journal %s is unreadable; removed", qPrintable(entry.filePath()));
+            QFile::remove(entry.filePath());
+            continue;
+        }
+        if (journal.value(QStringLiteral("state")).toString() == kCommitted) {
+            discardJournalled(journal);
+            QFile::remove(entry.filePath());
+            qInfo("tidemarkd: restore %s into %s had completed; removed its leftovers", qPrintable(activity),
+                qPrintable(environment));
+            done.append({activity,
+                tr("The restore into %1 had completed before tidemarkd stopped; its leftovers were removed.")
+                    .arg(environment)});
+            continue;
+        }
+        const QStringList problems = rollBackJournal(journal);
+        if (problems.isEmpty()) {
+            QFile::remove(entry.filePath());
+            qInfo("tidemarkd: restore %s into %s was interrupted; the environment was put back as it was",
+                qPrintable(activity), qPrintable(environment));
+            done.append({activity,
+                tr("The restore into %1 was interrupted; the environment was put back as it was before.")
+                    .arg(environment)});
+        } else {
+            for (const QString& p : problems)
+                qWarning("tidemarkd: rolling back restore %s: %s", qPrintable(activity), qPrintable(p));
+            done.append({activity,
+                tr("The restore into %1 was interrupted and could not be fully undone: %2")
+                    .arg(environment, problems.join(QLatin1Char(' ')))});
+        }
+    }
+    return done;
 }
 
 void RestoreOperation::cancel()

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QPointer>
 
 class ResticJob;
@@ -13,6 +14,12 @@ class ResticRepository;
 // Restores a backup into an environment (its own or another active one). Each directory is restored by restic into
 // a staging directory next to its target and swapped in by rename, the old tree kept until every swap succeeded;
 // databases are written back with SQLite's online-backup API. With restore_code false the code tree is untouched.
+//
+// Crash safety: before the first rename a journal (DATA_DIR/journal/restore-<activity>.json, written atomically)
+// lists every part {target, old, staged} and every database {target, backupCopy}. Before a database is written back
+// the live one is copied next to it; the journal says "saved" once every copy is complete and "committed" once every
+// swap and every database write succeeded. recoverJournals() (at start-up) finishes a committed restore and rolls
+// any other back, so an interrupted restore leaves the environment entirely old or entirely new.
 class RestoreOperation : public Operation
 {
     Q_OBJECT
@@ -25,6 +32,12 @@ public:
     void start() override;
     void cancel() override;
 
+    // Where the journals live: DATA_DIR/journal.
+    static QString journalDirectory(const QString& dataDir);
+    // Finishes or rolls back every restore a previous run left journalled, and deletes the journals. Synchronous;
+    // call at start-up before any restore runs. Returns, per activity id, a sentence saying what was done.
+    static QList<QPair<QString, QString>> recoverJournals(const QString& dataDir);
+
 private:
     struct Part
     {
@@ -33,6 +46,7 @@ private:
         QString targetPath; // where it goes now
         QString stagingRoot; // next to targetPath
         QString oldPath; // targetPath's previous tree during the swap
+        bool existed = false; // whether targetPath existed before the swap
         bool swapped = false;
     };
     struct Database
@@ -40,6 +54,8 @@ private:
         QString name;
         QString stagedPath; // inside the snapshot
         QString targetPath;
+        QString backupCopy; // the live database before the restore, next to it
+        bool existed = false;
     };
 
     void restoreNext();
@@ -50,6 +66,15 @@ private:
     void fail(const QString& message);
     void complete();
     void cleanUp();
+    void rollBack();
+    QJsonObject journal(const QString& state) const;
+    bool writeJournal(const QString& state);
+
+    static bool writeJournalFile(const QString& path, const QJsonObject& journal);
+    // Puts back the previous trees and databases the journal lists; returns what it did, for the log.
+    static QStringList rollBackJournal(const QJsonObject& journal);
+    // Removes the previous trees, the staged trees and the database copies the journal lists.
+    static void discardJournalled(const QJsonObject& journal);
 
     ResticRepository& m_repository;
     QString m_stagingDir; // for the databases
@@ -59,6 +84,7 @@ private:
     Environment m_target;
     bool m_restoreCode;
     QString m_activityId;
+    QString m_journalPath;
 
     QList<Part> m_parts;
     QList<Database> m_databases;
@@ -67,6 +93,7 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_committed = false; // past the point of no return: cancel no longer applies
+    bool m_keepJournal = false; // a roll-back failed: leave the journal and the previous trees for a restart
     std::optional<Outcome> m_pendingOutcome;
     QPointer<ResticJob> m_job;
 };

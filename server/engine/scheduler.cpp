@@ -1,10 +1,9 @@
 #include "scheduler.h"
 
+#include "domain/timestamp.h"
 #include "engine.h"
 #include "retention/retentionplanner.h"
 #include "store/store.h"
-
-#include "domain/timestamp.h"
 
 #include <QDateTime>
 
@@ -46,7 +45,8 @@ int Scheduler::tick()
             for (const BackupRecord& r : m_store.backups(project.id, environment.id)) {
                 if (!r.backup.automated || r.backup.status != Backup::Status::Created)
                     continue;
-                covered = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest) >= currentBucket;
+                covered = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest)
+                    >= currentBucket;
                 break; // newest automated backup only
             }
             if (covered)

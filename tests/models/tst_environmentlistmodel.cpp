@@ -102,7 +102,7 @@ void TestEnvironmentListModel::ordersByNameAndShowsValues()
     QCOMPARE(m_model->index(never, EnvironmentListModel::LastBackupColumn).data().toString(), QStringLiteral("\u2014"));
     QVERIFY(!m_model->index(never, EnvironmentListModel::LastBackupColumn).data(UnderlyingDataRole).isValid());
     QCOMPARE(m_model->headerData(EnvironmentListModel::NextBackupColumn, Qt::Horizontal).toString(),
-        QStringLiteral("Next automated backup"));
+        QStringLiteral("Next backup"));
 }
 
 void TestEnvironmentListModel::refreshKeepsSelectionWithoutReset()

@@ -22,7 +22,10 @@ private slots:
     void inactiveAndUnscheduledEnvironmentsAreLeftAlone();
 
 private:
-    QList<BackupRecord> mainBackups() { return m_server->store().backups(QStringLiteral("demo"), QStringLiteral("main")); }
+    QList<BackupRecord> mainBackups()
+    {
+        return m_server->store().backups(QStringLiteral("demo"), QStringLiteral("main"));
+    }
     void setNow(const QString& rfc3339);
     void waitIdle();
 
@@ -47,7 +50,8 @@ void TestScheduler::initTestCase()
     // Production keeps 3 daily and 2 weekly automated backups; staging and development have no schedule.
     ProjectSettings settings = m_server->store().settings(QStringLiteral("demo"));
     const Problems problems = settings.applyPatch(QJsonDocument::fromJson(R"({"data_retention": {"production":
-        {"default_config": {"schedule": [{"interval": "1d", "count": 3}, {"interval": "1w", "count": 2}]}}}})").object());
+        {"default_config": {"schedule": [{"interval": "1d", "count": 3}, {"interval": "1w", "count": 2}]}}}})")
+                                                      .object());
     QVERIFY(problems.isEmpty());
     QVERIFY(m_server->store().saveSettings(QStringLiteral("demo"), settings));
 }
@@ -118,13 +122,17 @@ void TestScheduler::simulatedMonthPrunesToPolicy()
     QStringList days;
     for (const BackupRecord& r : backups)
         days.append(QDateTime::fromMSecsSinceEpoch(r.backup.createdAtMs, Qt::UTC).toString(QStringLiteral("MM-dd")));
-    QCOMPARE(days, (QStringList{QStringLiteral("03-30"), QStringLiteral("03-29"), QStringLiteral("03-28"), QStringLiteral("03-02")}));
+    QCOMPARE(days,
+        (QStringList {
+            QStringLiteral("03-30"), QStringLiteral("03-29"), QStringLiteral("03-28"), QStringLiteral("03-02")}));
     QCOMPARE(backups.at(0).backup.index, std::optional<int>(1));
     QCOMPARE(backups.at(2).backup.index, std::optional<int>(3));
     QVERIFY(backups.at(3).backup.isProtected());
     QVERIFY(!backups.at(3).backup.expiresAtMs); // protected: never projected to expire
     // Mar 28 leaves the daily three when Mar 31's backup arrives.
-    QCOMPARE(backups.at(2).backup.expiresAtMs, std::optional<qint64>(QDateTime::fromString(QStringLiteral("2026-03-31T00:00:00Z"), Qt::ISODate).toMSecsSinceEpoch()));
+    QCOMPARE(backups.at(2).backup.expiresAtMs,
+        std::optional<qint64>(
+            QDateTime::fromString(QStringLiteral("2026-03-31T00:00:00Z"), Qt::ISODate).toMSecsSinceEpoch()));
 }
 
 void TestScheduler::inactiveAndUnscheduledEnvironmentsAreLeftAlone()

@@ -17,11 +17,11 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QElapsedTimer>
-#include <QSettings>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -37,8 +37,7 @@ public:
     TestLocalServer(const QString& url, const QString& token)
         : m_url(url)
         , m_token(token)
-    {
-    }
+    { }
     void start() override
     {
         m_running = true;
@@ -139,7 +138,10 @@ void TestMainWindow::cleanupTestCase()
 
 QJsonObject TestMainWindow::localOf(const QString& environment)
 {
-    return m_http->get(QStringLiteral("/projects/demo/environments/") + environment, m_access).json.toObject().value(QStringLiteral("local")).toObject();
+    return m_http->get(QStringLiteral("/projects/demo/environments/") + environment, m_access)
+        .json.toObject()
+        .value(QStringLiteral("local"))
+        .toObject();
 }
 
 bool TestMainWindow::waitForActivitiesToEnd(int timeoutMs)
@@ -164,7 +166,8 @@ void TestMainWindow::connectsAndListsEnvironments()
     m_window->connectToServer();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
     QCOMPARE(m_window->selectedEnvironment()->id, QStringLiteral("main")); // production first
-    QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"))->text().contains(QStringLiteral("Connected")));
+    QVERIFY(
+        m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"))->text().contains(QStringLiteral("Connected")));
 }
 
 void TestMainWindow::actionsSayWhyTheyAreDisabled()
@@ -201,7 +204,8 @@ void TestMainWindow::restoreWithoutCode()
 {
     const QJsonObject local = localOf(QStringLiteral("main"));
     const QString code = local.value(QStringLiteral("code_path")).toString();
-    const QString mount = local.value(QStringLiteral("mounts")).toArray().at(0).toObject().value(QStringLiteral("path")).toString();
+    const QString mount
+        = local.value(QStringLiteral("mounts")).toArray().at(0).toObject().value(QStringLiteral("path")).toString();
     const QByteArray mountAtBackup = treeHash(mount);
 
     // Change the data and the code after the backup.
@@ -235,7 +239,7 @@ void TestMainWindow::restoreWithoutCode()
     QVERIFY(waitForActivitiesToEnd());
     QCOMPARE(m_window->activityModel()->activity(0).result, std::optional(Activity::Result::Success));
     QCOMPARE(treeHash(mount), mountAtBackup); // data came back
-    QCOMPARE(treeHash(code), codeNow);        // code did not change
+    QCOMPARE(treeHash(code), codeNow); // code did not change
 }
 
 void TestMainWindow::policyPreviewMarksDeletionsBeforeApply()

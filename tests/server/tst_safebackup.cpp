@@ -1,0 +1,307 @@
+// Consistent backups in two passes (live pre-pass, pause, second pass with the pre-pass as parent) and live backups
+// that report the files changed while restic read them, against a real tidemarkd.
+#include "serverprocess.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+namespace {
+
+struct LogLine
+{
+    qint64 timestampMs = 0;
+    QString message;
+};
+
+} // namespace
+
+class TestSafeBackup : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void safeBackupPausesOnlyForTheSecondPass();
+    void prePassSnapshotIsForgotten();
+    void liveBackupReportsFilesChangedWhileRead();
+
+private:
+    QJsonObject environment(const QString& name);
+    bool setHooks(const QString& name, const QString& pause, const QString& resume);
+    QString startBackup(const QString& name, bool safe);
+    QJsonObject waitForActivity(const QString& activityId, int timeoutMs = 120000);
+    QList<LogLine> log(const QString& activityId);
+    QStringList snapshotBackupTags(QString* error);
+    QStringList listedBackupIds();
+
+    QTemporaryDir m_scratch;
+    ServerProcess m_server;
+    std::unique_ptr<TestHttp> m_http;
+    QString m_admin;
+    QString m_safeActivity;
+};
+
+void TestSafeBackup::initTestCase()
+{
+    QVERIFY(m_scratch.isValid());
+    QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+    m_http = std::make_unique<TestHttp>(m_server.url());
+    m_admin = m_http->exchange(m_server.adminToken());
+    QVERIFY(!m_admin.isEmpty());
+}
+
+void TestSafeBackup::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+QJsonObject TestSafeBackup::environment(const QString& name)
+{
+    return m_http->get(QStringLiteral("/projects/demo/environments/") + name, m_admin).json.toObject();
+}
+
+bool TestSafeBackup::setHooks(const QString& name, const QString& pause, const QString& resume)
+{
+    QJsonObject local = environment(name).value(QStringLiteral("local")).toObject();
+    local.insert(
+        QStringLiteral("hooks"), QJsonObject {{QStringLiteral("pause"), pause}, {QStringLiteral("resume"), resume}});
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("local"), local}}).toJson(QJsonDocument::Compact);
+    return m_http->request("PATCH", QStringLiteral("/projects/demo/environments/") + name, body, m_admin).status == 200;
+}
+
+QString TestSafeBackup::startBackup(const QString& name, bool safe)
+{
+    const auto r = m_http->request("POST", QStringLiteral("/projects/demo/environments/%1/backup").arg(name),
+        safe ? QByteArrayLiteral(R"({"safe": true})") : QByteArrayLiteral(R"({"safe": false})"), m_admin);
+    if (r.status != 202) {
+        qWarning("backup of %s answered %d: %s", qPrintable(name), r.status, r.body.constData());
+        return {};
+    }
+    return r.json.toObject()
+        .value(QStringLiteral("_embedded"))
+        .toObject()
+        .value(QStringLiteral("activities"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toString();
+}
+
+QJsonObject TestSafeBackup::waitForActivity(const QString& activityId, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QJsonObject activity;
+    while (!deadline.hasExpired()) {
+        activity = m_http->get(QStringLiteral("/projects/demo/activities/") + activityId, m_admin).json.toObject();
+        const QString state = activity.value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("complete") || state == QLatin1String("cancelled"))
+            return activity;
+        QTest::qWait(100);
+    }
+    return activity;
+}
+
+QList<LogLine> TestSafeBackup::log(const QString& activityId)
+{
+    QList<LogLine> lines;
+    const auto reply = m_http->get(QStringLiteral("/projects/demo/activities/%1/log").arg(activityId), m_admin);
+    for (const QByteArray& raw : reply.body.trimmed().split('\n')) {
+        const QJsonObject data = QJsonDocument::fromJson(raw).object().value(QStringLiteral("data")).toObject();
+        if (data.isEmpty())
+            continue;
+        const QDateTime at
+            = QDateTime::fromString(data.value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs);
+        lines.append({at.toMSecsSinceEpoch(), data.value(QStringLiteral("message")).toString()});
+    }
+    return lines;
+}
+
+// The backup ids the snapshots in the demo repository belong to (their "backup=" tags), one entry per snapshot.
+QStringList TestSafeBackup::snapshotBackupTags(QString* error)
+{
+    const QString dir = m_server.dataDir() + QStringLiteral("/repositories/demo");
+    QProcess restic;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& key : env.keys()) {
+        if (key.startsWith(QLatin1String("RESTIC_")))
+            env.remove(key);
+    }
+    env.insert(QStringLiteral("RESTIC_REPOSITORY"), dir + QStringLiteral("/repo"));
+    env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), dir + QStringLiteral("/repo.password"));
+    restic.setProcessEnvironment(env);
+    restic.start(QStringLiteral("restic"),
+        {QStringLiteral("snapshots"), QStringLiteral("--json"), QStringLiteral("--no-lock"),
+            QStringLiteral("--no-cache")});
+    if (!restic.waitForFinished(30000) || restic.exitCode() != 0) {
+        *error = QString::fromUtf8(restic.readAllStandardError());
+        return {};
+    }
+    QStringList ids;
+    for (const QJsonValue& snapshot : QJsonDocument::fromJson(restic.readAllStandardOutput()).array()) {
+        QString id;
+        for (const QJsonValue& tag : snapshot.toObject().value(QStringLiteral("tags")).toArray()) {
+            if (tag.toString().startsWith(QLatin1String("backup=")))
+                id = tag.toString().mid(7);
+        }
+        ids.append(id);
+    }
+    ids.sort();
+    return ids;
+}
+
+QStringList TestSafeBackup::listedBackupIds()
+{
+    QStringList ids;
+    for (const QString& name : {QStringLiteral("main"), QStringLiteral("staging")}) {
+        const QJsonArray list
+            = m_http->get(QStringLiteral("/projects/demo/environments/%1/backups").arg(name), m_admin).json.toArray();
+        for (const QJsonValue& b : list)
+            ids.append(b.toObject().value(QStringLiteral("id")).toString());
+    }
+    ids.sort();
+    return ids;
+}
+
+void TestSafeBackup::safeBackupPausesOnlyForTheSecondPass()
+{
+    const QString marker = m_scratch.filePath(QStringLiteral("paused"));
+    QVERIFY(setHooks(QStringLiteral("main"), QStringLiteral("touch '%1'").arg(marker), QStringLiteral("true")));
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    m_safeActivity = startBackup(QStringLiteral("main"), true);
+    QVERIFY(!m_safeActivity.isEmpty());
+    const QJsonObject activity = waitForActivity(m_safeActivity);
+    const qint64 observedMs = elapsed.elapsed(); // at least the activity's duration
+    QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    QVERIFY(QFileInfo::exists(marker));
+
+    // The log shows the pre-pass, then the pause, then the second pass, then the resume.
+    const QList<LogLine> lines = log(m_safeActivity);
+    QVERIFY(lines.size() >= 6);
+    const auto indexOf = [&lines](const QString& start, qsizetype from = 0) -> qsizetype {
+        for (qsizetype i = from; i < lines.size(); ++i) {
+            if (lines.at(i).message.startsWith(start))
+                return i;
+        }
+        return -1;
+    };
+    const qsizetype prePass = indexOf(QStringLiteral("Pre-pass: storing"));
+    const qsizetype prePassStored = indexOf(QStringLiteral("Pre-pass stored"));
+    const qsizetype pausing = indexOf(QStringLiteral("Pausing the environment"));
+    const qsizetype secondPass = indexOf(QStringLiteral("Second pass"));
+    const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment after a pause of"));
+    QVERIFY2(prePass >= 0 && prePassStored > prePass && pausing > prePassStored && secondPass > pausing
+            && resumed > secondPass,
+        qPrintable(QStringLiteral("%1 %2 %3 %4 %5")
+                       .arg(prePass)
+                       .arg(prePassStored)
+                       .arg(pausing)
+                       .arg(secondPass)
+                       .arg(resumed)));
+
+    // pause_ms is stored, matches the logged pause window and is shorter than the whole activity.
+    const QJsonArray list
+        = m_http->get(QStringLiteral("/projects/demo/environments/main/backups"), m_admin).json.toArray();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject backup = list.at(0).toObject();
+    QCOMPARE(backup.value(QStringLiteral("safe")).toBool(), true);
+    bool ok = false;
+    const qint64 pauseMs = backup.value(QStringLiteral("attributes"))
+                               .toObject()
+                               .value(QStringLiteral("pause_ms"))
+                               .toString()
+                               .toLongLong(&ok);
+    QVERIFY(ok);
+    QVERIFY(pauseMs >= 0);
+    // The API's timestamps have whole seconds.
+    const qint64 window = lines.at(resumed).timestampMs - lines.at(pausing).timestampMs;
+    QVERIFY2(qAbs(pauseMs - window) <= 1100, qPrintable(QStringLiteral("%1 vs %2").arg(pauseMs).arg(window)));
+    const QDateTime startedAt
+        = QDateTime::fromString(activity.value(QStringLiteral("started_at")).toString(), Qt::ISODate);
+    const qint64 apiDurationMs = startedAt.msecsTo(
+        QDateTime::fromString(activity.value(QStringLiteral("completed_at")).toString(), Qt::ISODate));
+    QVERIFY2(apiDurationMs >= 0, qPrintable(QString::number(apiDurationMs)));
+    QVERIFY2(pauseMs < apiDurationMs + 1000, qPrintable(QStringLiteral("%1 vs %2").arg(pauseMs).arg(apiDurationMs)));
+    QVERIFY2(pauseMs < observedMs, qPrintable(QStringLiteral("%1 vs %2").arg(pauseMs).arg(observedMs)));
+}
+
+void TestSafeBackup::prePassSnapshotIsForgotten()
+{
+    QVERIFY(!m_safeActivity.isEmpty());
+    const QStringList listed = listedBackupIds();
+    QCOMPARE(listed.size(), 1);
+    // The pre-pass is forgotten just after the activity ends, when the repository is free.
+    QString error;
+    QStringList snapshots;
+    QDeadlineTimer deadline(30000);
+    do {
+        snapshots = snapshotBackupTags(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (snapshots == listed)
+            break;
+        QTest::qWait(200);
+    } while (!deadline.hasExpired());
+    QCOMPARE(snapshots, listed);
+}
+
+void TestSafeBackup::liveBackupReportsFilesChangedWhileRead()
+{
+    const QString mount = environment(QStringLiteral("staging"))
+                              .value(QStringLiteral("local"))
+                              .toObject()
+                              .value(QStringLiteral("mounts"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("path"))
+                              .toString();
+    QVERIFY(QFileInfo(mount).isDir());
+    const QString stop = m_scratch.filePath(QStringLiteral("stop-writer"));
+
+    // Writes a few files of the mount over and over, for at most 60 s or until told to stop.
+    QProcess writer;
+    writer.setWorkingDirectory(mount);
+    writer.start(QStringLiteral("sh"),
+        {QStringLiteral("-c"),
+            QStringLiteral("end=$(( $(date +%s) + 60 )); i=0; "
+                           "while [ ! -e '%1' ] && [ $(date +%s) -lt $end ]; do "
+                           "echo \"$i $(date +%s%N)\" > live-$((i % 5)).txt; i=$((i + 1)); sleep 0.02; done")
+                .arg(stop)});
+    QVERIFY(writer.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(mount + QStringLiteral("/live-4.txt")), 10000);
+
+    const QString activityId = startBackup(QStringLiteral("staging"), false);
+    QVERIFY(!activityId.isEmpty());
+    const QJsonObject activity = waitForActivity(activityId);
+    QFile(stop).open(QIODevice::WriteOnly);
+    QVERIFY(writer.waitForFinished(10000));
+    QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+
+    QString report;
+    bool paused = false;
+    for (const LogLine& line : log(activityId)) {
+        if (line.message.contains(QLatin1String("files changed while the backup read them")))
+            report = line.message;
+        paused = paused || line.message.startsWith(QLatin1String("Pausing"));
+    }
+    QVERIFY(!paused);
+    QVERIFY2(report.contains(QLatin1String("mounts/uploads/live-")), qPrintable(report));
+    const QJsonObject backup = m_http->get(QStringLiteral("/projects/demo/environments/staging/backups"), m_admin)
+                                   .json.toArray()
+                                   .at(0)
+                                   .toObject();
+    QVERIFY(!backup.value(QStringLiteral("attributes")).toObject().contains(QStringLiteral("pause_ms")));
+}
+
+QTEST_GUILESS_MAIN(TestSafeBackup)
+#include "tst_safebackup.moc"

@@ -1,0 +1,150 @@
+// Not a test: makes the screenshots in docs/ from the real console against a real tidemarkd.
+//   xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/tidemark-screenshots docs/
+#include "backupdialog.h"
+#include "backuptablemodel.h"
+#include "localserver.h"
+#include "mainwindow.h"
+#include "policyeditordialog.h"
+#include "policyeditorpage.h"
+#include "restoredialog.h"
+#include "retentionpreviewmodel.h"
+#include "serverprocess.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QScreen>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+namespace {
+
+class FixedLocalServer : public LocalServer
+{
+public:
+    FixedLocalServer(const QString& url, const QString& token)
+        : m_url(url)
+        , m_token(token)
+    { }
+    void start() override
+    {
+        m_running = true;
+        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
+    }
+    bool isRunning() const override { return m_running; }
+    QString dataDirectory() const override { return {}; }
+
+private:
+    QString m_url;
+    QString m_token;
+    bool m_running = false;
+};
+
+bool shoot(const QString& path)
+{
+    QTest::qWait(400);
+    const QPixmap shot = QGuiApplication::primaryScreen()->grabWindow(0);
+    const bool ok = shot.save(path);
+    qInfo("%s %s (%dx%d)", ok ? "wrote" : "could not write", qPrintable(path), shot.width(), shot.height());
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs");
+    QDir().mkpath(out);
+
+    ServerProcess server;
+    if (!server.start()) {
+        qWarning("%s", qPrintable(server.error()));
+        return 1;
+    }
+    TestHttp http(server.url());
+    const QString access = http.exchange(server.adminToken());
+    // Some history: a policy with schedules, and backups of main.
+    http.request("PATCH", QStringLiteral("/projects/demo/settings"),
+        R"({"data_retention": {"production": {"default_config": {"manual_count": 3, "schedule": [{"interval": "1d", "count": 7}, {"interval": "1w", "count": 4}, {"interval": "1M", "count": 12}]}}}})",
+        access);
+    for (const char* body : {R"({"safe": true})", R"({"safe": false})", R"({"safe": true})"}) {
+        const auto r = http.request("POST", QStringLiteral("/projects/demo/environments/main/backup"), body, access);
+        const QString id = r.json.toObject()
+                               .value(QStringLiteral("_embedded"))
+                               .toObject()
+                               .value(QStringLiteral("activities"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        for (int i = 0; i < 300; ++i) {
+            const auto a = http.get(QStringLiteral("/projects/demo/activities/") + id, access).json.toObject();
+            if (a.value(QStringLiteral("state")).toString() == QLatin1String("complete"))
+                break;
+            QTest::qWait(100);
+        }
+    }
+    const QJsonArray backups
+        = http.get(QStringLiteral("/projects/demo/environments/main/backups"), access).json.toArray();
+    if (!backups.isEmpty()) {
+        const QString newest = backups.at(0).toObject().value(QStringLiteral("id")).toString();
+        http.request("PATCH", QStringLiteral("/projects/demo/environments/main/backups/") + newest,
+            R"({"attributes": {"note": "Before the 2.4 migration", "protected": "true"}})", access);
+    }
+    // Two manual backups besides the protected one: the next manual backup replaces the oldest.
+    http.request("PATCH", QStringLiteral("/projects/demo/settings"),
+        R"({"data_retention": {"production": {"default_config": {"manual_count": 2}}}})", access);
+    // And one running activity for the dock.
+    http.request("POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": true})", access);
+
+    FixedLocalServer local(server.url(), server.adminToken());
+    MainWindow window(&local);
+    window.setGeometry(0, 0, 1280, 800);
+    window.show();
+    window.connectToServer();
+    QTest::qWaitFor([&] { return window.backupModel()->rowCount() >= 3; }, 20000);
+    window.findChild<QTableView*>(QStringLiteral("backupView"))->selectRow(1);
+    QTest::qWait(1500);
+    shoot(out + QStringLiteral("/main-window.png"));
+
+    // The real dialogs, opened by their actions.
+    const auto shootModal = [&](const char* action, const QString& file, std::function<void(QDialog*)> prepare) {
+        QTimer::singleShot(800, &window, [&, file, prepare] {
+            if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                if (prepare)
+                    prepare(dialog);
+                shoot(file);
+                dialog->reject();
+            }
+        });
+        window.findChild<QAction*>(QLatin1String(action))->trigger();
+    };
+    shootModal("backupAction", out + QStringLiteral("/backup-dialog.png"), nullptr);
+    shootModal("restoreAction", out + QStringLiteral("/restore-dialog.png"), [](QDialog* dialog) {
+        dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"))->setChecked(false);
+    });
+    {
+        window.editPolicies();
+        auto* dialog = window.findChild<PolicyEditorDialog*>();
+        dialog->setGeometry(40, 30, 1200, 740);
+        PolicyEditorPage* production = dialog->page(EnvironmentType::Production);
+        QTest::qWaitFor([&] { return production->preview()->rowCount() >= 3; }, 10000);
+        production->findChild<QSpinBox*>(QStringLiteral("manualCountSpinBox"))->setValue(1);
+        QTest::qWaitFor([&] { return !production->preview()->isComputing(); }, 10000);
+        QTest::qWait(800);
+        shoot(out + QStringLiteral("/policy-editor.png"));
+        dialog->close();
+    }
+    server.stop();
+    return 0;
+}
