@@ -112,7 +112,8 @@ int main(int argc, char* argv[])
     window.setGeometry(0, 0, 1280, 800);
     window.show();
     window.connectToServer();
-    QTest::qWaitFor([&] { return window.backupModel()->rowCount() >= 3; }, 20000);
+    if (!QTest::qWaitFor([&] { return window.backupModel()->rowCount() >= 3; }, 20000))
+        qWarning("timed out waiting; the screenshot may be incomplete");
     window.findChild<QTableView*>(QStringLiteral("backupView"))->selectRow(1);
     QTest::qWait(1500);
     shoot(out + QStringLiteral("/main-window.png"));
@@ -138,9 +139,11 @@ int main(int argc, char* argv[])
         auto* dialog = window.findChild<PolicyEditorDialog*>();
         dialog->setGeometry(40, 30, 1200, 740);
         PolicyEditorPage* production = dialog->page(EnvironmentType::Production);
-        QTest::qWaitFor([&] { return production->preview()->rowCount() >= 3; }, 10000);
+        if (!QTest::qWaitFor([&] { return production->preview()->rowCount() >= 3; }, 10000))
+            qWarning("timed out waiting; the screenshot may be incomplete");
         production->findChild<QSpinBox*>(QStringLiteral("manualCountSpinBox"))->setValue(1);
-        QTest::qWaitFor([&] { return !production->preview()->isComputing(); }, 10000);
+        if (!QTest::qWaitFor([&] { return !production->preview()->isComputing(); }, 10000))
+            qWarning("timed out waiting; the screenshot may be incomplete");
         QTest::qWait(800);
         shoot(out + QStringLiteral("/policy-editor.png"));
         dialog->close();
