@@ -215,6 +215,27 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest& request)
 
 // --- checks ---
 
+ApiServer::Target ApiServer::resolve(const Call& call, bool withBackup) const
+{
+    Target t;
+    if (auto error = requireProject(call)) {
+        t.error = error;
+        return t;
+    }
+    const QString p = call.params.value(kP);
+    t.environment = m_store.environment(p, call.params.value(kE));
+    if (!t.environment) {
+        t.error = HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+        return t;
+    }
+    if (withBackup) {
+        t.backup = m_store.backup(p, call.params.value(kB));
+        if (!t.backup || t.backup->backup.environment != t.environment->id)
+            t.error = HttpReply::error(404, tr("Backup '%1' does not exist.").arg(call.params.value(kB).left(64)));
+    }
+    return t;
+}
+
 std::optional<HttpReply> ApiServer::requireAdmin(const Call& call, const QString& action) const
 {
     if (call.role == Role::Admin)
@@ -324,12 +345,11 @@ HttpReply ApiServer::listEnvironments(const Call& call)
 
 HttpReply ApiServer::getEnvironment(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, false);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+    const auto& e = t.environment;
     return HttpReply::json(200, environmentJson(p, *e, call));
 }
 
@@ -404,12 +424,11 @@ HttpReply ApiServer::createEnvironment(const Call& call)
 
 HttpReply ApiServer::updateEnvironment(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, false);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+    auto& e = t.environment;
     if (auto error = requireAdmin(call, tr("change environments")))
         return *error;
     const auto json = JsonDocument::parse(call.body);
@@ -459,12 +478,11 @@ HttpReply ApiServer::updateEnvironment(const Call& call)
 
 HttpReply ApiServer::deleteEnvironment(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, false);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+    const auto& e = t.environment;
     if (auto error = requireAdmin(call, tr("delete environments")))
         return *error;
     if (!m_store.backups(p, e->id).isEmpty()) {
@@ -479,12 +497,11 @@ HttpReply ApiServer::deleteEnvironment(const Call& call)
 
 HttpReply ApiServer::setEnvironmentActive(const Call& call, bool active)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, false);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+    auto& e = t.environment;
     if (auto error = requireAdmin(call, active ? tr("activate environments") : tr("deactivate environments")))
         return *error;
     const auto wanted = active ? Environment::Status::Active : Environment::Status::Inactive;
@@ -521,12 +538,11 @@ QJsonObject ApiServer::backupJson(const BackupRecord& record, const Environment&
 
 HttpReply ApiServer::listBackups(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, false);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+    const auto& e = t.environment;
     QJsonArray out;
     for (const BackupRecord& r : m_store.backups(p, e->id))
         out.append(backupJson(r, *e, call));
@@ -535,29 +551,23 @@ HttpReply ApiServer::listBackups(const Call& call)
 
 HttpReply ApiServer::getBackup(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, true);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
-    const auto r = m_store.backup(p, call.params.value(kB));
-    if (!r || r->backup.environment != e->id)
-        return HttpReply::error(404, tr("Backup '%1' does not exist.").arg(call.params.value(kB).left(64)));
+    const auto& e = t.environment;
+    const auto& r = t.backup;
     return HttpReply::json(200, backupJson(*r, *e, call));
 }
 
 HttpReply ApiServer::annotateBackup(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, true);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
-    auto r = m_store.backup(p, call.params.value(kB));
-    if (!r || r->backup.environment != e->id)
-        return HttpReply::error(404, tr("Backup '%1' does not exist.").arg(call.params.value(kB).left(64)));
+    const auto& e = t.environment;
+    auto& r = t.backup;
     if (auto error = requireAdmin(call, tr("change backups")))
         return *error;
     const auto json = JsonDocument::parse(call.body);
@@ -732,12 +742,11 @@ void ApiServer::streamLog(QTcpSocket* socket, const QString& activityId)
 
 HttpReply ApiServer::createBackup(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, false);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
+    const auto& e = t.environment;
     if (auto error = requireAdmin(call, tr("create backups")))
         return *error;
     bool safe = true;
@@ -764,15 +773,12 @@ HttpReply ApiServer::createBackup(const Call& call)
 
 HttpReply ApiServer::restoreBackup(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, true);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
-    const auto r = m_store.backup(p, call.params.value(kB));
-    if (!r || r->backup.environment != e->id)
-        return HttpReply::error(404, tr("Backup '%1' does not exist.").arg(call.params.value(kB).left(64)));
+    const auto& e = t.environment;
+    const auto& r = t.backup;
     if (auto error = requireAdmin(call, tr("restore backups")))
         return *error;
     bool restoreCode = true;
@@ -814,15 +820,11 @@ HttpReply ApiServer::restoreBackup(const Call& call)
 
 HttpReply ApiServer::deleteBackup(const Call& call)
 {
-    if (auto error = requireProject(call))
-        return *error;
+    Target t = resolve(call, true);
+    if (t.error)
+        return *t.error;
     const QString p = call.params.value(kP);
-    const auto e = m_store.environment(p, call.params.value(kE));
-    if (!e)
-        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(call.params.value(kE).left(64)));
-    const auto r = m_store.backup(p, call.params.value(kB));
-    if (!r || r->backup.environment != e->id)
-        return HttpReply::error(404, tr("Backup '%1' does not exist.").arg(call.params.value(kB).left(64)));
+    const auto& r = t.backup;
     if (auto error = requireAdmin(call, tr("delete backups")))
         return *error;
     const Engine::Request started = m_engine.deleteBackup(p, r->backup.id);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "domain/environment.h"
 #include "httpreply.h"
+#include "store/store.h"
 
 #include <functional>
 #include <QAbstractHttpServer>
@@ -16,9 +18,6 @@ class Engine;
 class Store;
 class QHttpServerRequest;
 class QTcpSocket;
-struct Environment;
-struct BackupRecord;
-struct ActivityRecord;
 
 // tidemarkd's REST API (api-contract.md) over Qt HttpServer. Routing, authentication, roles and the
 // JSON error shape live here; state lives in the Store.
@@ -97,6 +96,15 @@ private:
     HttpReply accepted(const QList<ActivityRecord>& activities, const Call& call) const;
     void streamLog(QTcpSocket* socket, const QString& activityId);
     QJsonObject settingsJson(const QString& projectId) const;
+
+    // The environment (and backup) a call's path names, or the 404 (or other) reply that ends the call.
+    struct Target
+    {
+        std::optional<Environment> environment;
+        std::optional<BackupRecord> backup;
+        std::optional<HttpReply> error;
+    };
+    Target resolve(const Call& call, bool withBackup) const;
 
     // Common checks; each returns an error reply or nothing.
     std::optional<HttpReply> requireAdmin(const Call& call, const QString& action) const;

@@ -122,9 +122,11 @@ QString differences(const RetentionPreviewModel& model, const RetentionPlan& pla
         const PlannedBackup& p = plan.backups.at(row);
         const QModelIndex index = model.index(row, 0);
         const QVariant expires = index.data(ExpiresRole);
-        const std::optional<qint64> shown = expires.isValid() ? std::optional(expires.toLongLong()) : std::nullopt;
+        // (Compared as a pair, not as std::optional: GCC 12 at -O2 warns about the optional's storage.)
+        const bool hasShown = expires.isValid();
+        const qint64 shownValue = hasShown ? expires.toLongLong() : 0;
         if (index.data(BackupIdRole).toString() != p.backup.id || index.data(DecisionRole).toBool() != p.keep
-            || index.data(ReasonsRole).toStringList() != p.reasons || shown != p.expiresAtMs)
+            || index.data(ReasonsRole).toStringList() != p.reasons || hasShown != p.expiresAtMs.has_value() || (hasShown && shownValue != *p.expiresAtMs))
             return QStringLiteral("row %1 (%2) differs from the planner").arg(row).arg(p.backup.id);
     }
     return {};

@@ -11,68 +11,11 @@
 #include <QtTest>
 #include <QUuid>
 
+#include "environmentstate.h"
+
+using namespace EnvironmentState;
+
 namespace {
-
-using Tree = QMap<QString, QByteArray>; // relative path → SHA-256
-
-Tree hashTree(const QString& root)
-{
-    Tree tree;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (path.contains(QLatin1String("/.git/")))
-            continue;
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            tree.insert(
-                QDir(root).relativeFilePath(path), QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
-    }
-    return tree;
-}
-
-QStringList tableRows(const QString& dbPath)
-{
-    QStringList rows;
-    const QString name = QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        if (db.open()) {
-            QSqlQuery q(QStringLiteral("SELECT id, customer, amount_cents FROM orders ORDER BY id"), db);
-            while (q.next())
-                rows.append(q.value(0).toString() + QLatin1Char('|') + q.value(1).toString() + QLatin1Char('|')
-                    + q.value(2).toString());
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
-}
-
-bool execSql(const QString& dbPath, const QString& sql)
-{
-    bool ok = false;
-    const QString name = QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        if (db.open()) {
-            QSqlQuery q(db);
-            ok = q.exec(sql);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
-void writeFile(const QString& path, const QByteArray& data)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(data);
-}
 
 } // namespace
 
@@ -292,12 +235,12 @@ void TestServerBackups::restoreWithoutCodeLeavesCodeUntouched()
         = local.value(QStringLiteral("services")).toArray().at(0).toObject().value(QStringLiteral("path")).toString();
 
     // Change everything: code, mount files (changed, deleted, added) and rows.
-    writeFile(code + QStringLiteral("/src/app.py"), "print('new code')\n");
+    QVERIFY(writeFile(code + QStringLiteral("/src/app.py"), "print('new code')\n"));
     const Tree codeNow = hashTree(code);
     const QString firstFile = mount + QLatin1Char('/') + m_mountAtBackup.firstKey();
-    writeFile(firstFile, "changed after the backup");
+    QVERIFY(writeFile(firstFile, "changed after the backup"));
     QVERIFY(QFile::remove(mount + QLatin1Char('/') + m_mountAtBackup.lastKey()));
-    writeFile(mount + QStringLiteral("/added-later.txt"), "new");
+    QVERIFY(writeFile(mount + QStringLiteral("/added-later.txt"), "new"));
     QVERIFY(execSql(db, QStringLiteral("DELETE FROM orders WHERE id % 2 = 0")));
     QVERIFY(execSql(db, QStringLiteral("UPDATE orders SET amount_cents = 1")));
     QVERIFY(tableRows(db) != m_rowsAtBackup);
