@@ -126,7 +126,8 @@ QString differences(const RetentionPreviewModel& model, const RetentionPlan& pla
         const bool hasShown = expires.isValid();
         const qint64 shownValue = hasShown ? expires.toLongLong() : 0;
         if (index.data(BackupIdRole).toString() != p.backup.id || index.data(DecisionRole).toBool() != p.keep
-            || index.data(ReasonsRole).toStringList() != p.reasons || hasShown != p.expiresAtMs.has_value() || (hasShown && shownValue != *p.expiresAtMs))
+            || index.data(ReasonsRole).toStringList() != p.reasons || hasShown != p.expiresAtMs.has_value()
+            || (hasShown && shownValue != *p.expiresAtMs))
             return QStringLiteral("row %1 (%2) differs from the planner").arg(row).arg(p.backup.id);
     }
     return {};

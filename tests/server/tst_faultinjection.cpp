@@ -2,6 +2,7 @@
 // restarts it and checks what its start-up recovery leaves: a repository restic checks without complaint, backups
 // that all have their snapshot and restore, no half-made snapshot, no leftover staging or previous trees, and a
 // restore target that is entirely as it was before or entirely as the backup has it.
+#include "environmentstate.h"
 #include "serverprocess.h"
 
 #include <csignal>
@@ -23,8 +24,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "environmentstate.h"
 
 using namespace EnvironmentState;
 

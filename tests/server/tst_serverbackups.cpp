@@ -1,4 +1,5 @@
 // Real backups and restores through tidemarkd's API: bytes on disk are compared, restic checks the repository.
+#include "environmentstate.h"
 #include "serverprocess.h"
 
 #include <QCryptographicHash>
@@ -11,13 +12,9 @@
 #include <QtTest>
 #include <QUuid>
 
-#include "environmentstate.h"
-
 using namespace EnvironmentState;
 
-namespace {
-
-} // namespace
+namespace { } // namespace
 
 class TestServerBackups : public QObject
 {

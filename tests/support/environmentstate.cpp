@@ -21,7 +21,8 @@ Tree hashTree(const QString& root)
             continue;
         QFile f(path);
         if (f.open(QIODevice::ReadOnly))
-            tree.insert(QDir(root).relativeFilePath(path), QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
+            tree.insert(
+                QDir(root).relativeFilePath(path), QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
     }
     return tree;
 }
