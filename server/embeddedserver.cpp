@@ -14,18 +14,11 @@ EmbeddedServer::EmbeddedServer(const QString& dataDirectory, QObject* parent)
 
 EmbeddedServer::~EmbeddedServer()
 {
-    if (m_thread.isRunning()) {
-        // The server's objects belong to the thread: delete them there, then stop it.
-        QMetaObject::invokeMethod(
-            m_server ? static_cast<QObject*>(m_server) : &m_thread,
-            [this] {
-                delete m_server;
-                m_server = nullptr;
-            },
-            Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait(10000);
-    }
+    // The server's objects live on the thread: they are deleted there, as the thread finishes.
+    if (m_server)
+        m_server->deleteLater();
+    m_thread.quit();
+    m_thread.wait();
 }
 
 void EmbeddedServer::start()

@@ -250,6 +250,20 @@ std::optional<HttpReply> ApiServer::requireProject(const Call& call) const
     return HttpReply::error(404, tr("Project '%1' does not exist.").arg(call.params.value(kP).left(64)));
 }
 
+std::optional<QJsonObject> ApiServer::objectBody(const Call& call, HttpReply& invalid)
+{
+    const auto json = JsonDocument::parse(call.body);
+    if (!json.ok()) {
+        invalid = badRequest(json.problems);
+        return std::nullopt;
+    }
+    Problems problems;
+    auto body = JsonRead::object(*json.value, QString(), problems);
+    if (!body)
+        invalid = badRequest(problems);
+    return body;
+}
+
 // --- token exchange ---
 
 HttpReply ApiServer::exchangeToken(const Call& call)
@@ -359,13 +373,11 @@ HttpReply ApiServer::createEnvironment(const Call& call)
         return *error;
     if (auto error = requireAdmin(call, tr("create environments")))
         return *error;
-    const auto json = JsonDocument::parse(call.body);
-    if (!json.ok())
-        return badRequest(json.problems);
-    Problems problems;
-    const auto body = JsonRead::object(*json.value, QString(), problems);
+    HttpReply invalid;
+    const auto body = objectBody(call, invalid);
     if (!body)
-        return badRequest(problems);
+        return invalid;
+    Problems problems;
     JsonRead::rejectUnknownKeys(*body,
         {QStringLiteral("name"), QStringLiteral("title"), QStringLiteral("type"), QStringLiteral("parent"),
             QStringLiteral("status"), QStringLiteral("local")},
@@ -431,13 +443,11 @@ HttpReply ApiServer::updateEnvironment(const Call& call)
     auto& e = t.environment;
     if (auto error = requireAdmin(call, tr("change environments")))
         return *error;
-    const auto json = JsonDocument::parse(call.body);
-    if (!json.ok())
-        return badRequest(json.problems);
-    Problems problems;
-    const auto body = JsonRead::object(*json.value, QString(), problems);
+    HttpReply invalid;
+    const auto body = objectBody(call, invalid);
     if (!body)
-        return badRequest(problems);
+        return invalid;
+    Problems problems;
     JsonRead::rejectUnknownKeys(*body,
         {QStringLiteral("title"), QStringLiteral("type"), QStringLiteral("parent"), QStringLiteral("local")}, QString(),
         problems);
@@ -570,12 +580,12 @@ HttpReply ApiServer::annotateBackup(const Call& call)
     auto& r = t.backup;
     if (auto error = requireAdmin(call, tr("change backups")))
         return *error;
-    const auto json = JsonDocument::parse(call.body);
-    if (!json.ok())
-        return badRequest(json.problems);
+    HttpReply invalid;
+    const auto body = objectBody(call, invalid);
+    if (!body)
+        return invalid;
     Problems problems;
-    const auto body = JsonRead::object(*json.value, QString(), problems);
-    if (body) {
+    {
         JsonRead::rejectUnknownKeys(*body, {QStringLiteral("attributes")}, QString(), problems);
         if (const auto attrs
             = JsonRead::object(body->value(QStringLiteral("attributes")), QStringLiteral("attributes"), problems)) {
@@ -622,10 +632,12 @@ QJsonObject ApiServer::activityJson(const ActivityRecord& record, const Call& ca
     return a.toJson();
 }
 
-HttpReply ApiServer::accepted(const QList<ActivityRecord>& activities, const Call& call) const
+HttpReply ApiServer::accepted(const Engine::Request& started, const Call& call) const
 {
+    if (!started.ok())
+        return HttpReply::error(started.status, started.error);
     QJsonArray list;
-    for (const ActivityRecord& r : activities) {
+    for (const ActivityRecord& r : started.activities) {
         // Read again: a fast operation may already have moved on.
         const auto current = m_store.activity(r.projectId, r.activity.id);
         list.append(activityJson(current.value_or(r), call));
@@ -751,11 +763,12 @@ HttpReply ApiServer::createBackup(const Call& call)
         return *error;
     bool safe = true;
     if (!call.body.trimmed().isEmpty()) {
-        const auto json = JsonDocument::parse(call.body);
-        if (!json.ok())
-            return badRequest(json.problems);
+        HttpReply invalid;
+        const auto body = objectBody(call, invalid);
+        if (!body)
+            return invalid;
         Problems problems;
-        if (const auto body = JsonRead::object(*json.value, QString(), problems)) {
+        {
             JsonRead::rejectUnknownKeys(*body, {QStringLiteral("safe")}, QString(), problems);
             if (body->contains(QStringLiteral("safe"))) {
                 if (auto v = JsonRead::boolean(body->value(QStringLiteral("safe")), QStringLiteral("safe"), problems))
@@ -766,9 +779,7 @@ HttpReply ApiServer::createBackup(const Call& call)
             return badRequest(problems);
     }
     const Engine::Request started = m_engine.createBackup(p, e->id, safe);
-    if (!started.ok())
-        return HttpReply::error(started.status, started.error);
-    return accepted(started.activities, call);
+    return accepted(started, call);
 }
 
 HttpReply ApiServer::restoreBackup(const Call& call)
@@ -784,11 +795,12 @@ HttpReply ApiServer::restoreBackup(const Call& call)
     bool restoreCode = true;
     QString target = e->id;
     if (!call.body.trimmed().isEmpty()) {
-        const auto json = JsonDocument::parse(call.body);
-        if (!json.ok())
-            return badRequest(json.problems);
+        HttpReply invalid;
+        const auto body = objectBody(call, invalid);
+        if (!body)
+            return invalid;
         Problems problems;
-        if (const auto body = JsonRead::object(*json.value, QString(), problems)) {
+        {
             JsonRead::rejectUnknownKeys(*body,
                 {QStringLiteral("restore_code"), QStringLiteral("environment_name"), QStringLiteral("branch_from")},
                 QString(), problems);
@@ -813,9 +825,7 @@ HttpReply ApiServer::restoreBackup(const Call& call)
             return badRequest(problems);
     }
     const Engine::Request started = m_engine.restore(p, r->backup.id, target, restoreCode);
-    if (!started.ok())
-        return HttpReply::error(started.status, started.error);
-    return accepted(started.activities, call);
+    return accepted(started, call);
 }
 
 HttpReply ApiServer::deleteBackup(const Call& call)
@@ -828,9 +838,7 @@ HttpReply ApiServer::deleteBackup(const Call& call)
     if (auto error = requireAdmin(call, tr("delete backups")))
         return *error;
     const Engine::Request started = m_engine.deleteBackup(p, r->backup.id);
-    if (!started.ok())
-        return HttpReply::error(started.status, started.error);
-    return accepted(started.activities, call);
+    return accepted(started, call);
 }
 
 HttpReply ApiServer::cancelActivity(const Call& call)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/environment.h"
+#include "engine/engine.h"
 #include "httpreply.h"
 #include "store/store.h"
 
@@ -14,7 +15,6 @@
 #include <QUrlQuery>
 
 class ActivityHub;
-class Engine;
 class Store;
 class QHttpServerRequest;
 class QTcpSocket;
@@ -93,7 +93,10 @@ private:
     QJsonObject environmentJson(const QString& projectId, const Environment& environment, const Call& call) const;
     QJsonObject backupJson(const BackupRecord& record, const Environment& environment, const Call& call) const;
     QJsonObject activityJson(const ActivityRecord& record, const Call& call) const;
-    HttpReply accepted(const QList<ActivityRecord>& activities, const Call& call) const;
+    // 202 with the activities an engine request started, or its error.
+    HttpReply accepted(const Engine::Request& started, const Call& call) const;
+    // The request body as a JSON object, or nullopt with the 400 (line and column, or the type) in `invalid`.
+    static std::optional<QJsonObject> objectBody(const Call& call, HttpReply& invalid);
     void streamLog(QTcpSocket* socket, const QString& activityId);
     QJsonObject settingsJson(const QString& projectId) const;
 
