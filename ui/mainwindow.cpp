@@ -520,34 +520,38 @@ void MainWindow::refresh()
 
 void MainWindow::refreshEnvironments()
 {
-    ApiClient::onResult(m_client->environments(m_project), this, [this](const ApiResult<QList<Environment>>& result) {
-        if (!result.ok()) {
-            handleError(result.error, tr("Loading environments"));
-            return;
-        }
-        if (!m_connected)
-            setConnected(true);
-        m_environmentList = *result.value;
-        m_environments->setEnvironments(m_environmentList);
-        if (!m_environmentView->currentIndex().isValid() && m_environments->rowCount() > 0) {
-            // Start on the production environment, else the first active one.
-            int row = -1;
-            for (int r = 0; r < m_environments->rowCount() && row < 0; ++r) {
-                const Environment& e = m_environments->environment(r);
-                if (e.status == Environment::Status::Active && e.type == EnvironmentType::Production)
-                    row = r;
+    const quint64 request = ++m_environmentsRequest;
+    ApiClient::onResult(
+        m_client->environments(m_project), this, [this, request](const ApiResult<QList<Environment>>& result) {
+            if (request != m_environmentsRequest)
+                return; // a newer refresh is on its way
+            if (!result.ok()) {
+                handleError(result.error, tr("Loading environments"));
+                return;
             }
-            for (int r = 0; r < m_environments->rowCount() && row < 0; ++r) {
-                if (m_environments->environment(r).status == Environment::Status::Active)
-                    row = r;
-            }
-            m_environmentView->setCurrentIndex(m_environments->index(std::max(row, 0), 0));
-        } else
+            if (!m_connected)
+                setConnected(true);
+            m_environmentList = *result.value;
+            m_environments->setEnvironments(m_environmentList);
+            if (!m_environmentView->currentIndex().isValid() && m_environments->rowCount() > 0) {
+                // Start on the production environment, else the first active one.
+                int row = -1;
+                for (int r = 0; r < m_environments->rowCount() && row < 0; ++r) {
+                    const Environment& e = m_environments->environment(r);
+                    if (e.status == Environment::Status::Active && e.type == EnvironmentType::Production)
+                        row = r;
+                }
+                for (int r = 0; r < m_environments->rowCount() && row < 0; ++r) {
+                    if (m_environments->environment(r).status == Environment::Status::Active)
+                        row = r;
+                }
+                m_environmentView->setCurrentIndex(m_environments->index(std::max(row, 0), 0));
+            } else
 
-            refreshBackups();
-        updateActions();
-        emit environmentsRefreshed();
-    });
+                refreshBackups();
+            updateActions();
+            emit environmentsRefreshed();
+        });
 }
 
 void MainWindow::refreshSettings()
@@ -573,20 +577,25 @@ void MainWindow::refreshBackups()
     }
     m_backupsTitle->setText(tr("Backups of %1").arg(env->title.isEmpty() ? env->id : env->title));
     const QString id = env->id;
-    ApiClient::onResult(m_client->backups(m_project, id), this, [this, id](const ApiResult<QList<Backup>>& result) {
-        const auto current = selectedEnvironment();
-        if (!current || current->id != id)
-            return; // the selection moved on while this was on its way
-        if (!result.ok()) {
-            handleError(result.error, tr("Loading backups"));
-            return;
-        }
-        m_backups->setBackups(*result.value);
-        m_plan->setBackups(*result.value);
-        m_plan->setPolicy(m_settings.policyFor(current->type));
-        updateActions();
-        emit backupsRefreshed(id);
-    });
+    const quint64 request = ++m_backupsRequest;
+    ApiClient::onResult(
+        m_client->backups(m_project, id), this, [this, id, request](const ApiResult<QList<Backup>>& result) {
+            // Answers can overtake each other: only the newest request's answer is shown, never an older list.
+            if (request != m_backupsRequest)
+                return;
+            const auto current = selectedEnvironment();
+            if (!current || current->id != id)
+                return; // the selection moved on while this was on its way
+            if (!result.ok()) {
+                handleError(result.error, tr("Loading backups"));
+                return;
+            }
+            m_backups->setBackups(*result.value);
+            m_plan->setBackups(*result.value);
+            m_plan->setPolicy(m_settings.policyFor(current->type));
+            updateActions();
+            emit backupsRefreshed(id);
+        });
 }
 
 void MainWindow::refreshActivities()

@@ -103,6 +103,8 @@ private:
     QUrl m_localUrl;
     QString m_localToken;
     bool m_connected = false;
+    quint64 m_backupsRequest = 0; // the newest backups request; older answers are dropped
+    quint64 m_environmentsRequest = 0;
     QTimer m_refreshTimer;
 
     QComboBox* m_profileComboBox = nullptr;
