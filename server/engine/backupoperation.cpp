@@ -1,5 +1,6 @@
 #include "backupoperation.h"
 
+#include "frozenview.h"
 #include "hookrunner.h"
 #include "resticjob.h"
 #include "resticrepository.h"
@@ -14,32 +15,10 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QtConcurrent>
-#include <sys/stat.h>
 
 namespace {
 
 const int kMaxListedChangedFiles = 20;
-
-// Every file under the roots (name prefix → directory), by "<prefix>/<relative path>": size and modification time
-// in nanoseconds. Runs on the thread pool.
-BackupOperation::FileStates scanFiles(const QList<QPair<QString, QString>>& roots)
-{
-    BackupOperation::FileStates states;
-    for (const auto& [prefix, directory] : roots) {
-        const QString root = QDir::cleanPath(QDir(directory).absolutePath());
-        QDirIterator it(
-            root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            struct stat st;
-            if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-                continue;
-            const qint64 mtime = qint64(st.st_mtim.tv_sec) * 1000000000 + qint64(st.st_mtim.tv_nsec);
-            states.insert(prefix + path.mid(root.size()), {qint64(st.st_size), mtime});
-        }
-    }
-    return states;
-}
 
 } // namespace
 
@@ -142,13 +121,18 @@ void BackupOperation::afterCommit()
     if (m_safe && !hasPauseHook)
         emit logLine(tr("The environment has no pause hook; backing up without pausing it."));
     m_twoPasses = m_safe && hasPauseHook;
-    if (m_twoPasses) {
-        emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
-                        "what changes meanwhile."));
-        dumpServices(Pass::PrePass);
-    } else {
+    if (!m_twoPasses) {
         dumpServices(Pass::Final);
+        return;
     }
+    m_frozenView = FrozenView::keepsNanosecondTimes(m_staging);
+    if (!m_frozenView) {
+        emit logLine(tr("The file system of the staging directory does not keep file times to the nanosecond; the "
+                        "second pass runs while the environment is paused, so the pause lasts longer."));
+    }
+    emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
+                    "what changes meanwhile."));
+    scanTrees([this] { dumpServices(Pass::PrePass); });
 }
 
 void BackupOperation::pause()
@@ -164,9 +148,76 @@ void BackupOperation::pause()
             return fail(message);
         if (m_cancelled)
             return fail(QString());
-        dumpServices(Pass::Final);
+        if (m_frozenView)
+            freeze();
+        else
+            dumpServices(Pass::Final);
     });
     runner->start();
+}
+
+void BackupOperation::freeze()
+{
+    const QStringList roots = rootDirectories();
+    const TreeState::Scan before = m_before;
+    const QString view = viewRoot();
+    const QString servicesDir = view + m_staging + QStringLiteral("/services");
+    const QList<LocalDescriptor::Service> services = m_environment.local->services;
+    auto* watcher = new QFutureWatcher<FrozenView::Frozen>(this);
+    connect(watcher, &QFutureWatcher<FrozenView::Frozen>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_frozen = watcher->result();
+        m_before = {};
+        if (!m_frozen.error.isEmpty())
+            return fail(m_frozen.error);
+        emit logLine(tr("Copied %1 files that changed since the pre-pass (%2 bytes) and %3 databases while paused.")
+                         .arg(m_frozen.copied.size())
+                         .arg(m_frozen.bytesCopied)
+                         .arg(m_environment.local->services.size()));
+        if (m_cancelled)
+            return fail(QString());
+        emit progress(64);
+        resume([this] { completeView(); });
+    });
+    watcher->setFuture(QtConcurrent::run([roots, before, view, servicesDir, services] {
+        FrozenView::Frozen frozen = FrozenView::freeze(roots, before, view);
+        if (!frozen.error.isEmpty())
+            return frozen;
+        if (!QDir().mkpath(servicesDir)) {
+            frozen.error = tr("The staging directory could not be created.");
+            return frozen;
+        }
+        for (const auto& s : services) {
+            const QString error
+                = SqliteCopy::copy(s.path, servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite"));
+            if (!error.isEmpty()) {
+                frozen.error = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
+                break;
+            }
+        }
+        return frozen;
+    }));
+}
+
+void BackupOperation::completeView()
+{
+    const FrozenView::Frozen frozen = m_frozen;
+    const QString view = viewRoot();
+    auto* watcher = new QFutureWatcher<FrozenView::Completed>(this);
+    connect(watcher, &QFutureWatcher<FrozenView::Completed>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const FrozenView::Completed completed = watcher->result();
+        if (!completed.error.isEmpty())
+            return fail(completed.error);
+        m_placeholders = completed.placeholders;
+        if (!completed.skipped.isEmpty()) {
+            emit logLine(tr("Device files are not backed up: %1").arg(completed.skipped.join(QLatin1String(", "))));
+        }
+        if (m_cancelled)
+            return fail(QString());
+        runBackup(Pass::Final);
+    });
+    watcher->setFuture(QtConcurrent::run([frozen, view] { return FrozenView::complete(frozen, view); }));
 }
 
 void BackupOperation::dumpServices(Pass pass)
@@ -193,7 +244,7 @@ void BackupOperation::dumpServices(Pass pass)
             runBackup(Pass::Final);
         } else {
             emit progress(5);
-            scanBefore();
+            scanTrees([this] { runBackup(Pass::Final); });
         }
     });
     watcher->setFuture(QtConcurrent::run([services, dir]() -> QString {
@@ -206,26 +257,31 @@ void BackupOperation::dumpServices(Pass pass)
     }));
 }
 
-QList<QPair<QString, QString>> BackupOperation::scanRoots() const
+QStringList BackupOperation::rootDirectories() const
 {
-    QList<QPair<QString, QString>> roots {{QStringLiteral("code"), m_environment.local->codePath}};
+    QStringList roots {QDir::cleanPath(QDir(m_environment.local->codePath).absolutePath())};
     for (const auto& m : m_environment.local->mounts)
-        roots.append({QStringLiteral("mounts/") + m.name, m.path});
+        roots.append(QDir::cleanPath(QDir(m.path).absolutePath()));
     return roots;
 }
 
-void BackupOperation::scanBefore()
+QString BackupOperation::viewRoot() const
 {
-    const QList<QPair<QString, QString>> roots = scanRoots();
-    auto* watcher = new QFutureWatcher<FileStates>(this);
-    connect(watcher, &QFutureWatcher<FileStates>::finished, this, [this, watcher] {
+    return m_staging + QStringLiteral("/view");
+}
+
+void BackupOperation::scanTrees(std::function<void()> next)
+{
+    const QStringList roots = rootDirectories();
+    auto* watcher = new QFutureWatcher<TreeState::Scan>(this);
+    connect(watcher, &QFutureWatcher<TreeState::Scan>::finished, this, [this, watcher, next] {
         watcher->deleteLater();
-        m_scanBefore = watcher->result();
+        m_before = watcher->result();
         if (m_cancelled)
             return fail(QString());
-        runBackup(Pass::Final);
+        next();
     });
-    watcher->setFuture(QtConcurrent::run([roots] { return scanFiles(roots); }));
+    watcher->setFuture(QtConcurrent::run([roots] { return TreeState::scan(roots); }));
 }
 
 void BackupOperation::runBackup(Pass pass)
@@ -233,6 +289,11 @@ void BackupOperation::runBackup(Pass pass)
     const LocalDescriptor& local = *m_environment.local;
     ResticRepository::BackupRequest request;
     request.rootDirectory = QStringLiteral("/");
+    if (pass == Pass::Final && m_frozenView) {
+        // The view holds the paused state under the same paths; restic takes its placeholders as unchanged.
+        request.rootDirectory = viewRoot();
+        request.sameSizeAndTimeIsUnchanged = true;
+    }
     const auto relative = [](const QString& path) { return QDir::cleanPath(QDir(path).absolutePath()).mid(1); };
     QJsonArray mounts;
     QJsonArray services;
@@ -261,6 +322,12 @@ void BackupOperation::runBackup(Pass pass)
         request.tags.append(QStringLiteral("pre-pass"));
         progressSpan = 55;
         emit logLine(tr("Pre-pass: storing the code, the mounts and the database copies in the repository."));
+    } else if (m_frozenView) {
+        request.parentSnapshotId = m_result.prePassSnapshotId;
+        progressFrom = 66;
+        progressSpan = 29;
+        emit logLine(tr("Second pass: storing the paused state (restic reads only the files copied during the "
+                        "pause)."));
     } else if (m_twoPasses) {
         request.parentSnapshotId = m_result.prePassSnapshotId;
         progressFrom = 62;
@@ -279,6 +346,8 @@ void BackupOperation::runBackup(Pass pass)
         m_job->deleteLater();
         if (pass == Pass::PrePass && !result.snapshotId.isEmpty())
             m_result.prePassSnapshotId = result.snapshotId;
+        if (pass == Pass::Final)
+            m_result.snapshotId = result.snapshotId; // forgotten by the engine unless the backup succeeds
         if (result.status == ResticResult::Status::Cancelled || m_cancelled)
             return fail(QString());
         if (!result.ok())
@@ -293,7 +362,10 @@ void BackupOperation::runBackup(Pass pass)
             pause();
             return;
         }
-        m_result.snapshotId = result.snapshotId;
+        if (m_frozenView) {
+            if (const QString error = checkViewPass(result); !error.isEmpty())
+                return fail(error);
+        }
         if (result.backupSummary) {
             m_result.sizeOfVolumes = result.backupSummary->totalBytesProcessed;
             m_result.sizeUsed = result.backupSummary->dataAdded;
@@ -313,34 +385,68 @@ void BackupOperation::runBackup(Pass pass)
     m_job->start();
 }
 
+QString BackupOperation::checkViewPass(const ResticResult& result) const
+{
+    // Placeholders hold no data: restic must have taken every one of them as unchanged, and read every copy.
+    if (!result.backupSummary)
+        return tr("restic did not report what it stored; the backup cannot be trusted and is discarded.");
+    const ResticResult::BackupSummary& summary = *result.backupSummary;
+    const qint64 expectedRead = m_frozen.copied.size() + m_environment.local->services.size();
+    if (summary.filesUnmodified == m_placeholders && summary.filesNew + summary.filesChanged == expectedRead)
+        return QString();
+    return tr("restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not "
+              "match the paused environment and is discarded.")
+        .arg(summary.filesUnmodified)
+        .arg(summary.filesNew + summary.filesChanged)
+        .arg(m_placeholders)
+        .arg(expectedRead);
+}
+
 void BackupOperation::afterFinalPass()
 {
     if (m_twoPasses) {
         resume();
         return;
     }
-    const QList<QPair<QString, QString>> roots = scanRoots();
-    auto* watcher = new QFutureWatcher<FileStates>(this);
-    connect(watcher, &QFutureWatcher<FileStates>::finished, this, [this, watcher] {
+    const QStringList roots = rootDirectories();
+    auto* watcher = new QFutureWatcher<TreeState::Scan>(this);
+    connect(watcher, &QFutureWatcher<TreeState::Scan>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        reportChangedFiles(m_scanBefore, watcher->result());
-        m_scanBefore.clear();
+        reportChangedFiles(m_before, watcher->result());
+        m_before = {};
         resume();
     });
-    watcher->setFuture(QtConcurrent::run([roots] { return scanFiles(roots); }));
+    watcher->setFuture(QtConcurrent::run([roots] { return TreeState::scan(roots); }));
 }
 
-void BackupOperation::reportChangedFiles(const FileStates& before, const FileStates& after)
+QString BackupOperation::displayPath(const QByteArray& path) const
 {
-    QStringList changed;
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        const auto previous = before.constFind(it.key());
-        if (previous == before.cend() || *previous != it.value())
-            changed.append(it.key());
+    const QString decoded = QFile::decodeName(path);
+    const QString code = QDir::cleanPath(QDir(m_environment.local->codePath).absolutePath());
+    if (decoded.startsWith(code + QLatin1Char('/')))
+        return QStringLiteral("code") + decoded.mid(code.size());
+    for (const auto& m : m_environment.local->mounts) {
+        const QString root = QDir::cleanPath(QDir(m.path).absolutePath());
+        if (decoded.startsWith(root + QLatin1Char('/')))
+            return QStringLiteral("mounts/") + m.name + decoded.mid(root.size());
     }
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!after.contains(it.key()))
-            changed.append(it.key());
+    return decoded;
+}
+
+void BackupOperation::reportChangedFiles(const TreeState::Scan& before, const TreeState::Scan& after)
+{
+    using Kind = TreeState::Entry::Kind;
+    QStringList changed;
+    for (auto it = after.entries.cbegin(); it != after.entries.cend(); ++it) {
+        if (it->kind != Kind::File)
+            continue;
+        const auto previous = before.entries.constFind(it.key());
+        if (previous == before.entries.cend() || !previous->sameAs(it.value()))
+            changed.append(displayPath(it.key()));
+    }
+    for (auto it = before.entries.cbegin(); it != before.entries.cend(); ++it) {
+        if (it->kind == Kind::File && !after.entries.contains(it.key()))
+            changed.append(displayPath(it.key()));
     }
     if (changed.isEmpty())
         return;
@@ -354,10 +460,16 @@ void BackupOperation::reportChangedFiles(const FileStates& before, const FileSta
                      .arg(list));
 }
 
-void BackupOperation::resume()
+void BackupOperation::resume(std::function<void()> next)
 {
+    const auto proceed = [this, next] {
+        if (next && !m_pendingOutcome)
+            next();
+        else
+            complete();
+    };
     if (!m_paused) {
-        complete();
+        proceed();
         return;
     }
     m_paused = false;
@@ -369,22 +481,22 @@ void BackupOperation::resume()
     if (m_environment.local->resumeHook.trimmed().isEmpty()) {
         recordPause();
         emit logLine(tr("The environment has no resume hook; it was paused for %1 ms.").arg(m_result.pauseMs));
-        complete();
+        proceed();
         return;
     }
     emit logLine(tr("Resuming the environment."));
     auto* runner = new HookRunner(
         m_environment.local->resumeHook, m_projectId, m_environment.id, QStringLiteral("resume"), this);
-    connect(runner, &HookRunner::finished, this, [this, runner, recordPause](bool ok, const QString& message) {
+    connect(runner, &HookRunner::finished, this, [this, runner, recordPause, proceed](bool ok, const QString& message) {
         runner->deleteLater();
         recordPause(); // from the start of the pause hook to the end of the resume hook
         emit logLine(tr("Resumed the environment after a pause of %1 ms.").arg(m_result.pauseMs));
         if (!ok) {
             emit logLine(message);
-            if (m_pendingOutcome && m_pendingOutcome->kind == Outcome::Kind::Success)
+            if (!m_pendingOutcome || m_pendingOutcome->kind == Outcome::Kind::Success)
                 m_pendingOutcome = Outcome {Outcome::Kind::Failure, message};
         }
-        complete();
+        proceed();
     });
     runner->start();
 }

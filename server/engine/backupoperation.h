@@ -2,8 +2,10 @@
 
 #include "activities/operation.h"
 #include "domain/environment.h"
+#include "frozenview.h"
 #include "resticresult.h"
 
+#include <functional>
 #include <QHash>
 #include <QJsonObject>
 #include <QPair>
@@ -17,11 +19,13 @@ class ResticRepository;
 // with the online-backup API into a staging directory first, in one restic snapshot.
 //
 // A consistent ("safe") backup of an environment with a pause hook runs in two passes: a live pre-pass of
-// everything (databases copied live) while the environment runs, then the pause hook, the database copies and a
-// second pass with the pre-pass as parent (restic re-reads only files that changed), then the resume hook, which
-// runs whatever happens. The pre-pass snapshot (Result::prePassSnapshotId) is left for the caller to forget: the
-// operation holds the repository only shared. A live backup scans the code and the mounts before and after its
-// pass and logs the files that changed while restic read them.
+// everything (databases copied live) while the environment runs; then the pause hook, a copy of the files changed
+// since the pre-pass and of the databases into a view of the paused state (frozenview.h), and the resume hook, which
+// runs whatever happens once the pause hook has run; then a second restic pass over the view with the pre-pass as
+// parent. Where the staging file system cannot hold the view (no nanosecond file times), the second pass reads the
+// paused environment itself before the resume. The pre-pass snapshot (Result::prePassSnapshotId) is left for the
+// caller to forget: the operation holds the repository only shared. A live backup scans the code and the mounts
+// before and after its pass and logs the files that changed while restic read them.
 class BackupOperation : public Operation
 {
     Q_OBJECT
@@ -49,9 +53,6 @@ public:
     void cancel() override;
     const Result& result() const { return m_result; }
 
-    // size and modification time (ns) of every file under the code path and the mounts, by relative path
-    using FileStates = QHash<QString, QPair<qint64, qint64>>;
-
 private:
     enum class Pass { PrePass, Final };
 
@@ -59,13 +60,19 @@ private:
     void readCommit();
     void afterCommit();
     void pause();
+    void freeze();
+    void completeView();
     void dumpServices(Pass pass);
-    QList<QPair<QString, QString>> scanRoots() const; // name prefix ("code", "mounts/<name>") → directory
-    void scanBefore();
+    QStringList rootDirectories() const; // the code path and the mounts
+    QString viewRoot() const;
+    void scanTrees(std::function<void()> next);
     void runBackup(Pass pass);
+    QString checkViewPass(const ResticResult& result) const;
     void afterFinalPass();
-    void reportChangedFiles(const FileStates& before, const FileStates& after);
-    void resume();
+    QString displayPath(const QByteArray& path) const; // "code/…", "mounts/<name>/…"
+    void reportChangedFiles(const TreeState::Scan& before, const TreeState::Scan& after);
+    // Runs the resume hook if the pause hook ran, then `next` unless the outcome is decided, else completes.
+    void resume(std::function<void()> next = {});
     void fail(const QString& message);
     void complete();
     void cleanUp();
@@ -81,8 +88,11 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_twoPasses = false; // safe with a pause hook
+    bool m_frozenView = false; // the second pass reads a view of the paused state, after the resume
     qint64 m_pauseStartedMs = 0;
-    FileStates m_scanBefore;
+    TreeState::Scan m_before; // the trees before the (pre-)pass
+    FrozenView::Frozen m_frozen;
+    qint64 m_placeholders = 0;
     std::optional<Outcome> m_pendingOutcome; // decided, but the resume hook must run first
     QPointer<ResticJob> m_job;
     Result m_result;

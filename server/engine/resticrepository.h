@@ -36,6 +36,9 @@ public:
         QStringList tags; // no commas: restic splits tags on them
         QString parentSnapshotId; // empty: restic picks the newest snapshot with the same host and paths
         QStringList excludes; // restic --exclude patterns
+        // Files with the parent's size and modification time are unchanged, whatever their inode and change time
+        // (--ignore-inode --ignore-ctime): for trees laid out anew, like a backup's frozen view.
+        bool sameSizeAndTimeIsUnchanged = false;
     };
 
     struct SnapshotFilter

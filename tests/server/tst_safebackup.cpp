@@ -1,5 +1,7 @@
-// Consistent backups in two passes (live pre-pass, pause, second pass with the pre-pass as parent) and live backups
-// that report the files changed while restic read them, against a real tidemarkd.
+// Consistent backups in two passes (live pre-pass; pause, copy of what changed, resume; second pass over the paused
+// state with the pre-pass as parent) and live backups that report the files changed while restic read them, against
+// a real tidemarkd.
+#include "environmentstate.h"
 #include "serverprocess.h"
 
 #include <QDateTime>
@@ -28,7 +30,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
 
-    void safeBackupPausesOnlyForTheSecondPass();
+    void safeBackupPausesOnlyToCopyChanges();
     void prePassSnapshotIsForgotten();
     void liveBackupReportsFilesChangedWhileRead();
 
@@ -171,10 +173,28 @@ QStringList TestSafeBackup::listedBackupIds()
     return ids;
 }
 
-void TestSafeBackup::safeBackupPausesOnlyForTheSecondPass()
+void TestSafeBackup::safeBackupPausesOnlyToCopyChanges()
 {
+    // The pause hook writes the state the backup must hold; the resume hook changes it again at once (same size),
+    // before the second pass runs. Only a backup of the paused state holds "paused".
+    const QString mount = environment(QStringLiteral("main"))
+                              .value(QStringLiteral("local"))
+                              .toObject()
+                              .value(QStringLiteral("mounts"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("path"))
+                              .toString();
+    QVERIFY(QFileInfo(mount).isDir());
+    const QString stateFile = mount + QStringLiteral("/state.txt");
+    QVERIFY(EnvironmentState::writeFile(stateFile, "running"));
     const QString marker = m_scratch.filePath(QStringLiteral("paused"));
-    QVERIFY(setHooks(QStringLiteral("main"), QStringLiteral("touch '%1'").arg(marker), QStringLiteral("true")));
+    QVERIFY(
+        setHooks(QStringLiteral("main"), QStringLiteral("printf paused > '%1' && touch '%2'").arg(stateFile, marker),
+            QStringLiteral("printf resumd > '%1'").arg(stateFile)));
+    EnvironmentState::Tree paused = EnvironmentState::hashTree(mount);
+    QVERIFY(paused.size() > 1);
 
     QElapsedTimer elapsed;
     elapsed.start();
@@ -185,7 +205,7 @@ void TestSafeBackup::safeBackupPausesOnlyForTheSecondPass()
     QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QVERIFY(QFileInfo::exists(marker));
 
-    // The log shows the pre-pass, then the pause, then the second pass, then the resume.
+    // The log shows the pre-pass, the pause, the copy of what changed, the resume, then the second pass.
     const QList<LogLine> lines = log(m_safeActivity);
     QVERIFY(lines.size() >= 6);
     const auto indexOf = [&lines](const QString& start, qsizetype from = 0) -> qsizetype {
@@ -198,16 +218,20 @@ void TestSafeBackup::safeBackupPausesOnlyForTheSecondPass()
     const qsizetype prePass = indexOf(QStringLiteral("Pre-pass: storing"));
     const qsizetype prePassStored = indexOf(QStringLiteral("Pre-pass stored"));
     const qsizetype pausing = indexOf(QStringLiteral("Pausing the environment"));
-    const qsizetype secondPass = indexOf(QStringLiteral("Second pass"));
+    const qsizetype copied = indexOf(QStringLiteral("Copied "), pausing);
     const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment after a pause of"));
-    QVERIFY2(prePass >= 0 && prePassStored > prePass && pausing > prePassStored && secondPass > pausing
-            && resumed > secondPass,
-        qPrintable(QStringLiteral("%1 %2 %3 %4 %5")
+    const qsizetype secondPass = indexOf(QStringLiteral("Second pass"));
+    QVERIFY2(prePass >= 0 && prePassStored > prePass && pausing > prePassStored && copied > pausing && resumed > copied
+            && secondPass > resumed,
+        qPrintable(QStringLiteral("%1 %2 %3 %4 %5 %6")
                        .arg(prePass)
                        .arg(prePassStored)
                        .arg(pausing)
-                       .arg(secondPass)
-                       .arg(resumed)));
+                       .arg(copied)
+                       .arg(resumed)
+                       .arg(secondPass)));
+    QCOMPARE(EnvironmentState::hashTree(mount).value(QStringLiteral("state.txt")),
+        QCryptographicHash::hash("resumd", QCryptographicHash::Sha256));
 
     // pause_ms is stored, matches the logged pause window and is shorter than the whole activity.
     const QJsonArray list
@@ -233,6 +257,27 @@ void TestSafeBackup::safeBackupPausesOnlyForTheSecondPass()
     QVERIFY2(apiDurationMs >= 0, qPrintable(QString::number(apiDurationMs)));
     QVERIFY2(pauseMs < apiDurationMs + 1000, qPrintable(QStringLiteral("%1 vs %2").arg(pauseMs).arg(apiDurationMs)));
     QVERIFY2(pauseMs < observedMs, qPrintable(QStringLiteral("%1 vs %2").arg(pauseMs).arg(observedMs)));
+
+    // Restored, the mount is as it was during the pause: the copied file as the pause hook left it, the others (which
+    // restic took from the pre-pass without reading the view) with their content.
+    QVERIFY(setHooks(QStringLiteral("main"), QString(), QString()));
+    const auto restore = m_http->request("POST",
+        QStringLiteral("/projects/demo/environments/main/backups/%1/restore")
+            .arg(backup.value(QStringLiteral("id")).toString()),
+        QByteArrayLiteral(R"({"restore_code": true})"), m_admin);
+    QCOMPARE(restore.status, 202);
+    const QString restoreActivity = restore.json.toObject()
+                                        .value(QStringLiteral("_embedded"))
+                                        .toObject()
+                                        .value(QStringLiteral("activities"))
+                                        .toArray()
+                                        .at(0)
+                                        .toObject()
+                                        .value(QStringLiteral("id"))
+                                        .toString();
+    QCOMPARE(waitForActivity(restoreActivity).value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    paused.insert(QStringLiteral("state.txt"), QCryptographicHash::hash("paused", QCryptographicHash::Sha256));
+    QCOMPARE(EnvironmentState::hashTree(mount), paused);
 }
 
 void TestSafeBackup::prePassSnapshotIsForgotten()
