@@ -24,6 +24,7 @@ const QString kPath = QStringLiteral("path");
 const QString kKind = QStringLiteral("kind");
 const QString kPause = QStringLiteral("pause");
 const QString kResume = QStringLiteral("resume");
+const QString kTimeoutSeconds = QStringLiteral("timeout_seconds");
 const QString kSqlite = QStringLiteral("sqlite");
 
 const QString kId = QStringLiteral("id");
@@ -135,10 +136,15 @@ Decoded<LocalDescriptor> LocalDescriptor::fromJson(const QJsonValue& json, const
     const QString hooksPath = JsonPath::key(basePath, kHooks);
     if (!hooksValue.isUndefined()) {
         if (const auto hooks = JsonRead::object(hooksValue, hooksPath, problems)) {
-            JsonRead::rejectUnknownKeys(*hooks, {kPause, kResume}, hooksPath, problems);
+            JsonRead::rejectUnknownKeys(*hooks, {kPause, kResume, kTimeoutSeconds}, hooksPath, problems);
             StrictReader hooksReader(*hooks, hooksPath, problems);
             local.pauseHook = hooksReader.string(kPause, false);
             local.resumeHook = hooksReader.string(kResume, false);
+            if (const QJsonValue timeout = hooks->value(kTimeoutSeconds); !timeout.isUndefined()) {
+                local.hookTimeoutSeconds = int(JsonRead::integer(
+                    timeout, JsonPath::key(hooksPath, kTimeoutSeconds), 1, kMaxHookTimeoutSeconds, problems)
+                                                   .value_or(kDefaultHookTimeoutSeconds));
+            }
         }
     }
 
@@ -159,7 +165,7 @@ QJsonObject LocalDescriptor::toJson() const
         {kCodePath, codePath},
         {kMounts, mountArray},
         {kServices, serviceArray},
-        {kHooks, QJsonObject {{kPause, pauseHook}, {kResume, resumeHook}}},
+        {kHooks, QJsonObject {{kPause, pauseHook}, {kResume, resumeHook}, {kTimeoutSeconds, hookTimeoutSeconds}}},
     };
 }
 

@@ -31,6 +31,10 @@ struct LocalDescriptor
     QList<Service> services;
     QString pauseHook; // shell command, may be empty
     QString resumeHook; // shell command, may be empty
+    // How long each hook may run before it is stopped and the activity fails ("hooks": {"timeout_seconds": …}).
+    int hookTimeoutSeconds = kDefaultHookTimeoutSeconds;
+    static constexpr int kDefaultHookTimeoutSeconds = 60;
+    static constexpr int kMaxHookTimeoutSeconds = 3600;
 
     // Strict (the descriptor is ours): unknown keys and wrong types are problems.
     static Decoded<LocalDescriptor> fromJson(const QJsonValue& json, const QString& basePath = {});

@@ -142,6 +142,7 @@ void BackupOperation::pause()
     m_paused = true; // from here on the resume hook always runs
     m_pauseStartedMs = QDateTime::currentMSecsSinceEpoch();
     auto* runner = new HookRunner(hook, m_projectId, m_environment.id, QStringLiteral("pause"), this);
+    runner->setTimeout(m_environment.local->hookTimeoutSeconds * 1000);
     connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
         runner->deleteLater();
         if (!ok)
@@ -487,6 +488,7 @@ void BackupOperation::resume(std::function<void()> next)
     emit logLine(tr("Resuming the environment."));
     auto* runner = new HookRunner(
         m_environment.local->resumeHook, m_projectId, m_environment.id, QStringLiteral("resume"), this);
+    runner->setTimeout(m_environment.local->hookTimeoutSeconds * 1000);
     connect(runner, &HookRunner::finished, this, [this, runner, recordPause, proceed](bool ok, const QString& message) {
         runner->deleteLater();
         recordPause(); // from the start of the pause hook to the end of the resume hook

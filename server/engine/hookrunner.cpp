@@ -1,5 +1,8 @@
 #include "hookrunner.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 HookRunner::HookRunner(
     const QString& command, const QString& project, const QString& environment, const QString& action, QObject* parent)
     : QObject(parent)
@@ -12,9 +15,10 @@ HookRunner::HookRunner(
     env.insert(QStringLiteral("TIDEMARK_ACTION"), action);
     m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setChildProcessModifier([] { ::setpgid(0, 0); });
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        m_process.kill();
+        killGroup();
         done(
             false, tr("The %1 hook did not finish within %2 s and was stopped.").arg(m_action).arg(m_timeoutMs / 1000));
     });
@@ -33,6 +37,21 @@ HookRunner::HookRunner(
         if (error == QProcess::FailedToStart)
             done(false, tr("The %1 hook could not be started: %2").arg(m_action, m_process.errorString()));
     });
+}
+
+HookRunner::~HookRunner()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        killGroup();
+        m_process.waitForFinished(1000);
+    }
+}
+
+void HookRunner::killGroup()
+{
+    if (const qint64 pid = m_process.processId(); pid > 0)
+        ::kill(-pid_t(pid), SIGKILL);
+    m_process.kill();
 }
 
 void HookRunner::start()

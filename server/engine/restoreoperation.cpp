@@ -176,6 +176,7 @@ void RestoreOperation::pause()
     emit logLine(tr("Pausing the environment."));
     m_paused = true;
     auto* runner = new HookRunner(hook, m_projectId, m_target.id, QStringLiteral("pause"), this);
+    runner->setTimeout(m_target.local->hookTimeoutSeconds * 1000);
     connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
         runner->deleteLater();
         if (!ok)
@@ -285,6 +286,7 @@ void RestoreOperation::resume()
         return;
     }
     auto* runner = new HookRunner(hook, m_projectId, m_target.id, QStringLiteral("resume"), this);
+    runner->setTimeout(m_target.local->hookTimeoutSeconds * 1000);
     connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
         runner->deleteLater();
         emit logLine(tr("Resumed the environment."));

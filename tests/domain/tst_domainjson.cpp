@@ -357,7 +357,8 @@ void TestDomainJson::environmentFieldNames()
         "mounts": [{"name": "uploads", "path": "/srv/demo/main/uploads"},
                    {"name": "private", "path": "/srv/demo/main/private"}],
         "services": [{"name": "db", "kind": "sqlite", "path": "/srv/demo/main/db.sqlite"}],
-        "hooks": {"pause": "touch /srv/demo/main/maintenance", "resume": "rm -f /srv/demo/main/maintenance"}
+        "hooks": {"pause": "touch /srv/demo/main/maintenance", "resume": "rm -f /srv/demo/main/maintenance",
+                  "timeout_seconds": 60}
     })")
             .toObject());
 }
@@ -415,6 +416,10 @@ void TestDomainJson::localDescriptorStrict_data()
                                      << QStringLiteral("[1].local.hooks.pause");
     QTest::newRow("hook unknown") << QByteArray(R"({"hooks": {"stop": "x"}})")
                                   << QStringLiteral("[1].local.hooks.stop");
+    QTest::newRow("hook timeout 0") << QByteArray(R"({"hooks": {"timeout_seconds": 0}})")
+                                    << QStringLiteral("[1].local.hooks.timeout_seconds");
+    QTest::newRow("hook timeout string") << QByteArray(R"({"hooks": {"timeout_seconds": "60"}})")
+                                         << QStringLiteral("[1].local.hooks.timeout_seconds");
     QTest::newRow("local string") << QByteArray(R"("/srv")") << QStringLiteral("[1].local");
 }
 

@@ -37,6 +37,7 @@ private slots:
     void cancelLeavesNoBackupAndResumes();
     void environmentsRunInParallelOneAtATimeEach();
     void failingPauseHookFailsCleanly();
+    void hangingPauseHookTimesOut();
     void repositoryChecksOut();
 
 private:
@@ -511,6 +512,69 @@ void TestServerBackups::failingPauseHookFailsCleanly()
     QVERIFY(done.value(QStringLiteral("text")).toString().contains(QStringLiteral("pause hook failed")));
     QVERIFY(QFileInfo::exists(marker));
     QCOMPARE(backups(QStringLiteral("staging")).size(), before);
+}
+
+void TestServerBackups::hangingPauseHookTimesOut()
+{
+    // The hook starts a child that would outlive it; the timeout stops both, and the resume hook still runs.
+    const QString marker = m_server.dataDir() + QStringLiteral("/resumed-after-timeout");
+    const QString pidFile = m_server.dataDir() + QStringLiteral("/hanging-hook-child");
+    QJsonObject local = environment(QStringLiteral("staging")).value(QStringLiteral("local")).toObject();
+    const auto patch = [this](const QJsonObject& local) {
+        return m_http
+            ->request("PATCH", QStringLiteral("/projects/demo/environments/staging"),
+                QJsonDocument(QJsonObject {{QStringLiteral("local"), local}}).toJson(), m_admin)
+            .status;
+    };
+    local.insert(QStringLiteral("hooks"),
+        QJsonObject {{QStringLiteral("pause"), QStringLiteral("sleep 300 & echo $! > '%1'; wait").arg(pidFile)},
+            {QStringLiteral("resume"), QStringLiteral("touch '%1'").arg(marker)},
+            {QStringLiteral("timeout_seconds"), 0}});
+    const auto rejected = m_http->request("PATCH", QStringLiteral("/projects/demo/environments/staging"),
+        QJsonDocument(QJsonObject {{QStringLiteral("local"), local}}).toJson(), m_admin);
+    QCOMPARE(rejected.status, 400);
+    QVERIFY2(rejected.body.contains("local.hooks.timeout_seconds"), rejected.body.constData());
+
+    QJsonObject hooks = local.value(QStringLiteral("hooks")).toObject();
+    hooks.insert(QStringLiteral("timeout_seconds"), 1);
+    local.insert(QStringLiteral("hooks"), hooks);
+    QCOMPARE(patch(local), 200);
+    QCOMPARE(environment(QStringLiteral("staging"))
+                 .value(QStringLiteral("local"))
+                 .toObject()
+                 .value(QStringLiteral("hooks"))
+                 .toObject()
+                 .value(QStringLiteral("timeout_seconds"))
+                 .toInt(),
+        1);
+
+    const int before = backups(QStringLiteral("staging")).size();
+    const QJsonObject done = startAndWait("POST", QStringLiteral("/projects/demo/environments/staging/backup"), {});
+    QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+    QVERIFY2(done.value(QStringLiteral("text")).toString().contains(QStringLiteral("did not finish within 1 s")),
+        qPrintable(done.value(QStringLiteral("text")).toString()));
+    QVERIFY(QFileInfo::exists(marker));
+    QCOMPARE(backups(QStringLiteral("staging")).size(), before);
+
+    QFile f(pidFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray pid = f.readAll().trimmed();
+    QVERIFY(!pid.isEmpty());
+    // Gone, or a zombie waiting for its new parent to reap it.
+    const auto alive = [&pid] {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        return !line.mid(line.lastIndexOf(')') + 2, 1).startsWith('Z');
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(), 5000);
+
+    hooks.remove(QStringLiteral("timeout_seconds"));
+    hooks.insert(QStringLiteral("pause"), QString());
+    hooks.insert(QStringLiteral("resume"), QString());
+    local.insert(QStringLiteral("hooks"), hooks);
+    QCOMPARE(patch(local), 200);
 }
 
 void TestServerBackups::repositoryChecksOut()
