@@ -2,9 +2,10 @@
 //
 // Generates an environment (by default 1 GiB in 10 000 files of random, incompressible content, plus a SQLite
 // database) in a temporary directory, times a plain `restic backup` of it into a fresh repository, then takes a
-// consistent backup with BackupOperation (live pre-pass, pause hook, second pass, resume hook) into another fresh
-// repository while a background writer changes 1 % of the files during the pre-pass. Prints the pause window, the
-// total time and the ratio to the plain backup. `bench_pause --mib 100 --files 1000` is a quick check.
+// consistent backup with BackupOperation (live pre-pass; pause hook, copy of what changed, resume hook; second pass
+// over the paused state) into another fresh repository while a background writer changes 1 % of the files during the
+// pre-pass. Prints the pause window, the total time and the ratio to the plain backup; --verbose prints the backup's
+// log with the time of each line. `bench_pause --mib 100 --files 1000` is a quick check.
 #include "engine/backupoperation.h"
 #include "engine/resticjob.h"
 #include "engine/resticrepository.h"
@@ -180,9 +181,9 @@ int main(int argc, char** argv)
         QStringLiteral("bench-backup"), true);
     operation.setRepositoryKnownReady(true);
     const bool verbose = parser.isSet(verboseOption);
-    QObject::connect(&operation, &BackupOperation::logLine, &app, [verbose](const QString& line) {
+    QObject::connect(&operation, &BackupOperation::logLine, &app, [verbose, &clock](const QString& line) {
         if (verbose)
-            out() << "  | " << line << Qt::endl;
+            out() << "  " << QString::number(clock.elapsed()).rightJustified(7) << " ms | " << line << Qt::endl;
     });
 
     const int toChange = qMax(1, files / 100);
