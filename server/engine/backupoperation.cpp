@@ -2,6 +2,7 @@
 
 #include "frozenview.h"
 #include "hookrunner.h"
+#include "removetree.h"
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "sqlitecopy.h"
@@ -60,7 +61,7 @@ void BackupOperation::start()
             return;
         }
     }
-    QDir(m_staging).removeRecursively();
+    removeTree(m_staging);
     if (!QDir().mkpath(m_staging + QStringLiteral("/services"))) {
         fail(tr("The staging directory could not be created."));
         return;
@@ -526,7 +527,7 @@ void BackupOperation::complete()
 
 void BackupOperation::cleanUp()
 {
-    QDir(m_staging).removeRecursively();
+    removeTree(m_staging);
 }
 
 void BackupOperation::cancel()

@@ -4,6 +4,7 @@
 #include "activities/repositorygate.h"
 #include "backupoperation.h"
 #include "deleteoperation.h"
+#include "removetree.h"
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "restoreoperation.h"
@@ -477,8 +478,7 @@ void removeRestoreLeftovers(const QString& path)
     const QFileInfoList leftovers
         = parent.entryInfoList(patterns, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& leftover : leftovers) {
-        const bool removed = leftover.isDir() && !leftover.isSymLink() ? QDir(leftover.filePath()).removeRecursively()
-                                                                       : QFile::remove(leftover.filePath());
+        const bool removed = removeTree(leftover.filePath());
         if (removed)
             qInfo("tidemarkd: removed %s, left by an interrupted restore", qPrintable(leftover.filePath()));
         else
@@ -501,7 +501,7 @@ void Engine::recoverAfterRestart()
         m_hub.finish(r.projectId, r.activity.id, Activity::Result::Failure,
             tr("Interrupted: tidemarkd stopped while this activity was running"));
     }
-    QDir(stagingDir()).removeRecursively();
+    removeTree(stagingDir());
     for (const Project& project : m_store.projects()) {
         // Staged and previous trees (and database copies) of restores that never wrote a journal.
         for (const Environment& e : m_store.environments(project.id)) {

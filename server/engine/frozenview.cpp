@@ -275,7 +275,7 @@ Scan scan(const QStringList& roots)
         case FTS_DNR:
         case FTS_ERR:
         case FTS_NS:
-            if (entry->fts_errno == ENOENT) // removed between listing and reading
+            if (entry->fts_errno == ENOENT && entry->fts_level > FTS_ROOTLEVEL) // removed between listing and reading
                 continue;
             if (result.error.isEmpty())
                 result.error = systemError(path, entry->fts_errno);
@@ -294,7 +294,7 @@ Scan scan(const QStringList& roots)
 
 namespace FrozenView {
 
-Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QString& viewRoot)
+Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QString& viewRoot, qint64 racyMarginNs)
 {
     Frozen frozen;
     frozen.state = TreeState::scan(roots);
@@ -303,7 +303,7 @@ Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QSt
         return frozen;
     }
     const QByteArray view = QFile::encodeName(QDir::cleanPath(viewRoot));
-    const qint64 settledBefore = before.startedNs - kRacyMarginNs;
+    const qint64 settledBefore = before.startedNs - racyMarginNs;
     QSet<QByteArray> made;
     for (const QByteArray& path : std::as_const(frozen.state.order)) {
         const TreeState::Entry& now = frozen.state.entries[path];

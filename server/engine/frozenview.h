@@ -73,7 +73,8 @@ struct Frozen
 };
 
 // During the pause: scans `roots` and copies every file that is not unchanged since `before` into `viewRoot`.
-Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QString& viewRoot);
+Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QString& viewRoot,
+    qint64 racyMarginNs = kRacyMarginNs);
 
 struct Completed
 {

@@ -1,6 +1,7 @@
 #include "restoreoperation.h"
 
 #include "hookrunner.h"
+#include "removetree.h"
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "sqlitecopy.h"
@@ -18,17 +19,6 @@ namespace {
 const QString kSwapping = QStringLiteral("swapping"); // trees being swapped; the live databases untouched
 const QString kSaved = QStringLiteral("saved"); // every live database has a complete copy next to it
 const QString kCommitted = QStringLiteral("committed"); // every swap and database write succeeded
-
-// Removes a file or a directory tree; true when nothing is left.
-bool removePath(const QString& path)
-{
-    const QFileInfo info(path);
-    if (!info.exists() && !info.isSymLink())
-        return true;
-    if (info.isDir() && !info.isSymLink())
-        return QDir(path).removeRecursively();
-    return QFile::remove(path);
-}
 
 // A database file with what SQLite may keep next to it.
 void removeDatabaseFile(const QString& path)
@@ -109,9 +99,9 @@ void RestoreOperation::start()
             fail(tr("The %1 cannot be restored: its place in %2 does not exist.").arg(part.label, m_target.id));
             return;
         }
-        QDir(part.stagingRoot).removeRecursively();
+        removeTree(part.stagingRoot);
     }
-    QDir(m_stagingDir).removeRecursively();
+    removeTree(m_stagingDir);
     emit logLine(tr("Restoring into %1: %2 directories and %3 databases.")
                      .arg(m_target.id)
                      .arg(m_parts.size())
@@ -324,15 +314,15 @@ void RestoreOperation::complete()
 void RestoreOperation::cleanUp()
 {
     for (const Part& part : m_parts) {
-        QDir(part.stagingRoot).removeRecursively();
+        removeTree(part.stagingRoot);
         if (part.swapped && !m_keepJournal)
-            removePath(part.oldPath);
+            removeTree(part.oldPath);
     }
     if (!m_keepJournal) {
         for (const Database& db : m_databases)
             removeDatabaseFile(db.backupCopy);
     }
-    QDir(m_stagingDir).removeRecursively();
+    removeTree(m_stagingDir);
     // Last: while the journal exists, a restart can still finish or undo this restore.
     if (!m_keepJournal)
         QFile::remove(m_journalPath);
@@ -401,14 +391,14 @@ QStringList RestoreOperation::rollBackJournal(const QJsonObject& journal)
             continue;
         if (!old.isEmpty() && QFileInfo::exists(old)) {
             // The previous tree was moved aside: whatever is in its place now is (part of) the restored one.
-            if (!removePath(target) || !QDir().rename(old, target))
+            if (!removeTree(target) || !QDir().rename(old, target))
                 problems.append(tr("%1 could not be put back from %2.").arg(target, old));
         } else if (!part.value(QStringLiteral("existed")).toBool(true)) {
             // There was nothing here before the restore.
-            if (!removePath(target))
+            if (!removeTree(target))
                 problems.append(tr("%1 could not be removed.").arg(target));
         }
-        if (!staged.isEmpty() && !removePath(staged))
+        if (!staged.isEmpty() && !removeTree(staged))
             problems.append(tr("%1 could not be removed.").arg(staged));
     }
     const QJsonArray databases = journal.value(QStringLiteral("databases")).toArray();
@@ -442,7 +432,7 @@ void RestoreOperation::discardJournalled(const QJsonObject& journal)
         for (const QString& key : {QStringLiteral("old"), QStringLiteral("staged")}) {
             const QString path = v.toObject().value(key).toString();
             if (!path.isEmpty())
-                removePath(path);
+                removeTree(path);
         }
     }
     const QJsonArray databases = journal.value(QStringLiteral("databases")).toArray();
