@@ -4,8 +4,9 @@
 // database) in a temporary directory, times a plain `restic backup` of it into a fresh repository, then takes a
 // consistent backup with BackupOperation (live pre-pass; pause hook, copy of what changed, resume hook; second pass
 // over the paused state) into another fresh repository while a background writer changes 1 % of the files during the
-// pre-pass. Prints the pause window, the total time and the ratio to the plain backup; --verbose prints the backup's
-// log with the time of each line. `bench_pause --mib 100 --files 1000` is a quick check.
+// pre-pass, then the same with the second pass under the pause (the fallback where the frozen view is unavailable).
+// Prints each pause window, total time and ratio to the plain backup; --verbose prints the backups' logs with the
+// time of each line. `bench_pause --mib 100 --files 1000` is a quick check.
 #include "engine/backupoperation.h"
 #include "engine/resticjob.h"
 #include "engine/resticrepository.h"
@@ -85,6 +86,13 @@ bool createDatabase(const QString& path, int rows)
     return ok;
 }
 
+struct Measured
+{
+    qint64 pauseMs = 0;
+    qint64 totalMs = 0;
+    int changed = 0;
+};
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -158,71 +166,89 @@ int main(int argc, char** argv)
     }
     out() << "Plain restic backup: " << plainMs << " ms" << Qt::endl;
 
-    // A consistent backup into another fresh repository, with 1 % of the files changing during the pre-pass.
-    ResticRepository repository(ResticRepository::Settings::inDirectory(root + QStringLiteral("/tidemark")));
-    result = runJob(repository.ensureInitialised());
-    if (!result.ok()) {
-        out() << "restic init failed: " << result.errorString << Qt::endl;
-        return 1;
-    }
-    const QString marker = root + QStringLiteral("/paused");
-    Environment environment;
-    environment.id = environment.name = QStringLiteral("bench");
-    environment.status = Environment::Status::Active;
-    LocalDescriptor local;
-    local.codePath = code;
-    local.mounts.append({QStringLiteral("files"), mount});
-    local.services.append({QStringLiteral("database"), QStringLiteral("sqlite"), db});
-    local.pauseHook = QStringLiteral("touch '%1'").arg(marker);
-    local.resumeHook = QStringLiteral("true");
-    environment.local = local;
-
-    BackupOperation operation(repository, root + QStringLiteral("/staging"), QStringLiteral("bench"), environment,
-        QStringLiteral("bench-backup"), true);
-    operation.setRepositoryKnownReady(true);
+    // Consistent backups, each into a fresh repository, with 1 % of the files changing during the pre-pass: the
+    // frozen view (what tidemarkd does), then the second pass under the pause (its fallback) for comparison.
     const bool verbose = parser.isSet(verboseOption);
-    QObject::connect(&operation, &BackupOperation::logLine, &app, [verbose, &clock](const QString& line) {
-        if (verbose)
-            out() << "  " << QString::number(clock.elapsed()).rightJustified(7) << " ms | " << line << Qt::endl;
-    });
-
-    const int toChange = qMax(1, files / 100);
-    int changed = 0;
-    QTimer writer;
-    writer.setInterval(int(qBound(qint64(1), plainMs * 9 / 10 / toChange, qint64(60000))));
-    QObject::connect(&writer, &QTimer::timeout, &app, [&] {
-        if (changed >= toChange || QFileInfo::exists(marker)) {
-            writer.stop();
-            return;
+    const auto consistentBackup = [&](bool frozenView, const QString& name) -> std::optional<Measured> {
+        ResticRepository repository(ResticRepository::Settings::inDirectory(root + QLatin1Char('/') + name));
+        ResticResult init = runJob(repository.ensureInitialised());
+        if (!init.ok()) {
+            out() << "restic init failed: " << init.errorString << Qt::endl;
+            return std::nullopt;
         }
-        const QString path = mountFiles.at((changed * 7919) % mountFiles.size());
-        writeFile(path, randomBytes(fileSize));
-        ++changed;
-    });
+        const QString marker = root + QStringLiteral("/paused-") + name;
+        Environment environment;
+        environment.id = environment.name = QStringLiteral("bench");
+        environment.status = Environment::Status::Active;
+        LocalDescriptor local;
+        local.codePath = code;
+        local.mounts.append({QStringLiteral("files"), mount});
+        local.services.append({QStringLiteral("database"), QStringLiteral("sqlite"), db});
+        local.pauseHook = QStringLiteral("touch '%1'").arg(marker);
+        local.resumeHook = QStringLiteral("true");
+        environment.local = local;
 
-    Operation::Outcome outcome;
-    QEventLoop loop;
-    QObject::connect(&operation, &Operation::finished, &loop, [&](const Operation::Outcome& o) {
-        outcome = o;
-        loop.quit();
-    });
-    clock.restart();
-    operation.start();
-    writer.start();
-    loop.exec();
-    const qint64 totalMs = clock.elapsed();
-    writer.stop();
-    if (outcome.kind != Operation::Outcome::Kind::Success) {
-        out() << "The consistent backup failed: " << outcome.message << Qt::endl;
+        BackupOperation operation(repository, root + QStringLiteral("/staging-") + name, QStringLiteral("bench"),
+            environment, QStringLiteral("bench-backup"), true);
+        operation.setRepositoryKnownReady(true);
+        operation.setFrozenViewAllowed(frozenView);
+        QElapsedTimer timer;
+        QObject::connect(&operation, &BackupOperation::logLine, &app, [verbose, &timer](const QString& line) {
+            if (verbose)
+                out() << "  " << QString::number(timer.elapsed()).rightJustified(7) << " ms | " << line << Qt::endl;
+        });
+
+        const int toChange = qMax(1, files / 100);
+        int changed = 0;
+        QTimer writer;
+        writer.setInterval(int(qBound(qint64(1), plainMs * 9 / 10 / toChange, qint64(60000))));
+        QObject::connect(&writer, &QTimer::timeout, &app, [&] {
+            if (changed >= toChange || QFileInfo::exists(marker)) {
+                writer.stop();
+                return;
+            }
+            const QString path = mountFiles.at((changed * 7919 + (frozenView ? 0 : 13)) % mountFiles.size());
+            writeFile(path, randomBytes(fileSize));
+            ++changed;
+        });
+
+        Operation::Outcome outcome;
+        QEventLoop loop;
+        QObject::connect(&operation, &Operation::finished, &loop, [&](const Operation::Outcome& o) {
+            outcome = o;
+            loop.quit();
+        });
+        timer.start();
+        operation.start();
+        writer.start();
+        loop.exec();
+        const qint64 totalMs = timer.elapsed();
+        writer.stop();
+        if (outcome.kind != Operation::Outcome::Kind::Success) {
+            out() << "The consistent backup failed: " << outcome.message << Qt::endl;
+            return std::nullopt;
+        }
+        return Measured {operation.result().pauseMs, totalMs, changed};
+    };
+
+    const auto ratio
+        = [](qint64 a, qint64 b) { return QString::number(double(a) / double(qMax<qint64>(1, b)), 'f', 2); };
+    out() << "Consistent backup (frozen view):" << Qt::endl;
+    const std::optional<Measured> frozen = consistentBackup(true, QStringLiteral("frozen"));
+    if (!frozen)
         return 1;
-    }
-
-    out() << "Files changed during the pre-pass: " << changed << " of " << files << Qt::endl;
-    out() << "Consistent backup: pause window " << operation.result().pauseMs << " ms, total " << totalMs << " ms"
-          << Qt::endl;
+    out() << "  files changed during the pre-pass: " << frozen->changed << " of " << files << Qt::endl;
+    out() << "  pause window " << frozen->pauseMs << " ms, total " << frozen->totalMs << " ms" << Qt::endl;
+    out() << "Consistent backup (second pass under the pause, the fallback):" << Qt::endl;
+    const std::optional<Measured> paused = consistentBackup(false, QStringLiteral("paused"));
+    if (!paused)
+        return 1;
+    out() << "  files changed during the pre-pass: " << paused->changed << " of " << files << Qt::endl;
+    out() << "  pause window " << paused->pauseMs << " ms, total " << paused->totalMs << " ms" << Qt::endl;
     out() << "Plain restic backup: " << plainMs
-          << " ms; total / plain = " << QString::number(double(totalMs) / double(qMax<qint64>(1, plainMs)), 'f', 2)
-          << "; pause / plain = "
-          << QString::number(double(operation.result().pauseMs) / double(qMax<qint64>(1, plainMs)), 'f', 2) << Qt::endl;
+          << " ms; frozen view: total / plain = " << ratio(frozen->totalMs, plainMs)
+          << ", pause / plain = " << ratio(frozen->pauseMs, plainMs)
+          << "; fallback: total / plain = " << ratio(paused->totalMs, plainMs)
+          << ", pause / plain = " << ratio(paused->pauseMs, plainMs) << Qt::endl;
     return 0;
 }

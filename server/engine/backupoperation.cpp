@@ -126,8 +126,8 @@ void BackupOperation::afterCommit()
         dumpServices(Pass::Final);
         return;
     }
-    m_frozenView = FrozenView::keepsNanosecondTimes(m_staging);
-    if (!m_frozenView) {
+    m_frozenView = m_frozenViewAllowed && FrozenView::keepsNanosecondTimes(m_staging);
+    if (m_frozenViewAllowed && !m_frozenView) {
         emit logLine(tr("The file system of the staging directory does not keep file times to the nanosecond; the "
                         "second pass runs while the environment is paused, so the pause lasts longer."));
     }
@@ -172,7 +172,7 @@ void BackupOperation::freeze()
         m_before = {};
         if (!m_frozen.error.isEmpty())
             return fail(m_frozen.error);
-        emit logLine(tr("Copied %1 files that changed since the pre-pass (%2 bytes) and %3 databases while paused.")
+        emit logLine(tr("Copied while paused: changed files: %1 (%2 bytes); databases: %3.")
                          .arg(m_frozen.copied.size())
                          .arg(m_frozen.bytesCopied)
                          .arg(m_environment.local->services.size()));

@@ -47,6 +47,9 @@ public:
 
     // The engine knows when the repository exists already; then the check is skipped (it costs a restic run).
     void setRepositoryKnownReady(bool ready) { m_repositoryReady = ready; }
+    // Whether a consistent backup may use the frozen view (the default); without it the second pass runs under the
+    // pause, as it must where the staging file system lacks nanosecond file times. For comparisons and tests.
+    void setFrozenViewAllowed(bool allowed) { m_frozenViewAllowed = allowed; }
     ~BackupOperation() override;
 
     void start() override;
@@ -88,6 +91,7 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_twoPasses = false; // safe with a pause hook
+    bool m_frozenViewAllowed = true;
     bool m_frozenView = false; // the second pass reads a view of the paused state, after the resume
     qint64 m_pauseStartedMs = 0;
     TreeState::Scan m_before; // the trees before the (pre-)pass

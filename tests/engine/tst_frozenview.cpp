@@ -1,7 +1,10 @@
 // The paused state a consistent backup's second pass reads: which files are copied during the pause, what the
-// placeholders carry, and that the view (read-only directories included) can be removed again.
+// placeholders carry, that the view (read-only directories included) can be removed again, and that a consistent
+// backup holds the paused state with the view and with its fallback (the second pass under the pause).
+#include "engine/backupoperation.h"
 #include "engine/frozenview.h"
 #include "engine/removetree.h"
+#include "engine/resticrepository.h"
 
 #include <fcntl.h>
 #include <QCryptographicHash>
@@ -50,6 +53,21 @@ bool rewriteKeepingTime(const QString& path, const QByteArray& data)
     return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+ResticResult runJob(ResticJob* job)
+{
+    ResticResult result;
+    bool done = false;
+    QObject::connect(job, &ResticJob::finished, job, [&](const ResticResult& r) {
+        result = r;
+        done = true;
+    });
+    job->start();
+    if (!QTest::qWaitFor([&] { return done; }, 120000))
+        result.errorString = QStringLiteral("restic did not finish within 120 s");
+    delete job;
+    return result;
+}
+
 } // namespace
 
 class TestFrozenView : public QObject
@@ -62,9 +80,12 @@ private slots:
     void changedFilesAreCopiedTheRestBecomesPlaceholders();
     void filesChangedJustBeforeTheScanAreCopied();
     void pausedScanThatCannotReadFails();
+    void backupHoldsThePausedState_data();
+    void backupHoldsThePausedState();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    QDeadlineTimer m_settled; // when the files init() wrote are older than the frozen view's margin
     QString m_code;
     QString m_mount;
     QString m_view;
@@ -92,6 +113,7 @@ void TestFrozenView::init()
     QCOMPARE(::mkfifo(QFile::encodeName(m_mount + QStringLiteral("/pipe")).constData(), 0640), 0);
     QVERIFY(QFile::setPermissions(
         m_mount + QStringLiteral("/read-only"), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup));
+    m_settled.setRemainingTime(FrozenView::kRacyMarginNs / 1'000'000 + 100);
 }
 
 void TestFrozenView::cleanup()
@@ -187,6 +209,82 @@ void TestFrozenView::pausedScanThatCannotReadFails()
         = FrozenView::freeze({m_code, m_dir->filePath(QStringLiteral("no-such-mount"))}, before, m_view);
     QVERIFY(!frozen.error.isEmpty());
     QVERIFY2(frozen.error.contains(QStringLiteral("no-such-mount")), qPrintable(frozen.error));
+}
+
+void TestFrozenView::backupHoldsThePausedState_data()
+{
+    QTest::addColumn<bool>("frozenView");
+    QTest::newRow("frozen view") << true;
+    QTest::newRow("second pass under the pause") << false;
+}
+
+void TestFrozenView::backupHoldsThePausedState()
+{
+    QFETCH(bool, frozenView);
+    // The pause hook writes the state to keep; the resume hook overwrites it (same size) at once.
+    const QString state = m_mount + QStringLiteral("/state.txt");
+    QVERIFY(writeFile(state, "running"));
+    ResticRepository repository(ResticRepository::Settings::inDirectory(m_dir->filePath(QStringLiteral("repo"))));
+    const ResticResult init = runJob(repository.ensureInitialised());
+    QVERIFY2(init.ok(), qPrintable(init.errorString));
+
+    Environment environment;
+    environment.id = environment.name = QStringLiteral("main");
+    environment.status = Environment::Status::Active;
+    LocalDescriptor local;
+    local.codePath = m_code;
+    local.mounts.append({QStringLiteral("files"), m_mount});
+    local.pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
+    local.resumeHook = QStringLiteral("printf resumd > '%1'").arg(state);
+    environment.local = local;
+    // Files written just before the backup are copied whatever happens; the others must be old enough to be
+    // trusted, so that restic takes placeholders (with the view) as unchanged.
+    QTest::qWait(int(std::max<qint64>(0, m_settled.remainingTime())));
+    BackupOperation operation(repository, m_dir->filePath(QStringLiteral("staging")), QStringLiteral("p"), environment,
+        QStringLiteral("b1"), true);
+    operation.setRepositoryKnownReady(true);
+    operation.setFrozenViewAllowed(frozenView);
+    QStringList log;
+    connect(&operation, &BackupOperation::logLine, this, [&log](const QString& line) { log.append(line); });
+    std::optional<Operation::Outcome> outcome;
+    connect(&operation, &Operation::finished, this, [&outcome](const Operation::Outcome& o) { outcome = o; });
+    operation.start();
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 120000);
+    QVERIFY2(outcome->kind == Operation::Outcome::Kind::Success, qPrintable(outcome->message));
+    QCOMPARE(readFile(state), QByteArray("resumd"));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("staging/backup-b1"))));
+
+    // Where the second pass runs: after the resume with the view, before it without.
+    const auto indexOf = [&log](const QString& start) {
+        for (qsizetype i = 0; i < log.size(); ++i) {
+            if (log.at(i).startsWith(start))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment"));
+    const qsizetype secondPass = indexOf(QStringLiteral("Second pass"));
+    QVERIFY(resumed >= 0 && secondPass >= 0);
+    QCOMPARE(secondPass > resumed, frozenView);
+    if (frozenView) {
+        // Only state.txt was copied (written just before and by the pause hook); the rest came from the pre-pass.
+        QVERIFY2(indexOf(QStringLiteral("Copied while paused: changed files: 1 ")) >= 0,
+            qPrintable(log.join(QLatin1Char('\n'))));
+    }
+    QCOMPARE(operation.result().pauseMs >= 0, true);
+
+    const QString restored = m_dir->filePath(QStringLiteral("restored"));
+    const ResticResult restore = runJob(repository.restore(operation.result().snapshotId, restored));
+    QVERIFY2(restore.ok(), qPrintable(restore.errorString));
+    QCOMPARE(readFile(restored + state), QByteArray("paused"));
+    QCOMPARE(readFile(restored + m_mount + QStringLiteral("/keep.bin")), QByteArray(100000, 'k'));
+    QCOMPARE(readFile(restored + m_code + QStringLiteral("/src/main.c")), QByteArray("int main(void) { return 0; }\n"));
+    QCOMPARE(QFileInfo(restored + m_mount + QStringLiteral("/link")).symLinkTarget(),
+        restored + m_mount + QStringLiteral("/keep.bin"));
+    QCOMPARE(statOf(restored + m_mount + QStringLiteral("/keep.bin")).st_mode,
+        statOf(m_mount + QStringLiteral("/keep.bin")).st_mode);
+    QCOMPARE(mtimeNs(statOf(restored + m_mount + QStringLiteral("/keep.bin"))),
+        mtimeNs(statOf(m_mount + QStringLiteral("/keep.bin"))));
 }
 
 QTEST_GUILESS_MAIN(TestFrozenView)

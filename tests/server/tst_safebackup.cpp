@@ -218,7 +218,7 @@ void TestSafeBackup::safeBackupPausesOnlyToCopyChanges()
     const qsizetype prePass = indexOf(QStringLiteral("Pre-pass: storing"));
     const qsizetype prePassStored = indexOf(QStringLiteral("Pre-pass stored"));
     const qsizetype pausing = indexOf(QStringLiteral("Pausing the environment"));
-    const qsizetype copied = indexOf(QStringLiteral("Copied "), pausing);
+    const qsizetype copied = indexOf(QStringLiteral("Copied while paused"), pausing);
     const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment after a pause of"));
     const qsizetype secondPass = indexOf(QStringLiteral("Second pass"));
     QVERIFY2(prePass >= 0 && prePassStored > prePass && pausing > prePassStored && copied > pausing && resumed > copied
