@@ -116,9 +116,17 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
     case ModeColumn:
         if (role == Qt::DisplayRole)
             return b.safe ? tr("Consistent") : tr("Live");
-        if (role == Qt::ToolTipRole)
-            return b.safe ? tr("Taken with the environment paused briefly: data is consistent")
-                          : tr("Taken while the environment kept running");
+        if (role == Qt::ToolTipRole) {
+            if (!b.safe)
+                return tr("Taken while the environment kept running");
+            bool known = false;
+            const qint64 pauseMs = b.attributes.value(QStringLiteral("pause_ms")).toLongLong(&known);
+            if (known && pauseMs >= 0) {
+                return tr("Taken with the environment paused for %1: data is consistent")
+                    .arg(DisplayFormat::duration(pauseMs));
+            }
+            return tr("Taken with the environment paused briefly: data is consistent");
+        }
         if (role == UnderlyingDataRole)
             return int(b.safe);
         break;

@@ -1,5 +1,6 @@
 #include "displayformat.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 
@@ -18,6 +19,13 @@ QString DisplayFormat::localTimeLong(qint64 msecsSinceEpoch)
 QString DisplayFormat::dataSize(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+QString DisplayFormat::duration(qint64 milliseconds)
+{
+    if (milliseconds < 1000)
+        return QCoreApplication::translate("DisplayFormat", "%1 ms").arg(QLocale().toString(milliseconds));
+    return QCoreApplication::translate("DisplayFormat", "%1 s").arg(QLocale().toString(milliseconds / 1000.0, 'f', 1));
 }
 
 QString DisplayFormat::none()

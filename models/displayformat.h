@@ -15,6 +15,8 @@ public:
     static QString localTimeLong(qint64 msecsSinceEpoch);
     // Binary units with one decimal: "12.3 MiB".
     static QString dataSize(qint64 bytes);
+    // "63 ms" below a second, else seconds with one decimal ("1.5 s"), in the locale's digits.
+    static QString duration(qint64 milliseconds);
     // What a view shows for a value that does not exist (no backup yet, no expiry).
     static QString none();
 };

@@ -86,7 +86,9 @@ void TestBackupTableModel::showsValues()
     b.expiresAtMs = at("2026-12-03T00:00:00Z");
     b.attributes.insert(QStringLiteral("note"), QStringLiteral("before the upgrade"));
     b.attributes.insert(QStringLiteral("protected"), QStringLiteral("true"));
-    m_model->setBackups({b, backup("a0", "2026-11-25T04:00:00Z")});
+    Backup a0 = backup("a0", "2026-11-25T04:00:00Z");
+    a0.attributes.insert(QStringLiteral("pause_ms"), QStringLiteral("63"));
+    m_model->setBackups({b, a0});
 
     QCOMPARE(ids(*m_model), list({"b1", "a0"})); // newest first
     QCOMPARE(m_model->backup(0).id, QStringLiteral("b1"));
@@ -110,6 +112,10 @@ void TestBackupTableModel::showsValues()
     QCOMPARE(m_model->index(1, BackupTableModel::ExpiresColumn).data().toString(), QStringLiteral("\u2014"));
     QCOMPARE(m_model->index(1, BackupTableModel::KindColumn).data().toString(), QStringLiteral("Automated"));
     QCOMPARE(m_model->index(1, BackupTableModel::ModeColumn).data().toString(), QStringLiteral("Consistent"));
+    QCOMPARE(m_model->index(1, BackupTableModel::ModeColumn).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("Taken with the environment paused for 63 ms: data is consistent"));
+    QCOMPARE(cell(BackupTableModel::ModeColumn, Qt::ToolTipRole).toString(),
+        QStringLiteral("Taken while the environment kept running"));
     QCOMPARE(m_model->index(1, BackupTableModel::SizeColumn).data().toString(), QString());
     QVERIFY(!m_model->index(1, BackupTableModel::SizeColumn).data(UnderlyingDataRole).isValid());
 
