@@ -607,6 +607,30 @@
         <source>Resuming the environment.</source>
         <translation>Die Umgebung wird fortgesetzt.</translation>
     </message>
+    <message>
+        <source>The file system of the staging directory does not keep file times to the nanosecond; the second pass runs while the environment is paused, so the pause lasts longer.</source>
+        <translation>Das Dateisystem des Staging-Verzeichnisses speichert Dateizeiten nicht auf die Nanosekunde genau; der zweite Durchlauf läuft daher, während die Umgebung pausiert, und die Pause dauert länger.</translation>
+    </message>
+    <message>
+        <source>Copied while paused: changed files: %1 (%2 bytes); databases: %3.</source>
+        <translation>Während der Pause kopiert: geänderte Dateien: %1 (%2 Bytes); Datenbanken: %3.</translation>
+    </message>
+    <message>
+        <source>Device files are not backed up: %1</source>
+        <translation>Gerätedateien werden nicht gesichert: %1</translation>
+    </message>
+    <message>
+        <source>Second pass: storing the paused state (restic reads only the files copied during the pause).</source>
+        <translation>Zweiter Durchlauf: Der pausierte Zustand wird gespeichert (restic liest nur die während der Pause kopierten Dateien).</translation>
+    </message>
+    <message>
+        <source>restic did not report what it stored; the backup cannot be trusted and is discarded.</source>
+        <translation>restic hat nicht gemeldet, was es gespeichert hat; dem Backup ist nicht zu trauen, es wird verworfen.</translation>
+    </message>
+    <message>
+        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded.</source>
+        <translation>restic hat %1 Dateien als unverändert übernommen und %2 gelesen, erwartet waren %3 und %4; das Backup entspräche nicht der pausierten Umgebung und wird verworfen.</translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -749,6 +773,10 @@
     <message>
         <source>Protected</source>
         <translation>Geschützt</translation>
+    </message>
+    <message>
+        <source>Taken with the environment paused for %1: data is consistent</source>
+        <translation>Bei für %1 pausierter Umgebung erstellt: die Daten sind konsistent</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1698,17 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedServer</name>
     <message>
         <source>The server of this computer could not start: %1</source>
@@ -1879,6 +1918,25 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Next backup</source>
         <translation>Nächstes Backup</translation>
+    </message>
+</context>
+<context>
+    <name>FrozenView</name>
+    <message>
+        <source>The paused environment could not be read: %1</source>
+        <translation>Die pausierte Umgebung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>A changed file could not be copied: %1</source>
+        <translation>Eine geänderte Datei konnte nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>A symbolic link could not be read: %1</source>
+        <translation>Ein symbolischer Link konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The paused state could not be laid out for restic: %1</source>
+        <translation>Der pausierte Zustand konnte für restic nicht angelegt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -607,6 +607,30 @@
         <source>Resuming the environment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file system of the staging directory does not keep file times to the nanosecond; the second pass runs while the environment is paused, so the pause lasts longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied while paused: changed files: %1 (%2 bytes); databases: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device files are not backed up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second pass: storing the paused state (restic reads only the files copied during the pause).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic did not report what it stored; the backup cannot be trusted and is discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -749,6 +773,10 @@
     <message>
         <source>Protected</source>
         <translation>Protégée</translation>
+    </message>
+    <message>
+        <source>Taken with the environment paused for %1: data is consistent</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1651,17 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
 </context>
 <context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddedServer</name>
     <message>
         <source>The server of this computer could not start: %1</source>
@@ -1832,6 +1871,25 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Next backup</source>
         <translation>Prochaine sauvegarde</translation>
+    </message>
+</context>
+<context>
+    <name>FrozenView</name>
+    <message>
+        <source>The paused environment could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A changed file could not be copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A symbolic link could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paused state could not be laid out for restic: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

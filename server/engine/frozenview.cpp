@@ -73,7 +73,7 @@ TreeState::Entry entryOf(const struct stat& st)
 
 QString systemError(const QByteArray& path, int error)
 {
-    return Tr::tr("%1: %2").arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(error)));
+    return QStringLiteral("%1: %2").arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(error)));
 }
 
 // Closes the descriptor when it goes out of scope.
