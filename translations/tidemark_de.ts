@@ -1491,10 +1491,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>API-To&amp;ken:</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>N&amp;eu</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>Ent&amp;fernen</translation>
     </message>
@@ -1529,6 +1525,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>N&amp;eu</translation>
     </message>
 </context>
 <context>

@@ -1447,10 +1447,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation>Je&amp;ton d’API&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>No&amp;uveau</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
@@ -1485,6 +1481,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>No&amp;uveau</translation>
     </message>
 </context>
 <context>

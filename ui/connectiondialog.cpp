@@ -54,7 +54,7 @@ ConnectionDialog::ConnectionDialog(ConnectionProfiles* profiles, TokenStore* tok
     form->addRow(tr("API to&ken:"), m_tokenEdit);
     form->addRow(m_messageLabel);
 
-    auto* add = new QPushButton(tr("&New"), this);
+    auto* add = new QPushButton(tr("Ne&w"), this);
     add->setObjectName(QStringLiteral("newProfileButton"));
     m_removeButton = new QPushButton(tr("&Remove"), this);
     m_removeButton->setObjectName(QStringLiteral("removeProfileButton"));
