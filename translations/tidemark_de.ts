@@ -3168,10 +3168,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Aufbewahrungszeitleiste</translation>
     </message>
     <message>
-        <source>%1 backups kept now; %2 of them are still kept in %3 weeks.</source>
-        <translation>Jetzt werden %1 Backups behalten; %2 davon sind in %3 Wochen noch vorhanden.</translation>
-    </message>
-    <message>
         <source>Kept backups over the next %1 weeks (%2 kept, %3 deleted now)</source>
         <translation>Aufbewahrung über %1 Wochen (jetzt %2 behalten, %3 gelöscht)</translation>
     </message>
@@ -3190,6 +3186,18 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>protected</source>
         <translation>geschützt</translation>
+    </message>
+    <message>
+        <source>Backups kept now: %1. Still kept after %2: %3.</source>
+        <translation>Jetzt behaltene Backups: %1. Nach %2 noch behalten: %3.</translation>
+    </message>
+    <message>
+        <source>one week</source>
+        <translation>einer Woche</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
     </message>
 </context>
 <context>

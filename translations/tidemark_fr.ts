@@ -3121,10 +3121,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation>Chronologie de rétention</translation>
     </message>
     <message>
-        <source>%1 backups kept now; %2 of them are still kept in %3 weeks.</source>
-        <translation>%1 sauvegardes conservées maintenant&#xa0;; %2 d’entre elles le seront encore dans %3 semaines.</translation>
-    </message>
-    <message>
         <source>Kept backups over the next %1 weeks (%2 kept, %3 deleted now)</source>
         <translation>Sur %1 semaines (conservées&#xa0;: %2, supprimées maintenant&#xa0;: %3)</translation>
     </message>
@@ -3143,6 +3139,18 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>protected</source>
         <translation>protégée</translation>
+    </message>
+    <message>
+        <source>Backups kept now: %1. Still kept after %2: %3.</source>
+        <translation>Sauvegardes conservées maintenant&#xa0;: %1. Encore conservées après %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>one week</source>
+        <translation>une semaine</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1&#xa0;semaines</translation>
     </message>
 </context>
 <context>

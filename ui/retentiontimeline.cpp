@@ -32,10 +32,10 @@ void RetentionTimeline::setPlan(const RetentionPlan& plan)
     const qint64 end = m_nowMs + qint64(m_weeks) * 7 * 86400 * 1000;
     for (const Bar& bar : m_bars)
         survivors += !bar.expiresAtMs || *bar.expiresAtMs > end;
-    const QString summary = tr("%1 backups kept now; %2 of them are still kept in %3 weeks.")
+    const QString summary = tr("Backups kept now: %1. Still kept after %2: %3.")
                                 .arg(m_bars.size())
-                                .arg(survivors)
-                                .arg(m_weeks);
+                                .arg(m_weeks == 1 ? tr("one week") : tr("%1 weeks").arg(m_weeks))
+                                .arg(survivors);
     setToolTip(summary);
     setAccessibleDescription(summary);
     update();
