@@ -28,6 +28,7 @@ void ActivityListModel::upsert(const Activity& activity)
         beginInsertRows({}, at, at);
         m_rows.insert(at, activity);
         endInsertRows();
+        trim();
         return;
     }
 
@@ -52,6 +53,29 @@ void ActivityListModel::upsert(const Activity& activity)
     }
     m_rows[at] = std::move(next);
     emit dataChanged(index(at), index(at));
+    trim();
+}
+
+void ActivityListModel::setFinishedLimit(int limit)
+{
+    m_finishedLimit = std::max(0, limit);
+    trim();
+}
+
+void ActivityListModel::trim()
+{
+    const auto finished = [](const Activity& a) {
+        return a.state == Activity::State::Complete || a.state == Activity::State::Cancelled;
+    };
+    int kept = 0;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (!finished(m_rows.at(row)) || ++kept <= m_finishedLimit)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        --row;
+    }
 }
 
 bool ActivityListModel::appendLog(const QString& id, const QString& line)

@@ -22,6 +22,11 @@ public:
     bool remove(const QString& id);
     void clear();
 
+    // At most this many finished activities stay in the list (the newest); pending and running ones always stay.
+    void setFinishedLimit(int limit);
+    int finishedLimit() const { return m_finishedLimit; }
+    static constexpr int kDefaultFinishedLimit = 200;
+
     const Activity& activity(int row) const { return m_rows.at(row); }
     int rowOf(const QString& id) const;
 
@@ -36,6 +41,9 @@ public:
 private:
     // The row a new activity with this created_at and id goes to (newest first, ties by id descending).
     int insertionRow(const Activity& activity) const;
+    // Removes the oldest finished activities beyond the limit.
+    void trim();
 
     QList<Activity> m_rows;
+    int m_finishedLimit = kDefaultFinishedLimit;
 };

@@ -16,6 +16,7 @@ private slots:
     void updateKeepsRow();
     void movesWhenCreatedAtChanges();
     void appendsLog();
+    void keepsOnlyTheNewestFinished();
     void displayText_data();
     void displayText();
 
@@ -180,6 +181,27 @@ void TestActivityListModel::displayText()
     m_model->upsert(activity);
     QCOMPARE(m_model->index(0).data(Qt::DisplayRole).toString(), text);
     QCOMPARE(ActivityListModel::displayText(activity), text);
+}
+
+void TestActivityListModel::keepsOnlyTheNewestFinished()
+{
+    m_model->setFinishedLimit(2);
+    m_model->upsert(activity("running-old", 1000)); // oldest, but running: it stays
+    m_model->upsert(activity("done-1", 2000, Activity::State::Complete));
+    m_model->upsert(activity("done-2", 3000, Activity::State::Cancelled));
+    m_model->upsert(activity("done-3", 4000, Activity::State::Complete));
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->rowOf(QStringLiteral("done-1")), -1);
+    QVERIFY(m_model->rowOf(QStringLiteral("running-old")) >= 0);
+
+    // The running one finishes: now it is the oldest finished and goes.
+    m_model->upsert(activity("running-old", 1000, Activity::State::Complete, 100));
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->activity(0).id, QStringLiteral("done-3"));
+    QCOMPARE(m_model->activity(1).id, QStringLiteral("done-2"));
+
+    m_model->setFinishedLimit(0);
+    QCOMPARE(m_model->rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestActivityListModel)
