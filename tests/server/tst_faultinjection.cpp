@@ -112,9 +112,15 @@ private slots:
 private:
     enum class Kind { Backup, Restore, Delete };
 
-    QString startActivity(const QByteArray& method, const QString& path, const QByteArray& body = {});
+    QString startActivity(const QByteArray& method, const QString& path, const QByteArray& body = {})
+    {
+        return TestHttp::activityId(m_http->request(method, path, body, m_admin));
+    }
     QJsonObject activity(const QString& id);
-    QJsonObject waitForActivity(const QString& id, int timeoutMs = 120000);
+    QJsonObject waitForActivity(const QString& id, int timeoutMs = 120000)
+    {
+        return m_http->waitForActivity(QStringLiteral("demo"), id, m_admin, timeoutMs);
+    }
     QJsonArray backups(const QString& environment);
     QJsonObject localOf(const QString& environment);
     bool waitForQuiet(int timeoutMs);
@@ -176,41 +182,9 @@ void TestFaultInjection::cleanupTestCase()
         qInfo("  %-40s %d", qPrintable(it.key()), it.value());
 }
 
-QString TestFaultInjection::startActivity(const QByteArray& method, const QString& path, const QByteArray& body)
-{
-    const auto r = m_http->request(method, path, body, m_admin);
-    if (r.status != 202) {
-        qWarning("%s %s answered %d: %s", method.constData(), qPrintable(path), r.status, r.body.constData());
-        return {};
-    }
-    return r.json.toObject()
-        .value(QStringLiteral("_embedded"))
-        .toObject()
-        .value(QStringLiteral("activities"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("id"))
-        .toString();
-}
-
 QJsonObject TestFaultInjection::activity(const QString& id)
 {
     return m_http->get(QStringLiteral("/projects/demo/activities/") + id, m_admin).json.toObject();
-}
-
-QJsonObject TestFaultInjection::waitForActivity(const QString& id, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    QJsonObject a;
-    while (!deadline.hasExpired()) {
-        a = activity(id);
-        const QString state = a.value(QStringLiteral("state")).toString();
-        if (state == QLatin1String("complete") || state == QLatin1String("cancelled"))
-            return a;
-        QTest::qWait(50);
-    }
-    return a;
 }
 
 QJsonArray TestFaultInjection::backups(const QString& environment)

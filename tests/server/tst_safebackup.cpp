@@ -37,8 +37,16 @@ private slots:
 private:
     QJsonObject environment(const QString& name);
     bool setHooks(const QString& name, const QString& pause, const QString& resume);
-    QString startBackup(const QString& name, bool safe);
-    QJsonObject waitForActivity(const QString& activityId, int timeoutMs = 120000);
+    QString startBackup(const QString& name, bool safe)
+    {
+        return TestHttp::activityId(
+            m_http->request("POST", QStringLiteral("/projects/demo/environments/%1/backup").arg(name),
+                safe ? QByteArrayLiteral(R"({"safe": true})") : QByteArrayLiteral(R"({"safe": false})"), m_admin));
+    }
+    QJsonObject waitForActivity(const QString& activityId)
+    {
+        return m_http->waitForActivity(QStringLiteral("demo"), activityId, m_admin);
+    }
     QList<LogLine> log(const QString& activityId);
     QStringList snapshotBackupTags(QString* error);
     QStringList listedBackupIds();
@@ -77,39 +85,6 @@ bool TestSafeBackup::setHooks(const QString& name, const QString& pause, const Q
     const QByteArray body
         = QJsonDocument(QJsonObject {{QStringLiteral("local"), local}}).toJson(QJsonDocument::Compact);
     return m_http->request("PATCH", QStringLiteral("/projects/demo/environments/") + name, body, m_admin).status == 200;
-}
-
-QString TestSafeBackup::startBackup(const QString& name, bool safe)
-{
-    const auto r = m_http->request("POST", QStringLiteral("/projects/demo/environments/%1/backup").arg(name),
-        safe ? QByteArrayLiteral(R"({"safe": true})") : QByteArrayLiteral(R"({"safe": false})"), m_admin);
-    if (r.status != 202) {
-        qWarning("backup of %s answered %d: %s", qPrintable(name), r.status, r.body.constData());
-        return {};
-    }
-    return r.json.toObject()
-        .value(QStringLiteral("_embedded"))
-        .toObject()
-        .value(QStringLiteral("activities"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("id"))
-        .toString();
-}
-
-QJsonObject TestSafeBackup::waitForActivity(const QString& activityId, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    QJsonObject activity;
-    while (!deadline.hasExpired()) {
-        activity = m_http->get(QStringLiteral("/projects/demo/activities/") + activityId, m_admin).json.toObject();
-        const QString state = activity.value(QStringLiteral("state")).toString();
-        if (state == QLatin1String("complete") || state == QLatin1String("cancelled"))
-            return activity;
-        QTest::qWait(100);
-    }
-    return activity;
 }
 
 QList<LogLine> TestSafeBackup::log(const QString& activityId)
@@ -266,15 +241,7 @@ void TestSafeBackup::safeBackupPausesOnlyToCopyChanges()
             .arg(backup.value(QStringLiteral("id")).toString()),
         QByteArrayLiteral(R"({"restore_code": true})"), m_admin);
     QCOMPARE(restore.status, 202);
-    const QString restoreActivity = restore.json.toObject()
-                                        .value(QStringLiteral("_embedded"))
-                                        .toObject()
-                                        .value(QStringLiteral("activities"))
-                                        .toArray()
-                                        .at(0)
-                                        .toObject()
-                                        .value(QStringLiteral("id"))
-                                        .toString();
+    const QString restoreActivity = TestHttp::activityId(restore);
     QCOMPARE(waitForActivity(restoreActivity).value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     paused.insert(QStringLiteral("state.txt"), QCryptographicHash::hash("paused", QCryptographicHash::Sha256));
     QCOMPARE(EnvironmentState::hashTree(mount), paused);

@@ -41,8 +41,14 @@ private slots:
     void repositoryChecksOut();
 
 private:
-    QJsonObject waitForActivity(const QString& activityId, int timeoutMs = 90000);
-    QJsonObject startAndWait(const QByteArray& method, const QString& path, const QByteArray& body = {});
+    QJsonObject waitForActivity(const QString& activityId, int timeoutMs = 90000)
+    {
+        return m_http->waitForActivity(QStringLiteral("demo"), activityId, m_admin, timeoutMs);
+    }
+    QJsonObject startAndWait(const QByteArray& method, const QString& path, const QByteArray& body = {})
+    {
+        return m_http->startAndWait(method, path, body, m_admin, 90000);
+    }
     QJsonArray backups(const QString& environment);
     QJsonObject environment(const QString& name);
 
@@ -68,34 +74,6 @@ void TestServerBackups::initTestCase()
 void TestServerBackups::cleanupTestCase()
 {
     m_server.stop();
-}
-
-QJsonObject TestServerBackups::waitForActivity(const QString& activityId, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    QJsonObject activity;
-    while (!deadline.hasExpired()) {
-        activity = m_http->get(QStringLiteral("/projects/demo/activities/") + activityId, m_admin).json.toObject();
-        const QString state = activity.value(QStringLiteral("state")).toString();
-        if (state == QLatin1String("complete") || state == QLatin1String("cancelled"))
-            return activity;
-        QTest::qWait(100);
-    }
-    return activity;
-}
-
-QJsonObject TestServerBackups::startAndWait(const QByteArray& method, const QString& path, const QByteArray& body)
-{
-    const auto r = m_http->request(method, path, body, m_admin);
-    if (r.status != 202) {
-        qWarning("%s %s answered %d: %s", method.constData(), qPrintable(path), r.status, r.body.constData());
-        return {};
-    }
-    const QJsonArray activities
-        = r.json.toObject().value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("activities")).toArray();
-    if (activities.size() != 1)
-        return {};
-    return waitForActivity(activities.at(0).toObject().value(QStringLiteral("id")).toString());
 }
 
 QJsonArray TestServerBackups::backups(const QString& environment)
@@ -188,15 +166,7 @@ void TestServerBackups::logStreamsWhileRunningAndEndsWithSeal()
         == 200);
     const auto r = m_http->request("POST", QStringLiteral("/projects/demo/environments/staging/backup"), {}, m_admin);
     QCOMPARE(r.status, 202);
-    const QString id = r.json.toObject()
-                           .value(QStringLiteral("_embedded"))
-                           .toObject()
-                           .value(QStringLiteral("activities"))
-                           .toArray()
-                           .at(0)
-                           .toObject()
-                           .value(QStringLiteral("id"))
-                           .toString();
+    const QString id = TestHttp::activityId(r);
 
     QNetworkAccessManager nam;
     QNetworkRequest request(QUrl(m_server.url() + QStringLiteral("/projects/demo/activities/%1/log").arg(id)));

@@ -155,6 +155,51 @@ TestHttp::TestHttp(const QString& baseUrl)
     : m_base(baseUrl)
 { }
 
+QString TestHttp::activityId(const Reply& reply)
+{
+    if (reply.status != 202) {
+        qWarning("expected 202 with an activity, got %d: %s", reply.status, reply.body.left(500).constData());
+        return {};
+    }
+    return reply.json.toObject()
+        .value(QStringLiteral("_embedded"))
+        .toObject()
+        .value(QStringLiteral("activities"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toString();
+}
+
+QJsonObject TestHttp::waitForActivity(
+    const QString& project, const QString& activityId, const QString& accessToken, int timeoutMs)
+{
+    const QString path = QStringLiteral("/projects/%1/activities/%2").arg(project, activityId);
+    QDeadlineTimer deadline(timeoutMs);
+    QJsonObject activity;
+    while (!deadline.hasExpired()) {
+        activity = get(path, accessToken).json.toObject();
+        const QString state = activity.value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("complete") || state == QLatin1String("cancelled"))
+            return activity;
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return activity;
+}
+
+QJsonObject TestHttp::startAndWait(
+    const QByteArray& method, const QString& path, const QByteArray& body, const QString& accessToken, int timeoutMs)
+{
+    const QString id = activityId(request(method, path, body, accessToken));
+    if (id.isEmpty())
+        return {};
+    const QString project = path.section(QLatin1Char('/'), 2, 2); // /projects/<p>/...
+    return waitForActivity(project, id, accessToken, timeoutMs);
+}
+
 QString TestHttp::exchange(const QString& apiToken)
 {
     const QByteArray form = "grant_type=api_token&api_token=" + QUrl::toPercentEncoding(apiToken);

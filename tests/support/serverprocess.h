@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -74,6 +75,15 @@ public:
         const QString& accessToken = {}, const QByteArray& contentType = QByteArrayLiteral("application/json"),
         int timeoutMs = 15000);
     Reply get(const QString& path, const QString& accessToken) { return request("GET", path, {}, accessToken); }
+
+    // The id of the first activity a 202 answer names; empty (with a warning) for any other answer.
+    static QString activityId(const Reply& reply);
+    // Polls the activity (every 50 ms) until it is complete or cancelled, at most `timeoutMs`; the last state seen.
+    QJsonObject waitForActivity(
+        const QString& project, const QString& activityId, const QString& accessToken, int timeoutMs = 120000);
+    // Sends the request and waits for the one activity it starts; an empty object when none started.
+    QJsonObject startAndWait(const QByteArray& method, const QString& path, const QByteArray& body,
+        const QString& accessToken, int timeoutMs = 120000);
 
 private:
     QString m_base;
