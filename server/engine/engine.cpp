@@ -114,8 +114,9 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId));
         return op;
     };
-    item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt](
-                    Operation* op, const Operation::Outcome& outcome) {
+    item.done
+        = [this, projectId, environmentId, backupId, safe, automated, startedAt, activityId = activity->activity.id](
+              Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
         const auto* backup = static_cast<BackupOperation*>(op);
         // The live pre-pass of a safe backup only served as the second pass's parent. Forgotten here, under the
         // exclusive gate, not in the operation, which holds the repository shared.
@@ -124,7 +125,7 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
         if (outcome.kind != Operation::Outcome::Kind::Success) {
             if (backup && !backup->result().snapshotId.isEmpty())
                 forgetOrphan(projectId, backup->result().snapshotId);
-            return;
+            return outcome;
         }
         m_readyRepositories.insert(projectId);
         const BackupOperation::Result& result = backup->result();
@@ -146,11 +147,15 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
         if (result.pauseMs >= 0)
             b.attributes.insert(QStringLiteral("pause_ms"), QString::number(result.pauseMs));
         if (!m_store.saveBackup(record)) {
+            // Without its record the snapshot is unreachable: the backup did not happen.
             forgetOrphan(projectId, result.snapshotId);
-            return;
+            const QString message = tr("The backup could not be recorded: %1").arg(m_store.error());
+            m_hub.log(activityId, message);
+            return {Operation::Outcome::Kind::Failure, message};
         }
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
+        return outcome;
     };
     enqueue(projectId, environmentId, std::move(item));
     return {{*activity}, 202, {}};
@@ -198,7 +203,7 @@ Engine::Request Engine::restore(
         return new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
             backup->manifest, *current, restoreCode, activityId, this);
     };
-    item.done = [](Operation*, const Operation::Outcome&) {};
+    item.done = [](Operation*, const Operation::Outcome& outcome) { return outcome; };
     enqueue(projectId, targetEnvironment, std::move(item));
     return {{*activity}, 202, {}};
 }
@@ -233,7 +238,8 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
     item.make = [this, projectId, backupId, snapshotId]() -> Operation* {
         return new DeleteOperation(*repository(projectId), backupId, snapshotId, this);
     };
-    item.done = [this, projectId, environmentId, backupId](Operation*, const Operation::Outcome& outcome) {
+    item.done = [this, projectId, environmentId, backupId](
+                    Operation*, const Operation::Outcome& outcome) -> Operation::Outcome {
         m_deleting.remove(backupId);
         if (outcome.kind == Operation::Outcome::Kind::Success) {
             m_store.deleteBackup(backupId);
@@ -244,6 +250,7 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
             current->backup.restorable = true;
             m_store.saveBackup(*current);
         }
+        return outcome;
     };
     enqueue(projectId, environmentId, std::move(item));
     return {{*activity}, 202, {}};
@@ -317,8 +324,8 @@ void Engine::runNext(const QString& key)
     const auto mode = RepositoryGate::Mode(item.gateMode);
     gate(item.projectId).acquire(mode, this, [this, key, item, mode] {
         Queue& q = m_queues[key];
-        const auto finishWith = [this, key, item, mode](Operation* op, const Operation::Outcome& outcome) {
-            item.done(op, outcome);
+        const auto finishWith = [this, key, item, mode](Operation* op, const Operation::Outcome& reported) {
+            const Operation::Outcome outcome = item.done(op, reported);
             const std::optional<Activity::Result> result = outcome.kind == Operation::Outcome::Kind::Success
                 ? std::optional(Activity::Result::Success)
                 : outcome.kind == Operation::Outcome::Kind::Failure ? std::optional(Activity::Result::Failure)

@@ -70,7 +70,8 @@ private:
         QString activityId;
         int gateMode = 0; // RepositoryGate::Mode
         std::function<Operation*()> make;
-        std::function<void(Operation*, const Operation::Outcome&)> done;
+        // Records what the operation did; returns the activity's outcome (a failure when that could not be recorded).
+        std::function<Operation::Outcome(Operation*, const Operation::Outcome&)> done;
     };
     struct Queue
     {

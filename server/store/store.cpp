@@ -130,6 +130,16 @@ Store::~Store()
     }
 }
 
+namespace {
+
+// For TEXT NOT NULL columns: a null QString binds as SQL NULL, which they refuse; it means "".
+QString notNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+} // namespace
+
 bool Store::fail(const QString& what, const QString& detail)
 {
     m_error = what + QLatin1String(": ") + detail;
@@ -234,7 +244,7 @@ bool Store::insertProject(const Project& project, const ProjectSettings& setting
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO projects (id, title, timezone, settings) VALUES (?, ?, ?, ?)"));
     q.addBindValue(project.id);
-    q.addBindValue(project.title);
+    q.addBindValue(notNull(project.title));
     q.addBindValue(project.timezone);
     q.addBindValue(toJsonText(settings.toJson()));
     if (!q.exec())
@@ -326,7 +336,7 @@ bool Store::saveEnvironment(const QString& projectId, const Environment& e)
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(projectId);
     q.addBindValue(e.id);
-    q.addBindValue(e.title);
+    q.addBindValue(notNull(e.title));
     q.addBindValue(EnvironmentTypes::toString(e.type));
     q.addBindValue(Environment::statusToString(e.status));
     q.addBindValue(e.parent ? QVariant(*e.parent) : QVariant(QMetaType::fromType<QString>()));
@@ -438,7 +448,7 @@ bool Store::saveBackup(const BackupRecord& r)
     q.addBindValue(b.automated);
     q.addBindValue(b.safe);
     q.addBindValue(b.restorable);
-    q.addBindValue(b.commitId);
+    q.addBindValue(notNull(b.commitId));
     q.addBindValue(optionalValue(b.expiresAtMs));
     q.addBindValue(b.index ? QVariant(*b.index) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(optionalValue(b.sizeOfVolumes));
@@ -574,7 +584,7 @@ bool Store::saveActivity(const ActivityRecord& r)
     q.addBindValue(
         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.environments)).toJson(QJsonDocument::Compact)));
     q.addBindValue(toJsonText(a.payload));
-    q.addBindValue(a.text);
+    q.addBindValue(notNull(a.text));
     q.addBindValue(a.createdAtMs);
     q.addBindValue(optionalValue(a.startedAtMs));
     q.addBindValue(optionalValue(a.completedAtMs));
@@ -599,7 +609,7 @@ int Store::appendLog(const QString& activityId, qint64 timestampMs, const QStrin
     q.addBindValue(activityId);
     q.addBindValue(seq);
     q.addBindValue(timestampMs);
-    q.addBindValue(message);
+    q.addBindValue(notNull(message));
     if (!q.exec()) {
         fail(QStringLiteral("database"), q.lastError().text());
         qWarning("tidemarkd: cannot append to the activity log: %s", qPrintable(q.lastError().text()));

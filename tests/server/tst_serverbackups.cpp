@@ -38,6 +38,7 @@ private slots:
     void environmentsRunInParallelOneAtATimeEach();
     void failingPauseHookFailsCleanly();
     void hangingPauseHookTimesOut();
+    void codeOutsideGitIsBackedUpWithoutCommit();
     void repositoryChecksOut();
 
 private:
@@ -545,6 +546,39 @@ void TestServerBackups::hangingPauseHookTimesOut()
     hooks.insert(QStringLiteral("resume"), QString());
     local.insert(QStringLiteral("hooks"), hooks);
     QCOMPARE(patch(local), 200);
+}
+
+void TestServerBackups::codeOutsideGitIsBackedUpWithoutCommit()
+{
+    // A code path that is not a git work tree: the backup is made and listed, with an empty commit_id.
+    const QString root = m_server.dataDir() + QStringLiteral("/plain-env");
+    const QString code = root + QStringLiteral("/code");
+    const QString files = root + QStringLiteral("/files");
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/code")));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/files")));
+    QVERIFY(EnvironmentState::writeFile(root + QStringLiteral("/code/index.php"), "<?php echo 'hi';\n"));
+    QVERIFY(EnvironmentState::writeFile(root + QStringLiteral("/files/a.txt"), "a"));
+    const QJsonObject local {{QStringLiteral("code_path"), code},
+        {QStringLiteral("mounts"),
+            QJsonArray {
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("files")}, {QStringLiteral("path"), files}}}}};
+    const QJsonObject body {{QStringLiteral("name"), QStringLiteral("plain")},
+        {QStringLiteral("type"), QStringLiteral("development")}, {QStringLiteral("local"), local}};
+    QCOMPARE(m_http
+                 ->request("POST", QStringLiteral("/projects/demo/environments"),
+                     QJsonDocument(body).toJson(QJsonDocument::Compact), m_admin)
+                 .status,
+        201);
+
+    const QJsonObject done = startAndWait("POST", QStringLiteral("/projects/demo/environments/plain/backup"), {});
+    QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    const QJsonArray list = backups(QStringLiteral("plain"));
+    QCOMPARE(list.size(), 1);
+    const QJsonObject backup = list.at(0).toObject();
+    QCOMPARE(backup.value(QStringLiteral("id")).toString(),
+        done.value(QStringLiteral("payload")).toObject().value(QStringLiteral("backup_name")).toString());
+    QVERIFY(backup.value(QStringLiteral("commit_id")).isString());
+    QCOMPARE(backup.value(QStringLiteral("commit_id")).toString(), QString());
 }
 
 void TestServerBackups::repositoryChecksOut()
