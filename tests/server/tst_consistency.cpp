@@ -129,8 +129,14 @@ private slots:
     void writerStopsConsistent();
 
 private:
-    QString startActivity(const QString& path, const QByteArray& body);
-    QJsonObject waitForActivity(const QString& activityId);
+    QString startActivity(const QString& path, const QByteArray& body)
+    {
+        return TestHttp::activityId(m_http->request("POST", path, body, m_admin));
+    }
+    QJsonObject waitForActivity(const QString& activityId)
+    {
+        return m_http->waitForActivity(QStringLiteral("demo"), activityId, m_admin, kActivityTimeoutMs);
+    }
     bool createEnvironment(const QString& name, const Place& place, const QJsonObject& hooks);
     Progress progress() const { return readProgress(m_control + QStringLiteral("/steps")); }
     QStringList hookLog() const;
@@ -238,38 +244,6 @@ void TestConsistency::cleanupTestCase()
     for (int n : std::as_const(m_liveViolations))
         live += QString::number(n) + QLatin1Char(' ');
     qInfo("violations: %d in the safe backups; per live backup: %s", m_safeViolations, qPrintable(live.trimmed()));
-}
-
-QString TestConsistency::startActivity(const QString& path, const QByteArray& body)
-{
-    const auto r = m_http->request("POST", path, body, m_admin);
-    if (r.status != 202) {
-        qWarning("POST %s answered %d: %s", qPrintable(path), r.status, r.body.constData());
-        return {};
-    }
-    return r.json.toObject()
-        .value(QStringLiteral("_embedded"))
-        .toObject()
-        .value(QStringLiteral("activities"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("id"))
-        .toString();
-}
-
-QJsonObject TestConsistency::waitForActivity(const QString& activityId)
-{
-    QDeadlineTimer deadline(kActivityTimeoutMs);
-    QJsonObject activity;
-    while (!deadline.hasExpired()) {
-        activity = m_http->get(QStringLiteral("/projects/demo/activities/") + activityId, m_admin).json.toObject();
-        const QString state = activity.value(QStringLiteral("state")).toString();
-        if (state == QLatin1String("complete") || state == QLatin1String("cancelled"))
-            return activity;
-        QTest::qWait(50);
-    }
-    return activity;
 }
 
 bool TestConsistency::createEnvironment(const QString& name, const Place& place, const QJsonObject& hooks)
