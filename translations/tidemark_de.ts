@@ -1809,6 +1809,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Interrupted: tidemarkd stopped while this activity was running</source>
         <translation>Unterbrochen: tidemarkd wurde beendet, während diese Aktivität lief</translation>
     </message>
+    <message>
+        <source>The backup could not be recorded: %1</source>
+        <translation>Das Backup konnte nicht verzeichnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Environment</name>

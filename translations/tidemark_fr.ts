@@ -1762,6 +1762,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Interrupted: tidemarkd stopped while this activity was running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Environment</name>
