@@ -254,14 +254,27 @@ void TestMainWindow::policyPreviewMarksDeletionsBeforeApply()
         QVERIFY(waitForActivitiesToEnd());
     }
     // The third manual backup replaced the first (manual_count 2): the server deleted it in an activity of its
-    // own, which the console picks up and follows.
+    // own, which the console picks up and follows. Settled means: the server lists two backups, none of them being
+    // deleted, and the table shows exactly those (it may still show an older list for a moment).
     const auto settled = [this] {
+        const QJsonArray listed
+            = m_http->get(QStringLiteral("/projects/demo/environments/main/backups"), m_access).json.toArray();
+        QStringList serverIds;
+        for (const QJsonValue& b : listed) {
+            if (b.toObject().value(QStringLiteral("status")).toString() != QLatin1String("CREATED"))
+                return false;
+            serverIds.append(b.toObject().value(QStringLiteral("id")).toString());
+        }
         const BackupTableModel* model = m_window->backupModel();
+        QStringList shownIds;
         for (int row = 0; row < model->rowCount(); ++row) {
             if (model->backup(row).status != Backup::Status::Created)
                 return false;
+            shownIds.append(model->backup(row).id);
         }
-        return model->rowCount() == 2;
+        serverIds.sort();
+        shownIds.sort();
+        return serverIds.size() == 2 && shownIds == serverIds;
     };
     QTRY_VERIFY_WITH_TIMEOUT(settled(), 40000);
 
