@@ -68,6 +68,7 @@ TreeState::Entry entryOf(const struct stat& st)
     e.ctimeNs = nanoseconds(st.st_ctim);
     e.inode = quint64(st.st_ino);
     e.device = quint64(st.st_dev);
+    e.links = quint64(st.st_nlink);
     return e;
 }
 
@@ -121,6 +122,25 @@ QByteArray parentOf(const QByteArray& path)
 {
     return path.left(path.lastIndexOf('/'));
 }
+
+// The view keeps hard links: a file with several names is laid out once and linked under the others.
+class HardLinks
+{
+public:
+    // The view path already made for this file, if it has several names and one was made.
+    QByteArray madeFor(const TreeState::Entry& e) const
+    {
+        return e.links > 1 ? m_made.value({e.device, e.inode}) : QByteArray();
+    }
+    void made(const TreeState::Entry& e, const QByteArray& target)
+    {
+        if (e.links > 1)
+            m_made.insert({e.device, e.inode}, target);
+    }
+
+private:
+    QHash<QPair<quint64, quint64>, QByteArray> m_made;
+};
 
 // Extended attributes of `source` (not followed when a link) onto the open file `target`; best effort: what cannot
 // be read or set (security.* without privileges, say) is left out, as restic itself would leave it out.
@@ -305,6 +325,7 @@ Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QSt
     const QByteArray view = QFile::encodeName(QDir::cleanPath(viewRoot));
     const qint64 settledBefore = before.startedNs - racyMarginNs;
     QSet<QByteArray> made;
+    HardLinks links;
     for (const QByteArray& path : std::as_const(frozen.state.order)) {
         const TreeState::Entry& now = frozen.state.entries[path];
         if (now.kind != TreeState::Entry::Kind::File)
@@ -317,11 +338,16 @@ Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QSt
             frozen.error = systemError(parentOf(target), errno);
             return frozen;
         }
-        const QString error = copyFile(path, target, frozen.bytesCopied);
-        if (!error.isEmpty()) {
+        if (const QByteArray first = links.madeFor(now); !first.isEmpty()) {
+            if (::link(first.constData(), target.constData()) != 0) {
+                frozen.error = systemError(target, errno);
+                return frozen;
+            }
+        } else if (const QString error = copyFile(path, target, frozen.bytesCopied); !error.isEmpty()) {
             frozen.error = Tr::tr("A changed file could not be copied: %1").arg(error);
             return frozen;
         }
+        links.made(now, target);
         frozen.copied.append(path);
     }
     // Link targets are read now, while nothing can change them.
@@ -347,6 +373,7 @@ Completed complete(const Frozen& frozen, const QString& viewRoot)
     const QByteArray view = QFile::encodeName(QDir::cleanPath(viewRoot));
     const QSet<QByteArray> copied(frozen.copied.cbegin(), frozen.copied.cend());
     QSet<QByteArray> made;
+    HardLinks links;
     const auto fail = [&completed](const QString& error) {
         completed.error = Tr::tr("The paused state could not be laid out for restic: %1").arg(error);
         return completed;
@@ -362,8 +389,13 @@ Completed complete(const Frozen& frozen, const QString& viewRoot)
         case Kind::File:
             if (copied.contains(path))
                 break;
-            if (const QString error = makePlaceholder(path, target, e); !error.isEmpty())
+            if (const QByteArray first = links.madeFor(e); !first.isEmpty()) {
+                if (::link(first.constData(), target.constData()) != 0)
+                    return fail(systemError(target, errno));
+            } else if (const QString error = makePlaceholder(path, target, e); !error.isEmpty()) {
                 return fail(error);
+            }
+            links.made(e, target);
             ++completed.placeholders;
             break;
         case Kind::Symlink:

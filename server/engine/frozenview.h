@@ -15,7 +15,8 @@
 // which restic, comparing size and modification time with the pre-pass as parent (--ignore-ctime --ignore-inode),
 // takes as unchanged without reading them (FrozenView::complete). Copies get their modification time plus one
 // nanosecond, so restic always reads them even when a change kept size and time. The second restic pass then reads
-// the view, not the running environment: its snapshot is the environment as it was during the pause.
+// the view, not the running environment: its snapshot is the environment as it was during the pause. Hard links
+// stay links in the view.
 //
 // A file counts as unchanged only when size, modification and change time, inode and device are all the same in
 // both scans, and its change time lies more than a safety margin before the first scan started: a write in the
@@ -35,6 +36,7 @@ struct Entry
     qint64 ctimeNs = 0;
     quint64 inode = 0;
     quint64 device = 0;
+    quint64 links = 1; // names of the same file (hard links)
 
     // Same file, not written to since (as far as the file system's times tell).
     bool sameAs(const Entry& other) const

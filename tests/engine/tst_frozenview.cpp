@@ -110,6 +110,9 @@ void TestFrozenView::init()
     QVERIFY(writeFile(m_mount + QStringLiteral("/read-only/inside.txt"), "inside"));
     QVERIFY(QFile::setPermissions(m_mount + QStringLiteral("/keep.bin"), QFile::ReadOwner | QFile::ReadGroup));
     QVERIFY(QFile::link(QStringLiteral("keep.bin"), m_mount + QStringLiteral("/link")));
+    QCOMPARE(::link(QFile::encodeName(m_mount + QStringLiteral("/keep.bin")).constData(),
+                 QFile::encodeName(m_mount + QStringLiteral("/read-only/keep-again.bin")).constData()),
+        0);
     QCOMPARE(::mkfifo(QFile::encodeName(m_mount + QStringLiteral("/pipe")).constData(), 0640), 0);
     QVERIFY(QFile::setPermissions(
         m_mount + QStringLiteral("/read-only"), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup));
@@ -151,7 +154,7 @@ void TestFrozenView::changedFilesAreCopiedTheRestBecomesPlaceholders()
     QVERIFY(writeFile(m_mount + QStringLiteral("/rewritten.txt"), "third, after the resume"));
     const FrozenView::Completed completed = FrozenView::complete(frozen, m_view);
     QVERIFY2(completed.error.isEmpty(), qPrintable(completed.error));
-    QCOMPARE(completed.placeholders, qint64(4)); // main.c, README, keep.bin, read-only/inside.txt
+    QCOMPARE(completed.placeholders, qint64(5)); // main.c, README, keep.bin and its second name, inside.txt
     QVERIFY(completed.skipped.isEmpty());
 
     const QString viewMount = m_view + m_mount;
@@ -182,6 +185,9 @@ void TestFrozenView::changedFilesAreCopiedTheRestBecomesPlaceholders()
     QCOMPARE(readOnly.st_mode, statOf(m_mount + QStringLiteral("/read-only")).st_mode);
     QCOMPARE(mtimeNs(readOnly), mtimeNs(statOf(m_mount + QStringLiteral("/read-only"))));
     QVERIFY(QFileInfo::exists(viewMount + QStringLiteral("/read-only/inside.txt")));
+    // Hard links stay links.
+    QCOMPARE(statOf(viewMount + QStringLiteral("/read-only/keep-again.bin")).st_ino, placeholder.st_ino);
+    QCOMPARE(placeholder.st_nlink, nlink_t(2));
 
     QVERIFY(removeTree(m_view));
     QVERIFY(!QFileInfo::exists(m_view));
@@ -194,11 +200,14 @@ void TestFrozenView::filesChangedJustBeforeTheScanAreCopied()
     const TreeState::Scan before = TreeState::scan(roots);
     const FrozenView::Frozen frozen = FrozenView::freeze(roots, before, m_view);
     QVERIFY2(frozen.error.isEmpty(), qPrintable(frozen.error));
-    QCOMPARE(frozen.copied.size(), 7); // every regular file
+    QCOMPARE(frozen.copied.size(), 8); // every name of every regular file
+    QCOMPARE(frozen.bytesCopied, qint64(29 + 7 + 100000 + 6 + 4 + 9 + 6)); // keep.bin once
     const FrozenView::Completed completed = FrozenView::complete(frozen, m_view);
     QVERIFY2(completed.error.isEmpty(), qPrintable(completed.error));
     QCOMPARE(completed.placeholders, qint64(0));
     QCOMPARE(readFile(m_view + m_mount + QStringLiteral("/keep.bin")), QByteArray(100000, 'k'));
+    QCOMPARE(statOf(m_view + m_mount + QStringLiteral("/read-only/keep-again.bin")).st_ino,
+        statOf(m_view + m_mount + QStringLiteral("/keep.bin")).st_ino);
     QVERIFY(removeTree(m_view));
 }
 
@@ -285,6 +294,8 @@ void TestFrozenView::backupHoldsThePausedState()
         statOf(m_mount + QStringLiteral("/keep.bin")).st_mode);
     QCOMPARE(mtimeNs(statOf(restored + m_mount + QStringLiteral("/keep.bin"))),
         mtimeNs(statOf(m_mount + QStringLiteral("/keep.bin"))));
+    QCOMPARE(statOf(restored + m_mount + QStringLiteral("/read-only/keep-again.bin")).st_ino,
+        statOf(restored + m_mount + QStringLiteral("/keep.bin")).st_ino);
 }
 
 QTEST_GUILESS_MAIN(TestFrozenView)
