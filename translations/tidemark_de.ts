@@ -2445,6 +2445,22 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Note for the backup of %1 from %2:</source>
         <translation>Notiz zum Backup von %1 vom %2:</translation>
     </message>
+    <message>
+        <source>The log appears here as the activity runs.</source>
+        <translation>Das Protokoll erscheint hier, während die Aktivität läuft.</translation>
+    </message>
+    <message>
+        <source>This activity has no log.</source>
+        <translation>Diese Aktivität hat kein Protokoll.</translation>
+    </message>
+    <message>
+        <source>Loading the log…</source>
+        <translation>Das Protokoll wird geladen …</translation>
+    </message>
+    <message>
+        <source>Loading the activity&apos;s log</source>
+        <translation>Laden des Aktivitätsprotokolls</translation>
+    </message>
 </context>
 <context>
     <name>PolicyEditorDialog</name>

@@ -2398,6 +2398,22 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Note for the backup of %1 from %2:</source>
         <translation>Note pour la sauvegarde de %1 du %2&#xa0;:</translation>
     </message>
+    <message>
+        <source>The log appears here as the activity runs.</source>
+        <translation>Le journal s’affiche ici pendant l’activité.</translation>
+    </message>
+    <message>
+        <source>This activity has no log.</source>
+        <translation>Cette activité n’a pas de journal.</translation>
+    </message>
+    <message>
+        <source>Loading the log…</source>
+        <translation>Chargement du journal…</translation>
+    </message>
+    <message>
+        <source>Loading the activity&apos;s log</source>
+        <translation>Le chargement du journal de l’activité</translation>
+    </message>
 </context>
 <context>
     <name>PolicyEditorDialog</name>

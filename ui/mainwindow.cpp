@@ -6,6 +6,7 @@
 #include "backupfilterproxymodel.h"
 #include "backuptablemodel.h"
 #include "client/activityfollower.h"
+#include "client/logstream.h"
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "environmentlistmodel.h"
@@ -714,6 +715,7 @@ void MainWindow::updateActivityPane()
     const QModelIndex current = m_activityView->currentIndex();
     if (!current.isValid()) {
         m_logView->clear();
+        m_logView->setPlaceholderText(tr("Select an activity to see its log."));
         m_cancelButton->setEnabled(false);
         m_cancelActivityAction->setEnabled(false);
         m_cancelButton->setToolTip(tr("Select a running activity"));
@@ -721,6 +723,12 @@ void MainWindow::updateActivityPane()
     }
     const Activity& a = m_activities->activity(current.row());
     const QString log = current.data(LogRole).toString();
+    if (log.isEmpty() && a.isFinished() && !m_followers.value(a.id))
+        fetchLog(a.id);
+    const auto fetched = m_fetchedLogs.constFind(a.id);
+    m_logView->setPlaceholderText(fetched == m_fetchedLogs.cend() ? tr("The log appears here as the activity runs.")
+            : *fetched                                            ? tr("This activity has no log.")
+                                                                  : tr("Loading the log…"));
     if (m_logView->toPlainText() != log) {
         m_logView->setPlainText(log);
         m_logView->moveCursor(QTextCursor::End);
@@ -731,6 +739,28 @@ void MainWindow::updateActivityPane()
     m_cancelButton->setToolTip(cancellable ? QString()
             : a.isFinished()               ? tr("The activity has ended")
                                            : tr("This activity cannot be cancelled"));
+}
+
+void MainWindow::fetchLog(const QString& activityId)
+{
+    if (m_fetchedLogs.contains(activityId))
+        return;
+    m_fetchedLogs.insert(activityId, false);
+    LogStream* stream = m_client->openLogStream(m_project, activityId, this);
+    connect(stream, &LogStream::lineReceived, this,
+        [this, activityId](int, qint64, const QString& message) { m_activities->appendLog(activityId, message); });
+    connect(stream, &LogStream::sealed, this, [this, stream, activityId] {
+        stream->deleteLater();
+        m_fetchedLogs.insert(activityId, true);
+        updateActivityPane();
+    });
+    connect(stream, &LogStream::failed, this, [this, stream, activityId](const ApiError& error) {
+        stream->deleteLater();
+        m_fetchedLogs.remove(activityId); // selecting it again tries again
+        handleError(error, tr("Loading the activity's log"));
+        updateActivityPane();
+    });
+    stream->start();
 }
 
 // --- actions ---

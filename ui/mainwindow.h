@@ -81,6 +81,8 @@ private:
     void setConnected(bool connected, const QString& message = {});
     void updateActions();
     void updateActivityPane();
+    // Reads the whole log of an activity the console did not follow (finished ones come without their log).
+    void fetchLog(const QString& activityId);
     void populateProfiles();
     void manageConnections();
     void notify(const QString& message, bool failure);
@@ -99,6 +101,7 @@ private:
     ProjectSettings m_settings;
     QList<Environment> m_environmentList;
     QHash<QString, QPointer<ActivityFollower>> m_followers;
+    QHash<QString, bool> m_fetchedLogs; // activity id → its log has been read completely (false: being read)
     QHash<QString, QString> m_sessionTokens; // API URL → token, when there is no keychain (never written anywhere)
     QUrl m_localUrl;
     QString m_localToken;

@@ -1,5 +1,6 @@
 // Not a test: makes the screenshots in docs/ from the real console against a real tidemarkd.
 //   xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/tidemark-screenshots docs/
+#include "activitylistmodel.h"
 #include "backupdialog.h"
 #include "backuptablemodel.h"
 #include "localserver.h"
@@ -15,7 +16,9 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QListView>
 #include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
@@ -76,24 +79,19 @@ int main(int argc, char* argv[])
     http.request("PATCH", QStringLiteral("/projects/demo/settings"),
         R"({"data_retention": {"production": {"default_config": {"manual_count": 3, "schedule": [{"interval": "1d", "count": 7}, {"interval": "1w", "count": 4}, {"interval": "1M", "count": 12}]}}}})",
         access);
-    for (const char* body : {R"({"safe": true})", R"({"safe": false})", R"({"safe": true})"}) {
-        const auto r = http.request("POST", QStringLiteral("/projects/demo/environments/main/backup"), body, access);
-        const QString id = r.json.toObject()
-                               .value(QStringLiteral("_embedded"))
-                               .toObject()
-                               .value(QStringLiteral("activities"))
-                               .toArray()
-                               .at(0)
-                               .toObject()
-                               .value(QStringLiteral("id"))
-                               .toString();
-        for (int i = 0; i < 300; ++i) {
-            const auto a = http.get(QStringLiteral("/projects/demo/activities/") + id, access).json.toObject();
-            if (a.value(QStringLiteral("state")).toString() == QLatin1String("complete"))
-                break;
-            QTest::qWait(100);
-        }
-    }
+    // Main pauses through a maintenance flag, as a site would: its consistent backups show both passes.
+    QJsonObject descriptor = http.get(QStringLiteral("/projects/demo/environments/main"), access)
+                                 .json.toObject()
+                                 .value(QStringLiteral("local"))
+                                 .toObject();
+    const QString flag = server.dataDir() + QStringLiteral("/main-maintenance");
+    descriptor.insert(QStringLiteral("hooks"),
+        QJsonObject {{QStringLiteral("pause"), QStringLiteral("touch '%1'").arg(flag)},
+            {QStringLiteral("resume"), QStringLiteral("rm -f '%1'").arg(flag)}});
+    http.request("PATCH", QStringLiteral("/projects/demo/environments/main"),
+        QJsonDocument(QJsonObject {{QStringLiteral("local"), descriptor}}).toJson(QJsonDocument::Compact), access);
+    for (const char* body : {R"({"safe": true})", R"({"safe": false})", R"({"safe": true})"})
+        http.startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backup"), body, access, 30000);
     const QJsonArray backups
         = http.get(QStringLiteral("/projects/demo/environments/main/backups"), access).json.toArray();
     if (!backups.isEmpty()) {
@@ -115,6 +113,24 @@ int main(int argc, char* argv[])
     if (!QTest::qWaitFor([&] { return window.backupModel()->rowCount() >= 3; }, 20000))
         qWarning("timed out waiting; the screenshot may be incomplete");
     window.findChild<QTableView*>(QStringLiteral("backupView"))->selectRow(1);
+    // The log of the newest consistent backup of main: pre-pass, pause, what was copied, resume, second pass.
+    auto* activityView = window.findChild<QListView*>(QStringLiteral("activityView"));
+    const bool selected = QTest::qWaitFor(
+        [&] {
+            const ActivityListModel* activities = window.activityModel();
+            for (int row = 0; row < activities->rowCount(); ++row) {
+                const Activity& a = activities->activity(row);
+                if (a.environments.contains(QStringLiteral("main")) && a.payload.value(QStringLiteral("safe")).toBool()
+                    && a.state == Activity::State::Complete) {
+                    activityView->setCurrentIndex(activities->index(row));
+                    return true;
+                }
+            }
+            return false;
+        },
+        20000);
+    if (!selected)
+        qWarning("no consistent backup of main in the activity list; the log pane stays empty");
     QTest::qWait(1500);
     shoot(out + QStringLiteral("/main-window.png"));
 

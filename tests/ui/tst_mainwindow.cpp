@@ -20,6 +20,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -100,6 +102,7 @@ private slots:
     void backupFromTheToolbar();
     void restoreWithoutCode();
     void policyPreviewMarksDeletionsBeforeApply();
+    void logOfAnActivityStartedElsewhere();
     void lostServerShowsDisconnectedNotFrozen();
 
 private:
@@ -302,6 +305,26 @@ void TestMainWindow::policyPreviewMarksDeletionsBeforeApply()
     MessageBox::setNextAnswer(std::nullopt);
     QVERIFY(m_window->backupModel()->rowOf(doomed.first().id) < 0);
     dialog->close();
+}
+
+void TestMainWindow::logOfAnActivityStartedElsewhere()
+{
+    // A backup a cron job started and that ended before the console looked: selecting it shows its whole log.
+    const QJsonObject done = m_http->startAndWait(
+        "POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": true})", m_access);
+    QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    const QString id = done.value(QStringLiteral("id")).toString();
+    action("refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->activityModel()->rowOf(id) >= 0, 10000);
+    const ActivityListModel* activities = m_window->activityModel();
+    QVERIFY(activities->activity(activities->rowOf(id)).log.isEmpty()); // lists come without logs
+
+    auto* view = m_window->findChild<QListView*>(QStringLiteral("activityView"));
+    auto* log = m_window->findChild<QPlainTextEdit*>(QStringLiteral("activityLogView"));
+    view->setCurrentIndex(activities->index(activities->rowOf(id)));
+    QTRY_VERIFY2_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("files (")), // Stored N files (…
+        qPrintable(log->toPlainText() + QLatin1Char('|') + log->placeholderText()), 10000);
+    QVERIFY(log->toPlainText().startsWith(QStringLiteral("Taking a consistent backup of staging")));
 }
 
 void TestMainWindow::lostServerShowsDisconnectedNotFrozen()
