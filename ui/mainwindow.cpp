@@ -615,6 +615,17 @@ void MainWindow::refreshActivities()
         });
 }
 
+void MainWindow::setRefreshInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_refreshTimer.stop();
+        return;
+    }
+    m_refreshTimer.setInterval(milliseconds);
+    if (m_connected)
+        m_refreshTimer.start();
+}
+
 // --- selection ---
 
 std::optional<Environment> MainWindow::selectedEnvironment() const

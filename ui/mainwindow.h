@@ -42,6 +42,8 @@ public:
     ~MainWindow() override;
 
     ApiClient* client() const { return m_client; }
+    // How often the window polls the server while connected (15 s); 0 stops polling until the next connection.
+    void setRefreshInterval(int milliseconds);
     QString project() const { return m_project; }
     std::optional<Environment> selectedEnvironment() const;
     QList<Backup> selectedBackups() const;
