@@ -11,6 +11,10 @@
         <source>must be an array of environment names, not %1</source>
         <translation>muss ein Array von Umgebungsnamen sein, nicht %1</translation>
     </message>
+    <message>
+        <source>must be an array of commands, not %1</source>
+        <translation>muss ein Array von Befehlen sein, nicht %1</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDelegate</name>
@@ -275,6 +279,10 @@
         <source>&apos;%1&apos; is not a known value (expected one of: %2)</source>
         <translation>&apos;%1&apos; ist kein bekannter Wert (erwartet wird einer von: %2)</translation>
     </message>
+    <message>
+        <source>must be a string (attributes are text), not %1</source>
+        <translation>muss eine Zeichenkette sein (Attribute sind Text), nicht %1</translation>
+    </message>
 </context>
 <context>
     <name>ApiServer</name>
@@ -430,12 +438,17 @@
         <source>The settings could not be saved.</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden.</translation>
     </message>
-</context>
-<context>
-    <name>Backup</name>
     <message>
-        <source>must be a string (attributes are text), not %1</source>
-        <translation>muss eine Zeichenkette sein (Attribute sind Text), nicht %1</translation>
+        <source>&apos;%1&apos; is not a result (success or failure)</source>
+        <translation>&apos;%1&apos; ist kein Ergebnis (success oder failure)</translation>
+    </message>
+    <message>
+        <source>The body is neither a form nor a JSON object.</source>
+        <translation>Der Inhalt ist weder ein Formular noch ein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>must be one of backup, parent, default or minimum (or null)</source>
+        <translation>muss backup, parent, default oder minimum sein (oder null)</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2474,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Loading the activity&apos;s log</source>
         <translation>Laden des Aktivitätsprotokolls</translation>
     </message>
+    <message>
+        <source>This server does not list its projects; enter the project ID in Connections.</source>
+        <translation>Dieser Server listet seine Projekte nicht auf; geben Sie die Projekt-ID unter Verbindungen ein.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyEditorDialog</name>
@@ -2867,6 +2884,22 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>No snapshot to forget was named.</source>
         <translation>Es wurde kein zu entfernender Snapshot angegeben.</translation>
+    </message>
+    <message>
+        <source>The repository %1 has no config file but is not empty (its %2 folder has entries); it was left as it is. Put its config back from a copy.</source>
+        <translation>Das Repository %1 hat keine Konfigurationsdatei, ist aber nicht leer (sein Ordner %2 hat Einträge); es wurde unverändert gelassen. Stellen Sie seine Konfiguration aus einer Kopie wieder her.</translation>
+    </message>
+    <message>
+        <source>The backup repository %1 exists, but its password file %2 does not open it (a wrong password, or the repository&apos;s keys are missing). Nothing was changed in it.</source>
+        <translation>Das Backup-Repository %1 existiert, aber seine Passwortdatei %2 öffnet es nicht (ein falsches Passwort, oder die Schlüssel des Repositorys fehlen). Nichts darin wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The backup repository %1 is damaged: its config or key cannot be decrypted (ciphertext verification failed). Nothing was changed in it; check it with restic check or restore it from a copy.</source>
+        <translation>Das Backup-Repository %1 ist beschädigt: seine Konfiguration oder sein Schlüssel lässt sich nicht entschlüsseln (ciphertext verification failed). Nichts darin wurde geändert; prüfen Sie es mit restic check oder stellen Sie es aus einer Kopie wieder her.</translation>
+    </message>
+    <message>
+        <source>The backup repository %1 is not usable: %2</source>
+        <translation>Das Backup-Repository %1 ist nicht nutzbar: %2</translation>
     </message>
 </context>
 <context>
@@ -3285,6 +3318,13 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Keep</source>
         <translation>Behalten</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <source>must be an array of names, not %1</source>
+        <translation>muss ein Array von Namen sein, nicht %1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@
         <source>must be an array of environment names, not %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be an array of commands, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActivityDelegate</name>
@@ -275,6 +279,10 @@
         <source>&apos;%1&apos; is not a known value (expected one of: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be a string (attributes are text), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiServer</name>
@@ -430,11 +438,16 @@
         <source>The settings could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Backup</name>
     <message>
-        <source>must be a string (attributes are text), not %1</source>
+        <source>&apos;%1&apos; is not a result (success or failure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is neither a form nor a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of backup, parent, default or minimum (or null)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2414,6 +2427,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Loading the activity&apos;s log</source>
         <translation>Le chargement du journal de l’activité</translation>
     </message>
+    <message>
+        <source>This server does not list its projects; enter the project ID in Connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PolicyEditorDialog</name>
@@ -2819,6 +2836,22 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>No snapshot to forget was named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository %1 has no config file but is not empty (its %2 folder has entries); it was left as it is. Put its config back from a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup repository %1 exists, but its password file %2 does not open it (a wrong password, or the repository&apos;s keys are missing). Nothing was changed in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup repository %1 is damaged: its config or key cannot be decrypted (ciphertext verification failed). Nothing was changed in it; check it with restic check or restore it from a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup repository %1 is not usable: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3238,6 +3271,13 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Keep</source>
         <translation>Conserver</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <source>must be an array of names, not %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -453,8 +453,48 @@ void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QS
     connection.tokenUrl = tokenUrl.isEmpty() ? QUrl(apiUrl.toString() + QStringLiteral("/oauth2/token")) : tokenUrl;
     connection.apiToken = token;
     m_client->setConnection(connection);
+    m_serverInfo = ServerInfo {};
+    updateActions();
+    // What the server has decides which local features show; a server without /tidemark has none of them.
+    ApiClient::onResult(m_client->serverInfo(), this, [this](const ApiResult<ServerInfo>& result) {
+        if (!result.ok()) {
+            handleError(result.error, tr("Connecting"));
+            return;
+        }
+        m_serverInfo = *result.value;
+        chooseProject();
+    });
+}
+
+void MainWindow::chooseProject()
+{
     const QString wanted = m_profiles->current().project;
-    ApiClient::onResult(m_client->projects(), this, [this, wanted](const ApiResult<QList<Project>>& result) {
+    const auto use = [this](const QString& project) {
+        m_project = project;
+        setConnected(true);
+        refresh();
+        refreshActivities();
+        m_refreshTimer.start();
+    };
+    if (!m_serverInfo.isTidemark()) {
+        // The hosted API lists no projects at /projects: the connection names its project.
+        if (wanted.isEmpty()) {
+            setConnected(false, tr("This server does not list its projects; enter the project ID in Connections."));
+            return;
+        }
+        ApiClient::onResult(m_client->project(wanted), this, [this, use, wanted](const ApiResult<Project>& result) {
+            if (!result.ok()) {
+                if (result.error.kind == ApiError::Kind::Http && result.error.httpStatus == 404)
+                    setConnected(false, tr("The server has no project %1.").arg(wanted));
+                else
+                    handleError(result.error, tr("Connecting"));
+                return;
+            }
+            use(result.value->id);
+        });
+        return;
+    }
+    ApiClient::onResult(m_client->projects(), this, [this, use, wanted](const ApiResult<QList<Project>>& result) {
         if (!result.ok()) {
             handleError(result.error, tr("Connecting"));
             return;
@@ -469,11 +509,7 @@ void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QS
                 wanted.isEmpty() ? tr("The server has no project.") : tr("The server has no project %1.").arg(wanted));
             return;
         }
-        m_project = chosen;
-        setConnected(true);
-        refresh();
-        refreshActivities();
-        m_refreshTimer.start();
+        use(chosen);
     });
 }
 
@@ -709,7 +745,11 @@ void MainWindow::updateActions()
         why = tr("Viewers cannot delete backups");
     enable(m_deleteAction, m_connected && deletable, why);
 
-    const bool editable = selected.size() == 1 && ApiClient::canEdit(selected.first());
+    // Notes and protection are a tidemarkd extension: shown only where the server has them.
+    const bool annotations = m_serverInfo.has(Capability::Annotations);
+    m_protectAction->setVisible(annotations);
+    m_noteAction->setVisible(annotations);
+    const bool editable = annotations && selected.size() == 1 && ApiClient::canEdit(selected.first());
     why = selected.size() != 1 ? tr("Select one backup") : editable ? QString() : tr("Viewers cannot change backups");
     enable(m_protectAction, m_connected && editable, why);
     m_protectAction->setChecked(selected.size() == 1 && selected.first().isProtected());
@@ -954,9 +994,9 @@ void MainWindow::editPolicies()
 {
     if (m_project.isEmpty())
         return;
-    // Only tidemarkd answers dry runs (its environments carry local descriptors); the hosted API would apply them.
-    const bool serverPreviews = std::any_of(
-        m_environmentList.begin(), m_environmentList.end(), [](const Environment& e) { return e.local.has_value(); });
+    // Only a server that says so answers dry runs; the hosted API would apply the change, so the editor plans
+    // locally with the same planner there.
+    const bool serverPreviews = m_serverInfo.has(Capability::RetentionDryRun);
     auto* dialog = new PolicyEditorDialog(m_client, m_project, m_settings, m_environmentList, serverPreviews, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PolicyEditorDialog::applied, this, [this] {

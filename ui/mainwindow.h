@@ -72,6 +72,8 @@ private:
     void createActions();
     void createWidgets();
     void connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& token);
+    // After the server said what it has: the profile's project, or the first one a tidemarkd lists.
+    void chooseProject();
     void askForToken(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& profileName);
     void refreshEnvironments();
     void refreshSettings();
@@ -102,6 +104,7 @@ private:
     QString m_project;
     ProjectSettings m_settings;
     QList<Environment> m_environmentList;
+    ServerInfo m_serverInfo; // what the connected server has (GET /tidemark); empty until it answered
     QHash<QString, QPointer<ActivityFollower>> m_followers;
     QHash<QString, bool> m_fetchedLogs; // activity id → its log has been read completely (false: being read)
     QHash<QString, QString> m_sessionTokens; // API URL → token, when there is no keychain (never written anywhere)

@@ -6,11 +6,13 @@
 #include "domain/jsondocument.h"
 #include "domain/timestamp.h"
 #include "progressprinter.h"
+#include "retention/previewreport.h"
 #include "retention/retentionplanner.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -636,33 +638,92 @@ void CliApp::settingsRetention()
         });
         return;
     }
-    const bool dryRun = m_options.dryRun;
-    await(m_client->updateRetention(m_options.project, m_retentionPatch, dryRun),
-        [this, dryRun](const ApiClient::SettingsUpdate& update) {
-            QJsonObject preview = update.preview;
-            if (!m_options.environment.isEmpty()) {
-                const QJsonValue one = preview.value(m_options.environment);
-                preview = QJsonObject();
-                if (!one.isUndefined())
-                    preview.insert(m_options.environment, one);
+    if (m_options.dryRun) {
+        retentionDryRun();
+        return;
+    }
+    await(m_client->updateRetention(m_options.project, m_retentionPatch, false),
+        [this](const ApiClient::SettingsUpdate& update) { showRetentionUpdate(update, false); });
+}
+
+void CliApp::retentionDryRun()
+{
+    await(m_client->serverInfo(), [this](const ServerInfo& info) {
+        if (info.has(Capability::RetentionDryRun)) {
+            await(m_client->updateRetention(m_options.project, m_retentionPatch, true),
+                [this](const ApiClient::SettingsUpdate& update) { showRetentionUpdate(update, true); });
+            return;
+        }
+        await(m_client->settings(m_options.project), [this](ProjectSettings settings) {
+            const Problems problems
+                = settings.applyPatch(QJsonObject {{QStringLiteral("data_retention"), m_retentionPatch}});
+            if (!problems.isEmpty()) {
+                failUsage(problemStrings(problems).join(QLatin1String("; ")));
+                return;
             }
-            if (m_options.json) {
-                if (dryRun)
-                    printJson(QJsonObject {
-                        {QStringLiteral("settings"), update.settings.toJson()}, {QStringLiteral("preview"), preview}});
-                else
-                    printJson(update.settings.toJson());
-            } else if (dryRun) {
-                printOut(tr("Dry run: nothing was changed. The retention policies would be:\n")
-                    + CliOutput::policies(update.settings) + QLatin1Char('\n') + CliOutput::retentionPreview(preview));
-            } else {
-                printOut(tr("Retention policies updated:\n") + CliOutput::policies(update.settings));
-            }
-            if (!dryRun) {
-                printErr(tr("Backups the new policies no longer keep are being deleted now (see activity:list).\n"));
-            }
-            finish(Success);
+            await(m_client->environments(m_options.project), [this, settings](const QList<Environment>& environments) {
+                localRetentionDryRun(settings, environments, QJsonObject());
+            });
         });
+    });
+}
+
+void CliApp::localRetentionDryRun(
+    const ProjectSettings& settings, const QList<Environment>& environments, QJsonObject preview)
+{
+    // One environment at a time, each planned as the server would plan it.
+    QList<Environment> rest = environments;
+    while (!rest.isEmpty() && !m_options.environment.isEmpty() && rest.first().id != m_options.environment)
+        rest.removeFirst();
+    if (rest.isEmpty()) {
+        ApiClient::SettingsUpdate update;
+        update.settings = settings;
+        update.preview = preview;
+        showRetentionUpdate(update, true);
+        return;
+    }
+    const Environment environment = rest.takeFirst();
+    if (!m_options.environment.isEmpty())
+        rest.clear();
+    await(m_client->backups(m_options.project, environment.id),
+        [this, settings, environment, rest, preview](const QList<Backup>& backups) {
+            QList<RetentionBackup> planned;
+            for (const Backup& b : backups) {
+                if (b.status == Backup::Status::Created)
+                    planned.append({b.id, b.createdAtMs, b.automated, b.isProtected()});
+            }
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            QJsonObject more = preview;
+            more.insert(environment.id,
+                PreviewReport::toJson(RetentionPlanner::plan(planned, settings.policyFor(environment.type), now)));
+            localRetentionDryRun(settings, rest, more);
+        });
+}
+
+void CliApp::showRetentionUpdate(const ApiClient::SettingsUpdate& update, bool dryRun)
+{
+    QJsonObject preview = update.preview;
+    if (!m_options.environment.isEmpty()) {
+        const QJsonValue one = preview.value(m_options.environment);
+        preview = QJsonObject();
+        if (!one.isUndefined())
+            preview.insert(m_options.environment, one);
+    }
+    if (m_options.json) {
+        if (dryRun)
+            printJson(QJsonObject {
+                {QStringLiteral("settings"), update.settings.toJson()}, {QStringLiteral("preview"), preview}});
+        else
+            printJson(update.settings.toJson());
+    } else if (dryRun) {
+        printOut(tr("Dry run: nothing was changed. The retention policies would be:\n")
+            + CliOutput::policies(update.settings) + QLatin1Char('\n') + CliOutput::retentionPreview(preview));
+    } else {
+        printOut(tr("Retention policies updated:\n") + CliOutput::policies(update.settings));
+    }
+    if (!dryRun)
+        printErr(tr("Backups the new policies no longer keep are being deleted now (see activity:list).\n"));
+    finish(Success);
 }
 
 // --- waiting for activities ---

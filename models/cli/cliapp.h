@@ -71,6 +71,12 @@ private:
     void activityList();
     void activityLog();
     void settingsRetention();
+    // The server's dry run where it has one; otherwise the same plan made here (the hosted API would apply a
+    // PATCH ?dry_run=1), from its settings, environments and backups.
+    void retentionDryRun();
+    void localRetentionDryRun(
+        const ProjectSettings& settings, const QList<Environment>& environments, QJsonObject preview);
+    void showRetentionUpdate(const ApiClient::SettingsUpdate& update, bool dryRun);
 
     // Takes the first activity of an action's answer: prints it and finishes (--no-wait) or follows it.
     void started(const QList<Activity>& activities, bool wait);

@@ -20,7 +20,7 @@ QString environmentOf(const Activity& activity)
 {
     if (!activity.environments.isEmpty())
         return activity.environments.join(QLatin1String(", "));
-    return payloadString(activity, QStringLiteral("environment"));
+    return activity.payloadEnvironment();
 }
 
 QString schedulesText(const RetentionPolicy& policy)

@@ -374,10 +374,47 @@ QFuture<ApiResult<QJsonValue>> ApiClient::request(
 
 // --- typed calls ---
 
+QFuture<ApiResult<ServerInfo>> ApiClient::serverInfo()
+{
+    auto promise = std::make_shared<QPromise<ApiResult<ServerInfo>>>();
+    promise->start();
+    QFuture<ApiResult<ServerInfo>> future = promise->future();
+    const QString url = urlFor(QStringLiteral("/tidemark")).toString();
+    onResult(
+        request("GET", QStringLiteral("/tidemark"), {}, true), this, [promise, url](const ApiResult<QJsonValue>& raw) {
+            ApiResult<ServerInfo> result;
+            if (raw.ok()) {
+                Decoded<ServerInfo> decoded = ServerInfo::fromJson(*raw.value);
+                if (decoded.ok()) {
+                    result = ApiResult<ServerInfo>::success(*decoded.value);
+                } else {
+                    ApiError error;
+                    error.kind = ApiError::Kind::Decode;
+                    error.url = url;
+                    error.problems = decoded.problems;
+                    result = ApiResult<ServerInfo>::failure(error);
+                }
+            } else if (raw.error.kind == ApiError::Kind::Http && raw.error.httpStatus == 404) {
+                result = ApiResult<ServerInfo>::success(ServerInfo {}); // not a tidemarkd: no local extensions
+            } else {
+                result = ApiResult<ServerInfo>::failure(raw.error);
+            }
+            promise->addResult(std::move(result));
+            promise->finish();
+        });
+    return future;
+}
+
 QFuture<ApiResult<QList<Project>>> ApiClient::projects()
 {
     return typedRequest<QList<Project>>(
         "GET", QStringLiteral("/projects"), {}, true, [](const QJsonValue& json) { return decodeList<Project>(json); });
+}
+
+QFuture<ApiResult<Project>> ApiClient::project(const QString& id)
+{
+    return typedRequest<Project>(
+        "GET", projectPath(id), {}, true, [](const QJsonValue& json) { return Project::fromJson(json); });
 }
 
 QFuture<ApiResult<QList<Environment>>> ApiClient::environments(const QString& project)
@@ -447,10 +484,12 @@ QFuture<ApiResult<QList<Activity>>> ApiClient::activities(const QString& project
     QString path = filter.environment.isEmpty() ? projectPath(project) : environmentPath(project, filter.environment);
     path += QStringLiteral("/activities");
     QList<QPair<QString, QString>> items;
-    if (!filter.type.isEmpty())
-        items.append({QStringLiteral("type"), filter.type});
-    if (!filter.state.isEmpty())
-        items.append({QStringLiteral("state"), filter.state});
+    for (const QString& type : filter.types)
+        items.append({QStringLiteral("type"), type});
+    for (const QString& state : filter.states)
+        items.append({QStringLiteral("state"), state});
+    for (const QString& result : filter.results)
+        items.append({QStringLiteral("result"), result});
     if (filter.count > 0)
         items.append({QStringLiteral("count"), QString::number(filter.count)});
     return typedRequest<QList<Activity>>(
@@ -465,8 +504,39 @@ QFuture<ApiResult<Activity>> ApiClient::activity(const QString& project, const Q
 
 QFuture<ApiResult<Activity>> ApiClient::cancelActivity(const QString& project, const QString& id)
 {
-    return typedRequest<Activity>("POST", activityPath(project, id) + QStringLiteral("/cancel"), {}, false,
-        [](const QJsonValue& json) { return Activity::fromJson(json); });
+    auto promise = std::make_shared<QPromise<ApiResult<Activity>>>();
+    promise->start();
+    QFuture<ApiResult<Activity>> future = promise->future();
+    const auto deliver = [promise](const ApiResult<Activity>& result) {
+        promise->addResult(result);
+        promise->finish();
+    };
+    onResult(request("POST", activityPath(project, id) + QStringLiteral("/cancel"), {}, false), this,
+        [this, project, id, deliver](const ApiResult<QJsonValue>& raw) {
+            if (!raw.ok())
+                return deliver(ApiResult<Activity>::failure(raw.error));
+            const QJsonObject answer = raw.value->toObject();
+            const QJsonValue embedded
+                = answer.value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("activities"));
+            QJsonValue activity;
+            if (embedded.isArray() && !embedded.toArray().isEmpty())
+                activity = embedded.toArray().first();
+            else if (answer.contains(QStringLiteral("id")))
+                activity = answer;
+            if (activity.isUndefined() || activity.isNull()) {
+                onResult(this->activity(project, id), this, deliver);
+                return;
+            }
+            Decoded<Activity> decoded = Activity::fromJson(activity);
+            if (decoded.ok())
+                return deliver(ApiResult<Activity>::success(*decoded.value));
+            ApiError error;
+            error.kind = ApiError::Kind::Decode;
+            error.url = urlFor(activityPath(project, id) + QStringLiteral("/cancel")).toString();
+            error.problems = decoded.problems;
+            deliver(ApiResult<Activity>::failure(error));
+        });
+    return future;
 }
 
 QFuture<ApiResult<ProjectSettings>> ApiClient::settings(const QString& project)

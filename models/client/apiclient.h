@@ -6,6 +6,7 @@
 #include "domain/environment.h"
 #include "domain/project.h"
 #include "domain/projectsettings.h"
+#include "domain/serverinfo.h"
 
 #include <functional>
 #include <memory>
@@ -57,8 +58,10 @@ public:
     struct ActivityFilter
     {
         QString environment; // empty: the whole project
-        QString type;
-        QString state;
+        // Each list matches any of its values (sent as repeated parameters); empty: no filter.
+        QStringList types;
+        QStringList states;
+        QStringList results;
         int count = 0; // 0: the server's default
     };
 
@@ -81,7 +84,12 @@ public:
     // Delays before the retries of an idempotent call after a network error (default 250 ms, 1 s, 2 s).
     static QList<int> retryDelays();
 
+    // What the server says of itself (GET /tidemark). A server without that route (the hosted API answers 404)
+    // is a success with no capabilities: every local extension is hidden for it.
+    QFuture<ApiResult<ServerInfo>> serverInfo();
+    // Every project (a tidemarkd's local route), or one by its id (any server).
     QFuture<ApiResult<QList<Project>>> projects();
+    QFuture<ApiResult<Project>> project(const QString& id);
     QFuture<ApiResult<QList<Environment>>> environments(const QString& project);
     QFuture<ApiResult<Environment>> environment(const QString& project, const QString& environment);
     QFuture<ApiResult<QList<Backup>>> backups(const QString& project, const QString& environment);
@@ -96,6 +104,8 @@ public:
         const QString& backupId, std::optional<QString> note, std::optional<bool> isProtected);
     QFuture<ApiResult<QList<Activity>>> activities(const QString& project, const ActivityFilter& filter);
     QFuture<ApiResult<Activity>> activity(const QString& project, const QString& id);
+    // The cancelled activity as the answer carries it (tidemarkd embeds it), or as read afterwards (the hosted
+    // API answers only {"status", "code"}).
     QFuture<ApiResult<Activity>> cancelActivity(const QString& project, const QString& id);
     QFuture<ApiResult<ProjectSettings>> settings(const QString& project);
     // `dataRetention` is a partial data_retention object (types not named are untouched).

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -30,6 +31,14 @@ const QString kCreatedAt = QStringLiteral("created_at");
 const QString kStartedAt = QStringLiteral("started_at");
 const QString kCompletedAt = QStringLiteral("completed_at");
 const QString kCancelledAt = QStringLiteral("cancelled_at");
+const QString kProject = QStringLiteral("project");
+const QString kUpdatedAt = QStringLiteral("updated_at");
+const QString kParameters = QStringLiteral("parameters");
+const QString kFailureReason = QStringLiteral("failure_reason");
+const QString kTimings = QStringLiteral("timings");
+const QString kDescription = QStringLiteral("description");
+const QString kExpiresAt = QStringLiteral("expires_at");
+const QString kCommands = QStringLiteral("commands");
 const QString kLinks = QStringLiteral("_links");
 
 constexpr Activity::State kStates[]
@@ -67,7 +76,13 @@ Decoded<Activity> Activity::fromJson(const QJsonValue& json, const QString& base
     ApiObjectReader reader(*root, basePath, problems);
     reader.requiredString(kId, activity.id);
     reader.string(kType, activity.type);
-    reader.enumeration(kState, &Activity::stateFromString, states, activity.state);
+    // The hosted API also has activities that wait for a later run ("scheduled") or a deployment ("staged"):
+    // neither has started, so both read as pending.
+    const QJsonValue stateValue = root->value(kState);
+    if (stateValue == QJsonValue(QStringLiteral("scheduled")) || stateValue == QJsonValue(QStringLiteral("staged")))
+        activity.state = State::Pending;
+    else
+        reader.enumeration(kState, &Activity::stateFromString, states, activity.state);
     reader.nullableEnumeration(kResult, &Activity::resultFromString, results, activity.result);
 
     // Servers send a percentage, some as a fraction (33.3); show it as a whole number within 0–100.
@@ -92,11 +107,20 @@ Decoded<Activity> Activity::fromJson(const QJsonValue& json, const QString& base
             Tr::tr("must be an array of environment names, not %1").arg(JsonRead::describe(environments))});
     }
 
-    const QJsonValue payload = root->value(kPayload);
-    if (!payload.isUndefined()) {
-        if (const auto object = JsonRead::object(payload, reader.path(kPayload), problems))
-            activity.payload = *object;
-    }
+    reader.object(kPayload, activity.payload);
+    reader.string(kProject, activity.project);
+    reader.nullableTime(kUpdatedAt, activity.updatedAtMs);
+    reader.object(kParameters, activity.parameters);
+    reader.nullableString(kFailureReason, activity.failureReason);
+    reader.object(kTimings, activity.timings);
+    reader.nullableString(kDescription, activity.description);
+    reader.nullableTime(kExpiresAt, activity.expiresAtMs);
+    const QJsonValue commands = root->value(kCommands);
+    if (commands.isArray())
+        activity.commands = commands.toArray();
+    else if (!commands.isUndefined() && !commands.isNull())
+        problems.append(
+            {reader.path(kCommands), Tr::tr("must be an array of commands, not %1").arg(JsonRead::describe(commands))});
 
     reader.string(kText, activity.text);
     reader.string(kLog, activity.log);
@@ -127,8 +151,44 @@ QJsonObject Activity::toJson() const
         {kStartedAt, timeOrNull(startedAtMs)},
         {kCompletedAt, timeOrNull(completedAtMs)},
         {kCancelledAt, timeOrNull(cancelledAtMs)},
+        {kProject, project},
+        {kUpdatedAt, timeOrNull(updatedAtMs)},
+        {kParameters, parameters},
+        {kFailureReason, failureReason ? QJsonValue(*failureReason) : QJsonValue(QJsonValue::Null)},
+        {kTimings, timings},
+        {kDescription, description ? QJsonValue(*description) : QJsonValue(QJsonValue::Null)},
+        {kExpiresAt, timeOrNull(expiresAtMs)},
+        {kCommands, commands},
         {kLinks, links.toJson()},
     };
+}
+
+namespace {
+
+// A payload entry that is either a plain string or a hosted object; `keys` are tried in order on the object.
+QString nameIn(const QJsonValue& value, std::initializer_list<const char*> keys)
+{
+    if (value.isString())
+        return value.toString();
+    const QJsonObject object = value.toObject();
+    for (const char* key : keys) {
+        const QJsonValue v = object.value(QLatin1String(key));
+        if (v.isString() && !v.toString().isEmpty())
+            return v.toString();
+    }
+    return {};
+}
+
+} // namespace
+
+QString Activity::payloadEnvironment() const
+{
+    return nameIn(payload.value(QStringLiteral("environment")), {"id", "name", "machine_name"});
+}
+
+QString Activity::payloadUser() const
+{
+    return nameIn(payload.value(QStringLiteral("user")), {"display_name", "id"});
 }
 
 QString Activity::stateToString(State state)

@@ -4,6 +4,7 @@
 #include "problem.h"
 
 #include <optional>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -27,9 +28,23 @@ struct Activity
     std::optional<qint64> startedAtMs;
     std::optional<qint64> completedAtMs;
     std::optional<qint64> cancelledAtMs;
+    // Hosted fields (the hosted schema requires them; a local server fills what it knows).
+    QString project;
+    std::optional<qint64> updatedAtMs;
+    QJsonObject parameters;
+    std::optional<QString> failureReason; // "error" or "shell" when the activity failed
+    QJsonObject timings; // seconds per phase, e.g. {"wait": 0.1, "execute": 12.5}
+    std::optional<QString> description; // the hosted API's marked-up text (<user>…</user>)
+    std::optional<qint64> expiresAtMs;
+    QJsonArray commands;
     Links links;
 
     bool isFinished() const { return state == State::Complete || state == State::Cancelled; }
+
+    // The environment named in the payload: the hosted object's id (or name), or the older plain string.
+    QString payloadEnvironment() const;
+    // Who started the activity: payload.user's display name (or id), or a plain string; empty when unknown.
+    QString payloadUser() const;
 
     // Tolerant like Environment and Backup.
     static Decoded<Activity> fromJson(const QJsonValue& json, const QString& basePath = {});

@@ -142,6 +142,47 @@ bool ApiObjectReader::links(Links& out)
     return true;
 }
 
+bool ApiObjectReader::attributes(const QString& key, QHash<QString, QString>& out)
+{
+    const QJsonValue v = value(key);
+    if (v.isUndefined())
+        return false;
+    const auto object = JsonRead::object(v, path(key), m_problems);
+    if (!object)
+        return false;
+    bool valid = true;
+    for (auto it = object->begin(); it != object->end(); ++it) {
+        if (it.value().isString()) {
+            out.insert(it.key(), it.value().toString());
+        } else {
+            valid = false;
+            m_problems.append({JsonPath::key(path(key), it.key()),
+                Tr::tr("must be a string (attributes are text), not %1").arg(JsonRead::describe(it.value()))});
+        }
+    }
+    return valid;
+}
+
+bool ApiObjectReader::object(const QString& key, QJsonObject& out)
+{
+    const QJsonValue v = value(key);
+    if (v.isUndefined())
+        return false;
+    const auto object = JsonRead::object(v, path(key), m_problems);
+    if (!object)
+        return false;
+    out = *object;
+    return true;
+}
+
+QJsonObject ApiObjectReader::attributesJson(const QHash<QString, QString>& attributes)
+{
+    QJsonObject o;
+    for (auto it = attributes.begin(); it != attributes.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
 void ApiObjectReader::unknownValue(const QString& key, const QString& text, const QStringList& allowed)
 {
     m_problems.append({path(key),

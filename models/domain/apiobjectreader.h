@@ -4,6 +4,7 @@
 #include "problem.h"
 
 #include <optional>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,12 @@ public:
     bool nullableInteger(const QString& key, qint64 min, qint64 max, std::optional<qint64>& out);
     // `_links`: absent or null is no links; entries that are not links are skipped.
     bool links(Links& out);
+    // An object of string values (`attributes`); a value that is not a string is a problem.
+    bool attributes(const QString& key, QHash<QString, QString>& out);
+    // Any object, kept as it is (`payload`, `parameters`, `timings`).
+    bool object(const QString& key, QJsonObject& out);
+
+    static QJsonObject attributesJson(const QHash<QString, QString>& attributes);
 
     // A string that must be one of `allowed`; `fromString` maps it to the enum.
     template<typename Enum, typename FromString>

@@ -5,15 +5,8 @@
 #include "timestamp.h"
 
 #include <limits>
-#include <QCoreApplication>
 
 namespace {
-
-// Gives the file's free functions a translation context that lupdate understands.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Backup)
-};
 
 const QString kId = QStringLiteral("id");
 const QString kCreatedAt = QStringLiteral("created_at");
@@ -28,6 +21,8 @@ const QString kExpiresAt = QStringLiteral("expires_at");
 const QString kIndex = QStringLiteral("index");
 const QString kSizeOfVolumes = QStringLiteral("size_of_volumes");
 const QString kSizeUsed = QStringLiteral("size_used");
+const QString kSizeObjectStorage = QStringLiteral("size_object_storage");
+const QString kDeployment = QStringLiteral("deployment");
 const QString kAttributes = QStringLiteral("attributes");
 const QString kLinks = QStringLiteral("_links");
 
@@ -75,22 +70,9 @@ Decoded<Backup> Backup::fromJson(const QJsonValue& json, const QString& basePath
         backup.index = number ? std::optional<int>(int(*number)) : std::nullopt;
     reader.nullableInteger(kSizeOfVolumes, 0, kMaxExactInteger, backup.sizeOfVolumes);
     reader.nullableInteger(kSizeUsed, 0, kMaxExactInteger, backup.sizeUsed);
-
-    const QJsonValue attributes = root->value(kAttributes);
-    const QString attributesPath = reader.path(kAttributes);
-    if (!attributes.isUndefined()) {
-        if (const auto object = JsonRead::object(attributes, attributesPath, problems)) {
-            for (auto it = object->begin(); it != object->end(); ++it) {
-                const QString path = JsonPath::key(attributesPath, it.key());
-                if (it.value().isString()) {
-                    backup.attributes.insert(it.key(), it.value().toString());
-                } else {
-                    problems.append({path,
-                        Tr::tr("must be a string (attributes are text), not %1").arg(JsonRead::describe(it.value()))});
-                }
-            }
-        }
-    }
+    reader.nullableInteger(kSizeObjectStorage, 0, kMaxExactInteger, backup.sizeObjectStorage);
+    reader.nullableString(kDeployment, backup.deployment);
+    reader.attributes(kAttributes, backup.attributes);
 
     reader.links(backup.links);
 
@@ -101,9 +83,6 @@ Decoded<Backup> Backup::fromJson(const QJsonValue& json, const QString& basePath
 
 QJsonObject Backup::toJson() const
 {
-    QJsonObject attributeObject;
-    for (auto it = attributes.begin(); it != attributes.end(); ++it)
-        attributeObject.insert(it.key(), it.value());
     return QJsonObject {
         {kId, id},
         {kCreatedAt, Timestamp::formatMsecs(createdAtMs)},
@@ -118,7 +97,9 @@ QJsonObject Backup::toJson() const
         {kIndex, numberOrNull(index)},
         {kSizeOfVolumes, numberOrNull(sizeOfVolumes)},
         {kSizeUsed, numberOrNull(sizeUsed)},
-        {kAttributes, attributeObject},
+        {kSizeObjectStorage, numberOrNull(sizeObjectStorage)},
+        {kDeployment, deployment ? QJsonValue(*deployment) : QJsonValue(QJsonValue::Null)},
+        {kAttributes, ApiObjectReader::attributesJson(attributes)},
         {kLinks, links.toJson()},
     };
 }

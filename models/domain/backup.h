@@ -26,6 +26,8 @@ struct Backup
     std::optional<int> index;
     std::optional<qint64> sizeOfVolumes;
     std::optional<qint64> sizeUsed;
+    std::optional<qint64> sizeObjectStorage; // hosted: bytes in object storage; a local server has none (null)
+    std::optional<QString> deployment; // hosted: the deployment captured; null locally
     QHash<QString, QString> attributes; // (local) "note", "protected", "pause_ms"
     Links links;
 

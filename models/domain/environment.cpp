@@ -37,6 +37,11 @@ const QString kIsDirty = QStringLiteral("is_dirty");
 const QString kLastBackupAt = QStringLiteral("last_backup_at");
 const QString kCreatedAt = QStringLiteral("created_at");
 const QString kUpdatedAt = QStringLiteral("updated_at");
+const QString kProject = QStringLiteral("project");
+const QString kAttributes = QStringLiteral("attributes");
+const QString kIsMain = QStringLiteral("is_main");
+const QString kHasCode = QStringLiteral("has_code");
+const QString kHeadCommit = QStringLiteral("head_commit");
 const QString kLinks = QStringLiteral("_links");
 const QString kLocal = QStringLiteral("local");
 
@@ -205,6 +210,11 @@ Decoded<Environment> Environment::fromJson(const QJsonValue& json, const QString
     reader.time(kCreatedAt, env.createdAtMs);
     if (!reader.time(kUpdatedAt, env.updatedAtMs) && reader.value(kUpdatedAt).isUndefined())
         env.updatedAtMs = env.createdAtMs;
+    reader.string(kProject, env.project);
+    reader.attributes(kAttributes, env.attributes);
+    reader.boolean(kIsMain, env.isMain);
+    reader.boolean(kHasCode, env.hasCode);
+    reader.nullableString(kHeadCommit, env.headCommit);
     reader.links(env.links);
 
     const QJsonValue local = root->value(kLocal);
@@ -233,6 +243,11 @@ QJsonObject Environment::toJson() const
         {kLastBackupAt, timeOrNull(lastBackupAtMs)},
         {kCreatedAt, Timestamp::formatMsecs(createdAtMs)},
         {kUpdatedAt, Timestamp::formatMsecs(updatedAtMs)},
+        {kProject, project},
+        {kAttributes, ApiObjectReader::attributesJson(attributes)},
+        {kIsMain, isMain},
+        {kHasCode, hasCode},
+        {kHeadCommit, headCommit ? QJsonValue(*headCommit) : QJsonValue(QJsonValue::Null)},
         {kLinks, links.toJson()},
     };
     if (local)

@@ -5,6 +5,7 @@
 #include "problem.h"
 
 #include <optional>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -58,6 +59,11 @@ struct Environment
     std::optional<qint64> lastBackupAtMs;
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
+    QString project;
+    QHash<QString, QString> attributes;
+    bool isMain = false; // the project's main (default-branch) environment
+    bool hasCode = false;
+    std::optional<QString> headCommit; // the code's current commit, when known
     Links links;
     std::optional<LocalDescriptor> local; // only from a local server
 

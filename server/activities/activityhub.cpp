@@ -25,7 +25,7 @@ QString ActivityHub::newId()
 }
 
 std::optional<ActivityRecord> ActivityHub::create(const QString& projectId, const QString& type,
-    const QStringList& environments, const QJsonObject& payload, const QString& text)
+    const QStringList& environments, const QJsonObject& payload, const QString& text, const Actor& actor)
 {
     ActivityRecord r;
     r.projectId = projectId;
@@ -34,6 +34,7 @@ std::optional<ActivityRecord> ActivityHub::create(const QString& projectId, cons
     r.activity.state = Activity::State::Pending;
     r.activity.environments = environments;
     r.activity.payload = payload;
+    r.activity.payload.insert(QStringLiteral("user"), actor.toJson());
     r.activity.text = text;
     r.activity.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     if (!m_store.saveActivity(r))
@@ -89,8 +90,8 @@ void ActivityHub::finish(const QString& projectId, const QString& activityId, st
     if (cancelled)
         r->activity.cancelledAtMs = now;
     r->activity.completedAtMs = now;
-    if (result == Activity::Result::Success)
-        r->activity.completionPercent = 100;
+    // Ended, whatever the result: the hosted API reports 100 for every activity that is over.
+    r->activity.completionPercent = 100;
     if (!text.isEmpty())
         r->activity.text = text;
     m_store.saveActivity(*r);

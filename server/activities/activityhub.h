@@ -7,6 +7,24 @@
 #include <QString>
 #include <QStringList>
 
+// Who started an activity (the hosted payload.user): an API token, by its name, or tidemarkd itself (its
+// schedule, its retention policies, its recovery after a restart).
+struct Actor
+{
+    QString id;
+    QString displayName;
+
+    static Actor token(const QString& name) { return Actor {name, name}; }
+    static Actor server(const QString& displayName = QStringLiteral("tidemarkd"))
+    {
+        return Actor {QStringLiteral("tidemarkd"), displayName};
+    }
+    QJsonObject toJson() const
+    {
+        return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("display_name"), displayName}};
+    }
+};
+
 // Keeps activities and their logs in the store and tells listeners (the log stream, the engine) as they change.
 // Every state change is saved before it is announced.
 class ActivityHub : public QObject
@@ -16,8 +34,9 @@ class ActivityHub : public QObject
 public:
     explicit ActivityHub(Store& store, QObject* parent = nullptr);
 
+    // Records a new pending activity; `actor` becomes payload.user.
     std::optional<ActivityRecord> create(const QString& projectId, const QString& type, const QStringList& environments,
-        const QJsonObject& payload, const QString& text);
+        const QJsonObject& payload, const QString& text, const Actor& actor);
     void start(const QString& projectId, const QString& activityId);
     void setProgress(const QString& projectId, const QString& activityId, int percent);
     void setPayload(const QString& projectId, const QString& activityId, const QJsonObject& payload);

@@ -77,7 +77,18 @@ int Engine::pendingOperations() const
 
 // --- requests ---
 
-Engine::Request Engine::createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated)
+QJsonObject Engine::environmentPayload(const QString& projectId, const QString& environmentId) const
+{
+    QJsonObject o {{QStringLiteral("id"), environmentId}, {QStringLiteral("name"), environmentId}};
+    if (const auto e = m_store.environment(projectId, environmentId)) {
+        o.insert(QStringLiteral("title"), e->title);
+        o.insert(QStringLiteral("type"), EnvironmentTypes::toString(e->type));
+    }
+    return o;
+}
+
+Engine::Request Engine::createBackup(
+    const QString& projectId, const QString& environmentId, bool safe, bool automated, const Actor& actor)
 {
     const auto environment = m_store.environment(projectId, environmentId);
     if (!environment)
@@ -93,10 +104,11 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
 
     const QString backupId = ActivityHub::newId();
     const QJsonObject payload {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("safe"), safe},
-        {QStringLiteral("automated"), automated}, {QStringLiteral("environment"), environmentId}};
+        {QStringLiteral("automated"), automated},
+        {QStringLiteral("environment"), environmentPayload(projectId, environmentId)}};
     const QString text
         = safe ? tr("Consistent backup of %1").arg(environmentId) : tr("Live backup of %1").arg(environmentId);
-    const auto activity = m_hub.create(projectId, kBackupType, {environmentId}, payload, text);
+    const auto activity = m_hub.create(projectId, kBackupType, {environmentId}, payload, text, actor);
     if (!activity)
         return {{}, 500, tr("The activity could not be recorded.")};
 
@@ -105,13 +117,14 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
     item.projectId = projectId;
     item.activityId = activity->activity.id;
     item.gateMode = int(RepositoryGate::Mode::Shared);
+    item.needsRepository = true;
     item.make = [this, projectId, environmentId, backupId, safe, startedAt]() -> Operation* {
         const auto current = m_store.environment(projectId, environmentId);
         if (!current)
             return nullptr;
         *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
         auto* op = new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
-        op->setRepositoryKnownReady(m_readyRepositories.contains(projectId));
+        op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
         return op;
     };
     item.done
@@ -161,8 +174,8 @@ Engine::Request Engine::createBackup(const QString& projectId, const QString& en
     return {{*activity}, 202, {}};
 }
 
-Engine::Request Engine::restore(
-    const QString& projectId, const QString& backupId, const QString& targetEnvironment, bool restoreCode)
+Engine::Request Engine::restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
+    bool restoreCode, const Actor& actor, const QJsonObject& recorded)
 {
     const auto record = m_store.backup(projectId, backupId);
     if (!record)
@@ -180,13 +193,15 @@ Engine::Request Engine::restore(
         return {{}, 409,
             tr("Environment '%1' is busy with another activity; restore when it has finished.").arg(targetEnvironment)};
 
-    const QJsonObject payload {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("restore_code"), restoreCode},
-        {QStringLiteral("environment"), record->backup.environment},
-        {QStringLiteral("environment_name"), targetEnvironment}};
+    QJsonObject payload = recorded;
+    payload.insert(QStringLiteral("backup_name"), backupId);
+    payload.insert(QStringLiteral("restore_code"), restoreCode);
+    payload.insert(QStringLiteral("environment"), environmentPayload(projectId, record->backup.environment));
+    payload.insert(QStringLiteral("environment_name"), targetEnvironment);
     const QString text = restoreCode
         ? tr("Restore of backup %1 into %2").arg(backupId, targetEnvironment)
         : tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backupId, targetEnvironment);
-    const auto activity = m_hub.create(projectId, kRestoreType, {targetEnvironment}, payload, text);
+    const auto activity = m_hub.create(projectId, kRestoreType, {targetEnvironment}, payload, text, actor);
     if (!activity)
         return {{}, 500, tr("The activity could not be recorded.")};
 
@@ -208,7 +223,7 @@ Engine::Request Engine::restore(
     return {{*activity}, 202, {}};
 }
 
-Engine::Request Engine::deleteBackup(const QString& projectId, const QString& backupId)
+Engine::Request Engine::deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor)
 {
     auto record = m_store.backup(projectId, backupId);
     if (!record)
@@ -220,8 +235,9 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
 
     const QString environmentId = record->backup.environment;
     const auto activity = m_hub.create(projectId, kDeleteType, {environmentId},
-        QJsonObject {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("environment"), environmentId}},
-        tr("Deletion of backup %1 of %2").arg(backupId, environmentId));
+        QJsonObject {{QStringLiteral("backup_name"), backupId},
+            {QStringLiteral("environment"), environmentPayload(projectId, environmentId)}},
+        tr("Deletion of backup %1 of %2").arg(backupId, environmentId), actor);
     if (!activity)
         return {{}, 500, tr("The activity could not be recorded.")};
     record->backup.status = Backup::Status::Deleting;
@@ -346,23 +362,66 @@ void Engine::runNext(const QString& key)
             finishWith(nullptr, {Operation::Outcome::Kind::Cancelled, QString()});
             return;
         }
-        Operation* op = item.make();
-        if (!op) {
-            m_hub.log(item.activityId, tr("What this activity works on no longer exists."));
-            finishWith(nullptr, {Operation::Outcome::Kind::Failure, tr("Nothing to work on")});
+        const auto run = [this, key, item, finishWith] {
+            Operation* op = item.make();
+            if (!op) {
+                m_hub.log(item.activityId, tr("What this activity works on no longer exists."));
+                finishWith(nullptr, {Operation::Outcome::Kind::Failure, tr("Nothing to work on")});
+                return;
+            }
+            m_queues[key].running = op;
+            const QString projectId = item.projectId;
+            const QString activityId = item.activityId;
+            connect(op, &Operation::progress, this,
+                [this, projectId, activityId](int percent) { m_hub.setProgress(projectId, activityId, percent); });
+            connect(op, &Operation::logLine, this,
+                [this, activityId](const QString& line) { m_hub.log(activityId, line); });
+            connect(op, &Operation::finished, this,
+                [op, finishWith](const Operation::Outcome& outcome) { finishWith(op, outcome); });
+            op->start();
+        };
+        if (!item.needsRepository || m_readyRepositories.contains(item.projectId)) {
+            run();
             return;
         }
-        q.running = op;
-        const QString projectId = item.projectId;
-        const QString activityId = item.activityId;
-        connect(op, &Operation::progress, this,
-            [this, projectId, activityId](int percent) { m_hub.setProgress(projectId, activityId, percent); });
-        connect(
-            op, &Operation::logLine, this, [this, activityId](const QString& line) { m_hub.log(activityId, line); });
-        connect(op, &Operation::finished, this,
-            [op, finishWith](const Operation::Outcome& outcome) { finishWith(op, outcome); });
-        op->start();
+        ensureRepository(item.projectId, [this, key, item, finishWith, run](const QString& error) {
+            if (!error.isEmpty()) {
+                m_hub.log(item.activityId, error);
+                finishWith(nullptr, {Operation::Outcome::Kind::Failure, error});
+            } else if (m_queues[key].cancelRequested) {
+                m_hub.log(item.activityId, tr("Cancelled before it started."));
+                finishWith(nullptr, {Operation::Outcome::Kind::Cancelled, QString()});
+            } else {
+                run();
+            }
+        });
     });
+}
+
+void Engine::ensureRepository(const QString& projectId, std::function<void(const QString& error)> done)
+{
+    if (m_readyRepositories.contains(projectId)) {
+        QTimer::singleShot(0, this, [done = std::move(done)] { done(QString()); });
+        return;
+    }
+    QList<std::function<void(const QString&)>>& waiters = m_repositoryWaiters[projectId];
+    waiters.append(std::move(done));
+    if (waiters.size() > 1)
+        return; // its creation is under way: wait for it rather than race it (two inits damage a repository)
+    ResticRepository* repo = repository(projectId);
+    ResticJob* job = repo->ensureInitialised(this);
+    connect(job, &ResticJob::finished, this, [this, projectId, job, repo](const ResticResult& result) {
+        job->deleteLater();
+        QString error;
+        if (result.ok())
+            m_readyRepositories.insert(projectId);
+        else
+            error = repo->describeOpenFailure(result);
+        const QList<std::function<void(const QString&)>> waiting = m_repositoryWaiters.take(projectId);
+        for (const auto& waiter : waiting)
+            waiter(error);
+    });
+    job->start();
 }
 
 // --- retention ---
@@ -383,7 +442,8 @@ QList<ActivityRecord> Engine::applyRetention(const QString& projectId, const QSt
     for (const PlannedBackup& planned : plan.backups) {
         if (planned.keep)
             continue;
-        const Request request = deleteBackup(projectId, planned.backup.id);
+        const Request request
+            = deleteBackup(projectId, planned.backup.id, Actor::server(QStringLiteral("Retention policy")));
         for (const ActivityRecord& a : request.activities) {
             m_hub.log(a.activity.id,
                 tr("Deleted by the retention policy: %1.").arg(planned.reasons.join(QLatin1String(", "))));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activities/activityhub.h"
 #include "activities/operation.h"
 #include "store/store.h"
 
@@ -37,10 +38,12 @@ public:
         bool ok() const { return status == 202; }
     };
 
-    Request createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated = false);
-    Request restore(
-        const QString& projectId, const QString& backupId, const QString& targetEnvironment, bool restoreCode);
-    Request deleteBackup(const QString& projectId, const QString& backupId);
+    Request createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated = false,
+        const Actor& actor = Actor::server());
+    // `recorded` is merged into the activity's payload (options that were accepted but change nothing here).
+    Request restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
+        bool restoreCode, const Actor& actor = Actor::server(), const QJsonObject& recorded = {});
+    Request deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor = Actor::server());
     Request cancel(const QString& projectId, const QString& activityId);
 
     // Plans the environment's backups under its policy: stores expires_at and index, and queues a delete
@@ -69,6 +72,7 @@ private:
         QString projectId;
         QString activityId;
         int gateMode = 0; // RepositoryGate::Mode
+        bool needsRepository = false; // creates the project's repository first when it does not exist yet
         std::function<Operation*()> make;
         // Records what the operation did; returns the activity's outcome (a failure when that could not be recorded).
         std::function<Operation::Outcome(Operation*, const Operation::Outcome&)> done;
@@ -86,10 +90,15 @@ private:
     void forgetOrphan(const QString& projectId, const QString& snapshotId);
     void forgetHalfMadeSnapshots(const QString& projectId, int attempt);
     QString stagingDir() const;
+    // payload.environment as the hosted API has it: {"id", "name", "title", "type"}.
+    QJsonObject environmentPayload(const QString& projectId, const QString& environmentId) const;
     void runNext(const QString& queueKey);
     void refreshExpiry(const QString& projectId, const QString& environmentId);
     void schedulePrune(const QString& projectId);
     RepositoryGate& gate(const QString& projectId);
+    // Calls `done` with an empty error once the project's repository exists and opens, or with the reason it
+    // does not. Whoever asks first creates it; everyone asking meanwhile waits for that one creation.
+    void ensureRepository(const QString& projectId, std::function<void(const QString& error)> done);
 
     Store& m_store;
     ActivityHub& m_hub;
@@ -99,6 +108,7 @@ private:
     QHash<QString, RepositoryGate*> m_gates;
     QHash<QString, QTimer*> m_pruneTimers;
     QSet<QString> m_readyRepositories; // projects whose repository is known to exist
+    QHash<QString, QList<std::function<void(const QString&)>>> m_repositoryWaiters; // while it is being created
     QSet<QString> m_deleting; // backup ids with a delete activity queued or running
     Clock m_clock;
 };

@@ -149,10 +149,41 @@ ResticJob* ResticRepository::ensureInitialised(QObject* parent) const
                 .arg(m_settings.repository, m_settings.passwordFile),
             parent);
     }
+    if (isLocal() && !QFileInfo::exists(QDir(localPath()).filePath(QStringLiteral("config")))) {
+        // Keys or data without a config: a repository that lost its config, not an empty place to create one in.
+        for (const char* part : {"keys", "data", "snapshots", "index"}) {
+            if (!QDir(QDir(localPath()).filePath(QLatin1String(part)))
+                     .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
+                     .isEmpty()) {
+                return ResticJob::refused(ResticJob::Command::Init,
+                    tr("The repository %1 has no config file but is not empty (its %2 folder has entries); it was "
+                       "left as it is. Put its config back from a copy.")
+                        .arg(m_settings.repository, QLatin1String(part)),
+                    parent);
+            }
+        }
+    }
     const QString error = ensurePasswordFile();
     if (!error.isEmpty())
         return ResticJob::refused(ResticJob::Command::Init, error, parent);
     return makeJob(ResticJob::Command::Init, {}, parent);
+}
+
+QString ResticRepository::describeOpenFailure(const ResticResult& result) const
+{
+    const QString said = result.stderrText + QLatin1Char('\n') + result.errorString;
+    if (said.contains(QLatin1String("wrong password or no key found"))) {
+        return tr("The backup repository %1 exists, but its password file %2 does not open it (a wrong password, "
+                  "or the repository's keys are missing). Nothing was changed in it.")
+            .arg(m_settings.repository, m_settings.passwordFile);
+    }
+    if (said.contains(QLatin1String("ciphertext verification failed"))) {
+        return tr("The backup repository %1 is damaged: its config or key cannot be decrypted (ciphertext "
+                  "verification failed). Nothing was changed in it; check it with restic check or restore it from "
+                  "a copy.")
+            .arg(m_settings.repository);
+    }
+    return tr("The backup repository %1 is not usable: %2").arg(m_settings.repository, result.errorString);
 }
 
 ResticJob* ResticRepository::versionCheck(QObject* parent) const

@@ -81,6 +81,10 @@ public:
     // Removes locks left by restic processes that no longer run (after a crash or a killed job).
     ResticJob* unlock(QObject* parent = nullptr) const;
 
+    // What an administrator needs to know when the repository does not open: a wrong password, a damaged
+    // config or key, or restic's own words. Never a reason to create it again.
+    QString describeOpenFailure(const ResticResult& result) const;
+
     static QVersionNumber minimumVersion() { return ResticJob::minimumResticVersion(); }
     // The password for a new repository: 32 random bytes from the system's generator, base64url.
     static QByteArray generatePassword();

@@ -52,15 +52,16 @@ int Scheduler::tick()
             if (covered)
                 continue;
             // Already on its way?
-            for (const QString& state : {QStringLiteral("pending"), QStringLiteral("in_progress")}) {
-                for (const ActivityRecord& a :
-                    m_store.activities(project.id, environment.id, QStringLiteral("environment.backup"), state, 0)) {
-                    covered = covered || a.activity.payload.value(QStringLiteral("automated")).toBool();
-                }
-            }
+            ActivityQuery unfinished;
+            unfinished.environmentId = environment.id;
+            unfinished.types = {QStringLiteral("environment.backup")};
+            unfinished.states = {QStringLiteral("pending"), QStringLiteral("in_progress")};
+            for (const ActivityRecord& a : m_store.activities(project.id, unfinished))
+                covered = covered || a.activity.payload.value(QStringLiteral("automated")).toBool();
             if (covered)
                 continue;
-            const Engine::Request request = m_engine.createBackup(project.id, environment.id, false, true);
+            const Engine::Request request = m_engine.createBackup(
+                project.id, environment.id, false, true, Actor::server(QStringLiteral("Automated schedule")));
             if (request.ok())
                 ++started;
             else

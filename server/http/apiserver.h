@@ -39,6 +39,7 @@ public:
         QHash<QString, QString> params; // {p}, {e}, {b}, {a}
         QUrlQuery query;
         Role role = Role::Viewer;
+        QString tokenName; // the API token's name: who is acting
         QByteArray body;
     };
     using Handler = std::function<HttpReply(const Call&)>;
@@ -59,6 +60,7 @@ private:
     {
         Role role = Role::Viewer;
         qint64 expiresAtMs = 0;
+        QString tokenName;
     };
 
     void addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth = true);
@@ -67,6 +69,7 @@ private:
 
     // Handlers
     HttpReply exchangeToken(const Call& call);
+    HttpReply serverInfo(const Call& call);
     HttpReply listProjects(const Call& call);
     HttpReply getProject(const Call& call);
     HttpReply listEnvironments(const Call& call);
@@ -84,6 +87,8 @@ private:
     HttpReply cancelActivity(const Call& call);
     HttpReply listActivities(const Call& call);
     HttpReply getActivity(const Call& call);
+    // The activity a call names, checked against the environment in the path when there is one.
+    std::optional<ActivityRecord> activityOf(const Call& call, HttpReply& notFound) const;
     HttpReply getActivityLog(const Call& call);
     HttpReply getSettings(const Call& call);
     HttpReply patchSettings(const Call& call);

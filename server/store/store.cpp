@@ -502,26 +502,31 @@ ActivityRecord activityFromQuery(const QSqlQuery& q)
 }
 } // namespace
 
-QList<ActivityRecord> Store::activities(
-    const QString& projectId, const QString& environmentId, const QString& type, const QString& state, int count)
+QList<ActivityRecord> Store::activities(const QString& projectId, const ActivityQuery& query)
 {
     QString sql
         = QStringLiteral("SELECT ") + kActivityColumns + QStringLiteral(" FROM activities WHERE project_id = ?");
     QVariantList binds {projectId};
-    if (!environmentId.isEmpty()) {
+    if (!query.environmentId.isEmpty()) {
         sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM json_each(environments) WHERE json_each.value = ?)");
-        binds.append(environmentId);
+        binds.append(query.environmentId);
     }
-    if (!type.isEmpty()) {
-        sql += QStringLiteral(" AND type = ?");
-        binds.append(type);
-    }
-    if (!state.isEmpty()) {
-        sql += QStringLiteral(" AND state = ?");
-        binds.append(state);
-    }
+    const auto anyOf = [&sql, &binds](const char* column, const QStringList& values) {
+        if (values.isEmpty())
+            return;
+        QStringList marks;
+        for (const QString& v : values) {
+            marks.append(QStringLiteral("?"));
+            binds.append(v);
+        }
+        sql += QStringLiteral(" AND ") + QLatin1String(column) + QStringLiteral(" IN (") + marks.join(QLatin1Char(','))
+            + QLatin1Char(')');
+    };
+    anyOf("type", query.types);
+    anyOf("state", query.states);
+    anyOf("result", query.results);
     sql += QStringLiteral(" ORDER BY created_at DESC, rowid DESC LIMIT ?");
-    binds.append(count > 0 ? count : -1);
+    binds.append(query.count > 0 ? query.count : -1);
     QSqlQuery q(m_db);
     q.prepare(sql);
     for (const QVariant& v : binds)

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 // A backup with what only the server knows about it.
 struct BackupRecord
@@ -34,6 +35,16 @@ struct ActivityLogLine
     int seq = 0;
     qint64 timestampMs = 0;
     QString message;
+};
+
+// Which activities Store::activities() lists: each list is "any of these", an empty one "all".
+struct ActivityQuery
+{
+    QString environmentId; // empty: the whole project
+    QStringList types;
+    QStringList states;
+    QStringList results; // "success", "failure"
+    int count = 0; // 0: all
 };
 
 struct ApiToken
@@ -83,8 +94,8 @@ public:
     bool deleteBackup(const QString& id);
 
     // Activities and their logs
-    QList<ActivityRecord> activities(
-        const QString& projectId, const QString& environmentId, const QString& type, const QString& state, int count);
+    // Newest first.
+    QList<ActivityRecord> activities(const QString& projectId, const ActivityQuery& query);
     std::optional<ActivityRecord> activity(const QString& projectId, const QString& id);
     QList<ActivityRecord> unfinishedActivities();
     bool saveActivity(const ActivityRecord& record); // insert or replace

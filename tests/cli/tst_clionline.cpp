@@ -1,4 +1,5 @@
 #include "cli/progressprinter.h"
+#include "hostedstandin.h"
 #include "serverprocess.h"
 
 #include <csignal>
@@ -46,6 +47,7 @@ private slots:
     void settingsSetRejectsBadFiles_data();
     void settingsSetRejectsBadFiles();
     void settingsDryRunChangesNothing();
+    void dryRunAgainstTheHostedApiSendsNoPatch();
     void settingsSetAppliesThePatch();
     void manualCountZeroIsRefusedByTheServer();
     void viewerCannotBackUp();
@@ -712,6 +714,57 @@ void TestCliOnline::settingsSetRejectsBadFiles()
             QStringLiteral("settings:retention"), QStringLiteral("--set"), m_dir.filePath(QStringLiteral("no"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.errText().contains(QLatin1String("cannot read the file")), missing.err.constData());
+}
+
+void TestCliOnline::dryRunAgainstTheHostedApiSendsNoPatch()
+{
+    // The hosted API would apply a PATCH ?dry_run=1: against a server without /tidemark the CLI plans the
+    // preview itself from the settings, environments and backups it reads.
+    HostedStandIn hosted;
+    QVERIFY2(hosted.start(), qPrintable(hosted.error()));
+    const QString path = writeFile(QStringLiteral("hosted-zero.json"),
+        R"({"data_retention": {"production": {"default_config": {"manual_count": 0}}}})");
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& name : environment.keys()) {
+        if (name.startsWith(QLatin1String("TIDEMARK_")))
+            environment.remove(name);
+    }
+    process.setProcessEnvironment(environment);
+    // The stand-in answers from this process's event loop: wait without blocking it.
+    process.start(QStringLiteral(TIDEMARK_CLI_PATH),
+        {QStringLiteral("--api"), hosted.url(), QStringLiteral("--token"), QStringLiteral("hosted-api-token"),
+            QStringLiteral("-p"), hosted.project(), QStringLiteral("settings:retention"), QStringLiteral("--set"), path,
+            QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(process.waitForStarted(kRunTimeoutMs));
+    QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, kRunTimeoutMs));
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(hosted.count("PATCH"), 0);
+    const QJsonObject answer = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const QJsonObject main
+        = answer.value(QStringLiteral("preview")).toObject().value(QStringLiteral("main")).toObject();
+    QVERIFY2(!main.value(QStringLiteral("backups")).toArray().isEmpty(), err.constData());
+    QCOMPARE(answer.value(QStringLiteral("settings"))
+                 .toObject()
+                 .value(QStringLiteral("data_retention"))
+                 .toObject()
+                 .value(QStringLiteral("production"))
+                 .toObject()
+                 .value(QStringLiteral("default_config"))
+                 .toObject()
+                 .value(QStringLiteral("manual_count"))
+                 .toInt(-1),
+        0);
+    // With manual_count 0 the manual backups of main are planned for deletion, as the server would plan them.
+    int manualDeleted = 0;
+    for (const QJsonValue& b : main.value(QStringLiteral("backups")).toArray()) {
+        const QJsonObject o = b.toObject();
+        if (!o.value(QStringLiteral("automated")).toBool()
+            && o.value(QStringLiteral("decision")).toString() == QLatin1String("delete"))
+            ++manualDeleted;
+    }
+    QVERIFY2(manualDeleted >= 1, QJsonDocument(answer).toJson().constData());
 }
 
 void TestCliOnline::settingsDryRunChangesNothing()

@@ -3,8 +3,10 @@
 #include "client/apiclient.h"
 #include "client/apijob.h"
 #include "clienttestsupport.h"
+#include "hostedstandin.h"
 #include "serverprocess.h"
 
+#include <algorithm>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +80,8 @@ private slots:
     void updateRetentionDryRun();
     void updateRetention();
     void validationErrorMessage();
+    void serverInfoOfTidemarkd();
+    void hostedShapes();
     void viewerIsForbidden();
     void wrongApiTokenIsAuth();
     void concurrentCallsShareOneExchange();
@@ -138,6 +142,66 @@ void TestApiClient::cleanupTestCase()
     m_admin.reset();
     m_viewer.reset();
     m_server.stop();
+}
+
+void TestApiClient::serverInfoOfTidemarkd()
+{
+    const auto r = await(m_viewer->serverInfo());
+    QVERIFY2(r.ok(), qPrintable(r.error.message()));
+    QVERIFY(r.value->isTidemark());
+    QCOMPARE(r.value->server, QStringLiteral("tidemarkd"));
+    QVERIFY(r.value->has(Capability::Annotations));
+    QVERIFY(r.value->has(Capability::RetentionDryRun));
+    QVERIFY(!r.value->has(QStringLiteral("no-such-capability")));
+
+    // Activities name who started them and the hosted environment object; both read back.
+    const auto a = await(m_admin->activity(kProject, m_backupActivityId));
+    QVERIFY2(a.ok(), qPrintable(a.error.message()));
+    QCOMPARE(a.value->payloadUser(), QStringLiteral("test admin"));
+    QCOMPARE(a.value->payloadEnvironment(), QStringLiteral("main"));
+    QVERIFY(a.value->payload.value(QStringLiteral("environment")).isObject());
+    QCOMPARE(a.value->project, kProject);
+    QVERIFY(a.value->updatedAtMs.has_value());
+}
+
+void TestApiClient::hostedShapes()
+{
+    // The hosted API has no /tidemark (404): a success with no capabilities, not an error.
+    HostedStandIn hosted;
+    QVERIFY2(hosted.start(), qPrintable(hosted.error()));
+    ApiClient client;
+    client.setConnection(connectionTo(hosted.url(), QStringLiteral("hosted-api-token")));
+    const auto info = await(client.serverInfo());
+    QVERIFY2(info.ok(), qPrintable(info.error.message()));
+    QVERIFY(!info.value->isTidemark());
+    QVERIFY(info.value->capabilities.isEmpty());
+    QVERIFY(!info.value->has(Capability::Annotations));
+
+    // payload.environment and payload.user as hosted objects.
+    const auto activity = await(client.activity(hosted.project(), QStringLiteral("ms6sde4hnrlpc")));
+    QVERIFY2(activity.ok(), qPrintable(activity.error.message()));
+    QCOMPARE(activity.value->payloadEnvironment(), QStringLiteral("main"));
+    QCOMPARE(activity.value->payloadUser(), QStringLiteral("Ana Admin"));
+    QCOMPARE(activity.value->project, hosted.project());
+    QVERIFY(activity.value->description.has_value());
+
+    // Repeated filters go out as repeated parameters.
+    ApiClient::ActivityFilter filter;
+    filter.types = {QStringLiteral("environment.backup"), QStringLiteral("environment.restore")};
+    filter.results = {QStringLiteral("failure")};
+    const auto list = await(client.activities(hosted.project(), filter));
+    QVERIFY2(list.ok(), qPrintable(list.error.message()));
+    QCOMPARE(hosted.requests().last().query,
+        QStringLiteral("type=environment.backup&type=environment.restore&result=failure"));
+
+    // Cancel: the hosted answer is only {"status", "code"}; the client reads the activity afterwards.
+    const int before = int(hosted.requests().size());
+    const auto cancelled = await(client.cancelActivity(hosted.project(), QStringLiteral("ms6sde4hnrlpc")));
+    QVERIFY2(cancelled.ok(), qPrintable(cancelled.error.message()));
+    QCOMPARE(cancelled.value->id, QStringLiteral("ms6sde4hnrlpc"));
+    QCOMPARE(hosted.requests().size(), before + 2);
+    QCOMPARE(hosted.requests().at(before).method, QByteArray("POST"));
+    QCOMPARE(hosted.requests().at(before + 1).method, QByteArray("GET"));
 }
 
 void TestApiClient::projects()
@@ -298,15 +362,38 @@ void TestApiClient::activitiesWithFilters()
     QVERIFY2(all.ok(), qPrintable(all.error.message()));
     QVERIFY(all.value->size() >= 3);
 
-    filter.type = QStringLiteral("environment.backup");
+    filter.types = {QStringLiteral("environment.backup")};
     auto backups = await(m_admin->activities(kProject, filter));
     QVERIFY2(backups.ok(), qPrintable(backups.error.message()));
     QVERIFY(!backups.value->isEmpty());
     for (const Activity& a : *backups.value)
         QCOMPARE(a.type, QStringLiteral("environment.backup"));
 
+    // Repeated parameters: either type, either result.
     filter = {};
-    filter.state = QStringLiteral("complete");
+    filter.types = {QStringLiteral("environment.backup"), QStringLiteral("environment.restore")};
+    filter.results = {QStringLiteral("success"), QStringLiteral("failure")};
+    auto either = await(m_admin->activities(kProject, filter));
+    QVERIFY2(either.ok(), qPrintable(either.error.message()));
+    int backupsOrRestores = 0;
+    for (const Activity& a : *all.value) {
+        if ((a.type == QLatin1String("environment.backup") || a.type == QLatin1String("environment.restore"))
+            && a.result)
+            ++backupsOrRestores;
+    }
+    QCOMPARE(either.value->size(), backupsOrRestores);
+    QVERIFY(std::any_of(either.value->begin(), either.value->end(),
+        [](const Activity& a) { return a.type == QLatin1String("environment.restore"); }));
+    for (const Activity& a : *either.value)
+        QVERIFY(a.result.has_value());
+    filter.results = {QStringLiteral("failure")};
+    auto failed = await(m_admin->activities(kProject, filter));
+    QVERIFY2(failed.ok(), qPrintable(failed.error.message()));
+    for (const Activity& a : *failed.value)
+        QCOMPARE(a.result, Activity::Result::Failure);
+
+    filter = {};
+    filter.states = {QStringLiteral("complete")};
     filter.count = 1;
     auto one = await(m_admin->activities(kProject, filter));
     QVERIFY2(one.ok(), qPrintable(one.error.message()));
@@ -320,7 +407,7 @@ void TestApiClient::activitiesWithFilters()
     QVERIFY(staging.value->isEmpty());
 
     filter = {};
-    filter.state = QStringLiteral("sleeping & dreaming");
+    filter.states = {QStringLiteral("complete"), QStringLiteral("sleeping & dreaming")};
     auto bad = await(m_admin->activities(kProject, filter));
     QCOMPARE(bad.error.kind, ApiError::Kind::Http);
     QCOMPARE(bad.error.httpStatus, 400);

@@ -333,7 +333,8 @@ void TestDomainJson::environmentFieldNames()
         sorted({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("machine_name"), QStringLiteral("title"),
             QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("parent"), QStringLiteral("is_dirty"),
             QStringLiteral("last_backup_at"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-            QStringLiteral("_links")}));
+            QStringLiteral("project"), QStringLiteral("attributes"), QStringLiteral("is_main"),
+            QStringLiteral("has_code"), QStringLiteral("head_commit"), QStringLiteral("_links")}));
     QCOMPARE(json.value(QStringLiteral("machine_name")).toString(), QStringLiteral("staging-x7p2kq"));
     QCOMPARE(json.value(QStringLiteral("type")).toString(), QStringLiteral("staging"));
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
@@ -477,7 +478,8 @@ void TestDomainJson::backupFieldNames()
             QStringLiteral("environment"), QStringLiteral("status"), QStringLiteral("automated"),
             QStringLiteral("safe"), QStringLiteral("restorable"), QStringLiteral("commit_id"),
             QStringLiteral("expires_at"), QStringLiteral("index"), QStringLiteral("size_of_volumes"),
-            QStringLiteral("size_used"), QStringLiteral("attributes"), QStringLiteral("_links")}));
+            QStringLiteral("size_used"), QStringLiteral("size_object_storage"), QStringLiteral("deployment"),
+            QStringLiteral("attributes"), QStringLiteral("_links")}));
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("DELETING"));
     QCOMPARE(json.value(QStringLiteral("index")), QJsonValue(3));
     QCOMPARE(json.value(QStringLiteral("size_of_volumes")).toInteger(), qint64(5) * 1024 * 1024 * 1024 * 1024);
@@ -529,7 +531,10 @@ void TestDomainJson::activityFieldNames()
         sorted({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("state"), QStringLiteral("result"),
             QStringLiteral("completion_percent"), QStringLiteral("environments"), QStringLiteral("payload"),
             QStringLiteral("text"), QStringLiteral("log"), QStringLiteral("created_at"), QStringLiteral("started_at"),
-            QStringLiteral("completed_at"), QStringLiteral("cancelled_at"), QStringLiteral("_links")}));
+            QStringLiteral("completed_at"), QStringLiteral("cancelled_at"), QStringLiteral("project"),
+            QStringLiteral("updated_at"), QStringLiteral("parameters"), QStringLiteral("failure_reason"),
+            QStringLiteral("timings"), QStringLiteral("description"), QStringLiteral("expires_at"),
+            QStringLiteral("commands"), QStringLiteral("_links")}));
     QCOMPARE(json.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
     QCOMPARE(json.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
     QCOMPARE(json.value(QStringLiteral("completion_percent")), QJsonValue(40));
@@ -725,6 +730,31 @@ void TestDomainJson::hostedActivity()
     QCOMPARE(a.payload.value(QStringLiteral("backup_name")).toString(), QStringLiteral("5ouvtgo4v75axijww7sqnftste"));
     QCOMPARE(a.payload.value(QStringLiteral("user")).toObject().value(QStringLiteral("display_name")).toString(),
         QStringLiteral("Ana Admin"));
+    // The hosted objects in the payload, read by the helpers that also take the older plain strings.
+    QCOMPARE(a.payloadEnvironment(), QStringLiteral("main"));
+    QCOMPARE(a.payloadUser(), QStringLiteral("Ana Admin"));
+    QCOMPARE(a.project, QStringLiteral("abcdefgh1234567"));
+    QCOMPARE(a.parameters.value(QStringLiteral("safe")), QJsonValue(false));
+    QCOMPARE(a.timings.value(QStringLiteral("execute")).toInt(), 59);
+    QVERIFY(a.description && a.description->contains(QStringLiteral("<user>Ana Admin</user>")));
+    QVERIFY(a.expiresAtMs.has_value());
+    QVERIFY(a.updatedAtMs.has_value());
+    QVERIFY(!a.failureReason);
+    Activity older = a;
+    older.payload = QJsonObject {
+        {QStringLiteral("environment"), QStringLiteral("staging")}, {QStringLiteral("user"), QStringLiteral("cron")}};
+    QCOMPARE(older.payloadEnvironment(), QStringLiteral("staging"));
+    QCOMPARE(older.payloadUser(), QStringLiteral("cron"));
+    older.payload
+        = QJsonObject {{QStringLiteral("environment"), QJsonObject {{QStringLiteral("name"), QStringLiteral("dev")}}}};
+    QCOMPARE(older.payloadEnvironment(), QStringLiteral("dev"));
+    QVERIFY(older.payloadUser().isEmpty());
+    // The hosted states for activities that have not started yet read as pending.
+    QJsonObject staged = fixture(QStringLiteral("activity.json")).toObject();
+    staged.insert(QStringLiteral("state"), QStringLiteral("staged"));
+    const Decoded<Activity> stagedActivity = Activity::fromJson(staged);
+    QVERIFY2(stagedActivity.ok(), qPrintable(joined(stagedActivity.problems)));
+    QCOMPARE(stagedActivity.value->state, Activity::State::Pending);
     QCOMPARE(a.text, QStringLiteral("Ana Admin created a backup of Main"));
     QVERIFY(a.log.startsWith(QLatin1String("Creating a live backup of main\n")));
     QCOMPARE(a.createdAtMs, utc(2026, 11, 26, 4, 0, 2, 948));

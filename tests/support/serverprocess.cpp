@@ -216,7 +216,7 @@ TestHttp::Reply TestHttp::request(const QByteArray& method, const QString& path,
     if (!accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
     if (path == QLatin1String("/oauth2/token"))
-        request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("tidemark:").toBase64());
+        request.setRawHeader("Authorization", "Basic " + QByteArray(m_clientId + ':').toBase64());
     QNetworkReply* reply = m_nam.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QTimer timer;

@@ -69,6 +69,8 @@ public:
 
     explicit TestHttp(const QString& baseUrl);
 
+    // The HTTP Basic user sent to /oauth2/token (the client id; "tidemark" unless set).
+    void setClientId(const QByteArray& clientId) { m_clientId = clientId; }
     // Exchanges an API token for an access token (empty on failure).
     QString exchange(const QString& apiToken);
     Reply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -87,5 +89,6 @@ public:
 
 private:
     QString m_base;
+    QByteArray m_clientId = QByteArrayLiteral("tidemark");
     QNetworkAccessManager m_nam;
 };

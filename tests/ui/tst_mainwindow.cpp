@@ -3,6 +3,8 @@
 #include "activitylistmodel.h"
 #include "backupdialog.h"
 #include "backuptablemodel.h"
+#include "connectionprofiles.h"
+#include "hostedstandin.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -17,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -104,6 +107,7 @@ private slots:
     void policyPreviewMarksDeletionsBeforeApply();
     void logOfAnActivityStartedElsewhere();
     void lostServerShowsDisconnectedNotFrozen();
+    void hostedServerShowsNoLocalFeatures();
 
 private:
     QToolBar* toolBar() { return m_window->findChild<QToolBar*>(QStringLiteral("mainToolBar")); }
@@ -169,6 +173,9 @@ void TestMainWindow::connectsAndListsEnvironments()
     m_window->connectToServer();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
     QCOMPARE(m_window->selectedEnvironment()->id, QStringLiteral("main")); // production first
+    // tidemarkd has notes and protection: the actions show (GET /tidemark lists "annotations").
+    QTRY_VERIFY(action("protectAction")->isVisible());
+    QVERIFY(action("noteAction")->isVisible());
     QVERIFY(
         m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"))->text().contains(QStringLiteral("Connected")));
 }
@@ -340,6 +347,58 @@ void TestMainWindow::lostServerShowsDisconnectedNotFrozen()
     QVERIFY(m_window->findChild<QPushButton*>(QStringLiteral("retryButton"))->isVisible());
     QVERIFY(!action("backupAction")->isEnabled());
     QVERIFY(action("backupAction")->toolTip().contains(QStringLiteral("Not connected")));
+}
+
+void TestMainWindow::hostedServerShowsNoLocalFeatures()
+{
+    // A connection to a server without /tidemark (the hosted API): its environments and backups show, the
+    // local extensions do not, and previewing a policy sends no PATCH (a hosted PATCH ?dry_run=1 would apply).
+    HostedStandIn hosted;
+    QVERIFY2(hosted.start(), qPrintable(hosted.error()));
+    ConnectionProfiles profiles;
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Hosted");
+    profile.apiUrl = QUrl(hosted.url());
+    profile.tokenUrl = QUrl(hosted.url() + QStringLiteral("/oauth2/token"));
+    profile.project = hosted.project();
+    QString error;
+    QVERIFY2(profiles.add(profile, &error), qPrintable(error));
+    QVERIFY(profiles.setCurrent(profile.name));
+
+    MainWindow window(nullptr);
+    window.setRefreshInterval(0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Without a keychain in the test the token is asked for; with one, it is read from there.
+    whenDialogOpens<QInputDialog>([](QInputDialog* dialog) {
+        dialog->setTextValue(QStringLiteral("hosted-api-token"));
+        dialog->accept();
+    });
+    window.connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(window.selectedEnvironment().has_value(), 20000);
+    QCOMPARE(window.project(), hosted.project());
+    QCOMPARE(window.selectedEnvironment()->id, QStringLiteral("main"));
+    QTRY_VERIFY(window.backupModel()->rowCount() > 0);
+    const auto windowAction = [&window](const char* name) { return window.findChild<QAction*>(QLatin1String(name)); };
+    QVERIFY(!windowAction("protectAction")->isVisible());
+    QVERIFY(!windowAction("noteAction")->isVisible());
+    QVERIFY(windowAction("backupAction")->isVisible());
+    QVERIFY(std::any_of(hosted.requests().begin(), hosted.requests().end(),
+        [](const HostedStandIn::Request& r) { return r.path == QLatin1String("/tidemark"); }));
+
+    // The policy editor plans locally here: opening it and editing the draft sends no PATCH.
+    bool opened = false;
+    whenDialogOpens<PolicyEditorDialog>([&opened](PolicyEditorDialog* dialog) {
+        opened = true;
+        QTimer::singleShot(500, dialog, &QDialog::reject);
+    });
+    window.editPolicies();
+    QTRY_VERIFY_WITH_TIMEOUT(opened, 10000);
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(hosted.count("PATCH"), 0);
+
+    QVERIFY(profiles.setCurrent(ConnectionProfiles::thisComputerName()));
+    QVERIFY(profiles.remove(profile.name));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "problem.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// What `GET /tidemark` says of a server: its name, version and the local extensions it has. A server that
+// answers 404 there (the hosted API) is a ServerInfo with no capabilities, and the client hides every
+// local feature for it instead of letting it fail.
+struct ServerInfo
+{
+    QString server; // "tidemarkd"; empty for a server without /tidemark
+    QString version;
+    QStringList capabilities;
+
+    bool has(const QString& capability) const { return capabilities.contains(capability); }
+    bool isTidemark() const { return !server.isEmpty(); }
+
+    // Tolerant: unknown fields and unknown capability names are kept or ignored, never an error.
+    static Decoded<ServerInfo> fromJson(const QJsonValue& json, const QString& basePath = {});
+    QJsonObject toJson() const;
+
+    bool operator==(const ServerInfo&) const = default;
+};
+
+// The names in ServerInfo::capabilities. The first edition's local extensions have names too, so that a
+// client never has to guess them from the shape of other answers.
+namespace Capability {
+// Notes and protection of backups (PATCH …/backups/{b} with attributes).
+inline const QString Annotations = QStringLiteral("annotations");
+// PATCH /projects/{p}/settings?dry_run=1 answers a preview and changes nothing.
+inline const QString RetentionDryRun = QStringLiteral("retention_dry_run");
+// Environment descriptors (`local`), created, changed, activated and deactivated through the API.
+inline const QString EnvironmentDescriptors = QStringLiteral("environment_descriptors");
+// The activity log stream stays open and delivers lines as they happen.
+inline const QString LogStream = QStringLiteral("log_stream");
+// API tokens are admin or viewer.
+inline const QString Roles = QStringLiteral("roles");
+} // namespace Capability

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "domain/problem.h"
+#include "httpreply.h"
+
+#include <QJsonObject>
+#include <QString>
+
+// What the route files of ApiServer share: the names of path parameters, HAL links, 400 answers.
+namespace RouteHelpers {
+
+inline const QString kP = QStringLiteral("p");
+inline const QString kE = QStringLiteral("e");
+inline const QString kB = QStringLiteral("b");
+inline const QString kA = QStringLiteral("a");
+
+QJsonObject link(const QString& href, const char* method = nullptr);
+// The contract's 400: every problem in `message`, and by path in `detail`.
+HttpReply badRequest(const Problems& problems);
+
+} // namespace RouteHelpers
