@@ -139,7 +139,7 @@ QVariant ActivityListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return displayText(a);
     case Qt::ToolTipRole: {
-        QString tip = a.text.isEmpty() ? displayText(a) : a.text;
+        QString tip = describe(a);
         tip += QLatin1Char('\n')
             + tr("Started %1").arg(DisplayFormat::localTimeLong(a.startedAtMs.value_or(a.createdAtMs)));
         if (a.completedAtMs)
@@ -156,6 +156,8 @@ QVariant ActivityListModel::data(const QModelIndex& index, int role) const
         return a.result ? QVariant(int(*a.result)) : QVariant();
     case TextRole:
         return a.text;
+    case DescriptionRole:
+        return describe(a);
     case LogRole:
         return a.log;
     case UnderlyingDataRole:
@@ -173,6 +175,7 @@ QHash<int, QByteArray> ActivityListModel::roleNames() const
     names.insert(ResultRole, "result");
     names.insert(TextRole, "text");
     names.insert(LogRole, "log");
+    names.insert(DescriptionRole, "description");
     names.insert(UnderlyingDataRole, "underlyingData");
     return names;
 }
@@ -190,6 +193,35 @@ QString ActivityListModel::displayText(const Activity& a)
     else
         what = a.text.isEmpty() ? a.type : a.text;
     return tr("%1 \u2014 %2").arg(what, stateText(a));
+}
+
+QString ActivityListModel::describe(const Activity& a)
+{
+    const QString environment = a.environments.isEmpty() ? a.payloadEnvironment() : a.environments.first();
+    const QString backup = a.payload.value(QStringLiteral("backup_name")).toString().left(8);
+    if (a.type == QLatin1String("environment.backup")) {
+        if (a.payload.value(QStringLiteral("automated")).toBool())
+            return tr("Automated backup of %1").arg(environment);
+        if (!a.payload.contains(QStringLiteral("safe")))
+            return tr("Backup of %1").arg(environment);
+        return a.payload.value(QStringLiteral("safe")).toBool() ? tr("Consistent backup of %1").arg(environment)
+                                                                : tr("Live backup of %1").arg(environment);
+    }
+    if (a.type == QLatin1String("environment.restore")) {
+        const QString target = a.payload.value(QStringLiteral("environment_name")).toString();
+        const QString into = target.isEmpty() ? environment : target;
+        if (backup.isEmpty())
+            return tr("Restore of %1").arg(into);
+        return a.payload.value(QStringLiteral("restore_code")).toBool(true)
+            ? tr("Restore of backup %1 into %2").arg(backup, into)
+            : tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backup, into);
+    }
+    if (a.type == QLatin1String("environment.backup.delete"))
+        return backup.isEmpty() ? tr("Deletion of a backup of %1").arg(environment)
+                                : tr("Deletion of backup %1 of %2").arg(backup, environment);
+    if (a.type == QLatin1String("environment.resume"))
+        return tr("Resume of %1 after the server stopped while it was paused").arg(environment);
+    return a.text.isEmpty() ? a.type : a.text;
 }
 
 QString ActivityListModel::stateText(const Activity& a)

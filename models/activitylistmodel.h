@@ -37,6 +37,10 @@ public:
     // "Backup of main — 45 %", "Restore of staging — failed", …
     static QString displayText(const Activity& activity);
     static QString stateText(const Activity& activity);
+    // What the activity does, in the console's language: the server writes its text in its own language, once, so
+    // the known types are told from their type and payload ("Consistent backup of main"); others keep the
+    // server's text.
+    static QString describe(const Activity& activity);
 
 private:
     // The row a new activity with this created_at and id goes to (newest first, ties by id descending).

@@ -39,6 +39,15 @@ void BackupTableModel::setPlan(const RetentionPlan& plan)
     applyDecisions(std::move(decisions), plan.nowMs);
 }
 
+void BackupTableModel::setPausesRecorded(bool recorded)
+{
+    if (recorded == m_pausesRecorded)
+        return;
+    m_pausesRecorded = recorded;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, ModeColumn), index(rowCount() - 1, ModeColumn));
+}
+
 void BackupTableModel::clearPlan()
 {
     applyDecisions({}, 0);
@@ -113,23 +122,31 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
         if (role == UnderlyingDataRole)
             return int(b.automated);
         break;
-    case ModeColumn:
+    case ModeColumn: {
+        bool known = false;
+        const qint64 pauseMs = b.attributes.value(QStringLiteral("pause_ms")).toLongLong(&known);
+        const bool paused = known && pauseMs >= 0;
         if (role == Qt::DisplayRole)
-            return b.safe ? tr("Consistent") : tr("Live");
+            return !b.safe                    ? tr("Live")
+                : paused || !m_pausesRecorded ? tr("Consistent")
+                                              : tr("Consistent (no pause hook)");
         if (role == Qt::ToolTipRole) {
             if (!b.safe)
                 return tr("Taken while the environment kept running");
-            bool known = false;
-            const qint64 pauseMs = b.attributes.value(QStringLiteral("pause_ms")).toLongLong(&known);
-            if (known && pauseMs >= 0) {
+            if (paused) {
                 return tr("Taken with the environment paused for %1: data is consistent")
                     .arg(DisplayFormat::duration(pauseMs));
             }
+            if (m_pausesRecorded)
+                return tr("Asked for as consistent, but the environment has no pause hook, so it kept running: "
+                          "the databases are consistent copies, files that changed while they were read may not be. "
+                          "Set a pause hook on the server to pause it.");
             return tr("Taken with the environment paused briefly: data is consistent");
         }
         if (role == UnderlyingDataRole)
             return int(b.safe);
         break;
+    }
     case SizeColumn:
         return sizeData(b, role);
     case CommitColumn:

@@ -36,6 +36,9 @@ public:
     // Fills "Why kept" and "Expires" from a plan over these backups; ids the plan does not name show no reason.
     void setPlan(const RetentionPlan& plan);
     void clearPlan();
+    // Whether the server records each pause (tidemarkd sets attributes.pause_ms when a backup paused): then a
+    // consistent backup without one did not pause, for want of a pause hook. True by default.
+    void setPausesRecorded(bool recorded);
 
     const Backup& backup(int row) const { return m_rows.at(row); }
     int rowOf(const QString& id) const;
@@ -65,4 +68,5 @@ private:
     QList<Backup> m_rows;
     QHash<QString, Decision> m_decisions;
     qint64 m_planNowMs = 0;
+    bool m_pausesRecorded = true;
 };

@@ -112,18 +112,21 @@ QString ConnectionProfiles::problemAmong(
         if (!other.builtIn && other.name != replacing && other.name.compare(name, Qt::CaseInsensitive) == 0)
             return tr("There is already a connection called \"%1\".").arg(other.name);
     }
-    const auto urlProblem = [](const QUrl& url, const QString& what) -> QString {
+    const auto urlProblem = [](const QUrl& url, const QString& what, const QString& example) -> QString {
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return tr("The %1 must be an http or https address, like https://api.upsun.com.").arg(what);
+            return tr("The %1 must be an http or https address, like %2.").arg(what, example);
         // The API token and the access tokens travel in these requests.
         if (url.scheme() == QLatin1String("http") && !isLoopback(url))
             return tr("The %1 must use https: over http the API token would cross the network unencrypted.").arg(what);
         return {};
     };
-    if (QString p = urlProblem(profile.apiUrl, tr("API address")); !p.isEmpty())
+    if (QString p = urlProblem(profile.apiUrl, tr("API address"), QStringLiteral("https://api.upsun.com"));
+        !p.isEmpty())
         return p;
-    if (QString p = urlProblem(profile.tokenUrl, tr("token address")); !p.isEmpty())
+    if (QString p
+        = urlProblem(profile.tokenUrl, tr("token address"), QStringLiteral("https://auth.upsun.com/oauth2/token"));
+        !p.isEmpty())
         return p;
     return {};
 }

@@ -18,4 +18,5 @@ enum ModelRole {
     DecisionRole, // bool: the retention plan keeps the backup
     ReasonsRole, // QStringList: the planner's reasons
     ExpiresRole, // qint64 msecs of the projected expiry, invalid when there is none
+    DescriptionRole, // QString: what the activity does, in the console's language (ActivityListModel::describe)
 };

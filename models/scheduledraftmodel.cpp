@@ -209,27 +209,27 @@ QStringList ScheduleDraftModel::allProblems() const
     return problems;
 }
 
-QStringList ScheduleDraftModel::unitNames()
+QStringList ScheduleDraftModel::unitNames(int count)
 {
     QStringList names;
     for (Interval::Unit unit : kUnits)
-        names.append(unitName(unit));
+        names.append(unitName(unit, count));
     return names;
 }
 
-QString ScheduleDraftModel::unitName(Interval::Unit unit)
+QString ScheduleDraftModel::unitName(Interval::Unit unit, int count)
 {
     switch (unit) {
     case Interval::Unit::Hour:
-        return tr("hours");
+        return tr("hour(s)", "unit of a schedule's interval, after its number", count);
     case Interval::Unit::Day:
-        return tr("days");
+        return tr("day(s)", "unit of a schedule's interval, after its number", count);
     case Interval::Unit::Week:
-        return tr("weeks");
+        return tr("week(s)", "unit of a schedule's interval, after its number", count);
     case Interval::Unit::Month:
-        return tr("months");
+        return tr("month(s)", "unit of a schedule's interval, after its number", count);
     case Interval::Unit::Year:
-        return tr("years");
+        return tr("year(s)", "unit of a schedule's interval, after its number", count);
     }
     return {};
 }
@@ -266,13 +266,13 @@ QVariant ScheduleDraftModel::data(const QModelIndex& index, int role) const
         case UnderlyingDataRole:
             return s.interval.multiplier;
         case Qt::ToolTipRole:
-            return tr("One bucket spans this many %1 (1 to 9999)").arg(unitName(s.interval.unit));
+            return tr("One bucket spans this many %1 (1 to 9999)").arg(unitName(s.interval.unit, 2));
         }
         break;
     case UnitColumn:
         switch (role) {
         case Qt::DisplayRole:
-            return unitName(s.interval.unit);
+            return unitName(s.interval.unit, s.interval.multiplier);
         case Qt::EditRole:
             return unitIndex(s.interval.unit);
         case UnderlyingDataRole:

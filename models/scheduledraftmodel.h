@@ -57,8 +57,9 @@ public:
     QStringList allProblems() const;
 
     // The unit names a combo box offers, in Interval::Unit order ("hours", "days", …).
-    static QStringList unitNames();
-    static QString unitName(Interval::Unit unit);
+    // The units as they read after a number: "1 day", "2 days" (the language's plural forms).
+    static QStringList unitNames(int count = 2);
+    static QString unitName(Interval::Unit unit, int count = 2);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

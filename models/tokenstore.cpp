@@ -39,6 +39,22 @@ QString TokenStore::keyFor(const QUrl& apiUrl)
     return url.toString();
 }
 
+void TokenStore::setSessionToken(const QUrl& apiUrl, const QString& token)
+{
+    m_sessionTokens.insert(keyFor(apiUrl), token);
+}
+
+std::optional<QString> TokenStore::sessionToken(const QUrl& apiUrl) const
+{
+    const auto found = m_sessionTokens.constFind(keyFor(apiUrl));
+    return found != m_sessionTokens.cend() ? std::optional(*found) : std::nullopt;
+}
+
+void TokenStore::forgetSessionToken(const QUrl& apiUrl)
+{
+    m_sessionTokens.remove(keyFor(apiUrl));
+}
+
 void TokenStore::read(const QUrl& apiUrl)
 {
     if (!available())
@@ -57,6 +73,7 @@ void TokenStore::write(const QUrl& apiUrl, const QString& token)
 
 void TokenStore::remove(const QUrl& apiUrl)
 {
+    forgetSessionToken(apiUrl);
     if (!available())
         return answerUnavailable(apiUrl);
     start(new QKeychain::DeletePasswordJob(m_service), Operation::Remove, apiUrl);

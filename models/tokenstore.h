@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -42,6 +44,13 @@ public:
     // The keychain key of an API URL: the URL without a trailing slash.
     static QString keyFor(const QUrl& apiUrl);
 
+    // Tokens typed in this session, in memory only (never written anywhere): with a keychain they are also
+    // written there; without one they are all there is. The newest typed token is used until the console closes
+    // or it is refused, so a corrected token takes effect at once.
+    void setSessionToken(const QUrl& apiUrl, const QString& token);
+    std::optional<QString> sessionToken(const QUrl& apiUrl) const;
+    void forgetSessionToken(const QUrl& apiUrl);
+
 signals:
     void tokenRead(const QUrl& apiUrl, const QString& token);
     void tokenNotFound(const QUrl& apiUrl);
@@ -63,4 +72,5 @@ private:
 
     QString m_service;
     State m_state = State::Unknown;
+    QHash<QString, QString> m_sessionTokens; // keyFor(API URL) → token
 };

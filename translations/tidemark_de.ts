@@ -85,6 +85,34 @@
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
+    <message>
+        <source>Automated backup of %1</source>
+        <translation>Automatische Sicherung von %1</translation>
+    </message>
+    <message>
+        <source>Consistent backup of %1</source>
+        <translation>Konsistente Sicherung von %1</translation>
+    </message>
+    <message>
+        <source>Live backup of %1</source>
+        <translation>Live-Sicherung von %1</translation>
+    </message>
+    <message>
+        <source>Restore of backup %1 into %2</source>
+        <translation>Wiederherstellung der Sicherung %1 in %2</translation>
+    </message>
+    <message>
+        <source>Restore of the data of backup %1 into %2 (code unchanged)</source>
+        <translation>Wiederherstellung der Daten der Sicherung %1 in %2 (Code unverändert)</translation>
+    </message>
+    <message>
+        <source>Deletion of backup %1 of %2</source>
+        <translation>Löschen der Sicherung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Resume of %1 after the server stopped while it was paused</source>
+        <translation>Fortsetzen von %1, nachdem der Server während der Pause angehalten wurde</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -291,10 +319,6 @@
         <translation>Unter dieser Adresse gibt es nichts.</translation>
     </message>
     <message>
-        <source>The request body is larger than 1 MiB.</source>
-        <translation>Der Inhalt der Anfrage ist größer als 1 MiB.</translation>
-    </message>
-    <message>
         <source>An access token is required (Authorization: Bearer …).</source>
         <translation>Ein Zugriffstoken ist erforderlich (Authorization: Bearer …).</translation>
     </message>
@@ -449,6 +473,54 @@
     <message>
         <source>must be one of backup, parent, default or minimum (or null)</source>
         <translation>muss backup, parent, default oder minimum sein (oder null)</translation>
+    </message>
+    <message>
+        <source>(hook output hidden from viewers)</source>
+        <translation>(Ausgabe des Hooks für Betrachter verborgen)</translation>
+    </message>
+    <message>
+        <source>(hidden from viewers)</source>
+        <translation>(für Betrachter verborgen)</translation>
+    </message>
+    <message>
+        <source>Pause and resume hooks are shell commands that tidemarkd runs, so this server takes them only from its own files (tidemarkd --data-dir DIR hooks set …), not through the API. Start it with --allow-api-hooks to allow them here.</source>
+        <translation>Pause- und Fortsetzungs-Hooks sind Shell-Befehle, die tidemarkd ausführt; dieser Server nimmt sie daher nur aus seinen eigenen Dateien an (tidemarkd --data-dir DIR hooks set …), nicht über die API. Starten Sie ihn mit --allow-api-hooks, um sie hier zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Environment &apos;%1&apos; has an activity pending or running; delete it when that has ended.</source>
+        <translation>Für die Umgebung &apos;%1&apos; steht eine Aktivität an oder läuft; löschen Sie sie, wenn diese beendet ist.</translation>
+    </message>
+    <message>
+        <source>list API tokens</source>
+        <translation>API-Tokens auflisten</translation>
+    </message>
+    <message>
+        <source>create API tokens</source>
+        <translation>API-Tokens erstellen</translation>
+    </message>
+    <message>
+        <source>must be 1 to 200 characters</source>
+        <translation>muss 1 bis 200 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>must be &quot;admin&quot; or &quot;viewer&quot;</source>
+        <translation>muss &quot;admin&quot; oder &quot;viewer&quot; sein</translation>
+    </message>
+    <message>
+        <source>The API token could not be created.</source>
+        <translation>Das API-Token konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>revoke API tokens</source>
+        <translation>API-Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>The API token could not be revoked.</source>
+        <translation>Das API-Token konnte nicht widerrufen werden.</translation>
+    </message>
+    <message>
+        <source>There is no API token named &apos;%1&apos;.</source>
+        <translation>Es gibt kein API-Token namens &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -644,6 +716,22 @@
         <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded.</source>
         <translation>restic hat %1 Dateien als unverändert übernommen und %2 gelesen, erwartet waren %3 und %4; das Backup entspräche nicht der pausierten Umgebung und wird verworfen.</translation>
     </message>
+    <message>
+        <source>code path of %1</source>
+        <translation>Code-Pfad von %1</translation>
+    </message>
+    <message>
+        <source>mount %1 of %2</source>
+        <translation>Mount %1 von %2</translation>
+    </message>
+    <message>
+        <source>The service name &quot;%1&quot; of %2 is not a simple name.</source>
+        <translation>Der Dienstname &quot;%1&quot; von %2 ist kein einfacher Name.</translation>
+    </message>
+    <message>
+        <source>database of service %1 of %2</source>
+        <translation>Datenbank des Dienstes %1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -790,6 +878,14 @@
     <message>
         <source>Taken with the environment paused for %1: data is consistent</source>
         <translation>Bei für %1 pausierter Umgebung erstellt: die Daten sind konsistent</translation>
+    </message>
+    <message>
+        <source>Consistent (no pause hook)</source>
+        <translation>Konsistent (kein Pause-Hook)</translation>
+    </message>
+    <message>
+        <source>Asked for as consistent, but the environment has no pause hook, so it kept running: the databases are consistent copies, files that changed while they were read may not be. Set a pause hook on the server to pause it.</source>
+        <translation>Als konsistent angefordert, aber die Umgebung hat keinen Pause-Hook und lief daher weiter: Die Datenbanken sind konsistente Kopien, Dateien, die sich beim Lesen änderten, möglicherweise nicht. Legen Sie auf dem Server einen Pause-Hook fest, um sie anzuhalten.</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1566,69 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>Confinement</name>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an absolute path</source>
+        <translation>&apos;%1&apos; ist kein absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a normalised path (no &apos;.&apos;, &apos;..&apos;, &apos;//&apos; or trailing &apos;/&apos;)</source>
+        <translation>&apos;%1&apos; ist kein normalisierter Pfad (kein &apos;.&apos;, &apos;..&apos;, &apos;//&apos; oder &apos;/&apos; am Ende)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is inside tidemarkd&apos;s data directory</source>
+        <translation>&apos;%1&apos; liegt im Datenverzeichnis von tidemarkd</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contains tidemarkd&apos;s data directory</source>
+        <translation>&apos;%1&apos; enthält das Datenverzeichnis von tidemarkd</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not allowed: this server has no environment root (start it with --environment-root DIR)</source>
+        <translation>&apos;%1&apos; ist nicht erlaubt: Dieser Server hat kein Umgebungsverzeichnis (starten Sie ihn mit --environment-root DIR)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not under an environment root of this server (%2)</source>
+        <translation>&apos;%1&apos; liegt unter keinem Umgebungsverzeichnis dieses Servers (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a simple name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 63, no &apos;/&apos;)</source>
+        <translation>&apos;%1&apos; ist kein einfacher Name (Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, höchstens 63, kein &apos;/&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is used twice</source>
+        <translation>&apos;%1&apos; wird zweimal verwendet</translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is a symbolic link; tidemarkd does not follow links out of an environment.</source>
+        <translation>%1 (%2) ist ein symbolischer Link; tidemarkd folgt keinen Links aus einer Umgebung hinaus.</translation>
+    </message>
+    <message>
+        <source>The %1 is not allowed: %2.</source>
+        <translation>%1 ist nicht erlaubt: %2.</translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is not a directory.</source>
+        <translation>%1 (%2) ist kein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>The %1 (%2) does not exist or is not a file.</source>
+        <translation>%1 (%2) existiert nicht oder ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is a symbolic link; tidemarkd does not write through links.</source>
+        <translation>%1 (%2) ist ein symbolischer Link; tidemarkd schreibt nicht durch Links.</translation>
+    </message>
+    <message>
+        <source>The folder of the %1 (%2) does not exist or is a link.</source>
+        <translation>Der Ordner von %1 (%2) existiert nicht oder ist ein Link.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connections</source>
@@ -1543,6 +1702,18 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Ne&amp;w</source>
         <translation>N&amp;eu</translation>
     </message>
+    <message>
+        <source>empty: the API URL + /oauth2/token</source>
+        <translation>leer: die API-URL + /oauth2/token</translation>
+    </message>
+    <message>
+        <source>Where API tokens are exchanged, for example https://auth.upsun.com/oauth2/token</source>
+        <translation>Wo API-Tokens eingetauscht werden, zum Beispiel https://auth.upsun.com/oauth2/token</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept until Tidemark closes, not stored.</source>
+        <translation>Kein System-Schlüsselbund verfügbar: Das Token bleibt bis zum Beenden von Tidemark erhalten und wird nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
@@ -1565,10 +1736,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>There is already a connection called &quot;%1&quot;.</source>
         <translation>Es gibt bereits eine Verbindung namens „%1“.</translation>
-    </message>
-    <message>
-        <source>The %1 must be an http or https address, like https://api.upsun.com.</source>
-        <translation>Die %1 muss eine http- oder https-Adresse sein, etwa https://api.upsun.com.</translation>
     </message>
     <message>
         <source>The %1 must use https: over http the API token would cross the network unencrypted.</source>
@@ -1594,19 +1761,13 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Only the built-in connection is built in.</source>
         <translation>Nur die eingebaute Verbindung ist eingebaut.</translation>
     </message>
+    <message>
+        <source>The %1 must be an http or https address, like %2.</source>
+        <translation>Die %1 muss eine http- oder https-Adresse sein, etwa %2.</translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>
-    <message>
-        <source>The Tidemark backup server.
-
-  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo]
-  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME</source>
-        <translation>Der Tidemark-Backup-Server.
-
-  tidemarkd --data-dir VERZ [--listen HOST:PORT] [--demo]
-  tidemarkd --data-dir VERZ token create --role admin|viewer --name NAME</translation>
-    </message>
     <message>
         <source>Where the database and repositories live.</source>
         <translation>Wo die Datenbank und die Repositorys liegen.</translation>
@@ -1644,16 +1805,8 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>NAME</translation>
     </message>
     <message>
-        <source>Optional: token create</source>
-        <translation>Optional: token create</translation>
-    </message>
-    <message>
         <source>--data-dir: is required</source>
         <translation>--data-dir: ist erforderlich</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a command (the only one is: token create)</source>
-        <translation>&apos;%1&apos; ist kein Befehl (der einzige ist: token create)</translation>
     </message>
     <message>
         <source>--listen: &apos;%1&apos; is not HOST:PORT (for example 127.0.0.1:8421)</source>
@@ -1662,6 +1815,109 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Take no automated backups (manual backups, restores and pruning still work).</source>
         <translation>Erstellt keine automatischen Backups (manuelle Backups, Wiederherstellungen und Bereinigung funktionieren weiterhin).</translation>
+    </message>
+    <message>
+        <source>token revoke: there is no API token named &apos;%1&apos;</source>
+        <translation>token revoke: Es gibt kein API-Token namens &apos;%1&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n API token(s) named %1.</source>
+        <translation>
+            <numerusform>%n API-Token namens %1 widerrufen.</numerusform>
+            <numerusform>%n API-Tokens namens %1 widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--timeout: must be a whole number of seconds from 1 to %1</source>
+        <translation>--timeout: muss eine ganze Zahl von Sekunden von 1 bis %1 sein</translation>
+    </message>
+    <message>
+        <source>Hooks of %1/%2 updated.</source>
+        <translation>Hooks von %1/%2 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command (token create, token list, token revoke NAME, hooks set)</source>
+        <translation>&apos;%1&apos; ist kein Befehl (token create, token list, token revoke NAME, hooks set)</translation>
+    </message>
+    <message>
+        <source>The Tidemark backup server.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</source>
+        <translation>Der Tidemark-Sicherungsserver.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</translation>
+    </message>
+    <message>
+        <source>A directory under which environments may live (repeatable; DIR/environments, the demo&apos;s, always is).</source>
+        <translation>Ein Verzeichnis, unter dem Umgebungen liegen dürfen (wiederholbar; DIR/environments, das der Demo, gilt immer).</translation>
+    </message>
+    <message>
+        <source>Let admin API tokens set pause and resume hooks (shell commands this server runs).</source>
+        <translation>Admin-API-Tokens dürfen Pause- und Fortsetzungs-Hooks setzen (Shell-Befehle, die dieser Server ausführt).</translation>
+    </message>
+    <message>
+        <source>hooks set: the project.</source>
+        <translation>hooks set: das Projekt.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>hooks set: the environment.</source>
+        <translation>hooks set: die Umgebung.</translation>
+    </message>
+    <message>
+        <source>hooks set: the pause hook (a shell command).</source>
+        <translation>hooks set: der Pause-Hook (ein Shell-Befehl).</translation>
+    </message>
+    <message>
+        <source>CMD</source>
+        <translation>BEFEHL</translation>
+    </message>
+    <message>
+        <source>hooks set: the resume hook (a shell command).</source>
+        <translation>hooks set: der Fortsetzungs-Hook (ein Shell-Befehl).</translation>
+    </message>
+    <message>
+        <source>hooks set: how long each hook may run (1-3600 s).</source>
+        <translation>hooks set: wie lange jeder Hook laufen darf (1–3600 s).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with this certificate (PEM; intermediates may follow it). Needs --tls-key.</source>
+        <translation>HTTPS mit diesem Zertifikat bereitstellen (PEM; Zwischenzertifikate dürfen folgen). Benötigt --tls-key.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>The private key of --tls-cert (PEM, unencrypted).</source>
+        <translation>Der private Schlüssel zu --tls-cert (PEM, unverschlüsselt).</translation>
+    </message>
+    <message>
+        <source>Serve plain HTTP on an address other than loopback (tokens then travel in the clear).</source>
+        <translation>Unverschlüsseltes HTTP auf einer anderen Adresse als Loopback bereitstellen (Tokens werden dann im Klartext übertragen).</translation>
+    </message>
+    <message>
+        <source>Optional: token create | token list | token revoke NAME | hooks set</source>
+        <translation>Optional: token create | token list | token revoke NAME | hooks set</translation>
+    </message>
+    <message>
+        <source>--environment-root: &apos;%1&apos; is not an existing directory given by its absolute path</source>
+        <translation>--environment-root: &apos;%1&apos; ist kein bestehendes, mit absolutem Pfad angegebenes Verzeichnis</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +2082,14 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>The backup could not be recorded: %1</source>
         <translation>Das Backup konnte nicht verzeichnet werden: %1</translation>
     </message>
+    <message>
+        <source>Resume of %1 after tidemarkd stopped while it was paused</source>
+        <translation>Fortsetzen von %1, nachdem tidemarkd während der Pause angehalten wurde</translation>
+    </message>
+    <message>
+        <source>tidemarkd stopped while %1 was paused (by the %2); its resume hook runs now.</source>
+        <translation>tidemarkd wurde angehalten, während %1 pausiert war (durch %2); sein Fortsetzungs-Hook läuft jetzt.</translation>
+    </message>
 </context>
 <context>
     <name>Environment</name>
@@ -1963,12 +2227,70 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Der %1-Hook wurde nicht innerhalb von %2 s fertig und wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>The %1 hook failed (exit status %2)%3</source>
-        <translation>Der %1-Hook ist fehlgeschlagen (Exit-Status %2)%3</translation>
-    </message>
-    <message>
         <source>The %1 hook could not be started: %2</source>
         <translation>Der %1-Hook konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The %1 hook failed (exit status %2).</source>
+        <translation>Der %1-Hook ist fehlgeschlagen (Exit-Status %2).</translation>
+    </message>
+</context>
+<context>
+    <name>HttpConnection</name>
+    <message>
+        <source>The request body is larger than %1.</source>
+        <translation>Der Anfrageinhalt ist größer als %1.</translation>
+    </message>
+    <message>
+        <source>The request headers are larger than %1.</source>
+        <translation>Die Anfrage-Header sind größer als %1.</translation>
+    </message>
+    <message>
+        <source>This is not an HTTP/1.1 request (%1).</source>
+        <translation>Dies ist keine HTTP/1.1-Anfrage (%1).</translation>
+    </message>
+    <message>
+        <source>The request target must be a path, such as /projects.</source>
+        <translation>Das Anfrageziel muss ein Pfad sein, etwa /projects.</translation>
+    </message>
+    <message>
+        <source>The request headers were not complete within %1 s.</source>
+        <translation>Die Anfrage-Header waren nicht innerhalb von %1 s vollständig.</translation>
+    </message>
+    <message>
+        <source>The request body was not complete within %1 s.</source>
+        <translation>Der Anfrageinhalt war nicht innerhalb von %1 s vollständig.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>this build of Qt has no TLS support (%1)</source>
+        <translation>dieser Qt-Build unterstützt kein TLS (%1)</translation>
+    </message>
+    <message>
+        <source>--tls-cert: cannot read %1: %2</source>
+        <translation>--tls-cert: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--tls-cert: %1 holds no PEM certificate</source>
+        <translation>--tls-cert: %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>--tls-key: cannot read %1: %2</source>
+        <translation>--tls-key: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--tls-key: %1 holds no unencrypted PEM private key (RSA, EC or DSA)</source>
+        <translation>--tls-key: %1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA, EC oder DSA)</translation>
+    </message>
+    <message>
+        <source>The server has too many connections open; try again later.</source>
+        <translation>Der Server hat zu viele offene Verbindungen; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Too many connections from this address; close some and try again.</source>
+        <translation>Zu viele Verbindungen von dieser Adresse; schließen Sie einige und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2367,10 +2689,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Betrachter können keine Backups ändern</translation>
     </message>
     <message>
-        <source>Un&amp;protect</source>
-        <translation>Schut&amp;z aufheben</translation>
-    </message>
-    <message>
         <source>Select a running activity</source>
         <translation>Wählen Sie eine laufende Aktivität aus</translation>
     </message>
@@ -2477,6 +2795,72 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>This server does not list its projects; enter the project ID in Connections.</source>
         <translation>Dieser Server listet seine Projekte nicht auf; geben Sie die Projekt-ID unter Verbindungen ein.</translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation>Aktivität abbrechen</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: the activity cannot be cancelled now.</source>
+        <translation>Nicht mit %1 verbunden: Die Aktivität kann jetzt nicht abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>Reconnect with Retry in the status bar, then cancel it again.</source>
+        <translation>Verbinden Sie sich mit „Erneut versuchen“ in der Statusleiste neu und brechen Sie sie dann erneut ab.</translation>
+    </message>
+    <message>
+        <source>Protected: never deleted. Click to unprotect (%1)</source>
+        <translation>Geschützt: wird nie gelöscht. Klicken, um den Schutz aufzuheben (%1)</translation>
+    </message>
+    <message>
+        <source>Protect: never delete this backup (%1)</source>
+        <translation>Schützen: diese Sicherung nie löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Not connected: reconnect to cancel it</source>
+        <translation>Nicht verbunden: zum Abbrechen neu verbinden</translation>
+    </message>
+    <message>
+        <source>%1 has no backup yet. Take the first one with Backup (%2).</source>
+        <translation>%1 hat noch keine Sicherung. Erstellen Sie die erste mit „Sichern“ (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has no backup, and it is inactive: activate it to back it up.</source>
+        <translation>%1 hat keine Sicherung und ist inaktiv: Aktivieren Sie die Umgebung, um sie zu sichern.</translation>
+    </message>
+    <message>
+        <source>The %1 retention policy has no schedule, so %2 is never backed up automatically. Add a schedule under Retention policies (%3).</source>
+        <translation>Die Aufbewahrungsrichtlinie für %1 hat keinen Zeitplan, daher wird %2 nie automatisch gesichert. Fügen Sie unter „Aufbewahrungsrichtlinien“ (%3) einen Zeitplan hinzu.</translation>
+    </message>
+    <message>
+        <source>Finishing them in the background needs a background service, which this computer does not run yet.</source>
+        <translation>Um sie im Hintergrund zu beenden, braucht es einen Hintergrunddienst, der auf diesem Computer noch nicht läuft.</translation>
+    </message>
+    <message>
+        <source>Quit Tidemark</source>
+        <translation>Tidemark beenden</translation>
+    </message>
+    <message>
+        <source>Cancel them and &amp;quit</source>
+        <translation>Abbrechen und &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Bleiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n activity(ies) before quitting…</source>
+        <translation>
+            <numerusform>%n Aktivität wird vor dem Beenden abgebrochen…</numerusform>
+            <numerusform>%n Aktivitäten werden vor dem Beenden abgebrochen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped is not kept.</source>
+        <translation>
+            <numerusform>Auf diesem Computer läuft noch %n Aktivität. Beenden hält sie an: Eine angehaltene Sicherung wird nicht aufbewahrt.</numerusform>
+            <numerusform>Auf diesem Computer laufen noch %n Aktivitäten. Beenden hält sie an: Eine angehaltene Sicherung wird nicht aufbewahrt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2637,12 +3021,23 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Korrigieren Sie die Richtlinie, um ihre Vorschau zu sehen.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3. Once every schedule has filled, about %4 backups are kept.</source>
-        <translation>Aktuelle Backups von %3: &lt;b&gt;%1 behalten&lt;/b&gt;, &lt;b&gt;%2 gelöscht&lt;/b&gt;. Sobald alle Zeitpläne gefüllt sind, werden etwa %4 Backups behalten.</translation>
-    </message>
-    <message>
         <source>(updating…)</source>
         <translation>(wird aktualisiert…)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3.</source>
+        <translation>&lt;b&gt;%1 behalten&lt;/b&gt;, &lt;b&gt;%2 gelöscht&lt;/b&gt; von den aktuellen Sicherungen von %3.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No schedule:&lt;/b&gt; environments of this type are never backed up automatically, only when someone asks.</source>
+        <translation>&lt;b&gt;Kein Zeitplan:&lt;/b&gt; Umgebungen dieses Typs werden nie automatisch gesichert, nur auf Anforderung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Once every schedule has filled, about %n backup(s) will be kept.</source>
+        <translation>
+            <numerusform>Sobald jeder Zeitplan gefüllt ist, wird etwa %n Sicherung aufbewahrt.</numerusform>
+            <numerusform>Sobald jeder Zeitplan gefüllt ist, werden etwa %n Sicherungen aufbewahrt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3111,6 +3506,37 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>The restore into %1 was interrupted and could not be fully undone: %2</source>
         <translation>Die Wiederherstellung in %1 wurde unterbrochen und konnte nicht vollständig rückgängig gemacht werden: %2</translation>
     </message>
+    <message>
+        <source>The service name &quot;%1&quot; is not a simple name.</source>
+        <translation>Der Dienstname &quot;%1&quot; ist kein einfacher Name.</translation>
+    </message>
+    <message>
+        <source>database of service %1</source>
+        <translation>Datenbank des Dienstes %1</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOperation</name>
+    <message>
+        <source>%1 has no resume hook; nothing to run.</source>
+        <translation>%1 hat keinen Fortsetzungs-Hook; nichts auszuführen.</translation>
+    </message>
+    <message>
+        <source>Resumed %1 after tidemarkd stopped</source>
+        <translation>%1 fortgesetzt, nachdem tidemarkd angehalten wurde</translation>
+    </message>
+    <message>
+        <source>Running the resume hook of %1.</source>
+        <translation>Der Fortsetzungs-Hook von %1 läuft.</translation>
+    </message>
+    <message>
+        <source>Resumed the environment.</source>
+        <translation>Umgebung fortgesetzt.</translation>
+    </message>
 </context>
 <context>
     <name>RetentionPolicy</name>
@@ -3221,10 +3647,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Aufbewahrungszeitleiste</translation>
     </message>
     <message>
-        <source>Kept backups over the next %1 weeks (%2 kept, %3 deleted now)</source>
-        <translation>Aufbewahrung über %1 Wochen (jetzt %2 behalten, %3 gelöscht)</translation>
-    </message>
-    <message>
         <source>No backup is kept.</source>
         <translation>Kein Backup wird behalten.</translation>
     </message>
@@ -3240,17 +3662,24 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>protected</source>
         <translation>geschützt</translation>
     </message>
-    <message>
-        <source>Backups kept now: %1. Still kept after %2: %3.</source>
-        <translation>Jetzt behaltene Backups: %1. Nach %2 noch behalten: %3.</translation>
+    <message numerus="yes">
+        <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>
+        <translation>
+            <numerusform>Jetzt behaltene Sicherungen: %1. Nach %n Woche noch behalten: %2.</numerusform>
+            <numerusform>Jetzt behaltene Sicherungen: %1. Nach %n Wochen noch behalten: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept backups over the next %n week(s) (%1 kept, %2 deleted now)</source>
+        <translation>
+            <numerusform>Behaltene Sicherungen in der nächsten Woche (%1 behalten, %2 jetzt gelöscht)</numerusform>
+            <numerusform>Behaltene Sicherungen in den nächsten %n Wochen (%1 behalten, %2 jetzt gelöscht)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>one week</source>
-        <translation>einer Woche</translation>
-    </message>
-    <message>
-        <source>%1 weeks</source>
-        <translation>%1 Wochen</translation>
+        <source>MMM d</source>
+        <comment>date format of the timeline&apos;s week labels (QDate::toString)</comment>
+        <translation>d. MMM</translation>
     </message>
 </context>
 <context>
@@ -3276,26 +3705,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Maximale Anzahl Backups: %1</translation>
     </message>
     <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation>Wochen</translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation>Monate</translation>
-    </message>
-    <message>
-        <source>years</source>
-        <translation>Jahre</translation>
-    </message>
-    <message>
         <source>One bucket spans this many %1 (1 to 9999)</source>
         <translation>So viele %1 umfasst ein Zeitfenster (1 bis 9999)</translation>
     </message>
@@ -3309,7 +3718,7 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
     <message>
         <source>Every</source>
-        <translation>Alle</translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -3318,6 +3727,46 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Keep</source>
         <translation>Behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>hour(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>Stunde</numerusform>
+            <numerusform>Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>Tag</numerusform>
+            <numerusform>Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>Woche</numerusform>
+            <numerusform>Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>Monat</numerusform>
+            <numerusform>Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>Jahr</numerusform>
+            <numerusform>Jahre</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3360,6 +3809,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Could not finish the copy %1: %2</source>
         <translation>Die Kopie %1 konnte nicht abgeschlossen werden: %2</translation>
     </message>
+    <message>
+        <source>The database %1 is a symbolic link; tidemarkd does not follow it.</source>
+        <translation>Die Datenbank %1 ist ein symbolischer Link; tidemarkd folgt ihm nicht.</translation>
+    </message>
 </context>
 <context>
     <name>TidemarkServer</name>
@@ -3372,16 +3825,32 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>--data-dir: %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>cannot listen on %1:%2 (is the port in use?)</source>
-        <translation>auf %1:%2 kann nicht gelauscht werden (ist der Port belegt?)</translation>
-    </message>
-    <message>
         <source>--role: &apos;%1&apos; is not a role (admin or viewer)</source>
         <translation>--role: &apos;%1&apos; ist keine Rolle (admin oder viewer)</translation>
     </message>
     <message>
         <source>--name: is required (who or what the token is for)</source>
         <translation>--name: ist erforderlich (für wen oder was das Token ist)</translation>
+    </message>
+    <message>
+        <source>--data-dir: cannot create %1: %2</source>
+        <translation>--data-dir: %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together: give both or neither</source>
+        <translation>--tls-cert und --tls-key gehören zusammen: Geben Sie beide oder keines an</translation>
+    </message>
+    <message>
+        <source>--listen: %1 is not a loopback address; serve HTTPS there with --tls-cert FILE --tls-key FILE, or pass --insecure-http to serve plain HTTP anyway</source>
+        <translation>--listen: %1 ist keine Loopback-Adresse; stellen Sie dort HTTPS mit --tls-cert DATEI --tls-key DATEI bereit, oder geben Sie --insecure-http an, um trotzdem unverschlüsseltes HTTP bereitzustellen</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2 (%3)</source>
+        <translation>kann nicht auf %1:%2 lauschen (%3)</translation>
+    </message>
+    <message>
+        <source>hooks set: there is no environment &apos;%1&apos; in project &apos;%2&apos; (give --project and --environment)</source>
+        <translation>hooks set: Es gibt keine Umgebung &apos;%1&apos; im Projekt &apos;%2&apos; (geben Sie --project und --environment an)</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,34 @@
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
+    <message>
+        <source>Automated backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consistent backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore of backup %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore of the data of backup %1 into %2 (code unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion of backup %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume of %1 after the server stopped while it was paused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -291,10 +319,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The request body is larger than 1 MiB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An access token is required (Authorization: Bearer …).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +472,54 @@
     </message>
     <message>
         <source>must be one of backup, parent, default or minimum (or null)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(hook output hidden from viewers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(hidden from viewers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause and resume hooks are shell commands that tidemarkd runs, so this server takes them only from its own files (tidemarkd --data-dir DIR hooks set …), not through the API. Start it with --allow-api-hooks to allow them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment &apos;%1&apos; has an activity pending or running; delete it when that has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list API tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create API tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 1 to 200 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;admin&quot; or &quot;viewer&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoke API tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token could not be revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no API token named &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -644,6 +716,22 @@
         <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>code path of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mount %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service name &quot;%1&quot; of %2 is not a simple name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database of service %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -789,6 +877,14 @@
     </message>
     <message>
         <source>Taken with the environment paused for %1: data is consistent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consistent (no pause hook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for as consistent, but the environment has no pause hook, so it kept running: the databases are consistent copies, files that changed while they were read may not be. Set a pause hook on the server to pause it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1426,6 +1522,69 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
 </context>
 <context>
+    <name>Confinement</name>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a normalised path (no &apos;.&apos;, &apos;..&apos;, &apos;//&apos; or trailing &apos;/&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is inside tidemarkd&apos;s data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; contains tidemarkd&apos;s data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not allowed: this server has no environment root (start it with --environment-root DIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not under an environment root of this server (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a simple name (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 63, no &apos;/&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is a symbolic link; tidemarkd does not follow links out of an environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not allowed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is not a directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 (%2) does not exist or is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is a symbolic link; tidemarkd does not write through links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the %1 (%2) does not exist or is a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connections</source>
@@ -1499,6 +1658,18 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Ne&amp;w</source>
         <translation>No&amp;uveau</translation>
     </message>
+    <message>
+        <source>empty: the API URL + /oauth2/token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where API tokens are exchanged, for example https://auth.upsun.com/oauth2/token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept until Tidemark closes, not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
@@ -1521,10 +1692,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>There is already a connection called &quot;%1&quot;.</source>
         <translation>Il existe déjà une connexion nommée «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>The %1 must be an http or https address, like https://api.upsun.com.</source>
-        <translation>L’%1 doit être une adresse http ou https, comme https://api.upsun.com.</translation>
     </message>
     <message>
         <source>The %1 must use https: over http the API token would cross the network unencrypted.</source>
@@ -1550,16 +1717,13 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Only the built-in connection is built in.</source>
         <translation>Seule la connexion intégrée est intégrée.</translation>
     </message>
+    <message>
+        <source>The %1 must be an http or https address, like %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>
-    <message>
-        <source>The Tidemark backup server.
-
-  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo]
-  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Where the database and repositories live.</source>
         <translation type="unfinished"></translation>
@@ -1597,15 +1761,7 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Optional: token create</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--data-dir: is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a command (the only one is: token create)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1614,6 +1770,103 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Take no automated backups (manual backups, restores and pruning still work).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token revoke: there is no API token named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n API token(s) named %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--timeout: must be a whole number of seconds from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hooks of %1/%2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command (token create, token list, token revoke NAME, hooks set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Tidemark backup server.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A directory under which environments may live (repeatable; DIR/environments, the demo&apos;s, always is).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let admin API tokens set pause and resume hooks (shell commands this server runs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set: the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set: the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set: the pause hook (a shell command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set: the resume hook (a shell command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set: how long each hook may run (1-3600 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with this certificate (PEM; intermediates may follow it). Needs --tls-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key of --tls-cert (PEM, unencrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve plain HTTP on an address other than loopback (tokens then travel in the clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: token create | token list | token revoke NAME | hooks set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--environment-root: &apos;%1&apos; is not an existing directory given by its absolute path</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1779,6 +2032,14 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>The backup could not be recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resume of %1 after tidemarkd stopped while it was paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemarkd stopped while %1 was paused (by the %2); its resume hook runs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Environment</name>
@@ -1916,11 +2177,69 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 hook failed (exit status %2)%3</source>
+        <source>The %1 hook could not be started: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 hook could not be started: %2</source>
+        <source>The %1 hook failed (exit status %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpConnection</name>
+    <message>
+        <source>The request body is larger than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request headers are larger than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an HTTP/1.1 request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request target must be a path, such as /projects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request headers were not complete within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body was not complete within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>this build of Qt has no TLS support (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert: %1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-key: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-key: %1 holds no unencrypted PEM private key (RSA, EC or DSA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has too many connections open; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many connections from this address; close some and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2320,10 +2639,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation>Les lecteurs ne peuvent pas modifier les sauvegardes</translation>
     </message>
     <message>
-        <source>Un&amp;protect</source>
-        <translation>Retirer la &amp;protection</translation>
-    </message>
-    <message>
         <source>Select a running activity</source>
         <translation>Sélectionnez une activité en cours</translation>
     </message>
@@ -2430,6 +2745,72 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>This server does not list its projects; enter the project ID in Connections.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %1: the activity cannot be cancelled now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect with Retry in the status bar, then cancel it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected: never deleted. Click to unprotect (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect: never delete this backup (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: reconnect to cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no backup yet. Take the first one with Backup (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no backup, and it is inactive: activate it to back it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 retention policy has no schedule, so %2 is never backed up automatically. Add a schedule under Retention policies (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing them in the background needs a background service, which this computer does not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Tidemark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel them and &amp;quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n activity(ies) before quitting…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped is not kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2590,12 +2971,23 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation>Corrigez la politique pour voir son aperçu.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3. Once every schedule has filled, about %4 backups are kept.</source>
-        <translation>&lt;b&gt;Conservées&#xa0;: %1&lt;/b&gt;, &lt;b&gt;supprimées&#xa0;: %2&lt;/b&gt; parmi les sauvegardes actuelles de %3. Une fois toutes les planifications remplies, environ %4 sauvegardes sont conservées.</translation>
-    </message>
-    <message>
         <source>(updating…)</source>
         <translation>(mise à jour…)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No schedule:&lt;/b&gt; environments of this type are never backed up automatically, only when someone asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Once every schedule has filled, about %n backup(s) will be kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3064,6 +3456,37 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>The restore into %1 was interrupted and could not be fully undone: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The service name &quot;%1&quot; is not a simple name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database of service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResumeOperation</name>
+    <message>
+        <source>%1 has no resume hook; nothing to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed %1 after tidemarkd stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the resume hook of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RetentionPolicy</name>
@@ -3174,10 +3597,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation>Chronologie de rétention</translation>
     </message>
     <message>
-        <source>Kept backups over the next %1 weeks (%2 kept, %3 deleted now)</source>
-        <translation>Sur %1 semaines (conservées&#xa0;: %2, supprimées maintenant&#xa0;: %3)</translation>
-    </message>
-    <message>
         <source>No backup is kept.</source>
         <translation>Aucune sauvegarde n’est conservée.</translation>
     </message>
@@ -3193,17 +3612,24 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>protected</source>
         <translation>protégée</translation>
     </message>
-    <message>
-        <source>Backups kept now: %1. Still kept after %2: %3.</source>
-        <translation>Sauvegardes conservées maintenant&#xa0;: %1. Encore conservées après %2&#xa0;: %3.</translation>
+    <message numerus="yes">
+        <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept backups over the next %n week(s) (%1 kept, %2 deleted now)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>one week</source>
-        <translation>une semaine</translation>
-    </message>
-    <message>
-        <source>%1 weeks</source>
-        <translation>%1&#xa0;semaines</translation>
+        <source>MMM d</source>
+        <comment>date format of the timeline&apos;s week labels (QDate::toString)</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3229,26 +3655,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation>Nombre maximal de sauvegardes&#xa0;: %1</translation>
     </message>
     <message>
-        <source>hours</source>
-        <translation>heures</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>jours</translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation>semaines</translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation>mois</translation>
-    </message>
-    <message>
-        <source>years</source>
-        <translation>années</translation>
-    </message>
-    <message>
         <source>One bucket spans this many %1 (1 to 9999)</source>
         <translation>Une tranche couvre ce nombre de %1 (1 à 9999)</translation>
     </message>
@@ -3271,6 +3677,46 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Keep</source>
         <translation>Conserver</translation>
+    </message>
+    <message numerus="yes">
+        <source>hour(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3313,6 +3759,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Could not finish the copy %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database %1 is a symbolic link; tidemarkd does not follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TidemarkServer</name>
@@ -3325,15 +3775,31 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot listen on %1:%2 (is the port in use?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--role: &apos;%1&apos; is not a role (admin or viewer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--name: is required (who or what the token is for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-dir: cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together: give both or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--listen: %1 is not a loopback address; serve HTTPS there with --tls-cert FILE --tls-key FILE, or pass --insecure-http to serve plain HTTP anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set: there is no environment &apos;%1&apos; in project &apos;%2&apos; (give --project and --environment)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

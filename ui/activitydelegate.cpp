@@ -44,15 +44,20 @@ void ActivityDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     } else {
         QString outcome;
         QColor color = opt.palette.color(QPalette::PlaceholderText);
+        const bool selected = opt.state & QStyle::State_Selected;
         if (state == Activity::State::Cancelled) {
             outcome = ActivityDelegate::tr("Cancelled");
         } else if (result.isValid() && Activity::Result(result.toInt()) == Activity::Result::Failure) {
-            outcome = ActivityDelegate::tr("Failed: %1").arg(index.data(TextRole).toString());
+            outcome = ActivityDelegate::tr("Failed: %1").arg(index.data(DescriptionRole).toString());
             color = QColor(0xc0, 0x39, 0x2b);
         } else {
-            outcome = ActivityDelegate::tr("Done: %1").arg(index.data(TextRole).toString());
+            outcome = ActivityDelegate::tr("Done: %1").arg(index.data(DescriptionRole).toString());
             color = QColor(0x2e, 0x8b, 0x57);
         }
+        // Green or red on the selection's blue is unreadable: a selected row says it in the selection's own text
+        // colour (the words carry the outcome).
+        if (selected)
+            color = opt.palette.color(QPalette::HighlightedText);
         painter->save();
         painter->setPen(color);
         painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter,

@@ -34,7 +34,9 @@ ConnectionDialog::ConnectionDialog(ConnectionProfiles* profiles, TokenStore* tok
     m_apiUrlEdit->setPlaceholderText(QStringLiteral("https://api.upsun.com"));
     m_tokenUrlEdit = new QLineEdit(this);
     m_tokenUrlEdit->setObjectName(QStringLiteral("tokenUrlEdit"));
-    m_tokenUrlEdit->setPlaceholderText(QStringLiteral("https://auth.upsun.com/oauth2/token"));
+    // As in the CLI: without one, the token URL is the API URL's /oauth2/token.
+    m_tokenUrlEdit->setPlaceholderText(tr("empty: the API URL + /oauth2/token"));
+    m_tokenUrlEdit->setToolTip(tr("Where API tokens are exchanged, for example https://auth.upsun.com/oauth2/token"));
     m_projectEdit = new QLineEdit(this);
     m_projectEdit->setObjectName(QStringLiteral("projectEdit"));
     m_projectEdit->setPlaceholderText(tr("empty: the first project"));
@@ -65,7 +67,7 @@ ConnectionDialog::ConnectionDialog(ConnectionProfiles* profiles, TokenStore* tok
     use->setDefault(true);
     connect(add, &QPushButton::clicked, this, &ConnectionDialog::addProfile);
     connect(m_removeButton, &QPushButton::clicked, this, &ConnectionDialog::removeProfile);
-    connect(m_saveButton, &QPushButton::clicked, this, &ConnectionDialog::save);
+    connect(m_saveButton, &QPushButton::clicked, this, [this] { save(); });
     connect(use, &QPushButton::clicked, this, &ConnectionDialog::connectSelected);
 
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -129,37 +131,59 @@ void ConnectionDialog::showProfile()
             : (m_tokens->available() ? QString() : TokenStore::noKeychainSentence()));
 }
 
-void ConnectionDialog::save()
+ConnectionProfile ConnectionDialog::formProfile() const
 {
     const auto existing = m_list->currentItem() ? m_profiles->profile(m_list->currentItem()->text()) : std::nullopt;
+    if (existing && existing->builtIn) {
+        ConnectionProfile profile = *existing;
+        profile.project = m_projectEdit->text().trimmed();
+        return profile;
+    }
     ConnectionProfile profile;
     profile.name = m_nameEdit->text().trimmed();
     profile.apiUrl = QUrl(m_apiUrlEdit->text().trimmed());
-    profile.tokenUrl = QUrl(m_tokenUrlEdit->text().trimmed());
+    const QString tokenUrl = m_tokenUrlEdit->text().trimmed();
+    profile.tokenUrl = tokenUrl.isEmpty() && profile.apiUrl.isValid() && !profile.apiUrl.isEmpty()
+        ? QUrl(TokenStore::keyFor(profile.apiUrl) + QStringLiteral("/oauth2/token"))
+        : QUrl(tokenUrl);
     profile.project = m_projectEdit->text().trimmed();
-    profile.builtIn = existing && existing->builtIn;
-    if (profile.builtIn) {
-        profile = *existing;
-        profile.project = m_projectEdit->text().trimmed();
-    }
+    return profile;
+}
+
+bool ConnectionDialog::hasUnsavedChanges() const
+{
+    const auto existing = m_list->currentItem() ? m_profiles->profile(m_list->currentItem()->text()) : std::nullopt;
+    return !existing || formProfile() != *existing || !m_tokenEdit->text().trimmed().isEmpty();
+}
+
+bool ConnectionDialog::save()
+{
+    const auto existing = m_list->currentItem() ? m_profiles->profile(m_list->currentItem()->text()) : std::nullopt;
+    const ConnectionProfile profile = formProfile();
     QString error;
     const bool ok = existing ? m_profiles->update(existing->name, profile, &error) : m_profiles->add(profile, &error);
     if (!ok) {
         m_messageLabel->setText(error);
-        return;
+        return false;
     }
     const QString token = m_tokenEdit->text().trimmed();
+    QString message;
     if (!token.isEmpty() && !profile.builtIn) {
+        // Used from now on, also when it replaces a mistyped one; the keychain keeps it beyond this session.
+        m_tokens->setSessionToken(profile.apiUrl, token);
         if (m_tokens->available())
             m_tokens->write(profile.apiUrl, token);
         else
-            m_messageLabel->setText(TokenStore::noKeychainSentence());
+            message = tr("No system keychain is available: the token is kept until Tidemark closes, not stored.");
     }
     m_tokenEdit->clear();
     load();
     const auto found = m_list->findItems(profile.name, Qt::MatchExactly);
     if (!found.isEmpty())
         m_list->setCurrentItem(found.first());
+    if (!message.isEmpty())
+        m_messageLabel->setText(message);
+    return true;
 }
 
 void ConnectionDialog::addProfile()
@@ -195,6 +219,9 @@ void ConnectionDialog::removeProfile()
 
 void ConnectionDialog::connectSelected()
 {
+    // Connect means "with what the form says": a new or edited connection is saved first.
+    if (hasUnsavedChanges() && !save())
+        return;
     if (!m_list->currentItem())
         return;
     if (m_profiles->setCurrent(m_list->currentItem()->text())) {

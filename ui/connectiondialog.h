@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connectionprofiles.h"
+
 #include <QDialog>
 
 class ConnectionProfiles;
@@ -23,7 +25,11 @@ public:
 private:
     void load();
     void showProfile();
-    void save();
+    // Stores the form as a profile (and a typed token); false, with the reason shown, when it cannot.
+    bool save();
+    // The form differs from the stored profile, or is a new one.
+    bool hasUnsavedChanges() const;
+    ConnectionProfile formProfile() const;
     void addProfile();
     void removeProfile();
     void connectSelected();

@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
@@ -27,12 +28,15 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -45,6 +49,10 @@
 namespace {
 constexpr int kRefreshIntervalMs = 15000;
 constexpr int kRequestTimeoutMs = 10000;
+// How long quitting waits for cancelled activities to end (restic stopped, resume hooks run) before it closes anyway.
+constexpr int kQuitCancelTimeoutMs = 20000;
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
 } // namespace
 
 MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
@@ -62,12 +70,12 @@ MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tidemark"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tidemark.svg")));
-    resize(1280, 800);
     m_client->setTimeout(kRequestTimeoutMs);
 
     createActions();
     createWidgets();
     populateProfiles();
+    restoreWindowState();
 
     connect(m_client, &ApiClient::stateChanged, this, [this](ApiClient::State state) {
         if (state == ApiClient::State::Connected && !m_connected)
@@ -111,12 +119,15 @@ void MainWindow::createActions()
           };
     m_backupAction = make(tr("&Backup…"), QStringLiteral("backupAction"), QKeySequence(Qt::CTRL | Qt::Key_B),
         QStyle::SP_DialogSaveButton);
+    // Not the reload arrows: those are Refresh's, and the two must not look alike.
     m_restoreAction = make(
-        tr("&Restore…"), QStringLiteral("restoreAction"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload);
+        tr("&Restore…"), QStringLiteral("restoreAction"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_ArrowBack);
+    m_restoreAction->setIcon(QIcon::fromTheme(QStringLiteral("document-revert"), m_restoreAction->icon()));
     m_deleteAction = make(tr("&Delete…"), QStringLiteral("deleteAction"), QKeySequence::Delete, QStyle::SP_TrashIcon);
     m_protectAction = make(tr("&Protect"), QStringLiteral("protectAction"), QKeySequence(Qt::CTRL | Qt::Key_L),
         QStyle::SP_FileDialogInfoView);
     m_protectAction->setIcon(QIcon(QStringLiteral(":/icons/lock.svg")));
+    // Checked while the selected backup is protected; the text stays the same so the toolbar does not jump.
     m_protectAction->setCheckable(true);
     m_noteAction = make(
         tr("Edit &note…"), QStringLiteral("noteAction"), QKeySequence(Qt::Key_F2), QStyle::SP_FileDialogDetailedView);
@@ -217,10 +228,13 @@ void MainWindow::createWidgets()
     m_environmentView->setUniformRowHeights(true);
     m_environmentView->setAlternatingRowColors(true);
     m_environmentView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_environmentView->header()->setStretchLastSection(false);
+    // Every column as wide as its contents, the last one filling the rest: a narrow window scrolls sideways
+    // rather than cutting names down to their first letter.
+    m_environmentView->header()->setStretchLastSection(true);
     m_environmentView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_environmentView->header()->setSectionResizeMode(EnvironmentListModel::NameColumn, QHeaderView::Stretch);
+    m_environmentView->setMinimumWidth(240);
     connect(m_environmentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_backupsLoadedFor.clear();
         m_backups->setBackups({});
         m_backups->clearPlan();
         refreshBackups();
@@ -248,6 +262,8 @@ void MainWindow::createWidgets()
     m_backupView->sortByColumn(BackupTableModel::CreatedColumn, Qt::DescendingOrder);
     m_backupView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_backupView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Tab leaves the table (the arrow keys move within it) instead of stopping at every cell of every row.
+    m_backupView->setTabKeyNavigation(false);
     m_backupView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_backupView->setAlternatingRowColors(true);
     m_backupView->verticalHeader()->hide();
@@ -272,6 +288,12 @@ void MainWindow::createWidgets()
     QFont titleFont = m_backupsTitle->font();
     titleFont.setBold(true);
     m_backupsTitle->setFont(titleFont);
+    m_backupsTitle->setMinimumWidth(120);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->hide();
 
     auto* backupsPane = new QWidget(this);
     auto* backupsLayout = new QVBoxLayout(backupsPane);
@@ -280,6 +302,7 @@ void MainWindow::createWidgets()
     top->addWidget(m_backupsTitle, 1);
     top->addWidget(m_filterEdit, 1);
     backupsLayout->addLayout(top);
+    backupsLayout->addWidget(m_emptyLabel);
     backupsLayout->addWidget(m_backupView, 1);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -288,7 +311,8 @@ void MainWindow::createWidgets()
     split->addWidget(backupsPane);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setSizes({500, 780});
+    split->setChildrenCollapsible(false);
+    split->setSizes({460, 820});
     setCentralWidget(split);
 
     // Activities.
@@ -301,6 +325,7 @@ void MainWindow::createWidgets()
     m_activityView->setModel(m_activities);
     m_activityView->setItemDelegate(new ActivityDelegate(m_activityView));
     m_activityView->setUniformItemSizes(true);
+    m_activityView->setMinimumWidth(220);
     m_logView = new QPlainTextEdit(dock);
     m_logView->setObjectName(QStringLiteral("activityLogView"));
     m_logView->setAccessibleName(tr("Activity log"));
@@ -314,12 +339,20 @@ void MainWindow::createWidgets()
         const QModelIndex current = m_activityView->currentIndex();
         if (!current.isValid() || !ApiClient::canCancel(m_activities->activity(current.row())))
             return;
+        if (!m_connected) {
+            MessageBox::warning(this, tr("Cancel activity"),
+                tr("Not connected to %1: the activity cannot be cancelled now.").arg(m_profiles->current().name),
+                tr("Reconnect with Retry in the status bar, then cancel it again."));
+            return;
+        }
         const QString id = m_activities->activity(current.row()).id;
         ApiClient::onResult(m_client->cancelActivity(m_project, id), this, [this](const ApiResult<Activity>& result) {
-            if (!result.ok())
+            if (!result.ok()) {
                 handleError(result.error, tr("Cancelling the activity"));
-            else
+                MessageBox::warning(this, tr("Cancel activity"), result.error.message());
+            } else {
                 m_activities->upsert(*result.value);
+            }
             updateActivityPane();
         });
     });
@@ -350,7 +383,8 @@ void MainWindow::createWidgets()
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::connectToServer);
-    statusBar()->addWidget(m_connectionLabel, 1);
+    // Permanent, so that status tips and notifications appear beside the connection line, never over it.
+    statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_retryButton);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -365,6 +399,15 @@ void MainWindow::createWidgets()
     setTabOrder(m_backupView, m_activityView);
     setTabOrder(m_activityView, m_cancelButton);
     setTabOrder(m_cancelButton, m_logView);
+
+    // Where the keyboard is must be plain to see: the list that has focus gets the highlight colour as its frame.
+    for (QAbstractItemView* view : {static_cast<QAbstractItemView*>(m_environmentView),
+             static_cast<QAbstractItemView*>(m_backupView), static_cast<QAbstractItemView*>(m_activityView)}) {
+        view->installEventFilter(this);
+        view->setStyleSheet(QStringLiteral("%1 { border: 1px solid palette(mid); padding: 1px; }"
+                                           "%1:focus { border: 2px solid palette(highlight); padding: 0px; }")
+                                .arg(QLatin1String(view->metaObject()->className())));
+    }
 }
 
 void MainWindow::populateProfiles()
@@ -379,19 +422,44 @@ void MainWindow::populateProfiles()
 
 // --- connecting ---
 
-void MainWindow::connectToServer()
+void MainWindow::clearServerData()
 {
-    const ConnectionProfile profile = m_profiles->current();
+    // Answers still on their way from the previous server carry older request numbers and are dropped.
+    ++m_environmentsRequest;
+    ++m_backupsRequest;
     m_project.clear();
-    m_refreshTimer.stop();
-    m_connectionLabel->setText(tr("Connecting to %1…").arg(profile.name));
-    m_retryButton->hide();
+    m_serverInfo = ServerInfo {};
+    m_settings = ProjectSettings {};
+    m_environmentList.clear();
+    m_selectAfterRefresh.clear();
     for (const auto& follower : std::as_const(m_followers)) {
         if (follower)
             follower->stop();
     }
     m_followers.clear();
+    m_fetchedLogs.clear();
     m_activities->clear();
+    m_backupsLoadedFor.clear();
+    m_backups->setBackups({});
+    m_backups->clearPlan();
+    m_plan->setBackups({});
+    m_environments->setSettings(m_settings);
+    m_environments->setEnvironments({});
+    m_backupsTitle->setText(tr("Backups"));
+}
+
+void MainWindow::connectToServer()
+{
+    const ConnectionProfile profile = m_profiles->current();
+    m_refreshTimer.stop();
+    clearServerData();
+    const bool wasConnected = m_connected;
+    m_connected = false;
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(profile.name));
+    m_retryButton->hide();
+    updateActions();
+    if (wasConnected)
+        emit connectionChanged(false);
     if (profile.builtIn) {
         if (!m_localServer) {
             setConnected(false, tr("This computer's server is not available in this build."));
@@ -403,9 +471,9 @@ void MainWindow::connectToServer()
             m_localServer->start();
         return;
     }
-    const QString key = TokenStore::keyFor(profile.apiUrl);
-    if (m_sessionTokens.contains(key)) {
-        connectUsing(profile.apiUrl, profile.tokenUrl, m_sessionTokens.value(key));
+    // A token typed in this session (Connections or the prompt) is the newest one; it wins over the keychain's.
+    if (const auto token = m_tokens->sessionToken(profile.apiUrl)) {
+        connectUsing(profile.apiUrl, profile.tokenUrl, *token);
         return;
     }
     // The token comes from the keychain; without one, it is asked for (and kept for this session only).
@@ -439,10 +507,9 @@ void MainWindow::askForToken(const QUrl& apiUrl, const QUrl& tokenUrl, const QSt
         setConnected(false, tr("No API token for %1.").arg(profileName));
         return;
     }
+    m_tokens->setSessionToken(apiUrl, token);
     if (m_tokens->available())
         m_tokens->write(apiUrl, token);
-    else
-        m_sessionTokens.insert(TokenStore::keyFor(apiUrl), token);
     connectUsing(apiUrl, tokenUrl, token);
 }
 
@@ -536,6 +603,10 @@ void MainWindow::handleError(const ApiError& error, const QString& whileDoing)
 {
     if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout
         || error.kind == ApiError::Kind::Auth) {
+        // A refused token is not tried again: Retry asks for another one (or reads the keychain's).
+        const ConnectionProfile profile = m_profiles->current();
+        if (error.kind == ApiError::Kind::Auth && !profile.builtIn)
+            m_tokens->forgetSessionToken(profile.apiUrl);
         setConnected(false, error.message());
         return;
     }
@@ -630,6 +701,20 @@ void MainWindow::refreshBackups()
             m_backups->setBackups(*result.value);
             m_plan->setBackups(*result.value);
             m_plan->setPolicy(m_settings.policyFor(current->type));
+            m_backups->setPausesRecorded(m_serverInfo.isTidemark());
+            m_backupsLoadedFor = id;
+            if (!m_selectAfterRefresh.isEmpty()) {
+                const int row = m_backups->rowOf(m_selectAfterRefresh);
+                if (row >= 0) {
+                    m_selectAfterRefresh.clear();
+                    const QModelIndex index = m_backupProxy->mapFromSource(m_backups->index(row, 0));
+                    if (index.isValid()) {
+                        m_backupView->selectionModel()->setCurrentIndex(
+                            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                        m_backupView->scrollTo(index);
+                    }
+                }
+            }
             updateActions();
             emit backupsRefreshed(id);
         });
@@ -747,18 +832,28 @@ void MainWindow::updateActions()
 
     // Notes and protection are a tidemarkd extension: shown only where the server has them.
     const bool annotations = m_serverInfo.has(Capability::Annotations);
-    m_protectAction->setVisible(annotations);
-    m_noteAction->setVisible(annotations);
+    if (m_protectAction->isVisible() != annotations) {
+        m_protectAction->setVisible(annotations);
+        m_noteAction->setVisible(annotations);
+        m_textBesideIconWidth = 0; // the toolbar's width changed: measure again
+        fitToolBar();
+    }
     const bool editable = annotations && selected.size() == 1 && ApiClient::canEdit(selected.first());
     why = selected.size() != 1 ? tr("Select one backup") : editable ? QString() : tr("Viewers cannot change backups");
     enable(m_protectAction, m_connected && editable, why);
-    m_protectAction->setChecked(selected.size() == 1 && selected.first().isProtected());
-    m_protectAction->setText(
-        selected.size() == 1 && selected.first().isProtected() ? tr("Un&protect") : tr("&Protect"));
+    const bool isProtected = selected.size() == 1 && selected.first().isProtected();
+    m_protectAction->setChecked(isProtected);
+    if (m_protectAction->isEnabled())
+        m_protectAction->setToolTip(isProtected
+                ? tr("Protected: never deleted. Click to unprotect (%1)")
+                      .arg(m_protectAction->shortcut().toString(QKeySequence::NativeText))
+                : tr("Protect: never delete this backup (%1)")
+                      .arg(m_protectAction->shortcut().toString(QKeySequence::NativeText)));
     enable(m_noteAction, m_connected && editable, why);
     enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
     enable(m_refreshAction, true, QString());
     updateActivityPane();
+    updateEmptyState();
 }
 
 void MainWindow::updateActivityPane()
@@ -784,11 +879,12 @@ void MainWindow::updateActivityPane()
         m_logView->setPlainText(log);
         m_logView->moveCursor(QTextCursor::End);
     }
-    const bool cancellable = ApiClient::canCancel(a) && !a.isFinished();
+    const bool cancellable = ApiClient::canCancel(a) && !a.isFinished() && m_connected;
     m_cancelButton->setEnabled(cancellable);
     m_cancelActivityAction->setEnabled(cancellable);
     m_cancelButton->setToolTip(cancellable ? QString()
             : a.isFinished()               ? tr("The activity has ended")
+            : !m_connected                 ? tr("Not connected: reconnect to cancel it")
                                            : tr("This activity cannot be cancelled"));
 }
 
@@ -838,13 +934,18 @@ void MainWindow::activityFinished(const Activity& activity)
 {
     m_activities->upsert(activity);
     const bool failed = activity.result == Activity::Result::Failure;
+    const QString what = ActivityListModel::describe(activity);
     QString message;
     if (activity.state == Activity::State::Cancelled)
-        message = tr("Cancelled: %1").arg(activity.text);
+        message = tr("Cancelled: %1").arg(what);
     else if (failed)
-        message = tr("Failed: %1").arg(activity.text);
+        message = tr("Failed: %1").arg(what);
     else
-        message = tr("Done: %1").arg(activity.text);
+        message = tr("Done: %1").arg(what);
+    // The backup someone just asked for is what they want to look at next.
+    if (activity.type == QLatin1String("environment.backup") && !failed && activity.state == Activity::State::Complete
+        && !activity.payload.value(QStringLiteral("automated")).toBool())
+        m_selectAfterRefresh = activity.payload.value(QStringLiteral("backup_name")).toString();
     notify(message, failed);
     refreshEnvironments(); // also refreshes the selected environment's backups
     refreshActivities(); // and follows what the server started in turn (deletes by the retention policy)
@@ -1013,4 +1114,185 @@ void MainWindow::manageConnections()
     populateProfiles();
     if (dialog.switchedProfile())
         connectToServer();
+}
+
+// --- empty states ---
+
+void MainWindow::updateEmptyState()
+{
+    const auto env = selectedEnvironment();
+    QStringList lines;
+    if (m_connected && env) {
+        const QString name = env->title.isEmpty() ? env->id : env->title;
+        const bool active = env->status == Environment::Status::Active;
+        if (!m_backupsLoadedFor.isEmpty() && m_backupsLoadedFor == env->id && m_backups->rowCount() == 0) {
+            lines.append(active ? tr("%1 has no backup yet. Take the first one with Backup (%2).")
+                                      .arg(name, m_backupAction->shortcut().toString(QKeySequence::NativeText))
+                                : tr("%1 has no backup, and it is inactive: activate it to back it up.").arg(name));
+        }
+        // Without a schedule nothing is backed up unless someone asks; that should not go unnoticed.
+        if (m_environmentList.size() > 0 && m_settings.policyFor(env->type).schedules.isEmpty() && active) {
+            lines.append(tr("The %1 retention policy has no schedule, so %2 is never backed up automatically. "
+                            "Add a schedule under Retention policies (%3).")
+                             .arg(EnvironmentListModel::typeName(env->type).toLower(), name,
+                                 m_policiesAction->shortcut().toString(QKeySequence::NativeText)));
+        }
+    }
+    m_emptyLabel->setText(lines.join(QLatin1Char('\n')));
+    m_emptyLabel->setVisible(!lines.isEmpty());
+}
+
+// --- window state and quitting ---
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    const bool restored = restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    if (restored)
+        return;
+    // The first window fits the screen it opens on, title bar and panel included (1280×800 does not fit 1366×768).
+    QSize size(1280, 800);
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        const QRect available = screen->availableGeometry();
+        size = size.boundedTo(QSize(available.width() * 95 / 100, available.height() * 90 / 100));
+        resize(size.expandedTo(minimumSizeHint()));
+        move(available.center() - rect().center());
+        return;
+    }
+    resize(size);
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+}
+
+QList<Activity> MainWindow::runningLocalActivities() const
+{
+    // Only the embedded server dies with the console; a remote server's activities go on without it.
+    if (!m_localServer || !m_localServer->isRunning() || !m_profiles->current().builtIn)
+        return {};
+    QList<Activity> running;
+    for (int row = 0; row < m_activities->rowCount(); ++row) {
+        const Activity& a = m_activities->activity(row);
+        if (!a.isFinished())
+            running.append(a);
+    }
+    return running;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_quitting) {
+        const QList<Activity> running = runningLocalActivities();
+        if (!running.isEmpty()) {
+            QStringList lines;
+            for (const Activity& a : running)
+                lines.append(ActivityListModel::describe(a));
+            const int n = int(running.size());
+            const QString text
+                = tr("%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped "
+                     "is not kept.",
+                    "", n);
+            const QString details = lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
+                + tr("Finishing them in the background needs a background service, which this computer does not "
+                     "run yet.");
+            event->ignore();
+            const auto answer = MessageBox::question(this, tr("Quit Tidemark"), text, details,
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, tr("Cancel them and &quit"), tr("&Stay"));
+            if (answer == QMessageBox::Yes)
+                cancelActivitiesAndQuit(running);
+            return;
+        }
+    }
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::cancelActivitiesAndQuit(const QList<Activity>& running)
+{
+    m_quitting = true;
+    setEnabled(false); // nothing new starts meanwhile
+    statusBar()->showMessage(tr("Cancelling %n activity(ies) before quitting…", "", int(running.size())));
+    QStringList ids;
+    for (const Activity& a : running) {
+        ids.append(a.id);
+        if (ApiClient::canCancel(a))
+            ApiClient::onResult(m_client->cancelActivity(m_project, a.id), this, [this](const ApiResult<Activity>& r) {
+                if (r.ok())
+                    m_activities->upsert(*r.value);
+            });
+    }
+    // Close once every one of them has ended (restic stopped, resume hooks run), or after a while regardless.
+    auto* context = new QObject(this);
+    const auto closeWhenEnded = [this, ids, context] {
+        for (const QString& id : ids) {
+            const int row = m_activities->rowOf(id);
+            if (row >= 0 && !m_activities->activity(row).isFinished())
+                return;
+        }
+        context->deleteLater();
+        close();
+    };
+    connect(m_activities, &QAbstractItemModel::dataChanged, context, closeWhenEnded);
+    connect(m_activities, &QAbstractItemModel::rowsRemoved, context, closeWhenEnded);
+    connect(m_activities, &QAbstractItemModel::modelReset, context, closeWhenEnded);
+    QTimer::singleShot(kQuitCancelTimeoutMs, context, [this, context] {
+        context->deleteLater();
+        close();
+    });
+}
+
+// --- keyboard and layout ---
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // Ctrl+Tab always leaves a list or table, as it leaves a text field: the way out that never depends on the
+    // widget.
+    if (event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab) && (key->modifiers() & Qt::ControlModifier)) {
+            const bool backwards = key->key() == Qt::Key_Backtab || (key->modifiers() & Qt::ShiftModifier);
+            if (auto* widget = qobject_cast<QWidget*>(watched)) {
+                QWidget* next = backwards ? widget->previousInFocusChain() : widget->nextInFocusChain();
+                while (next && next != widget
+                    && (!next->isVisible() || !next->isEnabled() || !(next->focusPolicy() & Qt::TabFocus)))
+                    next = backwards ? next->previousInFocusChain() : next->nextInFocusChain();
+                if (next && next != widget)
+                    next->setFocus(backwards ? Qt::BacktabFocusReason : Qt::TabFocusReason);
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    fitToolBar();
+}
+
+Qt::ToolButtonStyle MainWindow::toolBarStyle() const
+{
+    return m_toolBar->toolButtonStyle();
+}
+
+void MainWindow::fitToolBar()
+{
+    // Text beside the icons while it fits; icons alone (the text in their tooltips) rather than hiding the last
+    // actions behind the toolbar's overflow arrow.
+    if (m_textBesideIconWidth == 0 || m_toolBar->toolButtonStyle() == Qt::ToolButtonTextBesideIcon) {
+        const Qt::ToolButtonStyle before = m_toolBar->toolButtonStyle();
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_textBesideIconWidth = m_toolBar->sizeHint().width();
+        m_toolBar->setToolButtonStyle(before);
+    }
+    const Qt::ToolButtonStyle wanted
+        = width() >= m_textBesideIconWidth ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+    if (m_toolBar->toolButtonStyle() != wanted)
+        m_toolBar->setToolButtonStyle(wanted);
 }

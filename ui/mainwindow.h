@@ -62,11 +62,19 @@ public:
     void editPolicies();
     void refresh();
 
+    // The toolbar's button style, icons with text when they fit the window's width (checked on every resize).
+    Qt::ToolButtonStyle toolBarStyle() const;
+
 signals:
     void connectionChanged(bool connected);
     void environmentsRefreshed();
     void backupsRefreshed(const QString& environment);
     void notified(const QString& message); // an activity ended (also shown in the tray when there is one)
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createActions();
@@ -90,6 +98,16 @@ private:
     void populateProfiles();
     void manageConnections();
     void notify(const QString& message, bool failure);
+    // Forgets everything the previous server said, so nothing of it shows under another connection's name.
+    void clearServerData();
+    // Activities running in the embedded server that quitting would stop.
+    QList<Activity> runningLocalActivities() const;
+    // Cancels them, then closes the window once the server has answered (or after a few seconds).
+    void cancelActivitiesAndQuit(const QList<Activity>& running);
+    void restoreWindowState();
+    void saveWindowState() const;
+    void fitToolBar();
+    void updateEmptyState();
 
     LocalServer* m_localServer;
     ApiClient* m_client;
@@ -107,19 +125,23 @@ private:
     ServerInfo m_serverInfo; // what the connected server has (GET /tidemark); empty until it answered
     QHash<QString, QPointer<ActivityFollower>> m_followers;
     QHash<QString, bool> m_fetchedLogs; // activity id → its log has been read completely (false: being read)
-    QHash<QString, QString> m_sessionTokens; // API URL → token, when there is no keychain (never written anywhere)
     QUrl m_localUrl;
     QString m_localToken;
     bool m_connected = false;
     quint64 m_backupsRequest = 0; // the newest backups request; older answers are dropped
     quint64 m_environmentsRequest = 0;
     QTimer m_refreshTimer;
+    QString m_selectAfterRefresh; // a backup the console just created: selected once the table lists it
+    QString m_backupsLoadedFor; // the environment whose backups the table shows (empty while loading)
+    bool m_quitting = false; // the question was answered; the next close goes through
+    int m_textBesideIconWidth = 0; // the toolbar's width with text beside the icons, measured once
 
     QComboBox* m_profileComboBox = nullptr;
     QTreeView* m_environmentView = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QTableView* m_backupView = nullptr;
     QLabel* m_backupsTitle = nullptr;
+    QLabel* m_emptyLabel = nullptr; // what to do when the selected environment has no backup
     QListView* m_activityView = nullptr;
     QPlainTextEdit* m_logView = nullptr;
     QPushButton* m_cancelButton = nullptr;

@@ -8,7 +8,7 @@ QString MessageBox::s_lastDetails;
 
 QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString& title, const QString& text,
     const QString& details, QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton,
-    const QString& yesText)
+    const QString& yesText, const QString& noText)
 {
     s_lastText = text;
     s_lastDetails = details;
@@ -20,6 +20,11 @@ QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString&
         box.setInformativeText(details);
     if (!yesText.isEmpty() && box.button(QMessageBox::Yes))
         box.button(QMessageBox::Yes)->setText(yesText);
+    if (!noText.isEmpty()) {
+        if (QAbstractButton* no
+            = box.button(QMessageBox::No) ? box.button(QMessageBox::No) : box.button(QMessageBox::Cancel))
+            no->setText(noText);
+    }
     return QMessageBox::StandardButton(box.exec());
 }
 

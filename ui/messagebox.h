@@ -10,7 +10,8 @@ class MessageBox
 public:
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
         const QString& details = {}, QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
-        QMessageBox::StandardButton defaultButton = QMessageBox::No, const QString& yesText = {});
+        QMessageBox::StandardButton defaultButton = QMessageBox::No, const QString& yesText = {},
+        const QString& noText = {}); // noText: the No or Cancel button's
     static void warning(QWidget* parent, const QString& title, const QString& text, const QString& details = {});
 
     // Tests: answer every following question with `button` instead of showing a box; the last question's text

@@ -6,13 +6,16 @@
 #include "messagebox.h"
 #include "policyeditorpage.h"
 #include "retention/retentionplanner.h"
+#include "retentionpreviewmodel.h"
 #include "scheduledraftmodel.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -21,11 +24,11 @@ PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project
     : QDialog(parent)
     , m_client(client)
     , m_project(project)
+    , m_environments(environments)
     , m_serverPreviews(serverPreviews)
 {
     setObjectName(QStringLiteral("policyEditorDialog"));
     setWindowTitle(tr("Retention policies"));
-    resize(1180, 720);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("policyTabs"));
@@ -43,16 +46,8 @@ PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project
         connect(page, &PolicyEditorPage::changed, this, &PolicyEditorDialog::updateButtons);
         m_pages.insert(type, page);
         m_tabs->addTab(page, titles.value(type));
-
-        // Each environment's current backups feed the preview.
-        for (const Environment& e : ofType) {
-            ApiClient::onResult(
-                m_client->backups(m_project, e.id), this, [page, id = e.id](const ApiResult<QList<Backup>>& result) {
-                    if (result.ok())
-                        page->setBackups(id, *result.value);
-                });
-        }
     }
+    loadBackups();
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("policyStatusLabel"));
@@ -74,6 +69,27 @@ PolicyEditorDialog::PolicyEditorDialog(ApiClient* client, const QString& project
     bottom->addWidget(m_buttons);
     layout->addLayout(bottom);
     updateButtons();
+
+    // As large as it is useful, but never beyond the screen: Apply and Close must stay reachable at 1024×600.
+    QSize size(1180, 720);
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    resize(size.expandedTo(minimumSizeHint()));
+}
+
+void PolicyEditorDialog::loadBackups()
+{
+    for (PolicyEditorPage* page : std::as_const(m_pages)) {
+        for (const Environment& e : std::as_const(m_environments)) {
+            if (e.type != page->type())
+                continue;
+            ApiClient::onResult(
+                m_client->backups(m_project, e.id), page, [page, id = e.id](const ApiResult<QList<Backup>>& result) {
+                    if (result.ok())
+                        page->setBackups(id, *result.value);
+                });
+        }
+    }
 }
 
 void PolicyEditorDialog::updateButtons()
@@ -218,15 +234,26 @@ void PolicyEditorDialog::confirmAndApply(const QJsonObject& dataRetention, const
         return;
     }
     setBusy(true, tr("Applying…"));
+    QStringList deletedIds;
+    for (PolicyEditorPage* page : std::as_const(m_pages)) {
+        if (!page->isModified())
+            continue;
+        for (const Backup& b : page->preview()->deletedBackups())
+            deletedIds.append(b.id);
+    }
     ApiClient::onResult(m_client->updateRetention(m_project, dataRetention, false), this,
-        [this](const ApiResult<ApiClient::SettingsUpdate>& result) {
+        [this, deletedIds](const ApiResult<ApiClient::SettingsUpdate>& result) {
             if (!result.ok()) {
                 setBusy(false);
                 MessageBox::warning(this, tr("Retention policies"), result.error.message());
                 return;
             }
-            for (PolicyEditorPage* page : std::as_const(m_pages))
+            for (PolicyEditorPage* page : std::as_const(m_pages)) {
                 page->setPolicy(result.value->settings.policyFor(page->type()));
+                // What the policy deleted is gone (or being deleted) now, whatever the next list says.
+                page->forgetBackups(deletedIds);
+            }
+            loadBackups();
             setBusy(false, tr("Applied. Surplus backups are being deleted."));
             emit applied();
         });

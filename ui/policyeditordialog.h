@@ -34,6 +34,9 @@ signals:
     void applied();
 
 private:
+    // Loads the current backups of every environment into the pages' previews (again after Apply, so that the
+    // backups it deleted no longer show as "Delete").
+    void loadBackups();
     void updateButtons();
     QJsonObject patch() const;
     void setBusy(bool busy, const QString& message = {});
@@ -41,6 +44,7 @@ private:
 
     ApiClient* m_client;
     QString m_project;
+    QList<Environment> m_environments;
     QMap<EnvironmentType, PolicyEditorPage*> m_pages;
     QTabWidget* m_tabs = nullptr;
     QLabel* m_statusLabel = nullptr;

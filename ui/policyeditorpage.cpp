@@ -38,7 +38,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_scheduleView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_scheduleView->verticalHeader()->hide();
     m_scheduleView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_scheduleView->setMinimumHeight(150);
+    m_scheduleView->setMinimumHeight(110);
 
     m_addButton = new QPushButton(tr("&Add schedule"), this);
     m_addButton->setObjectName(QStringLiteral("addScheduleButton"));
@@ -122,6 +122,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_previewView->horizontalHeader()->setSectionResizeMode(RetentionPreviewModel::ReasonsColumn, QHeaderView::Stretch);
     m_previewView->setWordWrap(false);
     m_previewView->setAlternatingRowColors(true);
+    m_previewView->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move within it
 
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
@@ -146,6 +147,9 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     split->addWidget(previewBox);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    // The preview's five columns need more room than the form: start with most of the width for them.
+    split->setSizes({380, 720});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -181,6 +185,13 @@ void PolicyEditorPage::setEnvironments(const QList<Environment>& environments)
     if (keep >= 0)
         m_environmentComboBox->setCurrentIndex(keep);
     m_environmentComboBox->setEnabled(!environments.isEmpty());
+    updatePreviewInputs();
+}
+
+void PolicyEditorPage::forgetBackups(const QStringList& ids)
+{
+    for (auto it = m_backups.begin(); it != m_backups.end(); ++it)
+        it.value().removeIf([&ids](const Backup& b) { return ids.contains(b.id); });
     updatePreviewInputs();
 }
 
@@ -240,12 +251,19 @@ void PolicyEditorPage::updateSummary()
         m_summaryLabel->setText(tr("Fix the policy to see its preview."));
         return;
     }
-    QString text = tr("<b>%1 kept</b>, <b>%2 deleted</b> of the current backups of %3. Once every schedule has filled, "
-                      "about %4 backups are kept.")
+    QString text = tr("<b>%1 kept</b>, <b>%2 deleted</b> of the current backups of %3.")
                        .arg(m_preview->keptCount())
                        .arg(m_preview->deletedCount())
-                       .arg(m_environmentComboBox->currentText().toHtmlEscaped())
-                       .arg(m_preview->steadyStateCount());
+                       .arg(m_environmentComboBox->currentText().toHtmlEscaped());
+    if (m_draft->rowCount() == 0) {
+        // Without a schedule nothing is backed up unless someone asks: say so where the schedules are edited.
+        text += QLatin1Char(' ')
+            + tr("<b>No schedule:</b> environments of this type are never backed up automatically, only when "
+                 "someone asks.");
+    } else {
+        text += QLatin1Char(' ')
+            + tr("Once every schedule has filled, about %n backup(s) will be kept.", "", m_preview->steadyStateCount());
+    }
     if (m_preview->isComputing())
         text += QLatin1Char(' ') + tr("(updating…)");
     m_summaryLabel->setText(text);

@@ -30,6 +30,9 @@ public:
     void setPolicy(const RetentionPolicy& policy);
     void setEnvironments(const QList<Environment>& environments); // of this type
     void setBackups(const QString& environment, const QList<Backup>& backups);
+    // Drops these backups from the preview's inputs (Apply deleted them).
+    void forgetBackups(const QStringList& ids);
+    RetentionTimeline* timeline() const { return m_timeline; }
     // Every environment of this type with its current backups (as loaded so far).
     QHash<QString, QList<Backup>> backupsByEnvironment() const { return m_backups; }
 

@@ -13,9 +13,29 @@ RetentionTimeline::RetentionTimeline(QWidget* parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
+namespace {
+
+const int kMargin = 8;
+
+QString legendText(int i)
+{
+    switch (i) {
+    case 0:
+        return RetentionTimeline::tr("automated");
+    case 1:
+        return RetentionTimeline::tr("manual");
+    default:
+        return RetentionTimeline::tr("protected");
+    }
+}
+
+} // namespace
+
 void RetentionTimeline::setPlan(const RetentionPlan& plan)
 {
-    m_nowMs = plan.nowMs;
+    // A plan that was never made (an environment without backups) has no now of its own: the axis starts today,
+    // not at the epoch.
+    m_nowMs = plan.nowMs > 0 ? plan.nowMs : QDateTime::currentMSecsSinceEpoch();
     m_bars.clear();
     m_deleted = plan.deleted;
     for (const PlannedBackup& b : plan.backups) {
@@ -32,10 +52,8 @@ void RetentionTimeline::setPlan(const RetentionPlan& plan)
     const qint64 end = m_nowMs + qint64(m_weeks) * 7 * 86400 * 1000;
     for (const Bar& bar : m_bars)
         survivors += !bar.expiresAtMs || *bar.expiresAtMs > end;
-    const QString summary = tr("Backups kept now: %1. Still kept after %2: %3.")
-                                .arg(m_bars.size())
-                                .arg(m_weeks == 1 ? tr("one week") : tr("%1 weeks").arg(m_weeks))
-                                .arg(survivors);
+    const QString summary
+        = tr("Backups kept now: %1. Still kept after %n week(s): %2.", "", m_weeks).arg(m_bars.size()).arg(survivors);
     setToolTip(summary);
     setAccessibleDescription(summary);
     update();
@@ -57,6 +75,27 @@ QSize RetentionTimeline::minimumSizeHint() const
     return {240, 120};
 }
 
+QString RetentionTimeline::title() const
+{
+    return tr("Kept backups over the next %n week(s) (%1 kept, %2 deleted now)", "", m_weeks)
+        .arg(m_bars.size())
+        .arg(m_deleted);
+}
+
+int RetentionTimeline::legendWidth() const
+{
+    const QFontMetrics fm = fontMetrics();
+    int width = 0;
+    for (int i = 0; i < 3; ++i)
+        width += fm.horizontalAdvance(legendText(i)) + 26;
+    return width;
+}
+
+bool RetentionTimeline::legendBesideTitle() const
+{
+    return fontMetrics().horizontalAdvance(title()) + 16 + legendWidth() <= width() - 2 * kMargin;
+}
+
 void RetentionTimeline::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
@@ -66,7 +105,11 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
 
     const QFontMetrics fm = fontMetrics();
     const int axisHeight = fm.height() + 6;
-    const QRectF area = QRectF(rect()).adjusted(8, fm.height() + 8, -8, -axisHeight);
+    // When narrow, the legend goes on a second line rather than over the title.
+    const bool oneLine = legendBesideTitle();
+    const int legendTop = oneLine ? 2 : fm.height() + 4;
+    const int headerHeight = oneLine ? fm.height() + 8 : 2 * fm.height() + 10;
+    const QRectF area = QRectF(rect()).adjusted(kMargin, headerHeight, -kMargin, -axisHeight);
     if (area.width() < 20 || area.height() < 10)
         return;
 
@@ -76,11 +119,8 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
 
     // Title line: what is shown.
     p.setPen(pal.color(QPalette::Text));
-    p.drawText(QRectF(rect()).adjusted(8, 2, -8, 0), Qt::AlignLeft | Qt::AlignTop,
-        tr("Kept backups over the next %1 weeks (%2 kept, %3 deleted now)")
-            .arg(m_weeks)
-            .arg(m_bars.size())
-            .arg(m_deleted));
+    const QRectF titleRect = QRectF(rect()).adjusted(kMargin, 2, -kMargin, 0);
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignTop, fm.elidedText(title(), Qt::ElideRight, int(titleRect.width())));
 
     // Week lines with dates.
     QColor gridColor = pal.color(QPalette::Text);
@@ -90,8 +130,10 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
         p.setPen(QPen(gridColor, 1));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         if (w < m_weeks && (m_weeks <= 12 || w % 2 == 0)) {
-            const QString label = QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(m_nowMs + w * 7 * dayMs).toLocalTime().date(), QStringLiteral("MMM d"));
+            // The order of day and month is the language's ("Dec 1", "1. Dez."): the format is translated.
+            const QString label
+                = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_nowMs + w * 7 * dayMs).toLocalTime().date(),
+                    tr("MMM d", "date format of the timeline's week labels (QDate::toString)"));
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QPointF(x + 2, rect().bottom() - 4), label);
         }
@@ -135,16 +177,16 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
     p.drawLine(QPointF(area.left(), area.top() - 2), QPointF(area.left(), area.bottom() + 2));
 
     // Legend.
-    const QString legend[] = {tr("automated"), tr("manual"), tr("protected")};
     const QColor colors[] = {automated, manual, protectedColor};
     double lx = area.right();
     for (int i = 2; i >= 0; --i) {
-        const int w = fm.horizontalAdvance(legend[i]);
+        const QString text = legendText(i);
+        const int w = fm.horizontalAdvance(text);
         lx -= w;
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QPointF(lx, fm.ascent() + 2), legend[i]);
+        p.drawText(QPointF(lx, legendTop + fm.ascent()), text);
         lx -= 14;
-        p.fillRect(QRectF(lx, 4, 10, fm.ascent() - 2), colors[i]);
+        p.fillRect(QRectF(lx, legendTop + 2, 10, fm.ascent() - 2), colors[i]);
         lx -= 12;
     }
 }

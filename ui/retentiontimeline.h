@@ -16,6 +16,10 @@ public:
     void setPlan(const RetentionPlan& plan);
     void setWeeks(int weeks);
     int weeks() const { return m_weeks; }
+    // Where the axis starts: the plan's now, or the time the plan was set when there was none (no backups).
+    qint64 startMs() const { return m_nowMs; }
+    // The legend sits beside the title when both fit, else on a line of its own.
+    bool legendBesideTitle() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -24,6 +28,9 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    QString title() const;
+    int legendWidth() const;
+
     struct Bar
     {
         qint64 createdAtMs;

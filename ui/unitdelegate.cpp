@@ -4,10 +4,12 @@
 
 #include <QComboBox>
 
-QWidget* UnitDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const
+QWidget* UnitDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex& index) const
 {
     auto* combo = new QComboBox(parent);
-    combo->addItems(ScheduleDraftModel::unitNames());
+    // In the number's grammatical number: "day" after 1, "days" after 7.
+    const int count = index.siblingAtColumn(ScheduleDraftModel::NumberColumn).data(Qt::EditRole).toInt();
+    combo->addItems(ScheduleDraftModel::unitNames(count));
     combo->setAccessibleName(tr("Unit"));
     // Commit as soon as a unit is picked, so the preview follows at once.
     connect(

@@ -1,5 +1,6 @@
 #include "modelroles.h"
 #include "scheduledraftmodel.h"
+#include "translator.h"
 
 #include <QAbstractItemModelTester>
 #include <QRegularExpression>
@@ -11,6 +12,7 @@ class TestScheduleDraftModel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void roundTrip();
@@ -43,6 +45,12 @@ RetentionPolicy spec()
 }
 
 } // namespace
+
+void TestScheduleDraftModel::initTestCase()
+{
+    // The unit names are plural forms ("day(s)"): English reads them from its translation, as in the console.
+    Translator::install(*QCoreApplication::instance());
+}
 
 void TestScheduleDraftModel::init()
 {
@@ -96,7 +104,7 @@ void TestScheduleDraftModel::showsRows()
     QCOMPARE(cell(0, ScheduleDraftModel::UnitColumn).toString(), QStringLiteral("hours"));
     QCOMPARE(cell(0, ScheduleDraftModel::UnitColumn, Qt::EditRole).toInt(), 0);
     QCOMPARE(cell(0, ScheduleDraftModel::UnitColumn, UnderlyingDataRole).toString(), QStringLiteral("h"));
-    QCOMPARE(cell(1, ScheduleDraftModel::UnitColumn).toString(), QStringLiteral("years"));
+    QCOMPARE(cell(1, ScheduleDraftModel::UnitColumn).toString(), QStringLiteral("year")); // after 1, the singular
     QCOMPARE(cell(1, ScheduleDraftModel::CountColumn).toInt(), 3);
     QVERIFY(cell(1, ScheduleDraftModel::CountColumn, ProblemRole).toStringList().isEmpty());
     QVERIFY(m_model->flags(m_model->index(0, 0)) & Qt::ItemIsEditable);

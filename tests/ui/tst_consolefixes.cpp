@@ -1,0 +1,491 @@
+// The console as a new user finds it, against a real tidemarkd: tokens corrected in Connections, a failing
+// connection that shows nothing of the previous server, the policy preview after Apply, the timeline of an
+// environment without backups, keyboard focus, window sizes, plural forms, the Mode of a backup that did not pause,
+// and the question before quitting with a backup running. Runs offscreen.
+#include "activitylistmodel.h"
+#include "backuptablemodel.h"
+#include "connectiondialog.h"
+#include "connectionprofiles.h"
+#include "environmentlistmodel.h"
+#include "localserver.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "policyeditordialog.h"
+#include "policyeditorpage.h"
+#include "retentionpreviewmodel.h"
+#include "retentiontimeline.h"
+#include "scheduledraftmodel.h"
+#include "serverprocess.h"
+#include "translator.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QtTest>
+
+namespace {
+
+// "This computer" for the test: the real tidemarkd that ServerProcess started.
+class TestLocalServer : public LocalServer
+{
+public:
+    TestLocalServer(const QString& url, const QString& token)
+        : m_url(url)
+        , m_token(token)
+    { }
+    void start() override
+    {
+        m_running = true;
+        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
+    }
+    bool isRunning() const override { return m_running; }
+    QString dataDirectory() const override { return {}; }
+
+private:
+    QString m_url;
+    QString m_token;
+    bool m_running = false;
+};
+
+// Runs `work` on the next modal dialog of type T once it is shown.
+template<typename T>
+void whenDialogOpens(std::function<void(T*)> work)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            work(dialog);
+        }
+    });
+    timer->start();
+}
+
+const QString kDownProfile = QStringLiteral("Nobody listens");
+
+} // namespace
+
+class TestConsoleFixes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connects();
+    void modeSaysWhenABackupDidNotPause();
+    void policyPreviewForgetsWhatApplyDeleted();
+    void timelineOfAnEnvironmentWithoutBackupsStartsToday();
+    void tabLeavesListsAndTables();
+    void firstWindowFitsAndSizesAreRemembered();
+    void narrowWindowKeepsActionsAndButtons();
+    void pluralForms();
+    void failingConnectionShowsNothingOfThePreviousServer();
+    void connectionsConnectSavesAndUsesTheTypedToken();
+    void quittingDuringABackupAsksFirst();
+
+private:
+    QAction* action(const char* name) { return m_window->findChild<QAction*>(QLatin1String(name)); }
+    bool waitForActivitiesToEnd(int timeoutMs = 90000);
+    bool activateEnvironment(const QString& id);
+    PolicyEditorDialog* openPolicyEditor();
+
+    ServerProcess m_server;
+    std::unique_ptr<TestLocalServer> m_local;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestHttp> m_http;
+    QString m_access;
+};
+
+void TestConsoleFixes::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    // The English plural forms, as the console loads them (the tests run in the C locale).
+    Translator::install(*QCoreApplication::instance());
+    QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+    m_http = std::make_unique<TestHttp>(m_server.url());
+    m_access = m_http->exchange(m_server.adminToken());
+
+    // A remote connection whose server is not there, known before the window reads the profiles.
+    ConnectionProfiles profiles;
+    QString error;
+    QVERIFY2(profiles.add(ConnectionProfile {kDownProfile, QUrl(QStringLiteral("http://127.0.0.1:9")),
+                              QUrl(QStringLiteral("http://127.0.0.1:9/oauth2/token")), QStringLiteral("demo"), false},
+                 &error),
+        qPrintable(error));
+
+    m_local = std::make_unique<TestLocalServer>(m_server.url(), m_server.adminToken());
+    m_window = std::make_unique<MainWindow>(m_local.get());
+    m_window->setRefreshInterval(0);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestConsoleFixes::cleanupTestCase()
+{
+    MessageBox::setNextAnswer(std::nullopt);
+    m_window.reset();
+    m_server.stop();
+}
+
+bool TestConsoleFixes::waitForActivitiesToEnd(int timeoutMs)
+{
+    return QTest::qWaitFor(
+        [this] {
+            const ActivityListModel* model = m_window->activityModel();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (!model->activity(row).isFinished())
+                    return false;
+            }
+            return true;
+        },
+        timeoutMs);
+}
+
+bool TestConsoleFixes::activateEnvironment(const QString& id)
+{
+    QSignalSpy refreshed(m_window.get(), &MainWindow::backupsRefreshed);
+    if (!m_window->selectEnvironment(id))
+        return false;
+    return QTest::qWaitFor([&] { return !refreshed.isEmpty() && refreshed.last().at(0).toString() == id; }, 10000);
+}
+
+PolicyEditorDialog* TestConsoleFixes::openPolicyEditor()
+{
+    action("policiesAction")->trigger();
+    PolicyEditorDialog* dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<PolicyEditorDialog*>()) != nullptr; }, 5000))
+        return nullptr;
+    return dialog;
+}
+
+void TestConsoleFixes::connects()
+{
+    m_window->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
+    QCOMPARE(m_window->selectedEnvironment()->id, QStringLiteral("main"));
+}
+
+void TestConsoleFixes::modeSaysWhenABackupDidNotPause()
+{
+    // The demo's staging has no pause hook: a backup asked for as consistent did not pause, and says so.
+    const QJsonObject done = m_http->startAndWait(
+        "POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": true})", m_access, 60000);
+    QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    QVERIFY(activateEnvironment(QStringLiteral("staging")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->backupModel()->rowCount(), 1, 10000);
+    const QModelIndex mode = m_window->backupModel()->index(0, BackupTableModel::ModeColumn);
+    QCOMPARE(mode.data().toString(), QStringLiteral("Consistent (no pause hook)"));
+    QVERIFY2(mode.data(Qt::ToolTipRole).toString().contains(QStringLiteral("no pause hook")),
+        qPrintable(mode.data(Qt::ToolTipRole).toString()));
+}
+
+void TestConsoleFixes::policyPreviewForgetsWhatApplyDeleted()
+{
+    // A second manual backup of staging: with the manual count lowered to 1, the older one goes.
+    const QJsonObject done = m_http->startAndWait(
+        "POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": false})", m_access, 60000);
+    QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+
+    PolicyEditorDialog* dialog = openPolicyEditor();
+    QVERIFY(dialog);
+    PolicyEditorPage* staging = dialog->page(EnvironmentType::Staging);
+    QTRY_COMPARE_WITH_TIMEOUT(staging->preview()->rowCount(), 2, 10000);
+    staging->findChild<QSpinBox*>(QStringLiteral("manualCountSpinBox"))->setValue(1);
+    QTRY_COMPARE_WITH_TIMEOUT(staging->preview()->deletedCount(), 1, 5000);
+    const QString doomed = staging->preview()->deletedBackups().first().id;
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
+    // Once applied, the preview shows the backups as they are now: the deleted one is not "Delete — When applied".
+    QTRY_VERIFY_WITH_TIMEOUT(!staging->isModified(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(staging->preview()->rowCount(), 1, 10000);
+    QCOMPARE(staging->preview()->deletedCount(), 0);
+    QVERIFY(staging->preview()->rowOf(doomed) < 0);
+    QTest::qWait(500); // the list loaded again after Apply does not bring it back
+    QCOMPARE(staging->preview()->rowCount(), 1);
+    MessageBox::setNextAnswer(std::nullopt);
+    dialog->close();
+    QTRY_VERIFY(!m_window->findChild<PolicyEditorDialog*>());
+    QVERIFY(waitForActivitiesToEnd());
+}
+
+void TestConsoleFixes::timelineOfAnEnvironmentWithoutBackupsStartsToday()
+{
+    PolicyEditorDialog* dialog = openPolicyEditor();
+    QVERIFY(dialog);
+    // feature-x, the demo's development environment, has never been backed up.
+    RetentionTimeline* timeline = dialog->page(EnvironmentType::Development)->timeline();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QTRY_VERIFY(timeline->startMs() > 0);
+    QVERIFY2(qAbs(timeline->startMs() - now) < 3600 * 1000,
+        qPrintable(QDateTime::fromMSecsSinceEpoch(timeline->startMs()).toString(Qt::ISODate)));
+
+    // Narrow, the legend moves below the title instead of over it.
+    timeline->resize(260, 200);
+    QVERIFY(!timeline->legendBesideTitle());
+    timeline->resize(1000, 200);
+    QVERIFY(timeline->legendBesideTitle());
+    dialog->close();
+    QTRY_VERIFY(!m_window->findChild<PolicyEditorDialog*>());
+}
+
+void TestConsoleFixes::tabLeavesListsAndTables()
+{
+    QVERIFY(activateEnvironment(QStringLiteral("staging")));
+    QTRY_VERIFY(m_window->backupModel()->rowCount() > 0);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("backupView"));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+    // One Tab leaves the table, whatever column the cursor is in.
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget() != table);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("activityView"));
+
+    // Ctrl+Tab leaves a list too, forwards and backwards.
+    auto* environments = m_window->findChild<QTreeView*>(QStringLiteral("environmentView"));
+    environments->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), environments);
+    QTest::keyClick(environments, Qt::Key_Tab, Qt::ControlModifier);
+    QVERIFY(QApplication::focusWidget() != environments);
+    table->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+    QTest::keyClick(table, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(QApplication::focusWidget() != table);
+}
+
+void TestConsoleFixes::firstWindowFitsAndSizesAreRemembered()
+{
+    QSettings().remove(QStringLiteral("mainWindow"));
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    {
+        MainWindow first(nullptr);
+        // Never larger than the screen it opens on, unless the screen is smaller than the window can be.
+        QVERIFY2(first.width() <= std::max(available.width(), first.minimumSizeHint().width())
+                && first.height() <= std::max(available.height(), first.minimumSizeHint().height()),
+            qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                           .arg(first.width())
+                           .arg(first.height())
+                           .arg(available.width())
+                           .arg(available.height())));
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.resize(1100, 650);
+        QTRY_COMPARE(first.size(), QSize(1100, 650));
+        QVERIFY(first.close());
+    }
+    MainWindow second(nullptr);
+    QCOMPARE(second.size(), QSize(1100, 650));
+}
+
+void TestConsoleFixes::narrowWindowKeepsActionsAndButtons()
+{
+    // Everything a 1024×600 screen must hold (title bar and panel take some 60 pixels of its height).
+    const QSize screen(1024, 600 - 60);
+    const QSize windowMinimum = m_window->minimumSizeHint();
+    QVERIFY2(windowMinimum.width() <= screen.width() && windowMinimum.height() <= screen.height(),
+        qPrintable(QStringLiteral("%1x%2").arg(windowMinimum.width()).arg(windowMinimum.height())));
+
+    m_window->resize(1024, 540);
+    QTRY_COMPARE(m_window->width(), 1024);
+    // Retention policies stays on the toolbar, not behind its overflow arrow.
+    auto* toolBar = m_window->findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+    QWidget* policies = toolBar->widgetForAction(action("policiesAction"));
+    QVERIFY(policies);
+    QTRY_VERIFY(policies->isVisible());
+    QVERIFY(toolBar->rect().contains(policies->geometry()));
+
+    // Environment names are not cut down to their first letters.
+    QVERIFY(m_window->selectEnvironment(QStringLiteral("feature-x")));
+    auto* environments = m_window->findChild<QTreeView*>(QStringLiteral("environmentView"));
+    const QModelIndex name = environments->currentIndex().siblingAtColumn(EnvironmentListModel::NameColumn);
+    QVERIFY(environments->header()->sectionSize(EnvironmentListModel::NameColumn)
+        >= environments->fontMetrics().horizontalAdvance(name.data().toString()));
+
+    // The policy editor fits, with Apply and Close on screen.
+    PolicyEditorDialog* dialog = openPolicyEditor();
+    QVERIFY(dialog);
+    const QSize dialogMinimum = dialog->minimumSizeHint();
+    QVERIFY2(dialogMinimum.width() <= screen.width() && dialogMinimum.height() <= screen.height(),
+        qPrintable(QStringLiteral("%1x%2").arg(dialogMinimum.width()).arg(dialogMinimum.height())));
+    dialog->resize(screen);
+    QTRY_COMPARE(dialog->size(), screen);
+    auto* apply = dialog->findChild<QPushButton*>(QStringLiteral("applyButton"));
+    QVERIFY(dialog->rect().contains(QRect(apply->mapTo(dialog, QPoint(0, 0)), apply->size())));
+    dialog->close();
+    QTRY_VERIFY(!m_window->findChild<PolicyEditorDialog*>());
+    m_window->resize(1280, 760);
+}
+
+void TestConsoleFixes::pluralForms()
+{
+    QCOMPARE(ScheduleDraftModel::unitName(Interval::Unit::Day, 1), QStringLiteral("day"));
+    QCOMPARE(ScheduleDraftModel::unitName(Interval::Unit::Day, 7), QStringLiteral("days"));
+    QCOMPARE(ScheduleDraftModel::unitName(Interval::Unit::Week, 1), QStringLiteral("week"));
+    QCOMPARE(ScheduleDraftModel::unitName(Interval::Unit::Hour, 6), QStringLiteral("hours"));
+
+    // "Every 1 day" in the schedule table.
+    ScheduleDraftModel draft;
+    RetentionPolicy policy;
+    policy.schedules = {{*Interval::parse(u"1d"), 7}, {*Interval::parse(u"2w"), 4}};
+    draft.setPolicy(policy);
+    QCOMPARE(draft.index(0, ScheduleDraftModel::UnitColumn).data().toString(), QStringLiteral("day"));
+    QCOMPARE(draft.index(1, ScheduleDraftModel::UnitColumn).data().toString(), QStringLiteral("weeks"));
+
+    RetentionTimeline timeline;
+    timeline.setWeeks(1);
+    timeline.setPlan({});
+    QVERIFY2(timeline.toolTip().contains(QStringLiteral("after 1 week:")), qPrintable(timeline.toolTip()));
+    timeline.setWeeks(8);
+    timeline.setPlan({});
+    QVERIFY2(timeline.toolTip().contains(QStringLiteral("after 8 weeks:")), qPrintable(timeline.toolTip()));
+}
+
+void TestConsoleFixes::failingConnectionShowsNothingOfThePreviousServer()
+{
+    QTRY_VERIFY(m_window->selectedEnvironment().has_value());
+    auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+    const int index = combo->findData(kDownProfile);
+    QVERIFY(index > 0);
+    // Without a keychain the token is asked for.
+    whenDialogOpens<QInputDialog>([](QInputDialog* dialog) {
+        dialog->setTextValue(QStringLiteral("any-token"));
+        dialog->accept();
+    });
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+    auto* label = m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Disconnected from ") + kDownProfile), 20000);
+    // Nothing of "This computer" shows under the other connection's name.
+    auto* environments = m_window->findChild<QTreeView*>(QStringLiteral("environmentView"));
+    QCOMPARE(environments->model()->rowCount(), 0);
+    QCOMPARE(m_window->backupModel()->rowCount(), 0);
+    QCOMPARE(m_window->activityModel()->rowCount(), 0);
+    QVERIFY(!m_window->selectedEnvironment());
+    QVERIFY(!action("backupAction")->isEnabled());
+
+    // Back to this computer: its data returns.
+    const int local = combo->findData(ConnectionProfiles::thisComputerName());
+    combo->setCurrentIndex(local);
+    emit combo->activated(local);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
+}
+
+void TestConsoleFixes::connectionsConnectSavesAndUsesTheTypedToken()
+{
+    // Connections → New, a mistyped token, Connect: the new connection is saved (token URL defaulted) and used.
+    const auto fill = [this](ConnectionDialog* dialog, const QString& token) {
+        dialog->findChild<QLineEdit*>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("Remote"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("apiUrlEdit"))->setText(m_server.url());
+        dialog->findChild<QLineEdit*>(QStringLiteral("tokenUrlEdit"))->clear();
+        dialog->findChild<QLineEdit*>(QStringLiteral("projectEdit"))->setText(QStringLiteral("demo"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("apiTokenEdit"))->setText(token);
+    };
+    QString tokenUrlMessage;
+    whenDialogOpens<ConnectionDialog>([&](ConnectionDialog* dialog) {
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("newProfileButton")), Qt::LeftButton);
+        fill(dialog, QStringLiteral("tm_mistyped"));
+        // A bad token URL is explained with a token URL as the example.
+        dialog->findChild<QLineEdit*>(QStringLiteral("tokenUrlEdit"))->setText(QStringLiteral("ftp://auth"));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveProfileButton")), Qt::LeftButton);
+        tokenUrlMessage = dialog->findChild<QLabel*>(QStringLiteral("connectionMessageLabel"))->text();
+        dialog->findChild<QLineEdit*>(QStringLiteral("tokenUrlEdit"))->clear();
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("connectProfileButton")), Qt::LeftButton);
+    });
+    QTimer::singleShot(0, m_window.get(), [this] { action("connectionsAction")->trigger(); });
+    auto* label = m_window->findChild<QLabel*>(QStringLiteral("connectionLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Disconnected from Remote")), 20000);
+    QVERIFY2(tokenUrlMessage.contains(QStringLiteral("/oauth2/token")), qPrintable(tokenUrlMessage));
+    QVERIFY2(!tokenUrlMessage.contains(QStringLiteral("like https://api.")), qPrintable(tokenUrlMessage));
+    const auto saved = ConnectionProfiles().profile(QStringLiteral("Remote"));
+    QVERIFY(saved);
+    QCOMPARE(saved->tokenUrl, QUrl(m_server.url() + QStringLiteral("/oauth2/token")));
+
+    // The corrected token, typed in Connections and saved, is the one used from now on (no restart).
+    whenDialogOpens<ConnectionDialog>([&](ConnectionDialog* dialog) {
+        auto* list = dialog->findChild<QListWidget*>(QStringLiteral("profileList"));
+        list->setCurrentItem(list->findItems(QStringLiteral("Remote"), Qt::MatchExactly).first());
+        dialog->findChild<QLineEdit*>(QStringLiteral("apiTokenEdit"))->setText(m_server.adminToken());
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveProfileButton")), Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("connectProfileButton")), Qt::LeftButton);
+    });
+    QTimer::singleShot(0, m_window.get(), [this] { action("connectionsAction")->trigger(); });
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Connected to Remote")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
+    QCOMPARE(m_window->project(), QStringLiteral("demo"));
+
+    // Back to this computer for what follows.
+    auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+    const int local = combo->findData(ConnectionProfiles::thisComputerName());
+    combo->setCurrentIndex(local);
+    emit combo->activated(local);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Connected to This computer")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment().has_value(), 20000);
+}
+
+void TestConsoleFixes::quittingDuringABackupAsksFirst()
+{
+    // main pauses for a long while: its consistent backup is still running when the window is closed.
+    QJsonObject descriptor = m_http->get(QStringLiteral("/projects/demo/environments/main"), m_access)
+                                 .json.toObject()
+                                 .value(QStringLiteral("local"))
+                                 .toObject();
+    descriptor.insert(QStringLiteral("hooks"),
+        QJsonObject {{QStringLiteral("pause"), QStringLiteral("sleep 8")},
+            {QStringLiteral("resume"), QStringLiteral("true")}, {QStringLiteral("timeout_seconds"), 60}});
+    QCOMPARE(m_http
+                 ->request("PATCH", QStringLiteral("/projects/demo/environments/main"),
+                     QJsonDocument(QJsonObject {{QStringLiteral("local"), descriptor}}).toJson(QJsonDocument::Compact),
+                     m_access)
+                 .status,
+        200);
+    const TestHttp::Reply started = m_http->request(
+        "POST", QStringLiteral("/projects/demo/environments/main/backup"), R"({"safe": true})", m_access);
+    const QString id = TestHttp::activityId(started);
+    QVERIFY2(!id.isEmpty(), started.body.constData());
+    action("refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->activityModel()->rowOf(id) >= 0, 10000);
+
+    // Stay: the window stays, and the question said plainly what quitting does.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("1 activity is still running")),
+        qPrintable(MessageBox::lastText()));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("backup that is stopped is not kept")));
+    QVERIFY(MessageBox::lastDetails().contains(QStringLiteral("Consistent backup of main")));
+
+    // Cancel them and quit: the backup ends cancelled (not interrupted), then the window closes.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    m_window->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 40000);
+    MessageBox::setNextAnswer(std::nullopt);
+    const QJsonObject activity
+        = m_http->get(QStringLiteral("/projects/demo/activities/") + id, m_access).json.toObject();
+    QCOMPARE(activity.value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+}
+
+QTEST_MAIN(TestConsoleFixes)
+#include "tst_consolefixes.moc"

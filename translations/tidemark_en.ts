@@ -1,0 +1,182 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ApiJob</name>
+    <message numerus="yes">
+        <source>the answer is larger than %n MiB</source>
+        <translation>
+            <numerusform>the answer is larger than %n MiB</numerusform>
+            <numerusform>the answer is larger than %n MiB</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CliOutput</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n kept</source>
+        <translation>
+            <numerusform>%1: %n kept</numerusform>
+            <numerusform>%1: %n kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n would be deleted:</source>
+        <translation>
+            <numerusform>, %n would be deleted:</numerusform>
+            <numerusform>, %n would be deleted:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Daemon</name>
+    <message numerus="yes">
+        <source>Revoked %n API token(s) named %1.</source>
+        <translation>
+            <numerusform>Revoked %n API token named %1.</numerusform>
+            <numerusform>Revoked %n API tokens named %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Cancelling %n activity(ies) before quitting…</source>
+        <translation>
+            <numerusform>Cancelling %n activity before quitting…</numerusform>
+            <numerusform>Cancelling %n activities before quitting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped is not kept.</source>
+        <translation>
+            <numerusform>%n activity is still running on this computer. Quitting stops it: a backup that is stopped is not kept.</numerusform>
+            <numerusform>%n activities are still running on this computer. Quitting stops them: a backup that is stopped is not kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditorPage</name>
+    <message numerus="yes">
+        <source>Once every schedule has filled, about %n backup(s) will be kept.</source>
+        <translation>
+            <numerusform>Once every schedule has filled, about %n backup will be kept.</numerusform>
+            <numerusform>Once every schedule has filled, about %n backups will be kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewReport</name>
+    <message numerus="yes">
+        <source>Now %1: %n kept</source>
+        <translation>
+            <numerusform>Now %1: %n kept</numerusform>
+            <numerusform>Now %1: %n kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n deleted.</source>
+        <translation>
+            <numerusform>, %n deleted.</numerusform>
+            <numerusform>, %n deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResticJob</name>
+    <message numerus="yes">
+        <source>restic %1 did not finish within %n second(s) and was stopped.</source>
+        <translation>
+            <numerusform>restic %1 did not finish within %n second and was stopped.</numerusform>
+            <numerusform>restic %1 did not finish within %n seconds and was stopped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTimeline</name>
+    <message numerus="yes">
+        <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>
+        <translation>
+            <numerusform>Backups kept now: %1. Still kept after %n week: %2.</numerusform>
+            <numerusform>Backups kept now: %1. Still kept after %n weeks: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept backups over the next %n week(s) (%1 kept, %2 deleted now)</source>
+        <translation>
+            <numerusform>Kept backups over the next week (%1 kept, %2 deleted now)</numerusform>
+            <numerusform>Kept backups over the next %n weeks (%1 kept, %2 deleted now)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDraftModel</name>
+    <message numerus="yes">
+        <source>hour(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>hour</numerusform>
+            <numerusform>hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>week</numerusform>
+            <numerusform>weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>month</numerusform>
+            <numerusform>months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <comment>unit of a schedule&apos;s interval, after its number</comment>
+        <translation>
+            <numerusform>year</numerusform>
+            <numerusform>years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SqliteCopy</name>
+    <message numerus="yes">
+        <source>The copy of %1 to %2 was given up: a database stayed locked by another connection for %n second(s).</source>
+        <translation>
+            <numerusform>The copy of %1 to %2 was given up: a database stayed locked by another connection for %n second.</numerusform>
+            <numerusform>The copy of %1 to %2 was given up: a database stayed locked by another connection for %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
