@@ -34,6 +34,7 @@ public:
     QString viewerToken() const { return m_viewer; }
     QString error() const { return m_error; }
     QByteArray output() const { return m_output; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; } // 0 when not started
 
     // Runs `tidemarkd --data-dir DIR args…` to completion (bounded) and returns stdout; exit code in *status.
     QByteArray runTool(const QStringList& args, int* status = nullptr);
