@@ -7,13 +7,15 @@ packages=(
     # toolchain
     g++ cmake ninja-build make git clang-format pkg-config
     # Qt 6 (Debian 12 ships 6.4.2)
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qtkeychain-qt6-dev libqt6svg6
     # Qt's own translations (qtbase_de.qm: Cancel, Close, OK in standard buttons)
     qt6-translations-l10n
     libgl-dev
     # the snapshot engine and the databases the engine copies
     restic sqlite3 libsqlite3-dev
+    # tidemarkd's HTTP parser (Boost.Beast, header-only) and the TLS tests' certificates
+    libboost-dev openssl
     # headless GUI runs and screenshots
     xvfb xauth imagemagick fonts-dejavu-core
 )

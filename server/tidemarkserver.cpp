@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "engine/scheduler.h"
 #include "http/apiserver.h"
+#include "http/httpserver.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -16,7 +17,9 @@ TidemarkServer::TidemarkServer(QObject* parent)
 
 TidemarkServer::~TidemarkServer()
 {
-    // The API refers to the engine, the engine to the hub and the store: tear down in that order.
+    // The connections refer to the API, the API to the engine, the engine to the hub and the store: tear down in
+    // that order.
+    m_http.reset();
     m_api.reset();
     m_scheduler.reset();
     m_engine.reset();
@@ -44,6 +47,22 @@ std::unique_ptr<Store> TidemarkServer::openStore(const QString& dataDir, QString
 
 bool TidemarkServer::start(const Options& options, QString& error)
 {
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
+        if (options.tlsCertificateFile.isEmpty() || options.tlsKeyFile.isEmpty()) {
+            error = tr("--tls-cert and --tls-key go together: give both or neither");
+            return false;
+        }
+        tls = HttpServer::loadTlsConfiguration(options.tlsCertificateFile, options.tlsKeyFile, error);
+        if (!tls)
+            return false;
+    } else if (!options.address.isLoopback() && !options.insecureHttp) {
+        // Off loopback, plain HTTP would carry API and access tokens in the clear to anyone on the path.
+        error = tr("--listen: %1 is not a loopback address; serve HTTPS there with --tls-cert FILE --tls-key FILE, "
+                   "or pass --insecure-http to serve plain HTTP anyway")
+                    .arg(options.address.toString());
+        return false;
+    }
     m_store = openStore(options.dataDir, error);
     if (!m_store)
         return false;
@@ -54,11 +73,20 @@ bool TidemarkServer::start(const Options& options, QString& error)
     m_engine->recoverAfterRestart();
     m_api = std::make_unique<ApiServer>(*m_store, *m_engine, *m_hub);
     m_scheduler = std::make_unique<Scheduler>(*m_store, *m_engine);
-    m_port = m_api->listen(options.address, options.port);
-    if (m_port == 0) {
-        error = tr("cannot listen on %1:%2 (is the port in use?)").arg(options.address.toString()).arg(options.port);
+    HttpLimits limits = options.http;
+    limits.maxBodyBytes = ApiServer::kMaxBodyBytes;
+    ApiServer* api = m_api.get();
+    m_http = std::make_unique<HttpServer>(limits, [api](const HttpRequest& request) { return api->dispatch(request); });
+    if (tls)
+        m_http->setTlsConfiguration(*tls);
+    if (!m_http->listen(options.address, options.port)) {
+        error = tr("cannot listen on %1:%2 (%3)")
+                    .arg(options.address.toString())
+                    .arg(options.port)
+                    .arg(m_http->errorString());
         return false;
     }
+    m_port = m_http->serverPort();
     m_address = options.address;
     if (options.scheduler)
         m_scheduler->start();
@@ -70,7 +98,8 @@ QString TidemarkServer::url() const
     const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + m_address.toString() + QLatin1Char(']')
         : m_address.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+    const QString scheme = m_http && m_http->isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(m_port);
 }
 
 QString TidemarkServer::createToken(Store& store, const QString& role, const QString& name, QString& error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/httplimits.h"
+
 #include <memory>
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -9,6 +11,7 @@
 class ActivityHub;
 class ApiServer;
 class Engine;
+class HttpServer;
 class Scheduler;
 class Store;
 
@@ -26,6 +29,14 @@ public:
         quint16 port = 8421; // 0 picks a free port
         bool demo = false;
         bool scheduler = true; // take automated backups
+        // HTTPS with this certificate (PEM, then any intermediates) and its key (--tls-cert, --tls-key): both or
+        // neither.
+        QString tlsCertificateFile;
+        QString tlsKeyFile;
+        // Plain HTTP on an address other than loopback (--insecure-http); refused unless asked for.
+        bool insecureHttp = false;
+        // The transport's timeouts and connection caps; the body limit is always the API's (kMaxBodyBytes).
+        HttpLimits http;
     };
 
     explicit TidemarkServer(QObject* parent = nullptr);
@@ -50,6 +61,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<HttpServer> m_http;
     QHostAddress m_address;
     quint16 m_port = 0;
 };

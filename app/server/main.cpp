@@ -39,6 +39,13 @@ public:
             QStringLiteral("role"), tr("Role of a new API token: admin or viewer."), tr("ROLE"));
         const QCommandLineOption name(QStringLiteral("name"), tr("Name of a new API token."), tr("NAME"));
         parser.addOptions({dataDir, listen, demo, noScheduler, role, name});
+        const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+            tr("Serve HTTPS with this certificate (PEM; intermediates may follow it). Needs --tls-key."), tr("FILE"));
+        const QCommandLineOption tlsKey(
+            QStringLiteral("tls-key"), tr("The private key of --tls-cert (PEM, unencrypted)."), tr("FILE"));
+        const QCommandLineOption insecureHttp(QStringLiteral("insecure-http"),
+            tr("Serve plain HTTP on an address other than loopback (tokens then travel in the clear)."));
+        parser.addOptions({tlsCert, tlsKey, insecureHttp});
         parser.addPositionalArgument(QStringLiteral("command"), tr("Optional: token create"));
         if (!parser.parse(QCoreApplication::arguments()))
             return fail(parser.errorText());
@@ -84,6 +91,10 @@ public:
             || !options.address.setAddress(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host))
             return fail(tr("--listen: '%1' is not HOST:PORT (for example 127.0.0.1:8421)").arg(hostPort));
         options.port = quint16(port);
+        options.tlsCertificateFile = parser.value(tlsCert);
+        options.tlsKeyFile = parser.value(tlsKey);
+        options.insecureHttp = parser.isSet(insecureHttp);
+        options.http = HttpLimits::fromEnvironment();
 
         auto* server = new TidemarkServer(&app);
         QString error;

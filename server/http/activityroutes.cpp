@@ -200,6 +200,8 @@ void ApiServer::streamLog(QTcpSocket* socket, const QString& activityId)
                 return;
             socket->write(chunk(kSeal) + "0\r\n\r\n");
             subscription->deleteLater();
+            // The answer was sent with Connection: close; closing (once the last chunk is out) ends it.
+            socket->disconnectFromHost();
         });
 }
 

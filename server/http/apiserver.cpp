@@ -12,38 +12,14 @@
 #include "store/store.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTcpSocket>
 
 using namespace RouteHelpers;
 
 namespace {
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    default:
-        return QByteArrayLiteral("OTHER");
-    }
-}
 
 QString randomToken(int bytes)
 {
@@ -55,7 +31,7 @@ QString randomToken(int bytes)
 } // namespace
 
 ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_store(store)
     , m_engine(engine)
     , m_hub(hub)
@@ -99,45 +75,10 @@ void ApiServer::addRoute(const char* method, const QString& pattern, Handler han
         Route {QByteArray(method), pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), needsAuth, std::move(handler)});
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+HttpReply ApiServer::dispatch(const HttpRequest& request)
 {
-    send(socket, dispatch(request));
-    return true;
-}
-
-void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
-{
-    Q_UNUSED(request);
-    send(socket, HttpReply::error(404, tr("There is nothing at this address.")));
-}
-
-void ApiServer::send(QTcpSocket* socket, const HttpReply& reply)
-{
-    QByteArray head = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' '
-        + HttpReply::reasonPhrase(reply.status).toLatin1() + "\r\n";
-    head += QByteArrayLiteral("Content-Type: ") + reply.contentType + "\r\n";
-    if (reply.stream)
-        head += QByteArrayLiteral("Transfer-Encoding: chunked\r\n");
-    else
-        head += QByteArrayLiteral("Content-Length: ") + QByteArray::number(reply.body.size()) + "\r\n";
-    for (const auto& [key, value] : reply.headers)
-        head += key + ": " + value + "\r\n";
-    head += "\r\n";
-    if (reply.stream) {
-        socket->write(head);
-        reply.stream(socket);
-    } else {
-        socket->write(head + reply.body);
-    }
-}
-
-HttpReply ApiServer::dispatch(const QHttpServerRequest& request)
-{
-    const QByteArray method = methodName(request.method());
-    const QStringList path = request.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-
-    if (request.body().size() > kMaxBodyBytes)
-        return HttpReply::error(413, tr("The request body is larger than 1 MiB."));
+    const QByteArray& method = request.method;
+    const QStringList& path = request.pathSegments;
 
     QList<QByteArray> allowed;
     for (const Route& route : m_routes) {
@@ -159,8 +100,8 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest& request)
             continue;
         }
         call.request = &request;
-        call.query = request.query();
-        call.body = request.body();
+        call.query = request.query;
+        call.body = request.body;
         if (route.needsAuth) {
             const QByteArray auth = request.value(QByteArrayLiteral("Authorization"));
             if (!auth.startsWith("Bearer "))
@@ -181,7 +122,7 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest& request)
     if (!allowed.isEmpty()) {
         HttpReply reply = HttpReply::error(405,
             tr("%1 is not allowed here; use %2.")
-                .arg(QString::fromLatin1(method), QString::fromLatin1(allowed.join(", "))));
+                .arg(QString::fromLatin1(method.left(32)), QString::fromLatin1(allowed.join(", "))));
         reply.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
         return reply;
     }

@@ -3,25 +3,25 @@
 #include "domain/environment.h"
 #include "engine/engine.h"
 #include "httpreply.h"
+#include "httprequest.h"
 #include "store/store.h"
 
 #include <functional>
-#include <QAbstractHttpServer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
 
 class ActivityHub;
 class Store;
-class QHttpServerRequest;
 class QTcpSocket;
 
-// tidemarkd's REST API (api-contract.md) over Qt HttpServer. Routing, authentication, roles and the
-// JSON error shape live here; state lives in the Store.
-class ApiServer : public QAbstractHttpServer
+// tidemarkd's REST API (api-contract.md): routing, authentication, roles and the JSON error shape live here;
+// state lives in the Store. HttpServer carries the requests to dispatch() and its answers back.
+class ApiServer : public QObject
 {
     Q_OBJECT
 
@@ -35,7 +35,7 @@ public:
 
     struct Call
     {
-        const QHttpServerRequest* request = nullptr;
+        const HttpRequest* request = nullptr;
         QHash<QString, QString> params; // {p}, {e}, {b}, {a}
         QUrlQuery query;
         Role role = Role::Viewer;
@@ -44,9 +44,8 @@ public:
     };
     using Handler = std::function<HttpReply(const Call&)>;
 
-protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    // The answer to one request (its size and time limits were enforced by the transport).
+    HttpReply dispatch(const HttpRequest& request);
 
 private:
     struct Route
@@ -64,8 +63,6 @@ private:
     };
 
     void addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth = true);
-    HttpReply dispatch(const QHttpServerRequest& request);
-    static void send(QTcpSocket* socket, const HttpReply& reply);
 
     // Handlers
     HttpReply exchangeToken(const Call& call);

@@ -3,6 +3,25 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+QByteArray HttpReply::serialize(bool keepAlive, bool withBody) const
+{
+    QByteArray out
+        = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(status) + ' ' + reasonPhrase(status).toLatin1() + "\r\n";
+    out += QByteArrayLiteral("Content-Type: ") + contentType + "\r\n";
+    if (stream)
+        out += QByteArrayLiteral("Transfer-Encoding: chunked\r\n");
+    else
+        out += QByteArrayLiteral("Content-Length: ") + QByteArray::number(body.size()) + "\r\n";
+    // Said in both cases: an HTTP/1.0 client keeps a connection only when told, an HTTP/1.1 client closes when told.
+    out += keepAlive ? QByteArrayLiteral("Connection: keep-alive\r\n") : QByteArrayLiteral("Connection: close\r\n");
+    for (const auto& [key, value] : headers)
+        out += key + ": " + value + "\r\n";
+    out += "\r\n";
+    if (withBody && !stream)
+        out += body;
+    return out;
+}
+
 HttpReply HttpReply::json(int status, const QJsonValue& value)
 {
     HttpReply reply;
@@ -45,10 +64,14 @@ QString HttpReply::reasonPhrase(int status)
         return QStringLiteral("Not Found");
     case 405:
         return QStringLiteral("Method Not Allowed");
+    case 408:
+        return QStringLiteral("Request Timeout");
     case 409:
         return QStringLiteral("Conflict");
     case 413:
         return QStringLiteral("Payload Too Large");
+    case 431:
+        return QStringLiteral("Request Header Fields Too Large");
     case 500:
         return QStringLiteral("Internal Server Error");
     case 503:

@@ -17,8 +17,14 @@ struct HttpReply
     QByteArray contentType = QByteArrayLiteral("application/json");
     QList<QPair<QByteArray, QByteArray>> headers;
     // When set, the answer is streamed: the server writes the status line and headers with chunked transfer
-    // encoding, then hands the socket to this function, which writes the chunks and the last chunk itself.
+    // encoding and Connection: close, then hands the socket to this function, which writes the chunks and the last
+    // chunk itself and then closes the socket (disconnectFromHost), which ends the connection.
     std::function<void(QTcpSocket*)> stream;
+
+    // The status line and headers, with Content-Length (or Transfer-Encoding: chunked for a stream) and the
+    // Connection header that says whether the server keeps the connection; then the body unless `withBody` is false
+    // (an answer to HEAD) or the answer is a stream.
+    QByteArray serialize(bool keepAlive, bool withBody = true) const;
 
     static HttpReply json(int status, const QJsonValue& value);
     // The error shape of api-contract.md: {"code", "title", "message", "detail"}.

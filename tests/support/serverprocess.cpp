@@ -72,11 +72,15 @@ bool ServerProcess::launch(quint16 port)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     QStringList args {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
-        QStringLiteral("127.0.0.1:") + QString::number(port)};
+        m_listenHost + QLatin1Char(':') + QString::number(port)};
     if (m_demo)
         args.append(QStringLiteral("--demo"));
     if (!m_scheduler)
         args.append(QStringLiteral("--no-scheduler"));
+    args.append(m_extraArguments);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(m_environment);
+    m_process->setProcessEnvironment(environment);
     m_process->start(QStringLiteral(TIDEMARKD_PATH), args);
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("tidemarkd did not start: ") + m_process->errorString();

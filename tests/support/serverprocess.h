@@ -9,6 +9,7 @@
 #include <QPair>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 // A real tidemarkd on 127.0.0.1 (port 0) with a temporary data dir, for tests. Waits are bounded.
@@ -24,6 +25,11 @@ public:
     bool restart(); // same data dir and port, new process (clients reconnect to the same URL)
     // Automated backups are off in tests unless a test asks for them (they would change every count).
     void setSchedulerEnabled(bool enabled) { m_scheduler = enabled; }
+    // The host to listen on (127.0.0.1 unless told), arguments added after the usual ones (--tls-cert …), and
+    // environment variables set for the server on top of the test's own (TIDEMARK_HTTP_* limits).
+    void setListenHost(const QString& host) { m_listenHost = host; }
+    void setExtraArguments(const QStringList& arguments) { m_extraArguments = arguments; }
+    void setEnvironmentVariable(const QString& name, const QString& value) { m_environment.insert(name, value); }
     void stop(); // SIGTERM, bounded wait
     void kill(); // SIGKILL
 
@@ -52,6 +58,9 @@ private:
     QByteArray m_output;
     bool m_demo = true;
     bool m_scheduler = false;
+    QString m_listenHost = QStringLiteral("127.0.0.1");
+    QStringList m_extraArguments;
+    QProcessEnvironment m_environment;
 };
 
 // A minimal synchronous HTTP client for tests (an event loop with a timeout; never used in product code).
