@@ -3,6 +3,7 @@
 #include "store/store.h"
 #include "tidemarkserver.h"
 
+#include <QDir>
 #include <QMetaObject>
 
 EmbeddedServer::EmbeddedServer(const QString& dataDirectory, QObject* parent)
@@ -39,6 +40,12 @@ void EmbeddedServer::start()
             options.dataDir = m_dataDirectory;
             options.port = 0;
             options.demo = true;
+            // "This computer": the user's own sites under their home, and the demo's environments. The server runs
+            // as the user, so it reaches nothing the user could not; the data directory stays out of reach.
+            options.environmentRoots
+                = {QDir::homePath(), QDir(m_dataDirectory).filePath(QStringLiteral("environments"))};
+            // The console's user is the one who could run these commands anyway.
+            options.allowApiHooks = true;
             QString error;
             QString token;
             if (server->start(options, error)) {

@@ -2,13 +2,17 @@
 
 #include "activities/activityhub.h"
 #include "demo/demoproject.h"
+#include "engine/confinement.h"
 #include "engine/engine.h"
 #include "engine/scheduler.h"
 #include "http/apiserver.h"
 #include "http/httpserver.h"
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 TidemarkServer::TidemarkServer(QObject* parent)
@@ -37,10 +41,26 @@ std::unique_ptr<Store> TidemarkServer::openStore(const QString& dataDir, QString
         error = tr("--data-dir: cannot create %1").arg(dataDir);
         return nullptr;
     }
+    // The store holds token hashes and the repositories' passwords sit beside it: the owner's alone.
+    constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QFile::setPermissions(dataDir, ownerOnly | QFileDevice::ExeOwner);
+    const QString path = QDir(dataDir).filePath(QStringLiteral("tidemark.db"));
+    if (!QFileInfo::exists(path)) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly)) {
+            error = tr("--data-dir: cannot create %1: %2").arg(path, file.errorString());
+            return nullptr;
+        }
+    }
     auto store = std::make_unique<Store>();
-    if (!store->open(QDir(dataDir).filePath(QStringLiteral("tidemark.db")))) {
+    if (!store->open(path)) {
         error = store->error();
         return nullptr;
+    }
+    // SQLite gives its -wal and -shm files the database's mode; older stores get theirs corrected here.
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        if (QFileInfo::exists(path + QLatin1String(suffix)))
+            QFile::setPermissions(path + QLatin1String(suffix), ownerOnly);
     }
     return store;
 }
@@ -70,8 +90,16 @@ bool TidemarkServer::start(const Options& options, QString& error)
         return false;
     m_hub = std::make_unique<ActivityHub>(*m_store);
     m_engine = std::make_unique<Engine>(*m_store, *m_hub, QDir(options.dataDir).absolutePath());
+    const QString dataDir = QDir(options.dataDir).absolutePath();
+    // The demo's folder is always a root: tidemarkd made it, and its environments live there.
+    QStringList roots = options.environmentRoots;
+    roots.append(QDir(dataDir).filePath(QStringLiteral("environments")));
+    const Confinement confinement(roots, dataDir);
+    m_engine->setConfinement(confinement);
     m_engine->recoverAfterRestart();
     m_api = std::make_unique<ApiServer>(*m_store, *m_engine, *m_hub);
+    m_api->setConfinement(confinement);
+    m_api->setApiHooksAllowed(options.allowApiHooks);
     m_scheduler = std::make_unique<Scheduler>(*m_store, *m_engine);
     HttpLimits limits = options.http;
     limits.maxBodyBytes = ApiServer::kMaxBodyBytes;
@@ -102,6 +130,32 @@ QString TidemarkServer::url() const
     return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(m_port);
 }
 
+bool TidemarkServer::setHooks(Store& store, const QString& project, const QString& environment,
+    const std::optional<QString>& pause, const std::optional<QString>& resume, const std::optional<int>& timeoutSeconds,
+    QString& error)
+{
+    auto e = store.environment(project, environment);
+    if (!e) {
+        error = tr("hooks set: there is no environment '%1' in project '%2' (give --project and --environment)")
+                    .arg(environment, project);
+        return false;
+    }
+    if (!e->local)
+        e->local = LocalDescriptor {};
+    if (pause)
+        e->local->pauseHook = *pause;
+    if (resume)
+        e->local->resumeHook = *resume;
+    if (timeoutSeconds)
+        e->local->hookTimeoutSeconds = *timeoutSeconds;
+    e->updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (!store.saveEnvironment(project, *e)) {
+        error = store.error();
+        return false;
+    }
+    return true;
+}
+
 QString TidemarkServer::createToken(Store& store, const QString& role, const QString& name, QString& error)
 {
     if (role != QLatin1String("admin") && role != QLatin1String("viewer")) {
@@ -116,7 +170,7 @@ QString TidemarkServer::createToken(Store& store, const QString& role, const QSt
     QRandomGenerator::system()->generate(raw.begin(), raw.end());
     const QString token = QStringLiteral("tm_")
         + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    if (!store.insertApiToken(token, ApiToken {name.trimmed(), role})) {
+    if (!store.insertApiToken(token, ApiToken {name.trimmed(), role, 0})) {
         error = store.error();
         return {};
     }

@@ -3,10 +3,12 @@
 #include "http/httplimits.h"
 
 #include <memory>
+#include <optional>
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 class ActivityHub;
 class ApiServer;
@@ -29,6 +31,10 @@ public:
         quint16 port = 8421; // 0 picks a free port
         bool demo = false;
         bool scheduler = true; // take automated backups
+        // Where environments may live (--environment-root), besides DATA_DIR/environments (the demo's root).
+        QStringList environmentRoots;
+        // Whether API callers may set pause and resume hooks (shell commands tidemarkd runs) (--allow-api-hooks).
+        bool allowApiHooks = false;
         // HTTPS with this certificate (PEM, then any intermediates) and its key (--tls-cert, --tls-key): both or
         // neither.
         QString tlsCertificateFile;
@@ -52,6 +58,11 @@ public:
 
     // Creates an API token with the role ("admin" or "viewer"); returns it, or an empty string and `error`.
     static QString createToken(Store& store, const QString& role, const QString& name, QString& error);
+    // Sets an environment's hooks in the store (`tidemarkd hooks set`: a server-side way, for those with a shell on
+    // the server); nullopt leaves a value as it is. False with `error` when the environment does not exist.
+    static bool setHooks(Store& store, const QString& project, const QString& environment,
+        const std::optional<QString>& pause, const std::optional<QString>& resume,
+        const std::optional<int>& timeoutSeconds, QString& error);
     // Opens only the store of DATA_DIR (for `tidemarkd token create`).
     static std::unique_ptr<Store> openStore(const QString& dataDir, QString& error);
 

@@ -1,9 +1,13 @@
+#include "domain/timestamp.h"
 #include "store/store.h"
 #include "tidemarkserver.h"
 #include "translator.h"
 
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace {
@@ -19,12 +23,71 @@ public:
         return 2;
     }
 
+    // The commands that work on DATA_DIR's store and exit: tokens and hooks (server-side only).
+    static int command(const QCommandLineParser& parser, const QStringList& positional, const QString& dataDir)
+    {
+        const auto value = [&parser](const char* option) { return parser.value(QLatin1String(option)); };
+        QString error;
+        auto store = TidemarkServer::openStore(dataDir, error);
+        if (!store)
+            return fail(error);
+        QTextStream out(stdout);
+        if (positional == QStringList {QStringLiteral("token"), QStringLiteral("create")}) {
+            const QString token = TidemarkServer::createToken(*store, value("role"), value("name"), error);
+            if (token.isEmpty())
+                return fail(error);
+            out << token << Qt::endl;
+            return 0;
+        }
+        if (positional == QStringList {QStringLiteral("token"), QStringLiteral("list")}) {
+            for (const ApiToken& token : store->apiTokens()) {
+                out << token.name << QLatin1Char('\t') << token.role << QLatin1Char('\t')
+                    << (token.createdAtMs > 0 ? Timestamp::formatMsecs(token.createdAtMs) : QStringLiteral("-"))
+                    << Qt::endl;
+            }
+            return 0;
+        }
+        if (positional.size() == 3 && positional.at(0) == QLatin1String("token")
+            && positional.at(1) == QLatin1String("revoke")) {
+            const int revoked = store->revokeApiTokensNamed(positional.at(2));
+            if (revoked < 0)
+                return fail(store->error());
+            if (revoked == 0)
+                return fail(tr("token revoke: there is no API token named '%1'").arg(positional.at(2)));
+            out << tr("Revoked %n API token(s) named %1.", nullptr, revoked).arg(positional.at(2)) << Qt::endl;
+            return 0;
+        }
+        if (positional == QStringList {QStringLiteral("hooks"), QStringLiteral("set")}) {
+            bool timeoutOk = true;
+            const int seconds = parser.isSet(QStringLiteral("timeout")) ? value("timeout").toInt(&timeoutOk) : -1;
+            if (!timeoutOk
+                || (parser.isSet(QStringLiteral("timeout"))
+                    && (seconds < 1 || seconds > LocalDescriptor::kMaxHookTimeoutSeconds)))
+                return fail(tr("--timeout: must be a whole number of seconds from 1 to %1")
+                                .arg(LocalDescriptor::kMaxHookTimeoutSeconds));
+            if (!TidemarkServer::setHooks(*store, value("project"), value("environment"),
+                    parser.isSet(QStringLiteral("pause")) ? std::optional(value("pause")) : std::nullopt,
+                    parser.isSet(QStringLiteral("resume")) ? std::optional(value("resume")) : std::nullopt,
+                    seconds > 0 ? std::optional(seconds) : std::nullopt, error))
+                return fail(error);
+            out << tr("Hooks of %1/%2 updated.").arg(value("project"), value("environment")) << Qt::endl;
+            return 0;
+        }
+        return fail(tr("'%1' is not a command (token create, token list, token revoke NAME, hooks set)")
+                        .arg(positional.join(QLatin1Char(' '))));
+    }
+
     static int run(QCoreApplication& app)
     {
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("The Tidemark backup server.\n\n"
-                                            "  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo]\n"
-                                            "  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME"));
+                                            "  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] "
+                                            "[--environment-root DIR]... [--allow-api-hooks]\n"
+                                            "  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME\n"
+                                            "  tidemarkd --data-dir DIR token list\n"
+                                            "  tidemarkd --data-dir DIR token revoke NAME\n"
+                                            "  tidemarkd --data-dir DIR hooks set --project P --environment E "
+                                            "[--pause CMD] [--resume CMD] [--timeout SECONDS]"));
         parser.addHelpOption();
         parser.addVersionOption();
         const QCommandLineOption dataDir(
@@ -38,7 +101,22 @@ public:
         const QCommandLineOption role(
             QStringLiteral("role"), tr("Role of a new API token: admin or viewer."), tr("ROLE"));
         const QCommandLineOption name(QStringLiteral("name"), tr("Name of a new API token."), tr("NAME"));
-        parser.addOptions({dataDir, listen, demo, noScheduler, role, name});
+        const QCommandLineOption environmentRoot(QStringLiteral("environment-root"),
+            tr("A directory under which environments may live (repeatable; DIR/environments, the demo's, always is)."),
+            tr("DIR"));
+        const QCommandLineOption allowApiHooks(QStringLiteral("allow-api-hooks"),
+            tr("Let admin API tokens set pause and resume hooks (shell commands this server runs)."));
+        const QCommandLineOption project(QStringLiteral("project"), tr("hooks set: the project."), tr("ID"));
+        const QCommandLineOption environment(
+            QStringLiteral("environment"), tr("hooks set: the environment."), tr("NAME"));
+        const QCommandLineOption pause(
+            QStringLiteral("pause"), tr("hooks set: the pause hook (a shell command)."), tr("CMD"));
+        const QCommandLineOption resume(
+            QStringLiteral("resume"), tr("hooks set: the resume hook (a shell command)."), tr("CMD"));
+        const QCommandLineOption timeout(
+            QStringLiteral("timeout"), tr("hooks set: how long each hook may run (1-3600 s)."), tr("SECONDS"));
+        parser.addOptions({dataDir, listen, demo, noScheduler, role, name, environmentRoot, allowApiHooks, project,
+            environment, pause, resume, timeout});
         const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
             tr("Serve HTTPS with this certificate (PEM; intermediates may follow it). Needs --tls-key."), tr("FILE"));
         const QCommandLineOption tlsKey(
@@ -46,7 +124,8 @@ public:
         const QCommandLineOption insecureHttp(QStringLiteral("insecure-http"),
             tr("Serve plain HTTP on an address other than loopback (tokens then travel in the clear)."));
         parser.addOptions({tlsCert, tlsKey, insecureHttp});
-        parser.addPositionalArgument(QStringLiteral("command"), tr("Optional: token create"));
+        parser.addPositionalArgument(
+            QStringLiteral("command"), tr("Optional: token create | token list | token revoke NAME | hooks set"));
         if (!parser.parse(QCoreApplication::arguments()))
             return fail(parser.errorText());
         if (parser.isSet(QStringLiteral("help"))) {
@@ -61,25 +140,20 @@ public:
             return fail(tr("--data-dir: is required"));
 
         const QStringList positional = parser.positionalArguments();
-        if (!positional.isEmpty()) {
-            if (positional != QStringList {QStringLiteral("token"), QStringLiteral("create")})
-                return fail(
-                    tr("'%1' is not a command (the only one is: token create)").arg(positional.join(QLatin1Char(' '))));
-            QString error;
-            auto store = TidemarkServer::openStore(parser.value(dataDir), error);
-            if (!store)
-                return fail(error);
-            const QString token = TidemarkServer::createToken(*store, parser.value(role), parser.value(name), error);
-            if (token.isEmpty())
-                return fail(error);
-            QTextStream(stdout) << token << Qt::endl;
-            return 0;
-        }
+        if (!positional.isEmpty())
+            return command(parser, positional, parser.value(dataDir));
 
         TidemarkServer::Options options;
         options.dataDir = parser.value(dataDir);
         options.demo = parser.isSet(demo);
         options.scheduler = !parser.isSet(noScheduler);
+        options.allowApiHooks = parser.isSet(allowApiHooks);
+        for (const QString& root : parser.values(environmentRoot)) {
+            if (!QDir::isAbsolutePath(root) || !QFileInfo(root).isDir())
+                return fail(
+                    tr("--environment-root: '%1' is not an existing directory given by its absolute path").arg(root));
+            options.environmentRoots.append(QDir::cleanPath(root));
+        }
         const QString hostPort = parser.value(listen);
         const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
         bool portOk = false;

@@ -2,6 +2,7 @@
 
 #include "jsonread.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -196,7 +197,8 @@ Decoded<RetentionPolicy> RetentionPolicy::fromJson(const QJsonValue& json, const
                         Tr::tr("has %1 schedules; at most %2 are allowed").arg(items.size()).arg(kMaxSchedules)});
                 }
                 QHash<QString, qsizetype> seen;
-                for (qsizetype i = 0; i < items.size(); ++i) {
+                // Past the limit the list is refused anyway: its items are not looked at (a huge list costs nothing).
+                for (qsizetype i = 0; i < std::min<qsizetype>(items.size(), kMaxSchedules + 1); ++i) {
                     const QString itemPath = JsonPath::index(schedulePath, i);
                     const auto item = JsonRead::object(items.at(i), itemPath, problems);
                     if (!item)

@@ -38,4 +38,6 @@ inline const QString EnvironmentDescriptors = QStringLiteral("environment_descri
 inline const QString LogStream = QStringLiteral("log_stream");
 // API tokens are admin or viewer.
 inline const QString Roles = QStringLiteral("roles");
+// Admins list, create and revoke API tokens (/tidemark/tokens).
+inline const QString Tokens = QStringLiteral("tokens");
 } // namespace Capability

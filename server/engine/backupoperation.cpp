@@ -45,6 +45,26 @@ void BackupOperation::start()
         return;
     }
     const LocalDescriptor& local = *m_environment.local;
+    // Confined first, then used: the application controls its files and may have turned any of them into a link.
+    if (m_confinement) {
+        QString error = m_confinement->checkDirectory(local.codePath, tr("code path of %1").arg(m_environment.id));
+        for (const LocalDescriptor::Mount& mount : local.mounts) {
+            if (error.isEmpty())
+                error
+                    = m_confinement->checkDirectory(mount.path, tr("mount %1 of %2").arg(mount.name, m_environment.id));
+        }
+        for (const LocalDescriptor::Service& service : local.services) {
+            if (error.isEmpty() && !Confinement::isSimpleName(service.name))
+                error = tr("The service name \"%1\" of %2 is not a simple name.").arg(service.name, m_environment.id);
+            if (error.isEmpty())
+                error = m_confinement->checkFile(
+                    service.path, tr("database of service %1 of %2").arg(service.name, m_environment.id));
+        }
+        if (!error.isEmpty()) {
+            fail(error);
+            return;
+        }
+    }
     if (!QFileInfo(local.codePath).isDir()) {
         fail(tr("The code path of %1 is not a directory.").arg(m_environment.id));
         return;
@@ -142,12 +162,17 @@ void BackupOperation::pause()
     emit logLine(tr("Pausing the environment."));
     m_paused = true; // from here on the resume hook always runs
     m_pauseStartedMs = QDateTime::currentMSecsSinceEpoch();
+    m_ledger.paused(m_projectId, m_environment.id, QStringLiteral("backup ") + m_backupId);
     auto* runner = new HookRunner(hook, m_projectId, m_environment.id, QStringLiteral("pause"), this);
     runner->setTimeout(m_environment.local->hookTimeoutSeconds * 1000);
+    runner->setLedger(m_ledger);
     connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
         runner->deleteLater();
-        if (!ok)
+        if (!ok) {
+            for (const QString& line : runner->outputLines())
+                emit logLine(line);
             return fail(message);
+        }
         if (m_cancelled)
             return fail(QString());
         if (m_frozenView)
@@ -481,6 +506,7 @@ void BackupOperation::resume(std::function<void()> next)
             qPrintable(m_environment.id), m_result.pauseMs);
     };
     if (m_environment.local->resumeHook.trimmed().isEmpty()) {
+        m_ledger.resumed(m_projectId, m_environment.id);
         recordPause();
         emit logLine(tr("The environment has no resume hook; it was paused for %1 ms.").arg(m_result.pauseMs));
         proceed();
@@ -490,8 +516,14 @@ void BackupOperation::resume(std::function<void()> next)
     auto* runner = new HookRunner(
         m_environment.local->resumeHook, m_projectId, m_environment.id, QStringLiteral("resume"), this);
     runner->setTimeout(m_environment.local->hookTimeoutSeconds * 1000);
+    runner->setLedger(m_ledger);
     connect(runner, &HookRunner::finished, this, [this, runner, recordPause, proceed](bool ok, const QString& message) {
         runner->deleteLater();
+        if (!ok) {
+            for (const QString& line : runner->outputLines())
+                emit logLine(line);
+        }
+        m_ledger.resumed(m_projectId, m_environment.id);
         recordPause(); // from the start of the pause hook to the end of the resume hook
         emit logLine(tr("Resumed the environment after a pause of %1 ms.").arg(m_result.pauseMs));
         if (!ok) {

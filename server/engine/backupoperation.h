@@ -1,11 +1,14 @@
 #pragma once
 
 #include "activities/operation.h"
+#include "confinement.h"
 #include "domain/environment.h"
 #include "frozenview.h"
+#include "hookledger.h"
 #include "resticresult.h"
 
 #include <functional>
+#include <optional>
 #include <QHash>
 #include <QJsonObject>
 #include <QPair>
@@ -45,6 +48,11 @@ public:
     BackupOperation(ResticRepository& repository, const QString& stagingDir, const QString& projectId,
         const Environment& environment, const QString& backupId, bool safe, QObject* parent = nullptr);
 
+    // Where the environment's paths may be; the engine always sets it, and start() refuses a code path, mount or
+    // service file that is a link, outside the roots or inside the data directory. Unset (benchmarks), no check.
+    void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
+    // Where the pause is recorded until the resume hook has run, and the hooks' process groups.
+    void setLedger(const HookLedger& ledger) { m_ledger = ledger; }
     // The engine knows when the repository exists already; then the check is skipped (it costs a restic run).
     void setRepositoryKnownReady(bool ready) { m_repositoryReady = ready; }
     // Whether a consistent backup may use the frozen view (the default); without it the second pass runs under the
@@ -87,6 +95,8 @@ private:
     QString m_backupId;
     bool m_safe;
     bool m_repositoryReady = false;
+    std::optional<Confinement> m_confinement;
+    HookLedger m_ledger;
     bool m_paused = false;
     bool m_cancelled = false;
     bool m_finished = false;

@@ -8,6 +8,7 @@
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "restoreoperation.h"
+#include "resumeoperation.h"
 #include "retention/retentionplanner.h"
 
 #include <QDateTime>
@@ -19,6 +20,7 @@ namespace {
 const QString kBackupType = QStringLiteral("environment.backup");
 const QString kRestoreType = QStringLiteral("environment.restore");
 const QString kDeleteType = QStringLiteral("environment.backup.delete");
+const QString kResumeType = QStringLiteral("environment.resume");
 
 int pruneDelayMs()
 {
@@ -125,6 +127,9 @@ Engine::Request Engine::createBackup(
         *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
         auto* op = new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
+        op->setConfinement(m_confinement);
+        op->setLedger(HookLedger(m_dataDir));
+        op->setLedger(HookLedger(m_dataDir));
         return op;
     };
     item.done
@@ -215,8 +220,11 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
         const auto backup = m_store.backup(projectId, backupId);
         if (!current || !backup)
             return nullptr;
-        return new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
+        auto* op = new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
             backup->manifest, *current, restoreCode, activityId, this);
+        op->setConfinement(m_confinement);
+        op->setLedger(HookLedger(m_dataDir));
+        return op;
     };
     item.done = [](Operation*, const Operation::Outcome& outcome) { return outcome; };
     enqueue(projectId, targetEnvironment, std::move(item));
@@ -297,6 +305,12 @@ Engine::Request Engine::cancel(const QString& projectId, const QString& activity
         }
     }
     return {{}, 409, tr("Activity '%1' cannot be cancelled now.").arg(activityId)};
+}
+
+bool Engine::isBusy(const QString& projectId, const QString& environmentId) const
+{
+    const auto it = m_queues.constFind(queueKey(projectId, environmentId));
+    return it != m_queues.constEnd() && (!it->runningActivity.isEmpty() || !it->waiting.isEmpty());
 }
 
 bool Engine::isCancellable(const ActivityRecord& record) const
@@ -569,6 +583,13 @@ void Engine::recoverAfterRestart()
             tr("Interrupted: tidemarkd stopped while this activity was running"));
     }
     removeTree(stagingDir());
+    // Hooks of the previous run that were still running die now; environments it left paused are resumed first
+    // thing, before any other activity on them.
+    const HookLedger ledger(m_dataDir);
+    if (const int killed = ledger.killLeftoverHooks())
+        qInfo("tidemarkd: stopped %d hook process group(s) left by the previous run", killed);
+    for (const HookLedger::Paused& paused : ledger.pausedEnvironments())
+        resumeAfterRestart(paused);
     for (const Project& project : m_store.projects()) {
         // Staged and previous trees (and database copies) of restores that never wrote a journal.
         for (const Environment& e : m_store.environments(project.id)) {
@@ -602,6 +623,39 @@ void Engine::recoverAfterRestart()
             }
         }
     }
+}
+
+void Engine::resumeAfterRestart(const HookLedger::Paused& paused)
+{
+    const auto environment = m_store.environment(paused.project, paused.environment);
+    if (!environment) {
+        HookLedger(m_dataDir).resumed(paused.project, paused.environment);
+        return;
+    }
+    const auto activity = m_hub.create(paused.project, kResumeType, {paused.environment},
+        QJsonObject {{QStringLiteral("environment"), environmentPayload(paused.project, paused.environment)},
+            {QStringLiteral("paused_by"), paused.pausedBy}},
+        tr("Resume of %1 after tidemarkd stopped while it was paused").arg(paused.environment),
+        Actor::server(QStringLiteral("Start-up recovery")));
+    if (!activity)
+        return;
+    m_hub.log(activity->activity.id,
+        tr("tidemarkd stopped while %1 was paused (by the %2); its resume hook runs now.")
+            .arg(paused.environment, paused.pausedBy));
+    Queued item;
+    item.projectId = paused.project;
+    item.activityId = activity->activity.id;
+    item.gateMode = int(RepositoryGate::Mode::Shared);
+    const QString projectId = paused.project;
+    const QString environmentId = paused.environment;
+    item.make = [this, projectId, environmentId]() -> Operation* {
+        const auto current = m_store.environment(projectId, environmentId);
+        if (!current)
+            return nullptr;
+        return new ResumeOperation(projectId, *current, HookLedger(m_dataDir), this);
+    };
+    item.done = [](Operation*, const Operation::Outcome& outcome) { return outcome; };
+    enqueue(paused.project, paused.environment, std::move(item));
 }
 
 // Runs under the exclusive gate that recoverAfterRestart() took, and releases it. Forgets the snapshots tagged

@@ -2,6 +2,8 @@
 
 #include "activities/activityhub.h"
 #include "activities/operation.h"
+#include "confinement.h"
+#include "hookledger.h"
 #include "store/store.h"
 
 #include <functional>
@@ -51,10 +53,16 @@ public:
     QList<ActivityRecord> applyRetention(const QString& projectId, const QString& environmentId);
 
     bool isCancellable(const ActivityRecord& record) const;
+    // Whether an activity is queued or running on the environment.
+    bool isBusy(const QString& projectId, const QString& environmentId) const;
     // Marks activities that a previous run left unfinished as failed and removes leftovers. Call once at start.
     void recoverAfterRestart();
 
     ResticRepository* repository(const QString& projectId);
+
+    // Where environments may live; every backup and restore checks its paths against it before use.
+    void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
+    const Confinement& confinement() const { return m_confinement; }
 
     // The engine's idea of now (ms since the epoch): the system clock, or a test's clock.
     using Clock = std::function<qint64()>;
@@ -88,6 +96,8 @@ private:
     void enqueue(const QString& projectId, const QString& environmentId, Queued item);
     static QString queueKey(const QString& projectId, const QString& environmentId);
     void forgetOrphan(const QString& projectId, const QString& snapshotId);
+    // Queues the resume hook of an environment a killed run left paused.
+    void resumeAfterRestart(const HookLedger::Paused& paused);
     void forgetHalfMadeSnapshots(const QString& projectId, int attempt);
     QString stagingDir() const;
     // payload.environment as the hosted API has it: {"id", "name", "title", "type"}.
@@ -111,4 +121,5 @@ private:
     QHash<QString, QList<std::function<void(const QString&)>>> m_repositoryWaiters; // while it is being created
     QSet<QString> m_deleting; // backup ids with a delete activity queued or running
     Clock m_clock;
+    Confinement m_confinement;
 };

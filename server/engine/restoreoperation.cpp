@@ -94,6 +94,10 @@ void RestoreOperation::start()
         const QString target = QDir::cleanPath(QDir(it->path).absolutePath());
         m_databases.append({name, v.toObject().value(QStringLiteral("staged")).toString(), target, target + oldSuffix});
     }
+    if (const QString error = checkPlaces(); !error.isEmpty()) {
+        fail(error);
+        return;
+    }
     for (const Part& part : m_parts) {
         if (part.sourcePath.isEmpty() || !QFileInfo(part.targetPath).dir().exists()) {
             fail(tr("The %1 cannot be restored: its place in %2 does not exist.").arg(part.label, m_target.id));
@@ -165,12 +169,17 @@ void RestoreOperation::pause()
     }
     emit logLine(tr("Pausing the environment."));
     m_paused = true;
+    m_ledger.paused(m_projectId, m_target.id, QStringLiteral("restore ") + m_activityId);
     auto* runner = new HookRunner(hook, m_projectId, m_target.id, QStringLiteral("pause"), this);
     runner->setTimeout(m_target.local->hookTimeoutSeconds * 1000);
+    runner->setLedger(m_ledger);
     connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
         runner->deleteLater();
-        if (!ok)
+        if (!ok) {
+            for (const QString& line : runner->outputLines())
+                emit logLine(line);
             return fail(message);
+        }
         if (m_cancelled)
             return fail(QString());
         swapIn();
@@ -178,8 +187,29 @@ void RestoreOperation::pause()
     runner->start();
 }
 
+QString RestoreOperation::checkPlaces() const
+{
+    if (!m_confinement)
+        return {};
+    for (const Part& part : m_parts) {
+        if (const QString error = m_confinement->checkPlace(part.targetPath, part.label); !error.isEmpty())
+            return error;
+    }
+    for (const Database& db : m_databases) {
+        if (!Confinement::isSimpleName(db.name))
+            return tr("The service name \"%1\" is not a simple name.").arg(db.name);
+        const QString error = m_confinement->checkPlace(db.targetPath, tr("database of service %1").arg(db.name));
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
 void RestoreOperation::swapIn()
 {
+    // Again, now that the environment is paused: a link planted since start() is not written through.
+    if (const QString error = checkPlaces(); !error.isEmpty())
+        return fail(tr("%1 Nothing was changed.").arg(error));
     m_committed = true;
     for (Part& part : m_parts)
         part.existed = QFileInfo::exists(part.targetPath);
@@ -272,13 +302,20 @@ void RestoreOperation::resume()
     m_paused = false;
     const QString hook = m_target.local->resumeHook;
     if (hook.trimmed().isEmpty()) {
+        m_ledger.resumed(m_projectId, m_target.id);
         complete();
         return;
     }
     auto* runner = new HookRunner(hook, m_projectId, m_target.id, QStringLiteral("resume"), this);
     runner->setTimeout(m_target.local->hookTimeoutSeconds * 1000);
+    runner->setLedger(m_ledger);
     connect(runner, &HookRunner::finished, this, [this, runner](bool ok, const QString& message) {
         runner->deleteLater();
+        if (!ok) {
+            for (const QString& line : runner->outputLines())
+                emit logLine(line);
+        }
+        m_ledger.resumed(m_projectId, m_target.id);
         emit logLine(tr("Resumed the environment."));
         if (!ok) {
             emit logLine(message);

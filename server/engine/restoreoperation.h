@@ -1,8 +1,11 @@
 #pragma once
 
 #include "activities/operation.h"
+#include "confinement.h"
 #include "domain/environment.h"
+#include "hookledger.h"
 
+#include <optional>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -28,6 +31,12 @@ public:
     RestoreOperation(ResticRepository& repository, const QString& stagingDir, const QString& projectId,
         const QString& snapshotId, const QJsonObject& manifest, const Environment& target, bool restoreCode,
         const QString& activityId, QObject* parent = nullptr);
+
+    // Where the target's paths may be (the engine always sets it): start() and the swap refuse places that are
+    // links, outside the roots or inside the data directory.
+    void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
+    // Where the pause is recorded until the resume hook has run, and the hooks' process groups.
+    void setLedger(const HookLedger& ledger) { m_ledger = ledger; }
 
     void start() override;
     void cancel() override;
@@ -61,6 +70,8 @@ private:
     void restoreNext();
     void pause();
     void swapIn();
+    // Every place the restore writes to, confined; an empty string when all may be used.
+    QString checkPlaces() const;
     void writeDatabases();
     void resume();
     void fail(const QString& message);
@@ -96,4 +107,6 @@ private:
     bool m_keepJournal = false; // a roll-back failed: leave the journal and the previous trees for a restart
     std::optional<Outcome> m_pendingOutcome;
     QPointer<ResticJob> m_job;
+    std::optional<Confinement> m_confinement;
+    HookLedger m_ledger;
 };

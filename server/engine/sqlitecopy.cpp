@@ -44,9 +44,14 @@ QString SqliteCopy::copy(const QString& sourcePath, const QString& destinationPa
 QString SqliteCopy::copy(const QString& sourcePath, const QString& destinationPath, const Options& options)
 {
     const QFileInfo source(sourcePath);
+    const QFileInfo destination(destinationPath);
+    // Never through a link, at either end: the application that owns a database can plant one at any time, and a
+    // copy through it would read or overwrite whatever it points at (SQLITE_OPEN_NOFOLLOW below closes the race).
+    if (source.isSymLink() || destination.isSymLink())
+        return tr("The database %1 is a symbolic link; tidemarkd does not follow it.")
+            .arg(source.isSymLink() ? sourcePath : destinationPath);
     if (!source.isFile())
         return tr("The database %1 does not exist.").arg(sourcePath);
-    const QFileInfo destination(destinationPath);
     const bool created = !destination.exists();
     if (!created && source.canonicalFilePath() == destination.canonicalFilePath())
         return tr("The database %1 cannot be copied onto itself.").arg(sourcePath);
@@ -55,12 +60,13 @@ QString SqliteCopy::copy(const QString& sourcePath, const QString& destinationPa
     {
         Connection from;
         Connection to;
-        int rc = sqlite3_open_v2(QFile::encodeName(sourcePath).constData(), &from.db, SQLITE_OPEN_READONLY, nullptr);
+        int rc = sqlite3_open_v2(
+            QFile::encodeName(sourcePath).constData(), &from.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, nullptr);
         if (rc != SQLITE_OK)
             error = tr("Could not open the database %1: %2").arg(sourcePath, errorText(from.db, rc));
         if (error.isEmpty()) {
             rc = sqlite3_open_v2(QFile::encodeName(destinationPath).constData(), &to.db,
-                SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+                SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, nullptr);
             if (rc != SQLITE_OK)
                 error = tr("Could not open the database %1: %2").arg(destinationPath, errorText(to.db, rc));
         }

@@ -2,6 +2,7 @@
 #include "apiserver.h"
 #include "domain/timestamp.h"
 #include "engine/engine.h"
+#include "engine/hookrunner.h"
 #include "routehelpers.h"
 #include "store/store.h"
 
@@ -12,6 +13,18 @@
 
 using namespace RouteHelpers;
 
+namespace {
+
+// What a hook printed is for admins (it may say how the server is run, or leak what the scrubber missed).
+QString forRole(const QString& message, bool viewer)
+{
+    if (viewer && message.startsWith(HookRunner::outputPrefix()))
+        return ApiServer::tr("(hook output hidden from viewers)");
+    return message;
+}
+
+} // namespace
+
 QJsonObject ApiServer::activityJson(const ActivityRecord& record, const Call& call) const
 {
     Activity a = record.activity;
@@ -21,6 +34,13 @@ QJsonObject ApiServer::activityJson(const ActivityRecord& record, const Call& ca
     a.links.set(QStringLiteral("log"), base + QStringLiteral("/log"));
     if (call.role == Role::Admin && m_engine.isCancellable(record))
         a.links.set(QStringLiteral("#cancel"), base + QStringLiteral("/cancel"));
+
+    if (call.role != Role::Admin && a.log.contains(HookRunner::outputPrefix())) {
+        QStringList lines = a.log.split(QLatin1Char('\n'));
+        for (QString& line : lines)
+            line = forRole(line, true);
+        a.log = lines.join(QLatin1Char('\n'));
+    }
 
     // The hosted fields, from what the store keeps.
     a.project = record.projectId;
@@ -140,8 +160,9 @@ HttpReply ApiServer::getActivity(const Call& call)
 
 namespace {
 
-QByteArray logLineJson(const ActivityLogLine& line)
+QByteArray logLineJson(ActivityLogLine line, bool viewer)
 {
+    line.message = forRole(line.message, viewer);
     return QJsonDocument(QJsonObject {{QStringLiteral("_id"), QString::number(line.seq)},
                              {QStringLiteral("data"),
                                  QJsonObject {{QStringLiteral("timestamp"), Timestamp::formatMsecs(line.timestampMs)},
@@ -169,30 +190,31 @@ HttpReply ApiServer::getActivityLog(const Call& call)
     reply.contentType = QByteArrayLiteral("application/x-ndjson");
     if (r->activity.isFinished()) {
         for (const ActivityLogLine& line : m_store.log(r->activity.id))
-            reply.body += logLineJson(line);
+            reply.body += logLineJson(line, call.role != Role::Admin);
         reply.body += kSeal;
         return reply;
     }
     // Still running: the stream stays open and delivers lines as they happen, then the seal.
     const QString activityId = r->activity.id;
-    reply.stream = [this, activityId](QTcpSocket* socket) { streamLog(socket, activityId); };
+    const bool viewer = call.role != Role::Admin;
+    reply.stream = [this, activityId, viewer](QTcpSocket* socket) { streamLog(socket, activityId, viewer); };
     return reply;
 }
 
-void ApiServer::streamLog(QTcpSocket* socket, const QString& activityId)
+void ApiServer::streamLog(QTcpSocket* socket, const QString& activityId, bool viewer)
 {
     QByteArray backlog;
     for (const ActivityLogLine& line : m_store.log(activityId))
-        backlog += logLineJson(line);
+        backlog += logLineJson(line, viewer);
     if (!backlog.isEmpty())
         socket->write(chunk(backlog));
 
     // A context object tied to the socket: when the client goes away, the connections go with it.
     auto* subscription = new QObject(socket);
     connect(&m_hub, &ActivityHub::logAppended, subscription,
-        [socket, activityId](const QString& id, const ActivityLogLine& line) {
+        [socket, activityId, viewer](const QString& id, const ActivityLogLine& line) {
             if (id == activityId)
-                socket->write(chunk(logLineJson(line)));
+                socket->write(chunk(logLineJson(line, viewer)));
         });
     connect(&m_hub, &ActivityHub::activityFinished, subscription,
         [socket, subscription, activityId](const QString&, const QString& id) {

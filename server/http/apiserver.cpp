@@ -40,6 +40,9 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     const QString env = QStringLiteral("/projects/{p}/environments/{e}");
     addRoute("POST", QStringLiteral("/oauth2/token"), std::bind(&ApiServer::exchangeToken, this, _1), false);
     addRoute("GET", QStringLiteral("/tidemark"), std::bind(&ApiServer::serverInfo, this, _1));
+    addRoute("GET", QStringLiteral("/tidemark/tokens"), std::bind(&ApiServer::listTokens, this, _1));
+    addRoute("POST", QStringLiteral("/tidemark/tokens"), std::bind(&ApiServer::createApiToken, this, _1));
+    addRoute("DELETE", QStringLiteral("/tidemark/tokens/{t}"), std::bind(&ApiServer::revokeToken, this, _1));
     addRoute("GET", QStringLiteral("/projects"), std::bind(&ApiServer::listProjects, this, _1));
     addRoute("GET", QStringLiteral("/projects/{p}"), std::bind(&ApiServer::getProject, this, _1));
     addRoute("GET", QStringLiteral("/projects/{p}/environments"), std::bind(&ApiServer::listEnvironments, this, _1));
@@ -104,11 +107,14 @@ HttpReply ApiServer::dispatch(const HttpRequest& request)
         call.body = request.body;
         if (route.needsAuth) {
             const QByteArray auth = request.value(QByteArrayLiteral("Authorization"));
-            if (!auth.startsWith("Bearer "))
+            // The scheme's name is case-insensitive (RFC 9110).
+            if (!auth.left(7).toLower().startsWith("bearer "))
                 return HttpReply::error(401, tr("An access token is required (Authorization: Bearer …)."));
             const QString token = QString::fromLatin1(auth.mid(7).trimmed());
             const auto session = m_sessions.constFind(token);
-            if (session == m_sessions.constEnd() || session->expiresAtMs <= QDateTime::currentMSecsSinceEpoch()) {
+            // A revoked API token takes its access tokens with it at once, whoever revoked it.
+            if (session == m_sessions.constEnd() || session->expiresAtMs <= QDateTime::currentMSecsSinceEpoch()
+                || !m_store.apiTokenHashExists(session->tokenHash)) {
                 if (session != m_sessions.constEnd())
                     m_sessions.remove(token);
                 return HttpReply::error(
@@ -211,9 +217,14 @@ HttpReply ApiServer::exchangeToken(const Call& call)
     if (!info)
         return invalid(tr("The API token is not known to this server."));
     const QString access = randomToken(32);
+    // Expired sessions go when new ones come, so that many exchanges do not add up.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_sessions.begin(); it != m_sessions.end();)
+        it = it->expiresAtMs <= now ? m_sessions.erase(it) : std::next(it);
     m_sessions.insert(access,
         Session {info->role == QLatin1String("admin") ? Role::Admin : Role::Viewer,
-            QDateTime::currentMSecsSinceEpoch() + kAccessTokenSeconds * 1000LL, info->name});
+            QDateTime::currentMSecsSinceEpoch() + kAccessTokenSeconds * 1000LL, info->name,
+            Store::hashToken(apiToken)});
     return HttpReply::json(200,
         QJsonObject {{QStringLiteral("access_token"), access}, {QStringLiteral("expires_in"), kAccessTokenSeconds},
             {QStringLiteral("token_type"), QStringLiteral("bearer")}});
@@ -228,7 +239,7 @@ HttpReply ApiServer::serverInfo(const Call& call)
     info.server = QStringLiteral("tidemarkd");
     info.version = QStringLiteral(TIDEMARK_VERSION);
     info.capabilities = {Capability::Annotations, Capability::RetentionDryRun, Capability::EnvironmentDescriptors,
-        Capability::LogStream, Capability::Roles};
+        Capability::LogStream, Capability::Roles, Capability::Tokens};
     return HttpReply::json(200, info.toJson());
 }
 

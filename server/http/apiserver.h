@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/environment.h"
+#include "engine/confinement.h"
 #include "engine/engine.h"
 #include "httpreply.h"
 #include "httprequest.h"
@@ -33,6 +34,12 @@ public:
 
     enum class Role { Viewer, Admin };
 
+    // Where environment descriptors may point (checked when one is saved).
+    void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
+    // Pause and resume hooks are shell commands that tidemarkd runs: API callers may set them only when the
+    // server was started to allow it (--allow-api-hooks); otherwise they come from the server's own files.
+    void setApiHooksAllowed(bool allowed) { m_apiHooksAllowed = allowed; }
+
     struct Call
     {
         const HttpRequest* request = nullptr;
@@ -60,6 +67,7 @@ private:
         Role role = Role::Viewer;
         qint64 expiresAtMs = 0;
         QString tokenName;
+        QString tokenHash; // of the API token it was exchanged for
     };
 
     void addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth = true);
@@ -67,6 +75,9 @@ private:
     // Handlers
     HttpReply exchangeToken(const Call& call);
     HttpReply serverInfo(const Call& call);
+    HttpReply listTokens(const Call& call);
+    HttpReply createApiToken(const Call& call);
+    HttpReply revokeToken(const Call& call);
     HttpReply listProjects(const Call& call);
     HttpReply getProject(const Call& call);
     HttpReply listEnvironments(const Call& call);
@@ -99,7 +110,8 @@ private:
     HttpReply accepted(const Engine::Request& started, const Call& call) const;
     // The request body as a JSON object, or nullopt with the 400 (line and column, or the type) in `invalid`.
     static std::optional<QJsonObject> objectBody(const Call& call, HttpReply& invalid);
-    void streamLog(QTcpSocket* socket, const QString& activityId);
+    // `viewer`: lines of hook output are replaced by a note (see activityroutes.cpp).
+    void streamLog(QTcpSocket* socket, const QString& activityId, bool viewer);
     QJsonObject settingsJson(const QString& projectId) const;
 
     // The environment (and backup) a call's path names, or the 404 (or other) reply that ends the call.
@@ -114,10 +126,14 @@ private:
     // Common checks; each returns an error reply or nothing.
     std::optional<HttpReply> requireAdmin(const Call& call, const QString& action) const;
     std::optional<HttpReply> requireProject(const Call& call) const;
+    // The 403 for a change of hook commands through the API, unless the server allows it.
+    std::optional<HttpReply> refuseApiHooks() const;
 
     Store& m_store;
     Engine& m_engine;
     ActivityHub& m_hub;
     QList<Route> m_routes;
     QHash<QString, Session> m_sessions; // access token → session
+    Confinement m_confinement;
+    bool m_apiHooksAllowed = false;
 };

@@ -90,7 +90,28 @@ QJsonObject ApiServer::environmentJson(const QString& projectId, const Environme
     }
     QJsonObject o = e.toJson();
     insertHostedOnlyFields(o, e);
+    // Hook commands are for admins: they may hold credentials and say how the server is run.
+    if (call.role != Role::Admin && e.local) {
+        QJsonObject local = o.value(QStringLiteral("local")).toObject();
+        QJsonObject hooks = local.value(QStringLiteral("hooks")).toObject();
+        for (const QString& key : {QStringLiteral("pause"), QStringLiteral("resume")}) {
+            if (!hooks.value(key).toString().isEmpty())
+                hooks.insert(key, tr("(hidden from viewers)"));
+        }
+        local.insert(QStringLiteral("hooks"), hooks);
+        o.insert(QStringLiteral("local"), local);
+    }
     return o;
+}
+
+std::optional<HttpReply> ApiServer::refuseApiHooks() const
+{
+    if (m_apiHooksAllowed)
+        return std::nullopt;
+    return HttpReply::error(403,
+        tr("Pause and resume hooks are shell commands that tidemarkd runs, so this server takes them only from its "
+           "own files (tidemarkd --data-dir DIR hooks set …), not through the API. Start it with "
+           "--allow-api-hooks to allow them here."));
 }
 
 HttpReply ApiServer::listEnvironments(const Call& call)
@@ -165,12 +186,18 @@ HttpReply ApiServer::createEnvironment(const Call& call)
             problems.append({QStringLiteral("status"), tr("must be \"active\" or \"inactive\"")});
     }
     const auto local = LocalDescriptor::fromJson(body->value(QStringLiteral("local")), QStringLiteral("local"));
-    if (local.ok())
+    if (local.ok()) {
         e.local = *local.value;
-    else
+        problems.append(m_confinement.checkDescriptor(*e.local, QStringLiteral("local")));
+    } else {
         problems.append(local.problems);
+    }
     if (!problems.isEmpty())
         return badRequest(problems);
+    if (e.local && (!e.local->pauseHook.isEmpty() || !e.local->resumeHook.isEmpty())) {
+        if (auto refused = refuseApiHooks())
+            return *refused;
+    }
 
     const QString p = call.params.value(kP);
     if (m_store.environment(p, e.id))
@@ -218,15 +245,25 @@ HttpReply ApiServer::updateEnvironment(const Call& call)
         else if (auto value = JsonRead::string(parent, QStringLiteral("parent"), problems))
             e->parent = *value;
     }
+    bool hooksChanged = false;
     if (body->contains(QStringLiteral("local"))) {
         const auto local = LocalDescriptor::fromJson(body->value(QStringLiteral("local")), QStringLiteral("local"));
-        if (local.ok())
+        if (local.ok()) {
+            problems.append(m_confinement.checkDescriptor(*local.value, QStringLiteral("local")));
+            const QString pause = e->local ? e->local->pauseHook : QString();
+            const QString resume = e->local ? e->local->resumeHook : QString();
+            hooksChanged = local.value->pauseHook != pause || local.value->resumeHook != resume;
             e->local = *local.value;
-        else
+        } else {
             problems.append(local.problems);
+        }
     }
     if (!problems.isEmpty())
         return badRequest(problems);
+    if (hooksChanged) {
+        if (auto refused = refuseApiHooks())
+            return *refused;
+    }
     e->updatedAtMs = QDateTime::currentMSecsSinceEpoch();
     if (!m_store.saveEnvironment(p, *e))
         return HttpReply::error(500, tr("The environment could not be saved."));
@@ -244,6 +281,11 @@ HttpReply ApiServer::deleteEnvironment(const Call& call)
         return *error;
     if (!m_store.backups(p, e->id).isEmpty()) {
         return HttpReply::error(409, tr("Environment '%1' still has backups; delete them first.").arg(e->id));
+    }
+    // A backup still under way would leave a backup behind that a new environment of that name would inherit.
+    if (m_engine.isBusy(p, e->id)) {
+        return HttpReply::error(
+            409, tr("Environment '%1' has an activity pending or running; delete it when that has ended.").arg(e->id));
     }
     if (!m_store.deleteEnvironment(p, e->id))
         return HttpReply::error(500, tr("The environment could not be deleted."));

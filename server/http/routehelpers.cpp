@@ -1,5 +1,9 @@
 #include "routehelpers.h"
 
+#include <algorithm>
+#include <limits>
+#include <QCoreApplication>
+
 namespace RouteHelpers {
 
 QJsonObject link(const QString& href, const char* method)
@@ -12,10 +16,19 @@ QJsonObject link(const QString& href, const char* method)
 
 HttpReply badRequest(const Problems& problems)
 {
+    // A body with a hundred thousand bad items gets the first of them named, not an answer many times its size
+    // (and the time that takes: every insert into a JSON object costs more as it grows).
+    const Problems shown = problems.mid(0, kMaxReportedProblems);
     QJsonObject detail;
-    for (const Problem& p : problems)
+    for (const Problem& p : shown)
         detail.insert(p.path.isEmpty() ? QStringLiteral("body") : p.path, p.message);
-    return HttpReply::error(400, problemStrings(problems).join(QLatin1String("; ")), detail);
+    QString message = problemStrings(shown).join(QLatin1String("; "));
+    if (problems.size() > shown.size()) {
+        message += QLatin1String("; ")
+            + QCoreApplication::translate("ApiServer", "and %n more problem(s)", nullptr,
+                int(std::min<qsizetype>(problems.size() - shown.size(), std::numeric_limits<int>::max())));
+    }
+    return HttpReply::error(400, message, detail);
 }
 
 } // namespace RouteHelpers

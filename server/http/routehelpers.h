@@ -15,7 +15,9 @@ inline const QString kB = QStringLiteral("b");
 inline const QString kA = QStringLiteral("a");
 
 QJsonObject link(const QString& href, const char* method = nullptr);
-// The contract's 400: every problem in `message`, and by path in `detail`.
+// The contract's 400: the problems in `message`, and by path in `detail` (the first kMaxReportedProblems; the
+// message says how many more there were).
+constexpr qsizetype kMaxReportedProblems = 50;
 HttpReply badRequest(const Problems& problems);
 
 } // namespace RouteHelpers

@@ -661,11 +661,42 @@ bool Store::insertApiToken(const QString& token, const ApiToken& info)
 std::optional<ApiToken> Store::apiToken(const QString& token)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT name, role FROM api_tokens WHERE hash = ?"));
+    q.prepare(QStringLiteral("SELECT name, role, created_at FROM api_tokens WHERE hash = ?"));
     q.addBindValue(hashToken(token));
     if (q.exec() && q.next())
-        return ApiToken {q.value(0).toString(), q.value(1).toString()};
+        return ApiToken {q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
     return std::nullopt;
+}
+
+QList<ApiToken> Store::apiTokens()
+{
+    QList<ApiToken> out;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT name, role, created_at FROM api_tokens ORDER BY created_at, name"))) {
+        while (q.next())
+            out.append(ApiToken {q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    }
+    return out;
+}
+
+int Store::revokeApiTokensNamed(const QString& name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM api_tokens WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        fail(QStringLiteral("database"), q.lastError().text());
+        return -1;
+    }
+    return q.numRowsAffected();
+}
+
+bool Store::apiTokenHashExists(const QString& hash)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM api_tokens WHERE hash = ?"));
+    q.addBindValue(hash);
+    return q.exec() && q.next();
 }
 
 bool Store::deleteApiTokensNamed(const QString& name)

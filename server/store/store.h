@@ -51,6 +51,7 @@ struct ApiToken
 {
     QString name;
     QString role; // "admin" | "viewer"
+    qint64 createdAtMs = 0;
 };
 
 // tidemarkd's metadata in SQLite (DATA_DIR/tidemark.db, WAL mode). The schema is versioned and migrated on
@@ -106,6 +107,12 @@ public:
     bool insertApiToken(const QString& token, const ApiToken& info);
     std::optional<ApiToken> apiToken(const QString& token);
     bool deleteApiTokensNamed(const QString& name);
+    // Every token (without the secret, which is not stored), oldest first.
+    QList<ApiToken> apiTokens();
+    // Removes the tokens called `name`; how many there were, or -1 on a database error.
+    int revokeApiTokensNamed(const QString& name);
+    // Whether a token with this hash (hashToken()) still exists: revoked tokens stop working at once.
+    bool apiTokenHashExists(const QString& hash);
 
     static QString hashToken(const QString& token);
 

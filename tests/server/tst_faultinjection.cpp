@@ -137,6 +137,7 @@ private:
     QString m_admin;
     Place m_main;
     Place m_staging;
+    QString m_maintenanceFlag; // exists while staging is paused
     State m_mainState; // main never changes: every backup of main holds this
     QHash<QString, int> m_phases;
 };
@@ -165,6 +166,16 @@ void TestFaultInjection::initTestCase()
                         .toString();
         QVERIFY2(QFileInfo(place->mount).isDir() && QFileInfo(place->db).isFile(), qPrintable(name));
     }
+    // Restores into staging pause it: the flag marks it in maintenance until its resume hook has run, also when
+    // tidemarkd was killed in the pause, while it swapped trees or wrote the database back, or in the resume.
+    m_maintenanceFlag = QFileInfo(m_staging.code).path() + QStringLiteral("/maintenance");
+    QJsonObject staging = localOf(QStringLiteral("staging"));
+    staging.insert(QStringLiteral("hooks"),
+        QJsonObject {{QStringLiteral("pause"), QStringLiteral("touch '%1'").arg(m_maintenanceFlag)},
+            {QStringLiteral("resume"), QStringLiteral("rm -f '%1'").arg(m_maintenanceFlag)}});
+    const auto hooked = m_http->request("PATCH", QStringLiteral("/projects/demo/environments/staging"),
+        QJsonDocument(QJsonObject {{QStringLiteral("local"), staging}}).toJson(QJsonDocument::Compact), m_admin);
+    QVERIFY2(hooked.status == 200, hooked.body.constData());
     m_mainState = stateOf(m_main);
     QVERIFY(m_mainState.mount.size() >= 300);
     QVERIFY(m_mainState.rows.size() >= 3000);
@@ -356,6 +367,9 @@ void TestFaultInjection::checkAfterRecovery(const QString& activityId, bool fini
             QVERIFY2(leftoversNextTo(path).isEmpty(), qPrintable(leftoversNextTo(path).join(QLatin1Char(' '))));
     }
     QVERIFY(!QFileInfo::exists(m_server.dataDir() + QStringLiteral("/staging")));
+    QVERIFY2(!QFileInfo::exists(m_maintenanceFlag), "staging was left paused (its resume hook did not run)");
+    const QStringList paused = QDir(m_server.dataDir() + QStringLiteral("/paused")).entryList(QDir::Files);
+    QVERIFY2(paused.isEmpty(), qPrintable(paused.join(QLatin1Char(' '))));
     const QStringList journals = QDir(m_server.dataDir() + QStringLiteral("/journal")).entryList(QDir::Files);
     QVERIFY2(journals.isEmpty(), qPrintable(journals.join(QLatin1Char(' '))));
     QCOMPARE(stateOf(m_main), m_mainState);

@@ -173,7 +173,7 @@ void TestServerApi::environmentsAndLinksByRole()
 
 void TestServerApi::environmentLifecycle()
 {
-    const QString root = m_server.dataDir() + QStringLiteral("/extra");
+    const QString root = m_server.dataDir() + QStringLiteral("/environments/extra");
     QVERIFY(QDir().mkpath(root + QStringLiteral("/code")));
     const QByteArray body = QStringLiteral(R"({"name": "extra", "title": "Extra", "type": "staging",
         "local": {"code_path": "%1/code", "mounts": [], "services": []}})")

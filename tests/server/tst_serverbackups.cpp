@@ -551,7 +551,7 @@ void TestServerBackups::hangingPauseHookTimesOut()
 void TestServerBackups::codeOutsideGitIsBackedUpWithoutCommit()
 {
     // A code path that is not a git work tree: the backup is made and listed, with an empty commit_id.
-    const QString root = m_server.dataDir() + QStringLiteral("/plain-env");
+    const QString root = m_server.dataDir() + QStringLiteral("/environments/plain-env");
     const QString code = root + QStringLiteral("/code");
     const QString files = root + QStringLiteral("/files");
     QVERIFY(QDir().mkpath(root + QStringLiteral("/code")));

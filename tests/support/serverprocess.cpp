@@ -77,6 +77,10 @@ bool ServerProcess::launch(quint16 port)
         args.append(QStringLiteral("--demo"));
     if (!m_scheduler)
         args.append(QStringLiteral("--no-scheduler"));
+    for (const QString& root : m_environmentRoots)
+        args << QStringLiteral("--environment-root") << root;
+    if (m_apiHooks)
+        args.append(QStringLiteral("--allow-api-hooks"));
     args.append(m_extraArguments);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(m_environment);

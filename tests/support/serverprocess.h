@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <QByteArray>
+#include <QDir>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -25,6 +26,11 @@ public:
     bool restart(); // same data dir and port, new process (clients reconnect to the same URL)
     // Automated backups are off in tests unless a test asks for them (they would change every count).
     void setSchedulerEnabled(bool enabled) { m_scheduler = enabled; }
+    // Where environments may live: the system's temporary directory (where tests make their environments) unless
+    // told otherwise; an empty list starts the server with its default (the demo's folder only).
+    void setEnvironmentRoots(const QStringList& roots) { m_environmentRoots = roots; }
+    // Tests set hooks through the API unless they check that a server refuses it.
+    void setApiHooksAllowed(bool allowed) { m_apiHooks = allowed; }
     // The host to listen on (127.0.0.1 unless told), arguments added after the usual ones (--tls-cert …), and
     // environment variables set for the server on top of the test's own (TIDEMARK_HTTP_* limits).
     void setListenHost(const QString& host) { m_listenHost = host; }
@@ -61,6 +67,8 @@ private:
     QString m_listenHost = QStringLiteral("127.0.0.1");
     QStringList m_extraArguments;
     QProcessEnvironment m_environment;
+    QStringList m_environmentRoots {QDir::tempPath()};
+    bool m_apiHooks = true;
 };
 
 // A minimal synchronous HTTP client for tests (an event loop with a timeout; never used in product code).
