@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "modelroles.h"
+#include "retentionreasons.h"
 
 #include <algorithm>
 
@@ -245,23 +246,32 @@ QVariant BackupTableModel::whyKeptData(const Decision* decision, int role) const
 {
     if (!decision)
         return {};
-    const QString reasons = decision->reasons.join(QLatin1String(", "));
     switch (role) {
-    case Qt::DisplayRole:
-        return decision->keep ? reasons : tr("Not kept: %1").arg(reasons);
-    case Qt::ToolTipRole:
-        return decision->keep
-            ? tr("Kept by the retention policy:\n%1").arg(decision->reasons.join(QLatin1Char('\n')))
-            : tr("The retention policy deletes this backup:\n%1").arg(decision->reasons.join(QLatin1Char('\n')));
+    case Qt::DisplayRole: {
+        const QString words = RetentionReasons::plain(decision->reasons).join(QLatin1String(", "));
+        return decision->keep ? words : tr("Not kept: %1").arg(words);
+    }
+    case Qt::ToolTipRole: {
+        QStringList lines;
+        for (const QString& reason : decision->reasons)
+            lines.append(RetentionReasons::withShortForm(reason));
+        return decision->keep ? tr("Kept by the retention policy:\n%1").arg(lines.join(QLatin1Char('\n')))
+                              : tr("The retention policy deletes this backup:\n%1").arg(lines.join(QLatin1Char('\n')));
+    }
     case UnderlyingDataRole:
-        return reasons;
+        return decision->reasons.join(QLatin1String(", ")); // the short forms sort by schedule, then rank
     }
     return {};
 }
 
 QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == WhyKeptColumn)
+        return tr("Which rule of the retention policy keeps each backup. The filter also finds the short forms "
+                  "the command line uses, such as 1d #1/7 for daily #1 of 7.");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case CreatedColumn:

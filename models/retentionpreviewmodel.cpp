@@ -4,6 +4,7 @@
 #include "displayformat.h"
 #include "modelroles.h"
 #include "retention/retentionplanner.h"
+#include "retentionreasons.h"
 
 #include <algorithm>
 #include <QDateTime>
@@ -208,10 +209,16 @@ QVariant RetentionPreviewModel::data(const QModelIndex& index, int role) const
             return int(p.keep);
         break;
     case ReasonsColumn:
-        if (role == Qt::DisplayRole || role == UnderlyingDataRole)
+        if (role == Qt::DisplayRole)
+            return RetentionReasons::plain(p.reasons).join(QLatin1String(", "));
+        if (role == UnderlyingDataRole)
             return p.reasons.join(QLatin1String(", "));
-        if (role == Qt::ToolTipRole)
-            return p.reasons.join(QLatin1Char('\n'));
+        if (role == Qt::ToolTipRole) {
+            QStringList lines;
+            for (const QString& reason : p.reasons)
+                lines.append(RetentionReasons::withShortForm(reason));
+            return lines.join(QLatin1Char('\n'));
+        }
         break;
     case ExpiresColumn:
         if (role == Qt::DisplayRole) {

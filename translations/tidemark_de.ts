@@ -87,27 +87,27 @@
     </message>
     <message>
         <source>Automated backup of %1</source>
-        <translation>Automatische Sicherung von %1</translation>
+        <translation>Automatisches Backup von %1</translation>
     </message>
     <message>
         <source>Consistent backup of %1</source>
-        <translation>Konsistente Sicherung von %1</translation>
+        <translation>Konsistentes Backup von %1</translation>
     </message>
     <message>
         <source>Live backup of %1</source>
-        <translation>Live-Sicherung von %1</translation>
+        <translation>Live-Backup von %1</translation>
     </message>
     <message>
         <source>Restore of backup %1 into %2</source>
-        <translation>Wiederherstellung der Sicherung %1 in %2</translation>
+        <translation>Wiederherstellung des Backups %1 in %2</translation>
     </message>
     <message>
         <source>Restore of the data of backup %1 into %2 (code unchanged)</source>
-        <translation>Wiederherstellung der Daten der Sicherung %1 in %2 (Code unverändert)</translation>
+        <translation>Wiederherstellung der Daten des Backups %1 in %2 (Code unverändert)</translation>
     </message>
     <message>
         <source>Deletion of backup %1 of %2</source>
-        <translation>Löschen der Sicherung %1 von %2</translation>
+        <translation>Löschen des Backups %1 von %2</translation>
     </message>
     <message>
         <source>Resume of %1 after the server stopped while it was paused</source>
@@ -886,6 +886,10 @@
     <message>
         <source>Asked for as consistent, but the environment has no pause hook, so it kept running: the databases are consistent copies, files that changed while they were read may not be. Set a pause hook on the server to pause it.</source>
         <translation>Als konsistent angefordert, aber die Umgebung hat keinen Pause-Hook und lief daher weiter: Die Datenbanken sind konsistente Kopien, Dateien, die sich beim Lesen änderten, möglicherweise nicht. Legen Sie auf dem Server einen Pause-Hook fest, um sie anzuhalten.</translation>
+    </message>
+    <message>
+        <source>Which rule of the retention policy keeps each backup. The filter also finds the short forms the command line uses, such as 1d #1/7 for daily #1 of 7.</source>
+        <translation>Welche Regel der Aufbewahrungsrichtlinie jedes Backup behält. Der Filter findet auch die Kurzformen der Kommandozeile, etwa 1d #1/7 für täglich Nr. 1 von 7.</translation>
     </message>
 </context>
 <context>
@@ -1847,7 +1851,7 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
   tidemarkd --data-dir DIR token list
   tidemarkd --data-dir DIR token revoke NAME
   tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</source>
-        <translation>Der Tidemark-Sicherungsserver.
+        <translation>Der Tidemark-Backup-Server.
 
   tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
   tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
@@ -2814,7 +2818,7 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
     <message>
         <source>Protect: never delete this backup (%1)</source>
-        <translation>Schützen: diese Sicherung nie löschen (%1)</translation>
+        <translation>Schützen: dieses Backup nie löschen (%1)</translation>
     </message>
     <message>
         <source>Not connected: reconnect to cancel it</source>
@@ -2822,11 +2826,11 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
     <message>
         <source>%1 has no backup yet. Take the first one with Backup (%2).</source>
-        <translation>%1 hat noch keine Sicherung. Erstellen Sie die erste mit „Sichern“ (%2).</translation>
+        <translation>%1 hat noch kein Backup. Erstellen Sie das erste mit „Backup“ (%2).</translation>
     </message>
     <message>
         <source>%1 has no backup, and it is inactive: activate it to back it up.</source>
-        <translation>%1 hat keine Sicherung und ist inaktiv: Aktivieren Sie die Umgebung, um sie zu sichern.</translation>
+        <translation>%1 hat kein Backup und ist inaktiv: Aktivieren Sie die Umgebung, um sie zu sichern.</translation>
     </message>
     <message>
         <source>The %1 retention policy has no schedule, so %2 is never backed up automatically. Add a schedule under Retention policies (%3).</source>
@@ -2858,8 +2862,8 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message numerus="yes">
         <source>%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped is not kept.</source>
         <translation>
-            <numerusform>Auf diesem Computer läuft noch %n Aktivität. Beenden hält sie an: Eine angehaltene Sicherung wird nicht aufbewahrt.</numerusform>
-            <numerusform>Auf diesem Computer laufen noch %n Aktivitäten. Beenden hält sie an: Eine angehaltene Sicherung wird nicht aufbewahrt.</numerusform>
+            <numerusform>Auf diesem Computer läuft noch %n Aktivität. Beenden hält sie an: Ein angehaltenes Backup wird nicht aufbewahrt.</numerusform>
+            <numerusform>Auf diesem Computer laufen noch %n Aktivitäten. Beenden hält sie an: Ein angehaltenes Backup wird nicht aufbewahrt.</numerusform>
         </translation>
     </message>
 </context>
@@ -3026,7 +3030,7 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
     <message>
         <source>&lt;b&gt;%1 kept&lt;/b&gt;, &lt;b&gt;%2 deleted&lt;/b&gt; of the current backups of %3.</source>
-        <translation>&lt;b&gt;%1 behalten&lt;/b&gt;, &lt;b&gt;%2 gelöscht&lt;/b&gt; von den aktuellen Sicherungen von %3.</translation>
+        <translation>&lt;b&gt;%1 behalten&lt;/b&gt;, &lt;b&gt;%2 gelöscht&lt;/b&gt; von den aktuellen Backups von %3.</translation>
     </message>
     <message>
         <source>&lt;b&gt;No schedule:&lt;/b&gt; environments of this type are never backed up automatically, only when someone asks.</source>
@@ -3035,8 +3039,8 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message numerus="yes">
         <source>Once every schedule has filled, about %n backup(s) will be kept.</source>
         <translation>
-            <numerusform>Sobald jeder Zeitplan gefüllt ist, wird etwa %n Sicherung aufbewahrt.</numerusform>
-            <numerusform>Sobald jeder Zeitplan gefüllt ist, werden etwa %n Sicherungen aufbewahrt.</numerusform>
+            <numerusform>Sobald jeder Zeitplan gefüllt ist, wird etwa %n Backup aufbewahrt.</numerusform>
+            <numerusform>Sobald jeder Zeitplan gefüllt ist, werden etwa %n Backups aufbewahrt.</numerusform>
         </translation>
     </message>
 </context>
@@ -3641,6 +3645,78 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>RetentionReasons</name>
+    <message>
+        <source>hourly</source>
+        <translation>stündlich</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>jährlich</translation>
+    </message>
+    <message>
+        <source>every %1 %2</source>
+        <translation>alle %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2 of %3</source>
+        <translation>%1 Nr. %2 von %3</translation>
+    </message>
+    <message>
+        <source>the oldest, while the %1 schedule fills</source>
+        <translation>das älteste, solange sich der Zeitplan „%1“ füllt</translation>
+    </message>
+    <message numerus="yes">
+        <source>kept as one of %n manual backup(s)</source>
+        <translation>
+            <numerusform>als einziges manuelles Backup behalten</numerusform>
+            <numerusform>als eines von %n manuellen Backups behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>beyond the %n manual backup(s) kept</source>
+        <translation>
+            <numerusform>über das %n behaltene manuelle Backup hinaus</numerusform>
+            <numerusform>über die %n behaltenen manuellen Backups hinaus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>beyond the limit of %n backup(s) in all</source>
+        <translation>
+            <numerusform>über die Grenze von insgesamt %n Backup hinaus</numerusform>
+            <numerusform>über die Grenze von insgesamt %n Backups hinaus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>geschützt</translation>
+    </message>
+    <message>
+        <source>the policy has no schedule</source>
+        <translation>die Richtlinie hat keinen Zeitplan</translation>
+    </message>
+    <message>
+        <source>no schedule keeps it</source>
+        <translation>kein Zeitplan behält es</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>RetentionTimeline</name>
     <message>
         <source>Retention timeline</source>
@@ -3665,15 +3741,15 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message numerus="yes">
         <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>
         <translation>
-            <numerusform>Jetzt behaltene Sicherungen: %1. Nach %n Woche noch behalten: %2.</numerusform>
-            <numerusform>Jetzt behaltene Sicherungen: %1. Nach %n Wochen noch behalten: %2.</numerusform>
+            <numerusform>Jetzt behaltene Backups: %1. Nach %n Woche noch behalten: %2.</numerusform>
+            <numerusform>Jetzt behaltene Backups: %1. Nach %n Wochen noch behalten: %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Kept backups over the next %n week(s) (%1 kept, %2 deleted now)</source>
         <translation>
-            <numerusform>Behaltene Sicherungen in der nächsten Woche (%1 behalten, %2 jetzt gelöscht)</numerusform>
-            <numerusform>Behaltene Sicherungen in den nächsten %n Wochen (%1 behalten, %2 jetzt gelöscht)</numerusform>
+            <numerusform>Behaltene Backups in der nächsten Woche (%1 behalten, %2 jetzt gelöscht)</numerusform>
+            <numerusform>Behaltene Backups in den nächsten %n Wochen (%1 behalten, %2 jetzt gelöscht)</numerusform>
         </translation>
     </message>
     <message>

@@ -110,6 +110,30 @@
     </message>
 </context>
 <context>
+    <name>RetentionReasons</name>
+    <message numerus="yes">
+        <source>kept as one of %n manual backup(s)</source>
+        <translation>
+            <numerusform>kept as the only manual backup</numerusform>
+            <numerusform>kept as one of %n manual backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>beyond the %n manual backup(s) kept</source>
+        <translation>
+            <numerusform>beyond the %n manual backup kept</numerusform>
+            <numerusform>beyond the %n manual backups kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>beyond the limit of %n backup(s) in all</source>
+        <translation>
+            <numerusform>beyond the limit of %n backup in all</numerusform>
+            <numerusform>beyond the limit of %n backups in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RetentionTimeline</name>
     <message numerus="yes">
         <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>

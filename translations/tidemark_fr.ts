@@ -887,6 +887,10 @@
         <source>Asked for as consistent, but the environment has no pause hook, so it kept running: the databases are consistent copies, files that changed while they were read may not be. Set a pause hook on the server to pause it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Which rule of the retention policy keeps each backup. The filter also finds the short forms the command line uses, such as 1d #1/7 for daily #1 of 7.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -3588,6 +3592,78 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Expires</source>
         <translation>Expire</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionReasons</name>
+    <message>
+        <source>hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the oldest, while the %1 schedule fills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>kept as one of %n manual backup(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>beyond the %n manual backup(s) kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>beyond the limit of %n backup(s) in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy has no schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no schedule keeps it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

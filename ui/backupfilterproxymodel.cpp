@@ -44,6 +44,9 @@ bool BackupFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& 
         if (text.contains(needle, Qt::CaseInsensitive))
             return true;
     }
-    // The full id too, so a pasted id finds its backup.
-    return model->index(sourceRow, 0, sourceParent).data(BackupIdRole).toString().contains(needle, Qt::CaseInsensitive);
+    // The full id too, so a pasted id finds its backup, and the planner's short reasons ("1d #1/7") that the
+    // command line prints, though the column shows them in words.
+    const QModelIndex first = model->index(sourceRow, 0, sourceParent);
+    return first.data(BackupIdRole).toString().contains(needle, Qt::CaseInsensitive)
+        || first.data(ReasonsRole).toStringList().join(QLatin1String(", ")).contains(needle, Qt::CaseInsensitive);
 }

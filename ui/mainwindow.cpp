@@ -228,9 +228,9 @@ void MainWindow::createWidgets()
     m_environmentView->setUniformRowHeights(true);
     m_environmentView->setAlternatingRowColors(true);
     m_environmentView->setSelectionMode(QAbstractItemView::SingleSelection);
-    // Every column as wide as its contents, the last one filling the rest: a narrow window scrolls sideways
-    // rather than cutting names down to their first letter.
-    m_environmentView->header()->setStretchLastSection(true);
+    // Every column as wide as its contents: a narrow window scrolls sideways rather than cutting names down to
+    // their first letter.
+    m_environmentView->header()->setStretchLastSection(false);
     m_environmentView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_environmentView->setMinimumWidth(240);
     connect(m_environmentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -270,9 +270,9 @@ void MainWindow::createWidgets()
     m_backupView->setWordWrap(false);
     m_backupView->horizontalHeader()->setResizeContentsPrecision(0); // the visible rows only
     m_backupView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::WhyKeptColumn, QHeaderView::Stretch);
-    m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::NoteColumn, QHeaderView::Interactive);
-    m_backupView->horizontalHeader()->resizeSection(BackupTableModel::NoteColumn, 150);
+    // "Why kept" reads in words now and is as wide as they are; the note, often empty, takes what is left.
+    m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::NoteColumn, QHeaderView::Stretch);
+    m_backupView->horizontalHeader()->setMinimumSectionSize(40);
     // The lock shows on the Created cell (BackupFilterProxyModel); the column itself would only cost width.
     m_backupView->setColumnHidden(BackupTableModel::ProtectedColumn, true);
     m_backupView->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -312,7 +312,7 @@ void MainWindow::createWidgets()
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     split->setChildrenCollapsible(false);
-    split->setSizes({460, 820});
+    split->setSizes({520, 846}); // at 1366 pixels the environments' five columns fit without scrolling
     setCentralWidget(split);
 
     // Activities.

@@ -233,18 +233,22 @@ void TestBackupTableModel::planFillsWhyKeptAndExpires()
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(0, BackupTableModel::ExpiresColumn));
     QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(2, BackupTableModel::WhyKeptColumn));
 
-    QCOMPARE(m_model->index(0, BackupTableModel::WhyKeptColumn).data().toString(), QStringLiteral("1d #1/2, 1w #1/4"));
+    // In words; the short forms in the tooltip, and sorting by them.
+    QCOMPARE(m_model->index(0, BackupTableModel::WhyKeptColumn).data().toString(),
+        QStringLiteral("daily #1 of 2, weekly #1 of 4"));
     QVERIFY(m_model->index(0, BackupTableModel::WhyKeptColumn)
                 .data(Qt::ToolTipRole)
                 .toString()
-                .contains(QStringLiteral("1d #1/2\n1w #1/4")));
+                .contains(QStringLiteral("daily #1 of 2 (1d #1/2)\nweekly #1 of 4 (1w #1/4)")));
+    QCOMPARE(m_model->index(0, BackupTableModel::WhyKeptColumn).data(UnderlyingDataRole).toString(),
+        QStringLiteral("1d #1/2, 1w #1/4"));
     QCOMPARE(m_model->index(0, BackupTableModel::ExpiresColumn).data(UnderlyingDataRole).toLongLong(),
         at("2026-11-28T00:00:00Z"));
     QCOMPARE(m_model->index(0, 0).data(ReasonsRole).toStringList(), list({"1d #1/2", "1w #1/4"}));
     QCOMPARE(m_model->index(0, 0).data(DecisionRole).toBool(), true);
     QCOMPARE(m_model->index(1, BackupTableModel::ExpiresColumn).data().toString(), QStringLiteral("\u2014"));
     QCOMPARE(m_model->index(2, BackupTableModel::WhyKeptColumn).data().toString(),
-        QStringLiteral("Not kept: not kept by schedule"));
+        QStringLiteral("Not kept: no schedule keeps it"));
     QCOMPARE(m_model->index(2, 0).data(DecisionRole).toBool(), false);
 
     // The same plan again changes nothing; a plan that differs in one row notifies that row only.

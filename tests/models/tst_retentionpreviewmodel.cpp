@@ -212,6 +212,8 @@ void TestRetentionPreviewModel::matchesThePlanner()
     // Display: the newest is kept for the three reasons of the worked example.
     QCOMPARE(m_model->index(0, RetentionPreviewModel::DecisionColumn).data().toString(), QStringLiteral("Keep"));
     QCOMPARE(m_model->index(0, RetentionPreviewModel::ReasonsColumn).data().toString(),
+        QStringLiteral("daily #1 of 7, weekly #1 of 4, monthly #1 of 12"));
+    QCOMPARE(m_model->index(0, RetentionPreviewModel::ReasonsColumn).data(UnderlyingDataRole).toString(),
         QStringLiteral("1d #1/7, 1w #1/4, 1M #1/12"));
     const int deleted = m_model->rowOf(m_model->deletedBackups().constFirst().id);
     QCOMPARE(

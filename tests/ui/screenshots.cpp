@@ -1,5 +1,6 @@
 // Not a test: makes the screenshots in docs/ from the real console against a real tidemarkd.
-//   xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/tidemark-screenshots docs/
+//   xvfb-run -a -s "-screen 0 1366x768x24" build/dev/tests/tidemark-screenshots docs/
+// With LANG=de_DE.UTF-8 (and another folder) it shows the console in German, as its users see it.
 #include "activitylistmodel.h"
 #include "backupdialog.h"
 #include "backuptablemodel.h"
@@ -10,6 +11,7 @@
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
 #include "serverprocess.h"
+#include "translator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +65,7 @@ bool shoot(const QString& path)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    Translator::install(app);
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs");
@@ -107,7 +110,9 @@ int main(int argc, char* argv[])
 
     FixedLocalServer local(server.url(), server.adminToken());
     MainWindow window(&local);
-    window.setGeometry(0, 0, 1280, 800);
+    // The whole screen, as a maximised window would have it (there is no window manager under Xvfb).
+    const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+    window.setGeometry(screen);
     window.show();
     window.connectToServer();
     if (!QTest::qWaitFor([&] { return window.backupModel()->rowCount() >= 3; }, 20000))
@@ -153,7 +158,8 @@ int main(int argc, char* argv[])
     {
         window.editPolicies();
         auto* dialog = window.findChild<PolicyEditorDialog*>();
-        dialog->setGeometry(40, 30, 1200, 740);
+        // The size the dialog chose for this screen, centred on it.
+        dialog->move(screen.center() - dialog->rect().center());
         PolicyEditorPage* production = dialog->page(EnvironmentType::Production);
         if (!QTest::qWaitFor([&] { return production->preview()->rowCount() >= 3; }, 10000))
             qWarning("timed out waiting; the screenshot may be incomplete");

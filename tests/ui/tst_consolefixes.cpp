@@ -13,6 +13,7 @@
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
 #include "retentionpreviewmodel.h"
+#include "retentionreasons.h"
 #include "retentiontimeline.h"
 #include "scheduledraftmodel.h"
 #include "serverprocess.h"
@@ -98,6 +99,8 @@ private slots:
     void firstWindowFitsAndSizesAreRemembered();
     void narrowWindowKeepsActionsAndButtons();
     void pluralForms();
+    void whyKeptInWords();
+    void emptyEnvironmentSaysWhatToDo();
     void failingConnectionShowsNothingOfThePreviousServer();
     void connectionsConnectSavesAndUsesTheTypedToken();
     void quittingDuringABackupAsksFirst();
@@ -361,6 +364,50 @@ void TestConsoleFixes::pluralForms()
     timeline.setWeeks(8);
     timeline.setPlan({});
     QVERIFY2(timeline.toolTip().contains(QStringLiteral("after 8 weeks:")), qPrintable(timeline.toolTip()));
+}
+
+void TestConsoleFixes::whyKeptInWords()
+{
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("1d #1/2")), QStringLiteral("daily #1 of 2"));
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("1w #3/4")), QStringLiteral("weekly #3 of 4"));
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("6h #2/4")), QStringLiteral("every 6 hours #2 of 4"));
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("manual #1/2")), QStringLiteral("kept as one of 2 manual backups"));
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("manual #1/1")), QStringLiteral("kept as the only manual backup"));
+    QCOMPARE(
+        RetentionReasons::plain(QStringLiteral("manual limit 1")), QStringLiteral("beyond the 1 manual backup kept"));
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("something new")), QStringLiteral("something new"));
+
+    // The table shows the words; the filter still finds the short form the command line prints.
+    QVERIFY(activateEnvironment(QStringLiteral("staging")));
+    QTRY_VERIFY(m_window->backupModel()->rowCount() > 0);
+    const auto why
+        = [this] { return m_window->backupModel()->index(0, BackupTableModel::WhyKeptColumn).data().toString(); };
+    QTRY_VERIFY2_WITH_TIMEOUT(why().startsWith(QStringLiteral("kept as ")), qPrintable(why()), 10000);
+    QVERIFY(m_window->backupModel()
+                ->headerData(BackupTableModel::WhyKeptColumn, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("1d #1/7")));
+    auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("backupFilterEdit"));
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("backupView"));
+    filter->setText(QStringLiteral("manual #1/"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    filter->setText(QStringLiteral("no such reason"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    filter->clear();
+    QVERIFY(table->model()->rowCount() > 0);
+}
+
+void TestConsoleFixes::emptyEnvironmentSaysWhatToDo()
+{
+    auto* empty = m_window->findChild<QLabel*>(QStringLiteral("emptyStateLabel"));
+    QVERIFY(activateEnvironment(QStringLiteral("feature-x")));
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY2(empty->text().contains(QStringLiteral("has no backup")), qPrintable(empty->text()));
+    // Staging has backups: no such sentence (a warning about its policy may remain).
+    QVERIFY(activateEnvironment(QStringLiteral("staging")));
+    QTRY_VERIFY(!empty->isVisible() || !empty->text().contains(QStringLiteral("has no backup")));
+    // The demo's staging policy has no schedule: that is said, with where to add one.
+    QVERIFY2(empty->text().contains(QStringLiteral("no schedule")), qPrintable(empty->text()));
 }
 
 void TestConsoleFixes::failingConnectionShowsNothingOfThePreviousServer()

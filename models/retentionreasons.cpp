@@ -1,0 +1,78 @@
+#include "retentionreasons.h"
+
+#include "domain/retentionpolicy.h"
+#include "scheduledraftmodel.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+// "daily", "weekly", or "every 6 hours" for an interval label such as "1d", "1w" or "6h".
+QString scheduleName(const QString& label)
+{
+    const std::optional<Interval> interval = Interval::parse(label);
+    if (!interval)
+        return label;
+    if (interval->multiplier == 1) {
+        switch (interval->unit) {
+        case Interval::Unit::Hour:
+            return RetentionReasons::tr("hourly");
+        case Interval::Unit::Day:
+            return RetentionReasons::tr("daily");
+        case Interval::Unit::Week:
+            return RetentionReasons::tr("weekly");
+        case Interval::Unit::Month:
+            return RetentionReasons::tr("monthly");
+        case Interval::Unit::Year:
+            return RetentionReasons::tr("yearly");
+        }
+    }
+    return RetentionReasons::tr("every %1 %2")
+        .arg(interval->multiplier)
+        .arg(ScheduleDraftModel::unitName(interval->unit, interval->multiplier));
+}
+
+} // namespace
+
+QString RetentionReasons::plain(const QString& reason)
+{
+    // The planner's vocabulary (models/retention/retentionplanner.cpp).
+    static const QRegularExpression bucket(QStringLiteral("^(\\d+[hdwMy]) #(\\d+)/(\\d+)$"));
+    static const QRegularExpression oldest(QStringLiteral("^(\\d+[hdwMy]) oldest$"));
+    static const QRegularExpression manual(QStringLiteral("^manual #(\\d+)/(\\d+)$"));
+    static const QRegularExpression manualLimit(QStringLiteral("^manual limit (\\d+)$"));
+    static const QRegularExpression maxBackups(QStringLiteral("^max_backups (\\d+)$"));
+
+    if (const auto m = bucket.match(reason); m.hasMatch())
+        return tr("%1 #%2 of %3").arg(scheduleName(m.captured(1)), m.captured(2), m.captured(3));
+    if (const auto m = oldest.match(reason); m.hasMatch())
+        return tr("the oldest, while the %1 schedule fills").arg(scheduleName(m.captured(1)));
+    if (const auto m = manual.match(reason); m.hasMatch())
+        return tr("kept as one of %n manual backup(s)", "", m.captured(2).toInt());
+    if (const auto m = manualLimit.match(reason); m.hasMatch())
+        return tr("beyond the %n manual backup(s) kept", "", m.captured(1).toInt());
+    if (const auto m = maxBackups.match(reason); m.hasMatch())
+        return tr("beyond the limit of %n backup(s) in all", "", m.captured(1).toInt());
+    if (reason == QLatin1String("protected"))
+        return tr("protected");
+    if (reason == QLatin1String("no schedule"))
+        return tr("the policy has no schedule");
+    if (reason == QLatin1String("not kept by schedule"))
+        return tr("no schedule keeps it");
+    return reason;
+}
+
+QStringList RetentionReasons::plain(const QStringList& reasons)
+{
+    QStringList out;
+    out.reserve(reasons.size());
+    for (const QString& reason : reasons)
+        out.append(plain(reason));
+    return out;
+}
+
+QString RetentionReasons::withShortForm(const QString& reason)
+{
+    const QString words = plain(reason);
+    return words == reason ? reason : tr("%1 (%2)").arg(words, reason);
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// The retention planner's reasons ("1d #1/7", "manual #1/2", "max_backups 20") in words people read ("daily #1
+// of 7", "kept as one of 2 manual backups"). The short forms stay what the planner, the CLI and the server say;
+// the console shows these beside them.
+class RetentionReasons
+{
+    Q_DECLARE_TR_FUNCTIONS(RetentionReasons)
+
+public:
+    // One reason in words; a reason it does not know comes back as it is.
+    static QString plain(const QString& reason);
+    static QStringList plain(const QStringList& reasons);
+    // "daily #1 of 7 (1d #1/7)": the words with the short form, for tooltips.
+    static QString withShortForm(const QString& reason);
+};
