@@ -117,7 +117,11 @@ int main(int argc, char* argv[])
     window.connectToServer();
     if (!QTest::qWaitFor([&] { return window.backupModel()->rowCount() >= 3; }, 20000))
         qWarning("timed out waiting; the screenshot may be incomplete");
-    window.findChild<QTableView*>(QStringLiteral("backupView"))->selectRow(1);
+    auto* backupView = window.findChild<QTableView*>(QStringLiteral("backupView"));
+    backupView->selectRow(1);
+    // The keyboard is in the backup table, and its frame says so.
+    window.activateWindow();
+    backupView->setFocus();
     // The log of the newest consistent backup of main: pre-pass, pause, what was copied, resume, second pass.
     auto* activityView = window.findChild<QListView*>(QStringLiteral("activityView"));
     const bool selected = QTest::qWaitFor(
