@@ -522,6 +522,13 @@
         <source>There is no API token named &apos;%1&apos;.</source>
         <translation>Es gibt kein API-Token namens &apos;%1&apos;.</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more problem(s)</source>
+        <translation>
+            <numerusform>und %n weiteres Problem</numerusform>
+            <numerusform>und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>ApiServer</name>
+    <message numerus="yes">
+        <source>and %n more problem(s)</source>
+        <translation>
+            <numerusform>and %n more problem</numerusform>
+            <numerusform>and %n more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CliOutput</name>
     <message numerus="yes">
         <source>%n s</source>

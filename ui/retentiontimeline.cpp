@@ -91,6 +91,12 @@ int RetentionTimeline::legendWidth() const
     return width;
 }
 
+QString RetentionTimeline::weekLabel(const QDate& date)
+{
+    // The order of day and month is the language's: the format is translated.
+    return QLocale().toString(date, tr("MMM d", "date format of the timeline's week labels (QDate::toString)"));
+}
+
 bool RetentionTimeline::legendBesideTitle() const
 {
     return fontMetrics().horizontalAdvance(title()) + 16 + legendWidth() <= width() - 2 * kMargin;
@@ -130,10 +136,8 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
         p.setPen(QPen(gridColor, 1));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         if (w < m_weeks && (m_weeks <= 12 || w % 2 == 0)) {
-            // The order of day and month is the language's ("Dec 1", "1. Dez."): the format is translated.
             const QString label
-                = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_nowMs + w * 7 * dayMs).toLocalTime().date(),
-                    tr("MMM d", "date format of the timeline's week labels (QDate::toString)"));
+                = weekLabel(QDateTime::fromMSecsSinceEpoch(m_nowMs + w * 7 * dayMs).toLocalTime().date());
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QPointF(x + 2, rect().bottom() - 4), label);
         }

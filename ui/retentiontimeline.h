@@ -2,6 +2,7 @@
 
 #include "retention/retentionplan.h"
 
+#include <QDate>
 #include <QWidget>
 
 // Paints what a retention plan keeps over the coming weeks: one bar per kept backup from now until its projected
@@ -20,6 +21,8 @@ public:
     qint64 startMs() const { return m_nowMs; }
     // The legend sits beside the title when both fit, else on a line of its own.
     bool legendBesideTitle() const;
+    // A week line's date, in the order of the user's language ("Dec 1", "1. Dez.").
+    static QString weekLabel(const QDate& date);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -21,12 +21,14 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -37,6 +39,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolBar>
+#include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
 
@@ -100,6 +103,7 @@ private slots:
     void narrowWindowKeepsActionsAndButtons();
     void pluralForms();
     void whyKeptInWords();
+    void germanReadsGerman();
     void emptyEnvironmentSaysWhatToDo();
     void failingConnectionShowsNothingOfThePreviousServer();
     void connectionsConnectSavesAndUsesTheTypedToken();
@@ -395,6 +399,41 @@ void TestConsoleFixes::whyKeptInWords()
     QCOMPARE(table->model()->rowCount(), 0);
     filter->clear();
     QVERIFY(table->model()->rowCount() > 0);
+}
+
+void TestConsoleFixes::germanReadsGerman()
+{
+    // As a German user starts it: Qt's own words from qtbase_de (qt6-translations-l10n), ours from tidemark_de.
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QTranslator qt;
+    QTranslator tidemark;
+    QVERIFY2(qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+        "qtbase_de.qm is missing: install qt6-translations-l10n");
+    QVERIFY(tidemark.load(QLocale(), QStringLiteral("tidemark"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&qt);
+    QCoreApplication::installTranslator(&tidemark);
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&tidemark);
+        QCoreApplication::removeTranslator(&qt);
+        QLocale::setDefault(QLocale::c());
+    });
+
+    QDialogButtonBox box(QDialogButtonBox::Cancel | QDialogButtonBox::Close);
+    QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+    QCOMPARE(box.button(QDialogButtonBox::Close)->text(), QStringLiteral("Schließen"));
+    QCOMPARE(ScheduleDraftModel::unitName(Interval::Unit::Day, 1), QStringLiteral("Tag"));
+    QCOMPARE(ScheduleDraftModel::unitName(Interval::Unit::Day, 7), QStringLiteral("Tage"));
+    QCOMPARE(RetentionTimeline::weekLabel(QDate(2026, 12, 1)), QStringLiteral("1. Dez."));
+    QCOMPARE(RetentionReasons::plain(QStringLiteral("1d #1/7")), QStringLiteral("täglich Nr. 1 von 7"));
+
+    // An activity the server described in English reads German.
+    Activity backup;
+    backup.type = QStringLiteral("environment.backup");
+    backup.environments = {QStringLiteral("main")};
+    backup.payload = QJsonObject {{QStringLiteral("safe"), true}};
+    backup.text = QStringLiteral("Consistent backup of main");
+    QCOMPARE(ActivityListModel::describe(backup), QStringLiteral("Konsistentes Backup von main"));
 }
 
 void TestConsoleFixes::emptyEnvironmentSaysWhatToDo()
