@@ -701,6 +701,10 @@ void MainWindow::refreshBackups()
             m_backups->setBackups(*result.value);
             m_plan->setBackups(*result.value);
             m_plan->setPolicy(m_settings.policyFor(current->type));
+            // Inputs the plan already has (the selection went away and came back before another environment's
+            // list arrived) start no planning and bring no planReady: the plan in hand is theirs.
+            if (!m_plan->isComputing() && m_plan->isPolicyValid())
+                m_backups->setPlan(m_plan->plan());
             m_backups->setPausesRecorded(m_serverInfo.isTidemark());
             m_backupsLoadedFor = id;
             if (!m_selectAfterRefresh.isEmpty()) {
