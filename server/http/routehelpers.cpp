@@ -24,9 +24,10 @@ HttpReply badRequest(const Problems& problems)
         detail.insert(p.path.isEmpty() ? QStringLiteral("body") : p.path, p.message);
     QString message = problemStrings(shown).join(QLatin1String("; "));
     if (problems.size() > shown.size()) {
-        message += QLatin1String("; ")
-            + QCoreApplication::translate("ApiServer", "and %n more problem(s)", nullptr,
-                int(std::min<qsizetype>(problems.size() - shown.size(), std::numeric_limits<int>::max())));
+        // Counted into a plain int first: Qt 6.4's lupdate does not finish on a template call inside translate().
+        const int more = int(std::min<qsizetype>(problems.size() - shown.size(), std::numeric_limits<int>::max()));
+        message
+            += QLatin1String("; ") + QCoreApplication::translate("ApiServer", "and %n more problem(s)", nullptr, more);
     }
     return HttpReply::error(400, message, detail);
 }
