@@ -1615,10 +1615,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>&apos;%1&apos; wird zweimal verwendet</translation>
     </message>
     <message>
-        <source>The %1 (%2) is a symbolic link; tidemarkd does not follow links out of an environment.</source>
-        <translation>%1 (%2) ist ein symbolischer Link; tidemarkd folgt keinen Links aus einer Umgebung hinaus.</translation>
-    </message>
-    <message>
         <source>The %1 is not allowed: %2.</source>
         <translation>%1 ist nicht erlaubt: %2.</translation>
     </message>
@@ -1631,12 +1627,20 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>%1 (%2) existiert nicht oder ist keine Datei.</translation>
     </message>
     <message>
-        <source>The %1 (%2) is a symbolic link; tidemarkd does not write through links.</source>
-        <translation>%1 (%2) ist ein symbolischer Link; tidemarkd schreibt nicht durch Links.</translation>
-    </message>
-    <message>
         <source>The folder of the %1 (%2) does not exist or is a link.</source>
         <translation>Der Ordner von %1 (%2) existiert nicht oder ist ein Link.</translation>
+    </message>
+    <message>
+        <source>The %1 (%2) is a symbolic link; %3.</source>
+        <translation>%1 (%2) ist ein symbolischer Link; %3.</translation>
+    </message>
+    <message>
+        <source>tidemarkd does not follow links out of an environment</source>
+        <translation>tidemarkd folgt keinen Links aus einer Umgebung hinaus</translation>
+    </message>
+    <message>
+        <source>tidemarkd does not write through links</source>
+        <translation>tidemarkd schreibt nicht durch Links</translation>
     </message>
 </context>
 <context>

@@ -1571,10 +1571,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 (%2) is a symbolic link; tidemarkd does not follow links out of an environment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The %1 is not allowed: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,11 +1583,19 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 (%2) is a symbolic link; tidemarkd does not write through links.</source>
+        <source>The folder of the %1 (%2) does not exist or is a link.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The folder of the %1 (%2) does not exist or is a link.</source>
+        <source>The %1 (%2) is a symbolic link; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemarkd does not follow links out of an environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemarkd does not write through links</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -136,17 +136,23 @@ Problems Confinement::checkDescriptor(const LocalDescriptor& local, const QStrin
     return problems;
 }
 
+QString Confinement::checkUse(const QString& clean, const QString& what, const QString& linkWords) const
+{
+    // A link first: where it leads does not matter, it is not followed.
+    if (QFileInfo(clean).isSymLink())
+        return tr("The %1 (%2) is a symbolic link; %3.").arg(what, clean, linkWords);
+    if (const QString why = whyNotAllowed(clean); !why.isEmpty())
+        return tr("The %1 is not allowed: %2.").arg(what, why);
+    return {};
+}
+
 QString Confinement::checkDirectory(const QString& path, const QString& what) const
 {
     const QString clean = QDir::cleanPath(path);
-    // A link first: where it leads does not matter, it is not followed.
-    const QFileInfo info(clean);
-    if (info.isSymLink())
-        return tr("The %1 (%2) is a symbolic link; tidemarkd does not follow links out of an environment.")
-            .arg(what, clean);
-    if (const QString why = whyNotAllowed(clean); !why.isEmpty())
-        return tr("The %1 is not allowed: %2.").arg(what, why);
-    if (!info.isDir())
+    if (QString error = checkUse(clean, what, tr("tidemarkd does not follow links out of an environment"));
+        !error.isEmpty())
+        return error;
+    if (!QFileInfo(clean).isDir())
         return tr("The %1 (%2) is not a directory.").arg(what, clean);
     return {};
 }
@@ -154,14 +160,10 @@ QString Confinement::checkDirectory(const QString& path, const QString& what) co
 QString Confinement::checkFile(const QString& path, const QString& what) const
 {
     const QString clean = QDir::cleanPath(path);
-    // A link first: where it leads does not matter, it is not followed.
-    const QFileInfo info(clean);
-    if (info.isSymLink())
-        return tr("The %1 (%2) is a symbolic link; tidemarkd does not follow links out of an environment.")
-            .arg(what, clean);
-    if (const QString why = whyNotAllowed(clean); !why.isEmpty())
-        return tr("The %1 is not allowed: %2.").arg(what, why);
-    if (!info.isFile())
+    if (QString error = checkUse(clean, what, tr("tidemarkd does not follow links out of an environment"));
+        !error.isEmpty())
+        return error;
+    if (!QFileInfo(clean).isFile())
         return tr("The %1 (%2) does not exist or is not a file.").arg(what, clean);
     return {};
 }
@@ -169,14 +171,10 @@ QString Confinement::checkFile(const QString& path, const QString& what) const
 QString Confinement::checkPlace(const QString& path, const QString& what) const
 {
     const QString clean = QDir::cleanPath(path);
-    // A link first: where it leads does not matter, it is not followed.
-    const QFileInfo info(clean);
-    if (info.isSymLink())
-        return tr("The %1 (%2) is a symbolic link; tidemarkd does not write through links.").arg(what, clean);
-    if (const QString why = whyNotAllowed(clean); !why.isEmpty())
-        return tr("The %1 is not allowed: %2.").arg(what, why);
-    const QFileInfo parent(info.path());
+    if (QString error = checkUse(clean, what, tr("tidemarkd does not write through links")); !error.isEmpty())
+        return error;
+    const QFileInfo parent(QFileInfo(clean).path());
     if (parent.isSymLink() || !parent.isDir())
-        return tr("The folder of the %1 (%2) does not exist or is a link.").arg(what, info.path());
+        return tr("The folder of the %1 (%2) does not exist or is a link.").arg(what, parent.filePath());
     return {};
 }

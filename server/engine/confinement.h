@@ -46,6 +46,8 @@ private:
     // Why `path` (absolute, cleaned) is not allowed, as far as its spelling and where it resolves go.
     QString whyNotAllowed(const QString& path) const;
     bool isUnderRoot(const QString& resolved) const;
+    // What the three use-time checks share: not a link (`linkWords` says why that matters), allowed where it is.
+    QString checkUse(const QString& clean, const QString& what, const QString& linkWords) const;
     bool isProtected(const QString& resolved) const;
 
     QStringList m_roots; // cleaned, as given
