@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>BackupOperation</name>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this backup.</source>
+        <translation>
+            <numerusform>restic ran %n time for this backup.</numerusform>
+            <numerusform>restic ran %n times for this backup.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CliOutput</name>
     <message numerus="yes">
         <source>%n s</source>

@@ -450,6 +450,9 @@ void BackupOperation::runBackup(Pass pass)
         request.rootDirectory = viewRoot();
         request.parentSnapshotId = m_mirror->parentSnapshotId();
         request.ignoreChangeTime = true;
+        // A mirror that started afresh has only copies: restic must read them all, whatever snapshot it would
+        // otherwise take as parent (an inode number can come back with another file of the same size and time).
+        request.readEverything = request.parentSnapshotId.isEmpty();
     }
     const auto relative = [](const QString& path) { return QDir::cleanPath(QDir(path).absolutePath()).mid(1); };
     QJsonArray mounts;
@@ -530,14 +533,16 @@ void BackupOperation::runBackup(Pass pass)
         if (result.backupSummary) {
             m_result.sizeOfVolumes = result.backupSummary->totalBytesProcessed;
             m_result.sizeUsed = result.backupSummary->dataAdded;
-            emit logLine(tr("Stored %1 files (%2 new, %3 changed); %4 bytes added to the repository.")
+            emit logLine(tr("Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.")
                              .arg(result.backupSummary->totalFilesProcessed)
                              .arg(result.backupSummary->filesNew)
                              .arg(result.backupSummary->filesChanged)
+                             .arg(result.backupSummary->filesUnmodified)
                              .arg(result.backupSummary->dataAdded));
         }
         if (result.status == ResticResult::Status::Incomplete)
             emit logLine(tr("Some files could not be read; the backup is incomplete."));
+        emit logLine(tr("restic ran %n time(s) for this backup.", "", m_result.resticStarts));
         emit progress(96);
         m_pendingOutcome
             = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
@@ -692,8 +697,14 @@ void BackupOperation::complete()
     if (m_finished)
         return;
     m_finished = true;
-    cleanUp();
-    emit finished(m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The backup ended unexpectedly.")}));
+    // File-system work stays off tidemarkd's main thread.
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        emit finished(
+            m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The backup ended unexpectedly.")}));
+    });
+    watcher->setFuture(QtConcurrent::run([this] { cleanUp(); }));
 }
 
 void BackupOperation::cleanUp()

@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace {
@@ -44,6 +45,17 @@ Engine::~Engine() = default;
 QString Engine::queueKey(const QString& projectId, const QString& environmentId)
 {
     return projectId + QLatin1Char('/') + environmentId;
+}
+
+QString Engine::mirrorDirectory(const QString& projectId, const QString& environmentId) const
+{
+    return m_dataDir + QStringLiteral("/mirrors/") + projectId + QLatin1Char('/') + environmentId;
+}
+
+void Engine::discardMirror(const QString& projectId, const QString& environmentId)
+{
+    const QString directory = mirrorDirectory(projectId, environmentId);
+    QThreadPool::globalInstance()->start([directory] { removeTree(directory); });
 }
 
 QString Engine::stagingDir() const
@@ -129,7 +141,7 @@ Engine::Request Engine::createBackup(
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
-        op->setLedger(HookLedger(m_dataDir));
+        op->setMirrorDirectory(mirrorDirectory(projectId, environmentId));
         return op;
     };
     item.done

@@ -576,6 +576,14 @@ QString Mirror::syncEntry(const QByteArray& path, const TreeState::Entry& now, R
         } else {
             if (const QString error = copyFile(path, tmp, round.bytes, copied); !error.isEmpty()) {
                 ::unlink(tmp.constData());
+                struct stat st;
+                if (::lstat(path.constData(), &st) != 0 && errno == ENOENT) {
+                    // Removed since it was listed (the environment runs): gone, as far as this round knows; the
+                    // change tracker names it for the pause.
+                    if (known)
+                        existing->seen = false;
+                    return QString();
+                }
                 return error;
             }
             if (now.links > 1)

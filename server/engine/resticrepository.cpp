@@ -257,6 +257,8 @@ ResticJob* ResticRepository::backup(const BackupRequest& request, QObject* paren
         arguments << QStringLiteral("--ignore-inode") << QStringLiteral("--ignore-ctime");
     else if (request.ignoreChangeTime)
         arguments << QStringLiteral("--ignore-ctime");
+    if (request.readEverything)
+        arguments << QStringLiteral("--force");
     arguments << QStringLiteral("--") << request.paths;
     return makeJob(ResticJob::Command::Backup, arguments, parent, QDir::cleanPath(request.rootDirectory));
 }

@@ -344,8 +344,14 @@ void RestoreOperation::complete()
     if (m_finished)
         return;
     m_finished = true;
-    cleanUp();
-    emit finished(m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The restore ended unexpectedly.")}));
+    // The replaced trees can be large: removed on a worker thread, so that the API goes on answering meanwhile.
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        emit finished(
+            m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The restore ended unexpectedly.")}));
+    });
+    watcher->setFuture(QtConcurrent::run([this] { cleanUp(); }));
 }
 
 void RestoreOperation::cleanUp()
