@@ -6,7 +6,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fts.h>
-#include <linux/falloc.h>
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QDir>
@@ -328,12 +327,10 @@ QString emptyKeepingMetadata(const QByteArray& path)
     struct stat st;
     if (::fstat(fd.get(), &st) != 0)
         return systemError(path, errno);
-    // Past the end up to a whole block, or the last partial block would stay.
-    const off_t length = (off_t(st.st_size) + 65535) / 65536 * 65536;
-    if (st.st_size > 0 && ::fallocate(fd.get(), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, length) != 0) {
-        if (::ftruncate(fd.get(), 0) != 0 || ::ftruncate(fd.get(), st.st_size) != 0)
-            return systemError(path, errno);
-    }
+    // Truncated to nothing and back to its size: the data (still in the page cache, most of it) is dropped without
+    // being written out first, which punching a hole would do.
+    if (st.st_size > 0 && (::ftruncate(fd.get(), 0) != 0 || ::ftruncate(fd.get(), st.st_size) != 0))
+        return systemError(path, errno);
     const timespec times[2] = {st.st_atim, st.st_mtim};
     if (::futimens(fd.get(), times) != 0)
         return systemError(path, errno);
@@ -565,7 +562,11 @@ QString Mirror::syncEntry(const QByteArray& path, const TreeState::Entry& now, R
         if (!ensureDirectory(parentOf(target), made))
             return systemError(parentOf(target), errno);
         makeWritable(parentOf(target));
-        const QByteArray tmp = temporary();
+        // Nothing in the mirror yet (a new file, or a mirror that starts afresh): written in place, no rename.
+        const bool direct = !known && !m_copied.contains(path);
+        const QByteArray tmp = direct ? target : temporary();
+        if (direct)
+            ::unlink(target.constData()); // a leftover would fail the exclusive create
         TreeState::Entry copied = now;
         const QPair<quint64, quint64> identity {now.device, now.inode};
         const auto linked = m_linkedCopies.constFind(identity);
@@ -589,12 +590,14 @@ QString Mirror::syncEntry(const QByteArray& path, const TreeState::Entry& now, R
             if (now.links > 1)
                 m_linkedCopies.insert(identity, {target, copied});
         }
-        if (::rename(tmp.constData(), target.constData()) != 0) {
-            const int error = errno;
-            ::unlink(tmp.constData());
-            return systemError(target, error);
+        if (!direct) {
+            if (::rename(tmp.constData(), target.constData()) != 0) {
+                const int error = errno;
+                ::unlink(tmp.constData());
+                return systemError(target, error);
+            }
+            ::unlink(tmp.constData()); // still there only when it was already a name of the target's file
         }
-        ::unlink(tmp.constData()); // still there only when it was already a name of the target's file
         ++round.copied;
         m_copied.insert(path);
         m_touchedDirectories.insert(parentOf(path)); // the rename changed the mirror directory's times

@@ -106,10 +106,9 @@ void RestoreOperation::start()
         removeTree(part.stagingRoot);
     }
     removeTree(m_stagingDir);
-    emit logLine(tr("Restoring into %1: %2 directories and %3 databases.")
-                     .arg(m_target.id)
-                     .arg(m_parts.size())
-                     .arg(m_databases.size()));
+    emit logLine(tr("Restoring into %1: %2 and %3.")
+                     .arg(m_target.id, tr("%n directories", "", int(m_parts.size())),
+                         tr("%n databases", "", int(m_databases.size()))));
     restoreNext();
 }
 
