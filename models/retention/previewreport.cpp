@@ -4,7 +4,6 @@
 #include "domain/timestamp.h"
 
 #include <QJsonArray>
-#include <QSet>
 
 Decoded<QList<RetentionBackup>> PreviewReport::decodeBackups(const QJsonValue& json)
 {
@@ -18,72 +17,80 @@ Decoded<QList<RetentionBackup>> PreviewReport::decodeBackups(const QJsonValue& j
     backups.reserve(array.size());
     QSet<QString> ids;
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = JsonPath::index(QString(), i);
-        const auto object = JsonRead::object(array.at(i), path, problems);
-        if (!object)
-            continue;
-        RetentionBackup backup;
-        bool good = true;
-        const auto field = [&](const QString& key) {
-            const QJsonValue v = object->value(key);
-            if (v.isUndefined()) {
-                problems.append({JsonPath::key(path, key), tr("is required")});
-                good = false;
-            }
-            return v;
-        };
-        if (const QJsonValue v = field(QStringLiteral("id")); !v.isUndefined()) {
-            if (auto id = JsonRead::string(v, JsonPath::key(path, QStringLiteral("id")), problems)) {
-                if (id->isEmpty()) {
-                    problems.append({JsonPath::key(path, QStringLiteral("id")), tr("must not be empty")});
-                    good = false;
-                } else if (ids.contains(*id)) {
-                    problems.append({JsonPath::key(path, QStringLiteral("id")),
-                        tr("'%1' appears more than once").arg(id->left(64))});
-                    good = false;
-                } else {
-                    ids.insert(*id);
-                    backup.id = *id;
-                }
-            } else {
-                good = false;
-            }
-        }
-        if (const QJsonValue v = field(QStringLiteral("created_at")); !v.isUndefined()) {
-            if (auto ms = JsonRead::time(v, JsonPath::key(path, QStringLiteral("created_at")), problems))
-                backup.createdAtMs = *ms;
-            else
-                good = false;
-        }
-        if (const QJsonValue v = field(QStringLiteral("automated")); !v.isUndefined()) {
-            if (auto automated = JsonRead::boolean(v, JsonPath::key(path, QStringLiteral("automated")), problems))
-                backup.automated = *automated;
-            else
-                good = false;
-        }
-        const QJsonValue attributes = object->value(QStringLiteral("attributes"));
-        if (!attributes.isUndefined() && !attributes.isNull()) {
-            const QString attributesPath = JsonPath::key(path, QStringLiteral("attributes"));
-            if (const auto attrs = JsonRead::object(attributes, attributesPath, problems)) {
-                const QJsonValue prot = attrs->value(QStringLiteral("protected"));
-                const QString protPath = JsonPath::key(attributesPath, QStringLiteral("protected"));
-                if (prot.isString()
-                    && (prot.toString() == QLatin1String("true") || prot.toString() == QLatin1String("false"))) {
-                    backup.isProtected = prot.toString() == QLatin1String("true");
-                } else if (!prot.isUndefined()) {
-                    problems.append({protPath, tr("must be the string \"true\" or \"false\"")});
-                    good = false;
-                }
-            } else {
-                good = false;
-            }
-        }
-        if (good)
-            backups.append(backup);
+        if (auto backup = decodeBackup(array.at(i), i, ids, problems))
+            backups.append(*backup);
     }
     if (!problems.isEmpty())
         return Decoded<QList<RetentionBackup>>::failure(problems);
     return Decoded<QList<RetentionBackup>>::success(backups);
+}
+
+std::optional<RetentionBackup> PreviewReport::decodeBackup(
+    const QJsonValue& json, qsizetype index, QSet<QString>& ids, Problems& problems)
+{
+    const QString path = JsonPath::index(QString(), index);
+    const auto object = JsonRead::object(json, path, problems);
+    if (!object)
+        return std::nullopt;
+    RetentionBackup backup;
+    bool good = true;
+    const auto field = [&](const QString& key) {
+        const QJsonValue v = object->value(key);
+        if (v.isUndefined()) {
+            problems.append({JsonPath::key(path, key), tr("is required")});
+            good = false;
+        }
+        return v;
+    };
+    if (const QJsonValue v = field(QStringLiteral("id")); !v.isUndefined()) {
+        if (auto id = JsonRead::string(v, JsonPath::key(path, QStringLiteral("id")), problems)) {
+            if (id->isEmpty()) {
+                problems.append({JsonPath::key(path, QStringLiteral("id")), tr("must not be empty")});
+                good = false;
+            } else if (ids.contains(*id)) {
+                problems.append(
+                    {JsonPath::key(path, QStringLiteral("id")), tr("'%1' appears more than once").arg(id->left(64))});
+                good = false;
+            } else {
+                ids.insert(*id);
+                backup.id = *id;
+            }
+        } else {
+            good = false;
+        }
+    }
+    if (const QJsonValue v = field(QStringLiteral("created_at")); !v.isUndefined()) {
+        if (auto ms = JsonRead::time(v, JsonPath::key(path, QStringLiteral("created_at")), problems))
+            backup.createdAtMs = *ms;
+        else
+            good = false;
+    }
+    if (const QJsonValue v = field(QStringLiteral("automated")); !v.isUndefined()) {
+        if (auto automated = JsonRead::boolean(v, JsonPath::key(path, QStringLiteral("automated")), problems))
+            backup.automated = *automated;
+        else
+            good = false;
+    }
+    const QJsonValue attributes = object->value(QStringLiteral("attributes"));
+    if (!attributes.isUndefined() && !attributes.isNull()) {
+        const QString attributesPath = JsonPath::key(path, QStringLiteral("attributes"));
+        if (const auto attrs = JsonRead::object(attributes, attributesPath, problems)) {
+            const QJsonValue prot = attrs->value(QStringLiteral("protected"));
+            const QString protPath = JsonPath::key(attributesPath, QStringLiteral("protected"));
+            if (prot.isString()
+                && (prot.toString() == QLatin1String("true") || prot.toString() == QLatin1String("false"))) {
+                backup.isProtected = prot.toString() == QLatin1String("true");
+            } else if (!prot.isUndefined()) {
+                problems.append({protPath, tr("must be the string \"true\" or \"false\"")});
+                good = false;
+            }
+        } else {
+            good = false;
+        }
+    }
+    if (!good)
+        return std::nullopt;
+    return backup;
 }
 
 QJsonObject PreviewReport::toJson(const RetentionPlan& plan)
