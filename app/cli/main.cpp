@@ -13,7 +13,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <unistd.h>
@@ -116,11 +115,13 @@ public:
             return fail(describe(QStringLiteral("--backups"), backupsPath, backups.problems));
 
         const RetentionPlan plan = RetentionPlanner::plan(*backups.value, *policy.value, nowMs);
-        QTextStream out(stdout);
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return ActivityFailed;
         if (format == QLatin1String("json"))
-            out << QJsonDocument(PreviewReport::toJson(plan)).toJson(QJsonDocument::Indented);
+            PreviewReport::writeJson(plan, out);
         else
-            out << PreviewReport::toTable(plan);
+            PreviewReport::writeTable(plan, out);
         return Success;
     }
 };

@@ -8,6 +8,8 @@
 #include <QJsonValue>
 #include <QSet>
 
+class QIODevice;
+
 // The offline preview of retention-spec.md ("Command-line preview"): reads a backups array, and
 // renders a plan as the specified JSON or as a table for people.
 class PreviewReport
@@ -24,5 +26,8 @@ public:
         const QJsonValue& json, qsizetype index, QSet<QString>& ids, Problems& problems);
 
     static QJsonObject toJson(const RetentionPlan& plan);
-    static QString toTable(const RetentionPlan& plan);
+    // The same JSON text as QJsonDocument(toJson(plan)).toJson(Indented), written as it is made.
+    static void writeJson(const RetentionPlan& plan, QIODevice& device);
+    // The plan as a table for people, in UTF-8.
+    static void writeTable(const RetentionPlan& plan, QIODevice& device);
 };
