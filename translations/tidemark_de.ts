@@ -3560,10 +3560,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Wird abgebrochen.</translation>
     </message>
     <message>
-        <source>Restoring into %1: %2 directories and %3 databases.</source>
-        <translation>Wiederherstellung in %1: %2 Verzeichnisse und %3 Datenbanken.</translation>
-    </message>
-    <message>
         <source>The restore journal could not be written; the environment is unchanged.</source>
         <translation>Das Wiederherstellungsjournal konnte nicht geschrieben werden; die Umgebung ist unverändert.</translation>
     </message>
@@ -3626,6 +3622,24 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>%1 Nothing was changed.</source>
         <translation>%1 Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Restoring into %1: %2 and %3.</source>
+        <translation>Wiederherstellung in %1: %2 und %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directories</source>
+        <translation>
+            <numerusform>%n Verzeichnis</numerusform>
+            <numerusform>%n Verzeichnisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n databases</source>
+        <translation>
+            <numerusform>%n Datenbank</numerusform>
+            <numerusform>%n Datenbanken</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4037,10 +4051,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 <context>
     <name>TokenStore</name>
     <message>
-        <source>No system keychain is available; the token will be asked for each time and not stored.</source>
-        <translation>Kein Schlüsselbund des Systems verfügbar; das Token wird jedes Mal abgefragt und nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>Access to the system keychain was denied.</source>
         <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert.</translation>
     </message>
@@ -4051,6 +4061,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>The token could not be removed from the system keychain: %1</source>
         <translation>Das Token konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept only until Tidemark quits and is asked for again at the next start.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar: das Token wird nur bis zum Beenden von Tidemark behalten und beim nächsten Start erneut abgefragt.</translation>
     </message>
 </context>
 <context>

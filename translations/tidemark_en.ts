@@ -130,6 +130,23 @@
     </message>
 </context>
 <context>
+    <name>RestoreOperation</name>
+    <message numerus="yes">
+        <source>%n directories</source>
+        <translation>
+            <numerusform>%n directory</numerusform>
+            <numerusform>%n directories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n databases</source>
+        <translation>
+            <numerusform>%n database</numerusform>
+            <numerusform>%n databases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RetentionReasons</name>
     <message numerus="yes">
         <source>kept as one of %n manual backup(s)</source>

@@ -3510,10 +3510,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring into %1: %2 directories and %3 databases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The restore journal could not be written; the environment is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3576,6 +3572,24 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>%1 Nothing was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring into %1: %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directories</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n databases</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3987,10 +4001,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 <context>
     <name>TokenStore</name>
     <message>
-        <source>No system keychain is available; the token will be asked for each time and not stored.</source>
-        <translation>Aucun trousseau du système n’est disponible&#xa0;; le jeton sera demandé à chaque fois et ne sera pas enregistré.</translation>
-    </message>
-    <message>
         <source>Access to the system keychain was denied.</source>
         <translation>L’accès au trousseau du système a été refusé.</translation>
     </message>
@@ -4001,6 +4011,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>The token could not be removed from the system keychain: %1</source>
         <translation>Le jeton n’a pas pu être supprimé du trousseau du système&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept only until Tidemark quits and is asked for again at the next start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
