@@ -13,6 +13,7 @@
 // TIDEMARK_CHANGE_TRACKING=off to measure the fallback (the pause scans every file); --second-pass measures the
 // two-pass fallback without a mirror.
 #include "engine/backupoperation.h"
+#include "engine/changetracker.h"
 #include "engine/resticjob.h"
 #include "engine/resticrepository.h"
 
@@ -229,6 +230,7 @@ public:
             QStringLiteral("bench"), environment, QStringLiteral("backup-%1").arg(++m_count), true);
         operation.setRepositoryKnownReady(true);
         operation.setFrozenViewAllowed(!m_secondPass);
+        operation.setChangeTracker(m_tracker); // kept from one backup to the next, as tidemarkd does
         QElapsedTimer timer;
         qint64 liveEnd = -1, passStart = -1, passEnd = -1;
         QObject::connect(&operation, &BackupOperation::logLine, &operation, [&](const QString& line) {
@@ -289,6 +291,7 @@ private:
     QString m_name;
     int m_count = 0;
     std::unique_ptr<ResticRepository> m_repository;
+    std::shared_ptr<ChangeTracker> m_tracker = std::make_shared<ChangeTracker>();
 };
 
 void printPhases(const QString& label, const Phases& p, qint64 plainMs)

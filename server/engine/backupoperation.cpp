@@ -183,6 +183,7 @@ qint64 realtimeNs()
 
 struct LiveSync
 {
+    qint64 reported = -1; // paths the kernel reported since the previous backup; -1 when the trees were scanned
     QString note; // why the mirror started afresh
     QString trackingProblem; // why the kernel cannot report changes (empty: it does)
     FrozenView::Mirror::Round round;
@@ -196,7 +197,8 @@ void BackupOperation::syncMirrorLive()
                     "covers what changes meanwhile."));
     if (!m_mirror)
         m_mirror = std::make_shared<FrozenView::Mirror>(m_mirrorDirectory);
-    m_tracker = std::make_shared<ChangeTracker>();
+    if (!m_tracker)
+        m_tracker = std::make_shared<ChangeTracker>();
     const QStringList roots = rootDirectories();
     const QString snapshots = m_repository.isLocal()
         ? QDir(m_repository.settings().repository).filePath(QStringLiteral("snapshots"))
@@ -211,11 +213,20 @@ void BackupOperation::syncMirrorLive()
             emit logLine(sync.note);
         if (!sync.round.error.isEmpty())
             return fail(sync.round.error);
-        emit logLine(tr("Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.")
-                         .arg(sync.round.copied)
-                         .arg(sync.round.bytes)
-                         .arg(sync.round.removed)
-                         .arg(sync.round.examined));
+        if (sync.reported >= 0) {
+            emit logLine(tr("Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 "
+                            "files copied (%3 bytes), %4 entries removed.")
+                             .arg(sync.reported)
+                             .arg(sync.round.copied)
+                             .arg(sync.round.bytes)
+                             .arg(sync.round.removed));
+        } else {
+            emit logLine(tr("Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.")
+                             .arg(sync.round.copied)
+                             .arg(sync.round.bytes)
+                             .arg(sync.round.removed)
+                             .arg(sync.round.examined));
+        }
         if (!sync.round.skipped.isEmpty())
             emit logLine(tr("Device files are not backed up: %1").arg(sync.round.skipped.join(QLatin1String(", "))));
         if (sync.trackingProblem.isEmpty())
@@ -234,10 +245,27 @@ void BackupOperation::syncMirrorLive()
         sync.note = mirror->open(roots, [snapshots](const QString& id) {
             return !snapshots.isEmpty() && !id.isEmpty() && QFileInfo::exists(QDir(snapshots).filePath(id));
         });
-        // Watching starts before the scan, so that whatever changes after a file was looked at is reported.
-        if (ChangeTracker::disabledByEnvironment())
+        if (ChangeTracker::disabledByEnvironment()) {
+            tracker->stop();
             sync.trackingProblem = tr("TIDEMARK_CHANGE_TRACKING=off");
-        else if (QString error; !tracker->start(roots, &error))
+            sync.round = mirror->syncAll();
+            return sync;
+        }
+        // A tracker that has watched these trees since the previous backup's pause knows what changed since the
+        // mirror was last updated; unless the mirror starts afresh, that is all there is to look at.
+        QStringList cleaned;
+        for (const QString& root : roots)
+            cleaned.append(QDir::cleanPath(root));
+        if (tracker->isActive() && tracker->roots() == cleaned && !mirror->isFresh()) {
+            ChangeTracker::Changes changes = tracker->take();
+            if (changes.complete) {
+                sync.reported = changes.paths.size();
+                sync.round = mirror->syncPaths(changes.paths);
+                return sync;
+            }
+        }
+        // Watching starts before the scan, so that whatever changes after a file was looked at is reported.
+        if (QString error; !tracker->start(roots, &error))
             sync.trackingProblem = error;
         sync.round = mirror->syncAll();
         return sync;
@@ -293,7 +321,6 @@ void BackupOperation::freeze()
     connect(watcher, &QFutureWatcher<PausedSync>::finished, this, [this, watcher] {
         watcher->deleteLater();
         const PausedSync sync = watcher->result();
-        m_tracker.reset();
         if (!sync.round.error.isEmpty())
             return fail(sync.round.error);
         if (!sync.databaseError.isEmpty())
@@ -326,8 +353,8 @@ void BackupOperation::freeze()
     });
     watcher->setFuture(QtConcurrent::run([mirror, tracker, services, servicesDir] {
         PausedSync sync;
+        // The tracker goes on watching: what changes after the pause is the next backup's to look at.
         ChangeTracker::Changes changes = tracker->take();
-        tracker->stop();
         if (changes.complete) {
             sync.reported = changes.paths.size();
             sync.round = mirror->syncPaths(changes.paths);

@@ -64,6 +64,10 @@ public:
     // Whether a consistent backup may use the mirror (the default); without it a pre-pass is followed by a second
     // pass under the pause. For comparisons and tests.
     void setFrozenViewAllowed(bool allowed) { m_frozenViewAllowed = allowed; }
+    // The environment's change tracker, kept by the caller from one consistent backup to the next: it goes on
+    // watching after the pause, so that the next backup's mirror update looks only at what the kernel reported
+    // since. Without one, each backup watches from its own start and scans the trees once.
+    void setChangeTracker(std::shared_ptr<ChangeTracker> tracker) { m_tracker = std::move(tracker); }
     // Where the environment's mirror is kept between backups; by default beside the staging directory.
     void setMirrorDirectory(const QString& directory) { m_mirrorDirectory = directory; }
     ~BackupOperation() override;

@@ -50,6 +50,7 @@ bool ChangeTracker::start(const QStringList& roots, QString* error)
             stop();
             return false;
         }
+        m_roots.append(QDir::cleanPath(root));
     }
     return true;
 }
@@ -59,6 +60,7 @@ void ChangeTracker::stop()
     if (m_fd >= 0)
         ::close(m_fd); // removes every watch
     m_fd = -1;
+    m_roots.clear();
     m_paths.clear();
     m_watches.clear();
 }
@@ -154,6 +156,15 @@ void ChangeTracker::readEvents(Changes& changes)
             if (directory == m_paths.cend())
                 continue; // a watch removed meanwhile
             const QByteArray base = directory.value();
+            if ((event->mask & IN_UNMOUNT)
+                || ((event->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED))
+                    && m_roots.contains(QFile::decodeName(base)))) {
+                // A root replaced (a restore swaps a whole mount in by rename) or a watch the kernel dropped: what
+                // happens there from now on is not reported.
+                changes.complete = false;
+                changes.incompleteReason
+                    = Tr::tr("%1 was replaced or is no longer watched").arg(QFile::decodeName(base));
+            }
             if (event->len == 0 || event->name[0] == '\0') {
                 // The directory itself: its metadata, or it was removed or moved away.
                 changes.paths.insert(base);

@@ -31,6 +31,8 @@ public:
     // available or its limits (fs.inotify.max_user_watches) are reached; nothing is watched then.
     bool start(const QStringList& roots, QString* error);
     bool isActive() const { return m_fd >= 0; }
+    // The roots given to start() (cleaned), while active.
+    QStringList roots() const { return m_roots; }
 
     struct Changes
     {
@@ -49,6 +51,7 @@ private:
     void readEvents(Changes& changes);
 
     int m_fd = -1;
+    QStringList m_roots;
     QHash<int, QByteArray> m_paths; // watch descriptor → directory
     QHash<QByteArray, int> m_watches; // directory → watch descriptor
 };

@@ -3,6 +3,7 @@
 #include "activities/activityhub.h"
 #include "activities/repositorygate.h"
 #include "backupoperation.h"
+#include "changetracker.h"
 #include "deleteoperation.h"
 #include "removetree.h"
 #include "resticjob.h"
@@ -54,6 +55,7 @@ QString Engine::mirrorDirectory(const QString& projectId, const QString& environ
 
 void Engine::discardMirror(const QString& projectId, const QString& environmentId)
 {
+    m_changeTrackers.remove(projectId + QLatin1Char('/') + environmentId);
     const QString directory = mirrorDirectory(projectId, environmentId);
     QThreadPool::globalInstance()->start([directory] { removeTree(directory); });
 }
@@ -142,6 +144,10 @@ Engine::Request Engine::createBackup(
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
         op->setMirrorDirectory(mirrorDirectory(projectId, environmentId));
+        std::shared_ptr<ChangeTracker>& tracker = m_changeTrackers[projectId + QLatin1Char('/') + environmentId];
+        if (!tracker)
+            tracker = std::make_shared<ChangeTracker>();
+        op->setChangeTracker(tracker);
         return op;
     };
     item.done
