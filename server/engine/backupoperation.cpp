@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QtConcurrent>
+#include <QThreadPool>
 #include <time.h>
 
 namespace {
@@ -398,8 +399,12 @@ void BackupOperation::commitMirror()
     watcher->setFuture(QtConcurrent::run([mirror, snapshotId, pauseEndedNs, servicesDir] {
         removeTree(servicesDir); // the database copies are in the repository now
         const QString error = mirror->commit(snapshotId, pauseEndedNs);
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
             mirror->discard();
+            return error;
+        }
+        // After the backup has ended, not as part of it: the next backup of the environment waits for it if need be.
+        QThreadPool::globalInstance()->start([mirror] { mirror->emptyCopies(); });
         return error;
     }));
 }

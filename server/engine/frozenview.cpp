@@ -3,9 +3,13 @@
 #include "removetree.h"
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <fcntl.h>
 #include <fts.h>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QDir>
@@ -348,6 +352,26 @@ void makeWritable(const QByteArray& directory)
         ::chmod(directory.constData(), (st.st_mode & 07777) | 0700);
 }
 
+// Per mirror directory, whichever Mirror object uses it: whether the copies of a committed backup are still to be
+// emptied. The next open() waits until they are, so emptying never touches a file that a later round copied anew.
+struct EmptyingState
+{
+    std::mutex mutex;
+    std::condition_variable done;
+    bool pending = false;
+};
+
+EmptyingState& emptyingState(const QString& directory)
+{
+    static std::mutex registry;
+    static std::map<QString, std::unique_ptr<EmptyingState>> states;
+    std::lock_guard<std::mutex> guard(registry);
+    std::unique_ptr<EmptyingState>& state = states[directory];
+    if (!state)
+        state = std::make_unique<EmptyingState>();
+    return *state;
+}
+
 bool sameDirectoryMetadata(const TreeState::Entry& a, const TreeState::Entry& b)
 {
     return a.kind == b.kind && a.mode == b.mode && a.uid == b.uid && a.gid == b.gid && a.mtimeNs == b.mtimeNs;
@@ -391,6 +415,12 @@ bool Mirror::underRoots(const QByteArray& path) const
 
 QString Mirror::open(const QStringList& roots, const std::function<bool(const QString&)>& snapshotExists)
 {
+    // The previous backup's copies may still be being emptied.
+    {
+        EmptyingState& state = emptyingState(m_directory);
+        std::unique_lock<std::mutex> lock(state.mutex);
+        state.done.wait(lock, [&state] { return !state.pending; });
+    }
     m_roots.clear();
     m_encodedRoots.clear();
     for (const QString& root : roots) {
@@ -789,10 +819,7 @@ QString Mirror::applyDirectoryMetadata()
 
 QString Mirror::commit(const QString& snapshotId, qint64 pauseEndedNs)
 {
-    for (const QByteArray& path : std::as_const(m_copied)) {
-        if (const QString error = emptyKeepingMetadata(m_tree + path); !error.isEmpty())
-            return Tr::tr("The mirror could not be emptied after the backup: %1").arg(error);
-    }
+    m_toEmpty = QList<QByteArray>(m_copied.cbegin(), m_copied.cend());
     m_copied.clear();
     m_linkedCopies.clear();
     m_snapshotId = snapshotId;
@@ -802,7 +829,28 @@ QString Mirror::commit(const QString& snapshotId, qint64 pauseEndedNs)
         return Tr::tr("The mirror's state could not be saved: %1").arg(error);
     QFile::remove(m_directory + QStringLiteral("/changing"));
     m_dirty = false;
+    m_records = {};
+    m_touchedDirectories = {};
+    // From here on emptyCopies() must run: the next open() waits for it.
+    EmptyingState& state = emptyingState(m_directory);
+    std::lock_guard<std::mutex> lock(state.mutex);
+    state.pending = !m_toEmpty.isEmpty();
     return QString();
+}
+
+void Mirror::emptyCopies()
+{
+    for (const QByteArray& path : std::as_const(m_toEmpty)) {
+        if (const QString error = emptyKeepingMetadata(m_tree + path); !error.isEmpty())
+            qWarning("tidemarkd: the mirror's copy %s keeps its content: %s", path.constData(), qPrintable(error));
+    }
+    m_toEmpty = {};
+    EmptyingState& state = emptyingState(m_directory);
+    {
+        std::lock_guard<std::mutex> lock(state.mutex);
+        state.pending = false;
+    }
+    state.done.notify_all();
 }
 
 void Mirror::discard()

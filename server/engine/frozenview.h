@@ -105,9 +105,15 @@ public:
     qint64 filesCopied() const { return m_copied.size(); }
     qint64 filesUnchanged() const;
 
-    // After the backup stored `snapshotId` from the mirror: empties the copies and saves the state. `pauseEndedNs`
-    // (CLOCK_REALTIME) is when the environment was resumed.
+    // After the backup stored `snapshotId` from the mirror: saves the state and lets go of the records (they are read
+    // again by the next open()). `pauseEndedNs` (CLOCK_REALTIME) is when the environment was resumed. The copies
+    // keep their content until emptyCopies() has run.
     QString commit(const QString& snapshotId, qint64 pauseEndedNs);
+    // Empties the files copied for the committed backup, keeping their inode, size and times, so the mirror takes
+    // no room for them; the next open() of this mirror waits for it. Freeing blocks can be slow (a file system
+    // mounted with `discard` trims them one by one), so the caller runs this after the backup has ended. A copy left
+    // with its content (tidemarkd stopped meanwhile) is still a correct mirror file, only a larger one.
+    void emptyCopies();
     // Gives up this round: the next backup starts afresh.
     void discard();
 
@@ -136,6 +142,7 @@ private:
     bool m_dirty = false;
     QHash<QByteArray, Record> m_records; // the environment's entries as last mirrored, by absolute path
     QSet<QByteArray> m_copied; // files given content since open()
+    QList<QByteArray> m_toEmpty; // the committed round's copies, for emptyCopies()
     QSet<QByteArray> m_touchedDirectories; // directories whose metadata must be set again
     // (device, inode) of a file with several names → the mirror path it was copied to since open(), and its state
     QHash<QPair<quint64, quint64>, QPair<QByteArray, TreeState::Entry>> m_linkedCopies;
