@@ -671,6 +671,19 @@ void ResticJob::failFromStderr(int exitCode)
             tr("restic could not open the repository %1: wrong password or no key found.").arg(repository));
     } else if (isMissingRepository()) {
         fail(ResticResult::Failure::RepositoryMissing, tr("There is no restic repository at %1.").arg(repository));
+    } else if (all.contains(QLatin1String("no space left on device"), Qt::CaseInsensitive)) {
+        // Before the lock check: restic says "unable to create lock in backend" when it cannot write its lock file.
+        QString line;
+        for (const QString& l : std::as_const(m_stderrLines)) {
+            if (l.contains(QLatin1String("no space left on device"), Qt::CaseInsensitive)) {
+                line = l.trimmed();
+                break;
+            }
+        }
+        fail(ResticResult::Failure::NoSpace,
+            tr("The disk that holds the repository %1 is full: restic could not write to it (%2). Free some space "
+               "and try again.")
+                .arg(repository, line));
     } else if (all.contains(QLatin1String("repository is already locked"))
         || all.contains(QLatin1String("unable to create lock"))) {
         fail(ResticResult::Failure::RepositoryLocked,

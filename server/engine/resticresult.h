@@ -30,6 +30,7 @@ struct ResticResult
         WrongPassword,
         RepositoryMissing,
         RepositoryLocked,
+        NoSpace, // the repository's (or the cache's) file system is full
         SnapshotNotFound,
         UnsupportedVersion,
         UnreadableOutput,

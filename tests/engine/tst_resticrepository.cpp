@@ -98,6 +98,7 @@ private slots:
     void missingRepositoryIsAClearError();
     void missingProgramIsAClearError();
     void unknownSnapshotIsAClearError();
+    void fullDiskIsAClearError();
     void existingRepositoryWithoutPasswordIsRefused();
     void refusesBadRequestsWithoutRunningRestic();
     void unreadableFileMakesBackupIncomplete();
@@ -509,6 +510,40 @@ void TestResticRepository::missingProgramIsAClearError()
     QCOMPARE(job->result().status, ResticResult::Status::Failed);
     QCOMPARE(job->result().failure, ResticResult::Failure::NotStarted);
     QVERIFY2(job->result().errorString.contains(settings.program), qPrintable(job->result().errorString));
+}
+
+void TestResticRepository::fullDiskIsAClearError()
+{
+    // A small file system of its own (tmpfs; mounting needs root), filled up after the repository was made.
+    const QString place = path(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(place));
+    if (QProcess::execute(QStringLiteral("mount"),
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=16m"),
+                QStringLiteral("tmpfs"), place})
+        != 0)
+        QSKIP("a tmpfs cannot be mounted here (needs root)");
+    const auto unmount = qScopeGuard([place] {
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), place});
+    });
+    ResticRepository small(ResticRepository::Settings::inDirectory(place));
+    std::unique_ptr<ResticJob> init(small.ensureInitialised());
+    QVERIFY(run(init.get()));
+    QVERIFY2(init->result().ok(), qPrintable(describe(init->result())));
+    {
+        QFile filler(place + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(1 << 20, 'x');
+        while (filler.write(block) == block.size()) { }
+    }
+    ResticRepository::BackupRequest request;
+    request.rootDirectory = m_stage;
+    request.paths = {QStringLiteral("code")};
+    std::unique_ptr<ResticJob> job(small.backup(request));
+    QVERIFY(run(job.get()));
+    QCOMPARE(job->result().status, ResticResult::Status::Failed);
+    QCOMPARE(job->result().failure, ResticResult::Failure::NoSpace);
+    QVERIFY2(job->result().errorString.contains(QLatin1String("is full")), qPrintable(job->result().errorString));
+    QVERIFY2(!job->result().errorString.contains(QLatin1String("locked")), qPrintable(job->result().errorString));
 }
 
 void TestResticRepository::unknownSnapshotIsAClearError()
