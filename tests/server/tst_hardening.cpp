@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <sys/stat.h>
@@ -69,6 +70,7 @@ private slots:
     void dataDirectoryIsPrivate();
     void killedDuringTheRestorePauseResumesAtStartup();
     void killedDuringTheResumeHookResumesAtStartup();
+    void fullDiskFailsTheBackupWithItsReason();
 
 private:
     // A scratch environment under the test's root: code/, mounts/files/ and a SQLite service.
@@ -511,6 +513,56 @@ void TestHardening::killedDuringTheResumeHookResumesAtStartup()
     QTRY_COMPARE_WITH_TIMEOUT(
         m_http->get(QStringLiteral("/projects/demo/environments/resuming/backups"), m_admin).json.toArray().size(), 0,
         10000);
+}
+
+void TestHardening::fullDiskFailsTheBackupWithItsReason()
+{
+    // tidemarkd's data directory on a small file system of its own (tmpfs; mounting needs root), filled up: a backup
+    // is refused or fails, with the full disk as its reason, and never stays pending. Once there is room it works.
+    ServerProcess server;
+    if (QProcess::execute(QStringLiteral("mount"),
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=64m"),
+                QStringLiteral("tmpfs"), server.dataDir()})
+        != 0)
+        QSKIP("a tmpfs cannot be mounted here (needs root)");
+    const QString dataDir = server.dataDir();
+    const auto unmount = qScopeGuard([&server, dataDir] {
+        server.stop();
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), dataDir});
+    });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    TestHttp http(server.url());
+    const QString admin = http.exchange(server.adminToken());
+    QVERIFY(!admin.isEmpty());
+
+    const QString fillerPath = dataDir + QStringLiteral("/filler");
+    {
+        QFile filler(fillerPath);
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(64 << 10, 'x');
+        while (filler.write(block) == block.size() && filler.flush()) { }
+        // A little room back: the store can still record the activity, restic cannot store anything.
+        QVERIFY(filler.resize(qMax<qint64>(0, filler.size() - (256 << 10))));
+    }
+    const auto reply = http.request("POST", QStringLiteral("/projects/demo/environments/main/backup"),
+        QByteArrayLiteral(R"({"safe": false})"), admin);
+    if (reply.status == 202) {
+        const QJsonObject activity
+            = http.waitForActivity(QStringLiteral("demo"), TestHttp::activityId(reply), admin, 60000);
+        QCOMPARE(activity.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
+        QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+        const QString text = activity.value(QStringLiteral("text")).toString();
+        QVERIFY2(text.contains(QLatin1String("full")), qPrintable(text));
+        qInfo("the backup failed: %s", qPrintable(text));
+    } else {
+        QCOMPARE(reply.status, 500);
+        QVERIFY2(!reply.json.toObject().value(QStringLiteral("message")).toString().isEmpty(), reply.body.constData());
+    }
+
+    QVERIFY(QFile::remove(fillerPath));
+    const QJsonObject again = http.startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backup"),
+        QByteArrayLiteral(R"({"safe": false})"), admin, 120000);
+    QCOMPARE(again.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
