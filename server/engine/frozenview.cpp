@@ -515,7 +515,7 @@ qint64 Mirror::filesUnchanged() const
     return count;
 }
 
-QString Mirror::removeEntry(const QByteArray& path, Round& round)
+QString Mirror::removeEntry(const QByteArray& path, Round& round, bool descendantsHandled)
 {
     const QByteArray target = m_tree + path;
     makeWritable(parentOf(target));
@@ -528,14 +528,24 @@ QString Mirror::removeEntry(const QByteArray& path, Round& round)
             return systemError(target, errno);
         }
     }
-    const QByteArray prefix = path + '/';
-    for (auto it = m_records.begin(); it != m_records.end();) {
-        if (it.key() == path || it.key().startsWith(prefix)) {
-            m_copied.remove(it.key());
-            it = m_records.erase(it);
-            ++round.removed;
-        } else {
-            ++it;
+    const auto record = m_records.constFind(path);
+    const bool directory = record != m_records.cend() && record->entry.kind == TreeState::Entry::Kind::Directory;
+    if (record != m_records.cend()) {
+        m_records.erase(record);
+        m_copied.remove(path);
+        ++round.removed;
+    }
+    if (directory && !descendantsHandled) {
+        // Everything that was in it: one pass over the records (a file needs none).
+        const QByteArray prefix = path + '/';
+        for (auto it = m_records.begin(); it != m_records.end();) {
+            if (it.key().startsWith(prefix)) {
+                m_copied.remove(it.key());
+                it = m_records.erase(it);
+                ++round.removed;
+            } else {
+                ++it;
+            }
         }
     }
     m_touchedDirectories.insert(parentOf(path));
@@ -747,7 +757,8 @@ Mirror::Round Mirror::syncAll()
     for (const QByteArray& path : std::as_const(gone)) {
         if (!m_records.contains(path))
             continue;
-        if (const QString error = removeEntry(path, round); !error.isEmpty()) {
+        // Deepest first, and everything below a vanished directory vanished with it: already removed.
+        if (const QString error = removeEntry(path, round, true); !error.isEmpty()) {
             round.error = error;
             return round;
         }

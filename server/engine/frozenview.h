@@ -125,7 +125,9 @@ private:
     };
 
     QString syncEntry(const QByteArray& path, const TreeState::Entry& now, Round& round, bool force = false);
-    QString removeEntry(const QByteArray& path, Round& round);
+    // Removes the entry from the mirror and the records; a directory's descendants too unless the caller removes
+    // them itself.
+    QString removeEntry(const QByteArray& path, Round& round, bool descendantsHandled = false);
     QString applyDirectoryMetadata();
     QString markDirty();
     bool loadState(const QStringList& roots);
