@@ -121,8 +121,17 @@ struct Tree
     QString code;
     QString mount;
     QString database;
-    QStringList files;
+    int files = 0;
+    int codeFiles = 0;
     qint64 fileSize = 0;
+
+    // The path of file `i`, made when needed: a list of every path would weigh on the memory this bench reports.
+    QString file(int i) const
+    {
+        const QString dir
+            = (i < codeFiles ? code : mount) + QStringLiteral("/d%1").arg(i / 100, 4, 10, QLatin1Char('0'));
+        return dir + QStringLiteral("/f%1.bin").arg(i, 7, 10, QLatin1Char('0'));
+    }
 };
 
 bool generate(Tree& tree, int files, qint64 fileSize)
@@ -132,21 +141,18 @@ bool generate(Tree& tree, int files, qint64 fileSize)
     tree.database = tree.root + QStringLiteral("/env/data/app.sqlite");
     tree.fileSize = fileSize;
     QDir().mkpath(QFileInfo(tree.database).path());
-    const int codeFiles = qMax(1, files / 20);
+    tree.files = files;
+    tree.codeFiles = qMax(1, files / 20);
     const QByteArray content = randomBytes(fileSize); // varied below so that files do not deduplicate
     for (int i = 0; i < files; ++i) {
-        const bool inCode = i < codeFiles;
-        const QString dir
-            = (inCode ? tree.code : tree.mount) + QStringLiteral("/d%1").arg(i / 100, 4, 10, QLatin1Char('0'));
-        if (i % 100 == 0)
-            QDir().mkpath(dir);
-        const QString path = dir + QStringLiteral("/f%1.bin").arg(i, 7, 10, QLatin1Char('0'));
+        const QString path = tree.file(i);
+        if (i % 100 == 0 || i == tree.codeFiles)
+            QDir().mkpath(QFileInfo(path).path());
         QByteArray data = content;
         const quint64 salt = QRandomGenerator::global()->generate64();
         memcpy(data.data(), &salt, qMin<qsizetype>(8, data.size()));
         if (!writeFile(path, data))
             return false;
-        tree.files.append(path);
     }
     return createDatabase(tree.database, 20000);
 }
@@ -155,8 +161,8 @@ bool generate(Tree& tree, int files, qint64 fileSize)
 int rewrite(const Tree& tree, int count, int& from)
 {
     for (int i = 0; i < count; ++i) {
-        from = (from + 7919) % int(tree.files.size());
-        writeFile(tree.files.at(from), randomBytes(tree.fileSize));
+        from = (from + 7919) % tree.files;
+        writeFile(tree.file(from), randomBytes(tree.fileSize));
     }
     return count;
 }
