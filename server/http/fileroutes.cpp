@@ -29,10 +29,11 @@ constexpr int kMaxDiffEntries = 1000;
 // A download holds restic's output back while the client has this much unread.
 constexpr qint64 kMaxUnsentDownloadBytes = 4 * 1024 * 1024;
 
+// The folder of an absolute path as restic writes it (no file system access: this runs for every listed entry).
 QString parentOf(const QString& absolute)
 {
-    const QString parent = QFileInfo(absolute).path();
-    return parent.isEmpty() ? QStringLiteral("/") : parent;
+    const qsizetype slash = absolute.lastIndexOf(QLatin1Char('/'));
+    return slash <= 0 ? QStringLiteral("/") : absolute.left(slash);
 }
 
 QJsonValue nullable(const std::optional<qint64>& v)
@@ -219,11 +220,15 @@ HttpReply ApiServer::listFiles(const Call& call)
                     return respond(badRequest({{QStringLiteral("path"),
                         tr("'%1' is a %2, not a folder; download it with files/content")
                             .arg(where.apiPath(), TreeEntry::typeName(self->type))}}));
+                const qsizetype prefix = dir.size() + 1;
                 for (const QString& nodePath : *order) {
-                    if (parentOf(nodePath) != dir || nodePath == dir)
+                    // Direct children only: "<dir>/<name>" with no further slash.
+                    if (nodePath.size() <= prefix || !nodePath.startsWith(dir)
+                        || nodePath.at(dir.size()) != QLatin1Char('/')
+                        || nodePath.indexOf(QLatin1Char('/'), prefix) >= 0)
                         continue;
                     const TreeEntry e = nodes->value(nodePath);
-                    const QString name = QFileInfo(nodePath).fileName();
+                    const QString name = nodePath.mid(prefix);
                     entries.append(
                         entryJson(name, where.apiPath() + QLatin1Char('/') + name, TreeEntry::typeName(e.type), e));
                 }
