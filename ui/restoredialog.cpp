@@ -173,11 +173,11 @@ QString RestoreDialog::impactText(const BackupDiff& diff)
             lines.append(tr("%1: unchanged since the backup").arg(part.part.toHtmlEscaped()));
             continue;
         }
-        lines.append(tr("%1: %2 files come back, %3 are put back as they were, %4 added since are removed")
-                         .arg(part.part.toHtmlEscaped())
-                         .arg(part.removed)
-                         .arg(part.changed)
-                         .arg(part.added));
+        lines.append(tr("%1: %2, %3, %4")
+                         .arg(part.part.toHtmlEscaped(),
+                             tr("%n file(s) removed since the backup come back", nullptr, part.removed),
+                             tr("%n changed file(s) are put back as they were", nullptr, part.changed),
+                             tr("%n file(s) added since are removed", nullptr, part.added)));
     }
     if (diff.backupCommit != diff.againstCommit)
         lines.append(tr("Code: commit %1 in the backup, %2 now")
@@ -200,11 +200,13 @@ QString RestoreDialog::impactText(const BackupDiff& diff)
 void RestoreDialog::setImpact(const BackupDiff& diff)
 {
     m_impactLabel->setText(impactText(diff));
+    adjustSize(); // the preview arrives after the dialog took its size
 }
 
 void RestoreDialog::setImpactUnavailable(const QString& why)
 {
     m_impactLabel->setText(why.toHtmlEscaped());
+    adjustSize();
 }
 
 void RestoreDialog::updateTexts()
