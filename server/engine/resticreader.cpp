@@ -16,7 +16,8 @@ ResticReader::ResticReader(
     , m_output(output)
 {
     m_process.setProgram(repository.settings().program);
-    m_process.setArguments(QStringList {QStringLiteral("--no-lock"), QStringLiteral("--quiet")} + arguments);
+    // Not --quiet: restic 0.14 then leaves out the change lines of `diff --json`.
+    m_process.setArguments(QStringList {QStringLiteral("--no-lock")} + arguments);
     m_process.setProcessEnvironment(repository.environment());
     m_process.setWorkingDirectory(QStringLiteral("/"));
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &ResticReader::readOutput);

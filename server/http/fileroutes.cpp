@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QtConcurrent>
 #include <QTcpSocket>
@@ -71,7 +72,11 @@ HttpReply readFailed(const QString& what, const QString& error)
 
 // One part compared, from the backup (before) to the other side (after): files and links by path inside the
 // part, changed when their type, size or modification time differ.
-QJsonObject comparePart(const QString& part, const QString& within, const PartTree& before, const PartTree& after)
+// `contentChanges`, when given, is what `restic diff` said of the files both sides have (relative path →
+// modifier): only "M" (content) and "T" (type) count as changed, so a file rewritten with the same size and time is
+// found and one whose metadata alone changed ("U") is not.
+QJsonObject comparePart(const QString& part, const QString& within, const PartTree& before, const PartTree& after,
+    const QHash<QString, QChar>* contentChanges = nullptr)
 {
     int added = 0, changed = 0, removed = 0;
     qint64 bytesBefore = 0, bytesAfter = 0;
@@ -94,7 +99,10 @@ QJsonObject comparePart(const QString& part, const QString& within, const PartTr
         if (other == after.cend() || !counted(*other)) {
             ++removed;
             add(it.key(), QStringLiteral("removed"), &*it, nullptr);
-        } else if (other->type != it->type || other->size != it->size || other->mtimeMs != it->mtimeMs) {
+        } else if (contentChanges
+                ? (contentChanges->value(it.key()) == QLatin1Char('M')
+                    || contentChanges->value(it.key()) == QLatin1Char('T'))
+                : (other->type != it->type || other->size != it->size || other->mtimeMs != it->mtimeMs)) {
             ++changed;
             add(it.key(), QStringLiteral("changed"), &*it, &*other);
         }
@@ -421,6 +429,8 @@ HttpReply ApiServer::diffBackup(const Call& call)
             QHash<QString, TreeEntry> otherNodes;
             QHash<QString, PartTree> live; // by part
             QHash<QString, QHash<QString, qint64>> liveRows; // by service
+            QHash<QString, QChar> resticChanges; // restic diff of the two backups: absolute path → modifier
+            bool haveResticDiff = false;
             int pending = 0;
             bool failed = false;
         };
@@ -445,7 +455,18 @@ HttpReply ApiServer::diffBackup(const Call& call)
                 const PartTree before = partTree(state->backupNodes, s.part.partRoot);
                 const PartTree after
                     = other ? partTree(state->otherNodes, s.otherRoot) : state->live.value(s.part.part);
-                parts.append(comparePart(s.part.part, within, before, after));
+                // restic diff names a changed file by one path: usable where both backups stored the part there.
+                if (other && state->haveResticDiff && s.otherRoot == s.part.partRoot) {
+                    QHash<QString, QChar> changes;
+                    const QString prefix = s.part.partRoot + QLatin1Char('/');
+                    for (auto it = state->resticChanges.cbegin(); it != state->resticChanges.cend(); ++it) {
+                        if (it.key().startsWith(prefix))
+                            changes.insert(it.key().mid(prefix.size()), it.value());
+                    }
+                    parts.append(comparePart(s.part.part, within, before, after, &changes));
+                } else {
+                    parts.append(comparePart(s.part.part, within, before, after));
+                }
             }
             QJsonArray services;
             if (withServices) {
@@ -516,8 +537,38 @@ HttpReply ApiServer::diffBackup(const Call& call)
         state->pending = 1;
         if (!dirs.isEmpty())
             list(record.snapshotId, dirs, &State::backupNodes);
-        if (other && !otherDirs.isEmpty())
+        if (other && !otherDirs.isEmpty()) {
             list(other->snapshotId, otherDirs, &State::otherNodes);
+            // Which files restic itself finds changed between the two snapshots (content, not only metadata).
+            ++state->pending;
+            ResticReader* diff = m_engine.read(p,
+                {QStringLiteral("diff"), QStringLiteral("--json"), QStringLiteral("--"), record.snapshotId,
+                    other->snapshotId},
+                ResticReader::Output::Lines, this);
+            connect(diff, &ResticReader::line, diff, [state](const QByteArray& line) {
+                const QJsonObject change = QJsonDocument::fromJson(line).object();
+                if (change.value(QStringLiteral("message_type")).toString() != QLatin1String("change"))
+                    return;
+                QString path = change.value(QStringLiteral("path")).toString();
+                while (path.size() > 1 && path.endsWith(QLatin1Char('/')))
+                    path.chop(1);
+                const QString modifier = change.value(QStringLiteral("modifier")).toString();
+                if (!path.isEmpty() && !modifier.isEmpty())
+                    state->resticChanges.insert(path, modifier.at(0));
+            });
+            connect(diff, &ResticReader::finished, this,
+                [diff, state, finish, record, respond](bool ok, const QString& error) {
+                    diff->deleteLater();
+                    if (ok) {
+                        state->haveResticDiff = true;
+                        return finish();
+                    }
+                    if (!state->failed) {
+                        state->failed = true;
+                        respond(readFailed(tr("restic diff of backup %1").arg(record.backup.id), error));
+                    }
+                });
+        }
         if (!other) {
             ++state->pending;
             QHash<QString, QString> roots;
