@@ -493,6 +493,14 @@ void CliApp::interrupt()
         return;
     if (m_progress)
         m_progress->finish();
+    if (m_downloadFile && m_downloadFile->isOpen()) {
+        // No half file left behind.
+        m_downloadFile->close();
+        m_downloadFile->remove();
+        printErr(tr("tidemark-cli: download stopped; nothing was saved.\n"));
+        finish(Interrupted);
+        return;
+    }
     if (!m_followedActivityId.isEmpty()) {
         printErr(tr("tidemark-cli: stopped waiting; activity %1 keeps running on the server (follow it with "
                     "'tidemark-cli activity:log %1 -p %2').\n")
@@ -716,9 +724,20 @@ void CliApp::download(const BackupFileEntry& entry)
     printErr(tr("Saving %1 of backup %2 to %3.\n").arg(entry.path, m_options.arguments.constFirst(), target));
     BackupDownload* job = m_client->downloadBackupFiles(m_options.project, m_options.environment,
         m_options.arguments.constFirst(), entry.path, archive, m_downloadFile.get(), this);
+    // Progress on stderr when the size is known (a file); an archive's size is not known before its end.
+    if (entry.size && *entry.size > 0) {
+        m_progress = std::make_unique<ProgressPrinter>(m_err, m_terminal, tr("download of %1").arg(entry.name));
+        const qint64 total = *entry.size;
+        connect(job, &BackupDownload::progress, this, [this, total](qint64 received, qint64) {
+            if (m_progress)
+                m_progress->setProgress(int(std::min<qint64>(100, received * 100 / total)));
+        });
+    }
     connect(job, &BackupDownload::finished, this, [this, job, target](const ApiError& error) {
         job->deleteLater();
         m_downloadFile->close();
+        if (m_progress)
+            m_progress->finish();
         if (error.isError()) {
             m_downloadFile->remove(); // no half file left behind
             failServer(error);

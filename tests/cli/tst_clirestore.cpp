@@ -123,6 +123,7 @@ void TestCliRestore::downloadSavesAFileAndAFolder()
     const Run file = run({QStringLiteral("backup:download"), m_backup,
         QStringLiteral("mounts/uploads/batch-0/image-000.bin"), QStringLiteral("--to"), to.path()});
     QCOMPARE(file.exitCode, 0);
+    QVERIFY2(file.err.contains("download of image-000.bin: 100%"), file.err.constData()); // progress on stderr
     QFile saved(to.filePath(QStringLiteral("image-000.bin")));
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QFile original(m_uploads + QStringLiteral("/batch-0/image-000.bin"));
