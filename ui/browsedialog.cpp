@@ -53,8 +53,8 @@ BrowseDialog::BrowseDialog(ApiClient* client, const QString& project, const Back
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(BackupFilesModel::NameColumn, Qt::AscendingOrder);
     m_view->header()->setSectionResizeMode(BackupFilesModel::NameColumn, QHeaderView::Stretch);
-    for (int column : {int(BackupFilesModel::SizeColumn), int(BackupFilesModel::ModifiedColumn),
-             int(BackupFilesModel::TypeColumn)})
+    for (int column :
+        {int(BackupFilesModel::SizeColumn), int(BackupFilesModel::ModifiedColumn), int(BackupFilesModel::TypeColumn)})
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(false);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BrowseDialog::updateButtons);
