@@ -22,7 +22,8 @@ TokenStore::TokenStore(const QString& service, QObject* parent)
 
 QString TokenStore::noKeychainSentence()
 {
-    return tr("No system keychain is available; the token will be asked for each time and not stored.");
+    return tr("No system keychain is available: the token is kept only until Tidemark quits and is asked for again "
+              "at the next start.");
 }
 
 QString TokenStore::unavailableReason() const

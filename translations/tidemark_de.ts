@@ -636,10 +636,6 @@
         <translation>restic konnte das Backup nicht speichern: %1</translation>
     </message>
     <message>
-        <source>Stored %1 files (%2 new, %3 changed); %4 bytes added to the repository.</source>
-        <translation>%1 Dateien gespeichert (%2 neu, %3 geändert); %4 Bytes zum Repository hinzugefügt.</translation>
-    </message>
-    <message>
         <source>Some files could not be read; the backup is incomplete.</source>
         <translation>Einige Dateien konnten nicht gelesen werden; das Backup ist unvollständig.</translation>
     </message>
@@ -700,28 +696,12 @@
         <translation>Die Umgebung wird fortgesetzt.</translation>
     </message>
     <message>
-        <source>The file system of the staging directory does not keep file times to the nanosecond; the second pass runs while the environment is paused, so the pause lasts longer.</source>
-        <translation>Das Dateisystem des Staging-Verzeichnisses speichert Dateizeiten nicht auf die Nanosekunde genau; der zweite Durchlauf läuft daher, während die Umgebung pausiert, und die Pause dauert länger.</translation>
-    </message>
-    <message>
-        <source>Copied while paused: changed files: %1 (%2 bytes); databases: %3.</source>
-        <translation>Während der Pause kopiert: geänderte Dateien: %1 (%2 Bytes); Datenbanken: %3.</translation>
-    </message>
-    <message>
         <source>Device files are not backed up: %1</source>
         <translation>Gerätedateien werden nicht gesichert: %1</translation>
     </message>
     <message>
-        <source>Second pass: storing the paused state (restic reads only the files copied during the pause).</source>
-        <translation>Zweiter Durchlauf: Der pausierte Zustand wird gespeichert (restic liest nur die während der Pause kopierten Dateien).</translation>
-    </message>
-    <message>
         <source>restic did not report what it stored; the backup cannot be trusted and is discarded.</source>
         <translation>restic hat nicht gemeldet, was es gespeichert hat; dem Backup ist nicht zu trauen, es wird verworfen.</translation>
-    </message>
-    <message>
-        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded.</source>
-        <translation>restic hat %1 Dateien als unverändert übernommen und %2 gelesen, erwartet waren %3 und %4; das Backup entspräche nicht der pausierten Umgebung und wird verworfen.</translation>
     </message>
     <message>
         <source>code path of %1</source>
@@ -738,6 +718,61 @@
     <message>
         <source>database of service %1 of %2</source>
         <translation>Datenbank des Dienstes %1 von %2</translation>
+    </message>
+    <message>
+        <source>Bringing the mirror of the environment up to date while it still runs, so the pause only covers what changes meanwhile.</source>
+        <translation>Der Spiegel der Umgebung wird aktualisiert, während sie noch läuft, damit die Pause nur abdeckt, was sich inzwischen ändert.</translation>
+    </message>
+    <message>
+        <source>Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.</source>
+        <translation>Spiegel aktualisiert: %1 Dateien kopiert (%2 Bytes), %3 Einträge entfernt, von %4 geprüften.</translation>
+    </message>
+    <message>
+        <source>The kernel reports what changes from now on; the pause looks only at that.</source>
+        <translation>Der Kernel meldet ab jetzt, was sich ändert; die Pause prüft nur das.</translation>
+    </message>
+    <message>
+        <source>Change tracking is off (%1); the pause scans every file.</source>
+        <translation>Die Änderungsverfolgung ist aus (%1); die Pause durchsucht jede Datei.</translation>
+    </message>
+    <message>
+        <source>TIDEMARK_CHANGE_TRACKING=off</source>
+        <translation>TIDEMARK_CHANGE_TRACKING=off</translation>
+    </message>
+    <message>
+        <source>Copied while paused: the kernel reported %1 changed paths; %2 files copied (%3 bytes); databases: %4.</source>
+        <translation>Während der Pause kopiert: der Kernel meldete %1 geänderte Pfade; %2 Dateien kopiert (%3 Bytes); Datenbanken: %4.</translation>
+    </message>
+    <message>
+        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 files copied (%4 bytes); databases: %5.</source>
+        <translation>Während der Pause kopiert, nach Durchsuchen jeder Datei (%1): %2 geprüft; %3 Dateien kopiert (%4 Bytes); Datenbanken: %5.</translation>
+    </message>
+    <message>
+        <source>%1 The backup is complete; the next one copies every file again.</source>
+        <translation>%1 Das Backup ist vollständig; das nächste kopiert jede Datei erneut.</translation>
+    </message>
+    <message>
+        <source>Storing the paused state from the mirror (restic reads every file: there is no earlier backup from it).</source>
+        <translation>Der pausierte Zustand wird aus dem Spiegel gespeichert (restic liest jede Datei: es gibt kein früheres Backup daraus).</translation>
+    </message>
+    <message>
+        <source>Storing the paused state from the mirror (restic reads only the files copied for this backup).</source>
+        <translation>Der pausierte Zustand wird aus dem Spiegel gespeichert (restic liest nur die für dieses Backup kopierten Dateien).</translation>
+    </message>
+    <message>
+        <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.</source>
+        <translation>%1 Dateien gespeichert (%2 neu, %3 geändert, %4 unverändert); %5 Bytes zum Repository hinzugefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this backup.</source>
+        <translation>
+            <numerusform>restic lief für dieses Backup %n Mal.</numerusform>
+            <numerusform>restic lief für dieses Backup %n Mal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded (the next backup copies every file again).</source>
+        <translation>restic nahm %1 Dateien als unverändert an und las %2, erwartet waren %3 und %4; das Backup entspräche nicht der pausierten Umgebung und wird verworfen (das nächste Backup kopiert jede Datei erneut).</translation>
     </message>
 </context>
 <context>
@@ -897,6 +932,33 @@
     <message>
         <source>Which rule of the retention policy keeps each backup. The filter also finds the short forms the command line uses, such as 1d #1/7 for daily #1 of 7.</source>
         <translation>Welche Regel der Aufbewahrungsrichtlinie jedes Backup behält. Der Filter findet auch die Kurzformen der Kommandozeile, etwa 1d #1/7 für täglich Nr. 1 von 7.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTracker</name>
+    <message>
+        <source>inotify is not available: %1</source>
+        <translation>inotify ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s limit of watched directories is reached (fs.inotify.max_user_watches)</source>
+        <translation>die Grenze des Kernels für überwachte Verzeichnisse ist erreicht (fs.inotify.max_user_watches)</translation>
+    </message>
+    <message>
+        <source>%1 could not be watched: %2</source>
+        <translation>%1 konnte nicht überwacht werden: %2</translation>
+    </message>
+    <message>
+        <source>change tracking is not running</source>
+        <translation>die Änderungsverfolgung läuft nicht</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s event queue overflowed</source>
+        <translation>die Ereigniswarteschlange des Kernels ist übergelaufen</translation>
     </message>
 </context>
 <context>
@@ -2219,20 +2281,52 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 <context>
     <name>FrozenView</name>
     <message>
-        <source>The paused environment could not be read: %1</source>
-        <translation>Die pausierte Umgebung konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>A changed file could not be copied: %1</source>
-        <translation>Eine geänderte Datei konnte nicht kopiert werden: %1</translation>
-    </message>
-    <message>
         <source>A symbolic link could not be read: %1</source>
         <translation>Ein symbolischer Link konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The paused state could not be laid out for restic: %1</source>
-        <translation>Der pausierte Zustand konnte für restic nicht angelegt werden: %1</translation>
+        <source>the previous backup did not finish updating it</source>
+        <translation>das vorige Backup hat seine Aktualisierung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>there is no mirror of these trees yet</source>
+        <translation>es gibt noch keinen Spiegel dieser Verzeichnisbäume</translation>
+    </message>
+    <message>
+        <source>the backup last stored from it (snapshot %1) is no longer in the repository</source>
+        <translation>das zuletzt daraus gespeicherte Backup (Snapshot %1) ist nicht mehr im Repository</translation>
+    </message>
+    <message>
+        <source>The mirror of the environment starts afresh (%1): every file is copied once.</source>
+        <translation>Der Spiegel der Umgebung beginnt neu (%1): jede Datei wird einmal kopiert.</translation>
+    </message>
+    <message>
+        <source>%1 could not be created.</source>
+        <translation>%1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed from the mirror.</source>
+        <translation>%1 konnte nicht aus dem Spiegel entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The mirror could not be changed: %1</source>
+        <translation>Der Spiegel konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>The environment could not be read: %1</source>
+        <translation>Die Umgebung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>A file could not be copied into the mirror: %1</source>
+        <translation>Eine Datei konnte nicht in den Spiegel kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The mirror could not be emptied after the backup: %1</source>
+        <translation>Der Spiegel konnte nach dem Backup nicht geleert werden: %1</translation>
+    </message>
+    <message>
+        <source>The mirror&apos;s state could not be saved: %1</source>
+        <translation>Der Zustand des Spiegels konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3466,10 +3560,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Wird abgebrochen.</translation>
     </message>
     <message>
-        <source>Restoring into %1: %2 directories and %3 databases.</source>
-        <translation>Wiederherstellung in %1: %2 Verzeichnisse und %3 Datenbanken.</translation>
-    </message>
-    <message>
         <source>The restore journal could not be written; the environment is unchanged.</source>
         <translation>Das Wiederherstellungsjournal konnte nicht geschrieben werden; die Umgebung ist unverändert.</translation>
     </message>
@@ -3532,6 +3622,24 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>%1 Nothing was changed.</source>
         <translation>%1 Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Restoring into %1: %2 and %3.</source>
+        <translation>Wiederherstellung in %1: %2 und %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directories</source>
+        <translation>
+            <numerusform>%n Verzeichnis</numerusform>
+            <numerusform>%n Verzeichnisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n databases</source>
+        <translation>
+            <numerusform>%n Datenbank</numerusform>
+            <numerusform>%n Datenbanken</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3943,10 +4051,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 <context>
     <name>TokenStore</name>
     <message>
-        <source>No system keychain is available; the token will be asked for each time and not stored.</source>
-        <translation>Kein Schlüsselbund des Systems verfügbar; das Token wird jedes Mal abgefragt und nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>Access to the system keychain was denied.</source>
         <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert.</translation>
     </message>
@@ -3957,6 +4061,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>The token could not be removed from the system keychain: %1</source>
         <translation>Das Token konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept only until Tidemark quits and is asked for again at the next start.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar: das Token wird nur bis zum Beenden von Tidemark behalten und beim nächsten Start erneut abgefragt.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>BackupOperation</name>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this backup.</source>
+        <translation>
+            <numerusform>restic ran %n time for this backup.</numerusform>
+            <numerusform>restic ran %n times for this backup.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CliOutput</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -116,6 +126,23 @@
         <translation>
             <numerusform>restic %1 did not finish within %n second and was stopped.</numerusform>
             <numerusform>restic %1 did not finish within %n seconds and was stopped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreOperation</name>
+    <message numerus="yes">
+        <source>%n directories</source>
+        <translation>
+            <numerusform>%n directory</numerusform>
+            <numerusform>%n directories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n databases</source>
+        <translation>
+            <numerusform>%n database</numerusform>
+            <numerusform>%n databases</numerusform>
         </translation>
     </message>
 </context>

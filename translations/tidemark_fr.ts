@@ -636,10 +636,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stored %1 files (%2 new, %3 changed); %4 bytes added to the repository.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Some files could not be read; the backup is incomplete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,27 +696,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file system of the staging directory does not keep file times to the nanosecond; the second pass runs while the environment is paused, so the pause lasts longer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied while paused: changed files: %1 (%2 bytes); databases: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Device files are not backed up: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Second pass: storing the paused state (restic reads only the files copied during the pause).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>restic did not report what it stored; the backup cannot be trusted and is discarded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -737,6 +717,61 @@
     </message>
     <message>
         <source>database of service %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bringing the mirror of the environment up to date while it still runs, so the pause only covers what changes meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel reports what changes from now on; the pause looks only at that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change tracking is off (%1); the pause scans every file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIDEMARK_CHANGE_TRACKING=off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied while paused: the kernel reported %1 changed paths; %2 files copied (%3 bytes); databases: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 files copied (%4 bytes); databases: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The backup is complete; the next one copies every file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the paused state from the mirror (restic reads every file: there is no earlier backup from it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the paused state from the mirror (restic reads only the files copied for this backup).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this backup.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded (the next backup copies every file again).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -896,6 +931,33 @@
     </message>
     <message>
         <source>Which rule of the retention policy keeps each backup. The filter also finds the short forms the command line uses, such as 1d #1/7 for daily #1 of 7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTracker</name>
+    <message>
+        <source>inotify is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s limit of watched directories is reached (fs.inotify.max_user_watches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be watched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change tracking is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s event queue overflowed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2169,19 +2231,51 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 <context>
     <name>FrozenView</name>
     <message>
-        <source>The paused environment could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A changed file could not be copied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A symbolic link could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The paused state could not be laid out for restic: %1</source>
+        <source>the previous backup did not finish updating it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no mirror of these trees yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup last stored from it (snapshot %1) is no longer in the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror of the environment starts afresh (%1): every file is copied once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed from the mirror.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file could not be copied into the mirror: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror could not be emptied after the backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror&apos;s state could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3416,10 +3510,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring into %1: %2 directories and %3 databases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The restore journal could not be written; the environment is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3482,6 +3572,24 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>%1 Nothing was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring into %1: %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directories</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n databases</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3893,10 +4001,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 <context>
     <name>TokenStore</name>
     <message>
-        <source>No system keychain is available; the token will be asked for each time and not stored.</source>
-        <translation>Aucun trousseau du système n’est disponible&#xa0;; le jeton sera demandé à chaque fois et ne sera pas enregistré.</translation>
-    </message>
-    <message>
         <source>Access to the system keychain was denied.</source>
         <translation>L’accès au trousseau du système a été refusé.</translation>
     </message>
@@ -3907,6 +4011,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>The token could not be removed from the system keychain: %1</source>
         <translation>Le jeton n’a pas pu être supprimé du trousseau du système&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the token is kept only until Tidemark quits and is asked for again at the next start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

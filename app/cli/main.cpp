@@ -2,6 +2,7 @@
 #include "domain/jsondocument.h"
 #include "domain/retentionpolicy.h"
 #include "domain/timestamp.h"
+#include "retention/backuparrayreader.h"
 #include "retention/previewreport.h"
 #include "retention/retentionplanner.h"
 #include "translator.h"
@@ -12,7 +13,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <unistd.h>
@@ -33,14 +33,12 @@ public:
         return UsageError;
     }
 
-    static std::optional<QByteArray> readFile(const QString& path, const QString& option, QString& error)
+    static bool openFile(QFile& file, const QString& option, QString& error)
     {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            error = tr("%1 %2: cannot read the file (%3)").arg(option, path, file.errorString());
-            return std::nullopt;
-        }
-        return file.readAll();
+        if (file.open(QIODevice::ReadOnly))
+            return true;
+        error = tr("%1 %2: cannot read the file (%3)").arg(option, file.fileName(), file.errorString());
+        return false;
     }
 
     static QString describe(const QString& option, const QString& path, const Problems& problems)
@@ -94,34 +92,36 @@ public:
 
         QString error;
         const QString policyPath = parser.value(policyOption);
-        const auto policyText = readFile(policyPath, QStringLiteral("--policy"), error);
-        if (!policyText)
+        QFile policyFile(policyPath);
+        if (!openFile(policyFile, QStringLiteral("--policy"), error))
             return fail(error);
         const QString backupsPath = parser.value(backupsOption);
-        const auto backupsText = readFile(backupsPath, QStringLiteral("--backups"), error);
-        if (!backupsText)
+        QFile backupsFile(backupsPath);
+        if (!openFile(backupsFile, QStringLiteral("--backups"), error))
             return fail(error);
 
-        const auto policyJson = JsonDocument::parse(*policyText);
+        const auto policyJson = JsonDocument::parse(policyFile.readAll());
         if (!policyJson.ok())
             return fail(describe(QStringLiteral("--policy"), policyPath, policyJson.problems));
         const auto policy = RetentionPolicy::fromJson(*policyJson.value);
         if (!policy.ok())
             return fail(describe(QStringLiteral("--policy"), policyPath, policy.problems));
 
-        const auto backupsJson = JsonDocument::parse(*backupsText);
-        if (!backupsJson.ok())
-            return fail(describe(QStringLiteral("--backups"), backupsPath, backupsJson.problems));
-        const auto backups = PreviewReport::decodeBackups(*backupsJson.value);
+        // A list of a million backups is read as it streams by, not held as one JSON document.
+        BackupArrayReader reader(backupsFile);
+        const auto backups = reader.read();
+        backupsFile.close();
         if (!backups.ok())
             return fail(describe(QStringLiteral("--backups"), backupsPath, backups.problems));
 
         const RetentionPlan plan = RetentionPlanner::plan(*backups.value, *policy.value, nowMs);
-        QTextStream out(stdout);
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return ActivityFailed;
         if (format == QLatin1String("json"))
-            out << QJsonDocument(PreviewReport::toJson(plan)).toJson(QJsonDocument::Indented);
+            PreviewReport::writeJson(plan, out);
         else
-            out << PreviewReport::toTable(plan);
+            PreviewReport::writeTable(plan, out);
         return Success;
     }
 };

@@ -1,16 +1,23 @@
-// The pause window of a consistent backup against a plain restic backup of the same tree.
+// A consistent backup against a plain restic backup of the same tree, in the same run.
 //
-// Generates an environment (by default 1 GiB in 10 000 files of random, incompressible content, plus a SQLite
-// database) in a temporary directory, times a plain `restic backup` of it into a fresh repository, then takes a
-// consistent backup with BackupOperation (live pre-pass; pause hook, copy of what changed, resume hook; second pass
-// over the paused state) into another fresh repository while a background writer changes 1 % of the files during the
-// pre-pass, then the same with the second pass under the pause (the fallback where the frozen view is unavailable).
-// Prints each pause window, total time and ratio to the plain backup; --verbose prints the backups' logs with the
-// time of each line. `bench_pause --mib 100 --files 1000` is a quick check.
+// Generates an environment (--files N of --kib K each, 100 per directory, 5 % of them code, plus a SQLite database)
+// and times, each into its own fresh repository:
+//   plain:    restic init + a first `restic backup`, then for each run a warm `restic backup` after --churn % of the
+//             files were rewritten;
+//   tidemark: init + a first consistent backup with BackupOperation (as tidemarkd runs it, with a pause hook), then
+//             for each run a consistent backup after the same rewrites, while a writer rewrites another --churn % of
+//             the files until the environment is paused (what the pause must pick up).
+// Prints, per run, each phase (mirror update while running, pause, restic pass, after), what the pause looked at,
+// the restic processes started, the totals, the ratio to plain restic and the process's peak memory. --scaling runs
+// 1 000, 10 000, 100 000 and 300 000 files (1 000 000 with --large) and prints pause and ratios per size. Set
+// TIDEMARK_CHANGE_TRACKING=off to measure the fallback (the pause scans every file); --second-pass measures the
+// two-pass fallback without a mirror.
 #include "engine/backupoperation.h"
+#include "engine/changetracker.h"
 #include "engine/resticjob.h"
 #include "engine/resticrepository.h"
 
+#include <malloc.h>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <sys/resource.h>
 
 namespace {
 
@@ -86,130 +94,166 @@ bool createDatabase(const QString& path, int rows)
     return ok;
 }
 
-struct Measured
+qint64 peakMiB()
 {
-    qint64 pauseMs = 0;
-    qint64 totalMs = 0;
-    int changed = 0;
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+qint64 currentMiB()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toLongLong() * 4096 / (1024 * 1024);
+}
+
+QString ratio(qint64 a, qint64 b)
+{
+    return QString::number(double(a) / double(qMax<qint64>(1, b)), 'f', 2);
+}
+
+struct Tree
+{
+    QString root;
+    QString code;
+    QString mount;
+    QString database;
+    QStringList files;
+    qint64 fileSize = 0;
 };
 
-} // namespace
-
-int main(int argc, char** argv)
+bool generate(Tree& tree, int files, qint64 fileSize)
 {
-    QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Pause window of a consistent backup vs. a plain restic backup."));
-    parser.addHelpOption();
-    const QCommandLineOption mibOption(QStringLiteral("mib"), QStringLiteral("Size of the tree in MiB."),
-        QStringLiteral("mib"), QStringLiteral("1024"));
-    const QCommandLineOption filesOption(
-        QStringLiteral("files"), QStringLiteral("Number of files."), QStringLiteral("count"), QStringLiteral("10000"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Print the backup's log."));
-    parser.addOptions({mibOption, filesOption, verboseOption});
-    parser.process(app);
-    const qint64 mib = parser.value(mibOption).toLongLong();
-    const int files = parser.value(filesOption).toInt();
-    if (mib <= 0 || files <= 0)
-        parser.showHelp(1);
-
-    QTemporaryDir tmp;
-    if (!tmp.isValid())
-        return 1;
-    const QString root = tmp.path();
-    const QString code = root + QStringLiteral("/env/code");
-    const QString mount = root + QStringLiteral("/env/mounts/files");
-    const QString db = root + QStringLiteral("/env/data/app.sqlite");
-    QDir().mkpath(code);
-    QDir().mkpath(mount);
-    QDir().mkpath(QFileInfo(db).path());
-
-    // 5 % of the files are code, the rest the mount; 100 files per directory.
-    out() << "Generating " << mib << " MiB in " << files << " files in " << root << " ..." << Qt::endl;
-    const qint64 fileSize = mib * 1024 * 1024 / files;
+    tree.code = tree.root + QStringLiteral("/env/code");
+    tree.mount = tree.root + QStringLiteral("/env/mounts/files");
+    tree.database = tree.root + QStringLiteral("/env/data/app.sqlite");
+    tree.fileSize = fileSize;
+    QDir().mkpath(QFileInfo(tree.database).path());
     const int codeFiles = qMax(1, files / 20);
-    QStringList mountFiles;
+    const QByteArray content = randomBytes(fileSize); // varied below so that files do not deduplicate
     for (int i = 0; i < files; ++i) {
         const bool inCode = i < codeFiles;
-        const QString dir = (inCode ? code : mount) + QStringLiteral("/d%1").arg(i / 100, 3, 10, QLatin1Char('0'));
-        QDir().mkpath(dir);
-        const QString path = dir + QStringLiteral("/f%1.bin").arg(i, 5, 10, QLatin1Char('0'));
-        if (!writeFile(path, randomBytes(fileSize))) {
-            out() << "Could not write " << path << Qt::endl;
-            return 1;
-        }
-        if (!inCode)
-            mountFiles.append(path);
+        const QString dir
+            = (inCode ? tree.code : tree.mount) + QStringLiteral("/d%1").arg(i / 100, 4, 10, QLatin1Char('0'));
+        if (i % 100 == 0)
+            QDir().mkpath(dir);
+        const QString path = dir + QStringLiteral("/f%1.bin").arg(i, 7, 10, QLatin1Char('0'));
+        QByteArray data = content;
+        const quint64 salt = QRandomGenerator::global()->generate64();
+        memcpy(data.data(), &salt, qMin<qsizetype>(8, data.size()));
+        if (!writeFile(path, data))
+            return false;
+        tree.files.append(path);
     }
-    if (!createDatabase(db, 20000)) {
-        out() << "Could not create the database" << Qt::endl;
-        return 1;
+    return createDatabase(tree.database, 20000);
+}
+
+// Rewrites `count` files, picked by a stride from `from`.
+int rewrite(const Tree& tree, int count, int& from)
+{
+    for (int i = 0; i < count; ++i) {
+        from = (from + 7919) % int(tree.files.size());
+        writeFile(tree.files.at(from), randomBytes(tree.fileSize));
+    }
+    return count;
+}
+
+struct Phases
+{
+    qint64 total = 0;
+    qint64 live = 0; // mirror update (or pre-pass) while the environment runs
+    qint64 pause = 0;
+    qint64 pass = 0; // the restic pass after the resume
+    qint64 after = 0; // from restic's end to the operation's end (emptying the copies, saving the state)
+    qint64 examined = -1;
+    bool scannedAll = false;
+    int resticStarts = 0;
+    int changedMeanwhile = 0;
+    QString error;
+};
+
+class Bench
+{
+public:
+    Bench(const Tree& tree, bool secondPass, bool verbose)
+        : m_tree(tree)
+        , m_secondPass(secondPass)
+        , m_verbose(verbose)
+    { }
+
+    bool init(const QString& name)
+    {
+        m_name = name;
+        m_repository = std::make_unique<ResticRepository>(
+            ResticRepository::Settings::inDirectory(m_tree.root + QLatin1Char('/') + name));
+        const ResticResult result = runJob(m_repository->ensureInitialised());
+        if (!result.ok())
+            out() << "restic init failed: " << result.errorString << Qt::endl;
+        return result.ok();
     }
 
-    // A plain restic backup of the same tree into a fresh repository.
-    ResticRepository plain(ResticRepository::Settings::inDirectory(root + QStringLiteral("/plain")));
-    ResticResult result = runJob(plain.ensureInitialised());
-    if (!result.ok()) {
-        out() << "restic init failed: " << result.errorString << Qt::endl;
-        return 1;
-    }
-    ResticRepository::BackupRequest request;
-    request.rootDirectory = QStringLiteral("/");
-    request.paths = {code.mid(1), mount.mid(1), QFileInfo(db).path().mid(1)};
-    QElapsedTimer clock;
-    clock.start();
-    result = runJob(plain.backup(request));
-    const qint64 plainMs = clock.elapsed();
-    if (!result.ok()) {
-        out() << "plain restic backup failed: " << result.errorString << Qt::endl;
-        return 1;
-    }
-    out() << "Plain restic backup: " << plainMs << " ms" << Qt::endl;
-
-    // Consistent backups, each into a fresh repository, with 1 % of the files changing during the pre-pass: the
-    // frozen view (what tidemarkd does), then the second pass under the pause (its fallback) for comparison.
-    const bool verbose = parser.isSet(verboseOption);
-    const auto consistentBackup = [&](bool frozenView, const QString& name) -> std::optional<Measured> {
-        ResticRepository repository(ResticRepository::Settings::inDirectory(root + QLatin1Char('/') + name));
-        ResticResult init = runJob(repository.ensureInitialised());
-        if (!init.ok()) {
-            out() << "restic init failed: " << init.errorString << Qt::endl;
-            return std::nullopt;
+    qint64 plain()
+    {
+        ResticRepository::BackupRequest request;
+        request.rootDirectory = QStringLiteral("/");
+        request.paths = {m_tree.code.mid(1), m_tree.mount.mid(1), QFileInfo(m_tree.database).path().mid(1)};
+        QElapsedTimer clock;
+        clock.start();
+        const ResticResult result = runJob(m_repository->backup(request));
+        if (!result.ok()) {
+            out() << "plain restic backup failed: " << result.errorString << Qt::endl;
+            return -1;
         }
-        const QString marker = root + QStringLiteral("/paused-") + name;
+        return clock.elapsed();
+    }
+
+    Phases consistent(int changeMeanwhile, int& stride)
+    {
+        Phases phases;
+        const QString marker = m_tree.root + QStringLiteral("/paused-") + m_name;
+        QFile::remove(marker);
         Environment environment;
         environment.id = environment.name = QStringLiteral("bench");
         environment.status = Environment::Status::Active;
         LocalDescriptor local;
-        local.codePath = code;
-        local.mounts.append({QStringLiteral("files"), mount});
-        local.services.append({QStringLiteral("database"), QStringLiteral("sqlite"), db});
+        local.codePath = m_tree.code;
+        local.mounts.append({QStringLiteral("files"), m_tree.mount});
+        local.services.append({QStringLiteral("database"), QStringLiteral("sqlite"), m_tree.database});
         local.pauseHook = QStringLiteral("touch '%1'").arg(marker);
         local.resumeHook = QStringLiteral("true");
         environment.local = local;
 
-        BackupOperation operation(repository, root + QStringLiteral("/staging-") + name, QStringLiteral("bench"),
-            environment, QStringLiteral("bench-backup"), true);
+        BackupOperation operation(*m_repository, m_tree.root + QStringLiteral("/staging-") + m_name,
+            QStringLiteral("bench"), environment, QStringLiteral("backup-%1").arg(++m_count), true);
         operation.setRepositoryKnownReady(true);
-        operation.setFrozenViewAllowed(frozenView);
+        operation.setFrozenViewAllowed(!m_secondPass);
+        operation.setChangeTracker(m_tracker); // kept from one backup to the next, as tidemarkd does
         QElapsedTimer timer;
-        QObject::connect(&operation, &BackupOperation::logLine, &app, [verbose, &timer](const QString& line) {
-            if (verbose)
-                out() << "  " << QString::number(timer.elapsed()).rightJustified(7) << " ms | " << line << Qt::endl;
+        qint64 liveEnd = -1, passStart = -1, passEnd = -1;
+        QObject::connect(&operation, &BackupOperation::logLine, &operation, [&](const QString& line) {
+            const qint64 at = timer.elapsed();
+            if (line.startsWith(QLatin1String("Pausing the environment")))
+                liveEnd = at;
+            else if (line.startsWith(QLatin1String("Storing the paused state"))
+                || line.startsWith(QLatin1String("Second pass")))
+                passStart = at;
+            else if (line.startsWith(QLatin1String("Stored ")))
+                passEnd = at;
+            if (m_verbose)
+                out() << "    " << QString::number(at).rightJustified(7) << " ms | " << line << Qt::endl;
         });
 
-        const int toChange = qMax(1, files / 100);
-        int changed = 0;
         QTimer writer;
-        writer.setInterval(int(qBound(qint64(1), plainMs * 9 / 10 / toChange, qint64(60000))));
-        QObject::connect(&writer, &QTimer::timeout, &app, [&] {
-            if (changed >= toChange || QFileInfo::exists(marker)) {
+        writer.setInterval(5);
+        QObject::connect(&writer, &QTimer::timeout, &operation, [&] {
+            if (phases.changedMeanwhile >= changeMeanwhile || QFileInfo::exists(marker)) {
                 writer.stop();
                 return;
             }
-            const QString path = mountFiles.at((changed * 7919 + (frozenView ? 0 : 13)) % mountFiles.size());
-            writeFile(path, randomBytes(fileSize));
-            ++changed;
+            phases.changedMeanwhile += rewrite(m_tree, 1, stride);
         });
 
         Operation::Outcome outcome;
@@ -220,35 +264,164 @@ int main(int argc, char** argv)
         });
         timer.start();
         operation.start();
-        writer.start();
+        if (changeMeanwhile > 0)
+            writer.start();
         loop.exec();
-        const qint64 totalMs = timer.elapsed();
+        phases.total = timer.elapsed();
         writer.stop();
         if (outcome.kind != Operation::Outcome::Kind::Success) {
-            out() << "The consistent backup failed: " << outcome.message << Qt::endl;
+            phases.error = outcome.message;
+            return phases;
+        }
+        const BackupOperation::Result& result = operation.result();
+        phases.pause = result.pauseMs;
+        phases.live = liveEnd;
+        phases.pass = passEnd >= 0 && passStart >= 0 ? passEnd - passStart : -1;
+        phases.after = passEnd >= 0 ? phases.total - passEnd : -1;
+        phases.examined = result.pauseExamined;
+        phases.scannedAll = result.pauseScannedAll;
+        phases.resticStarts = result.resticStarts;
+        return phases;
+    }
+
+private:
+    const Tree& m_tree;
+    bool m_secondPass;
+    bool m_verbose;
+    QString m_name;
+    int m_count = 0;
+    std::unique_ptr<ResticRepository> m_repository;
+    std::shared_ptr<ChangeTracker> m_tracker = std::make_shared<ChangeTracker>();
+};
+
+void printPhases(const QString& label, const Phases& p, qint64 plainMs)
+{
+    out() << "  " << label << ": total " << p.total << " ms (plain " << plainMs << " ms, ratio "
+          << ratio(p.total, plainMs) << "); live " << p.live << " ms, pause " << p.pause << " ms (looked at "
+          << p.examined << (p.scannedAll ? ", whole tree scanned" : ", as the kernel reported") << "), pass " << p.pass
+          << " ms, after " << p.after << " ms; restic starts " << p.resticStarts << "; changed during the backup "
+          << p.changedMeanwhile << "; peak " << peakMiB() << " MiB, now " << currentMiB() << " MiB" << Qt::endl;
+}
+
+struct SizeResult
+{
+    int files = 0;
+    qint64 firstRatioX100 = 0;
+    qint64 warmRatioX100 = 0;
+    qint64 pause = 0;
+};
+
+std::optional<SizeResult> runSize(int files, qint64 kib, double churn, int runs, bool secondPass, bool verbose)
+{
+    QTemporaryDir tmp;
+    if (!tmp.isValid())
+        return std::nullopt;
+    Tree tree;
+    tree.root = tmp.path();
+    out() << "Generating " << files << " files of " << kib << " KiB in " << tree.root << " ..." << Qt::endl;
+    if (!generate(tree, files, kib * 1024)) {
+        out() << "Could not generate the tree." << Qt::endl;
+        return std::nullopt;
+    }
+    Bench plain(tree, secondPass, verbose);
+    Bench tidemark(tree, secondPass, verbose);
+    QElapsedTimer clock;
+    clock.start();
+    if (!plain.init(QStringLiteral("plain")))
+        return std::nullopt;
+    const qint64 plainFirst = clock.elapsed() + plain.plain();
+    clock.restart();
+    if (!tidemark.init(QStringLiteral("tidemark")))
+        return std::nullopt;
+    const qint64 initMs = clock.elapsed();
+    int stride = 0;
+    Phases first = tidemark.consistent(0, stride);
+    if (!first.error.isEmpty()) {
+        out() << "The consistent backup failed: " << first.error << Qt::endl;
+        return std::nullopt;
+    }
+    first.total += initMs;
+    printPhases(QStringLiteral("first backup (init counted on both sides)"), first, plainFirst);
+    SizeResult size {files, 100 * first.total / qMax<qint64>(1, plainFirst), 0, 0};
+
+    const int toChange = qMax(1, int(files * churn / 100.0));
+    QList<qint64> ratios;
+    for (int run = 1; run <= runs; ++run) {
+        rewrite(tree, toChange, stride);
+        const qint64 plainMs = plain.plain();
+        const Phases p = tidemark.consistent(toChange, stride);
+        if (!p.error.isEmpty()) {
+            out() << "The consistent backup failed: " << p.error << Qt::endl;
             return std::nullopt;
         }
-        return Measured {operation.result().pauseMs, totalMs, changed};
-    };
+        printPhases(QStringLiteral("run %1 (%2 files rewritten before)").arg(run).arg(toChange), p, plainMs);
+        ratios.append(100 * p.total / qMax<qint64>(1, plainMs));
+        size.pause = qMax(size.pause, p.pause);
+    }
+    std::sort(ratios.begin(), ratios.end());
+    size.warmRatioX100 = ratios.isEmpty() ? 0 : ratios.at(ratios.size() / 2);
+    ::malloc_trim(0);
+    out() << "  after the runs: " << currentMiB() << " MiB resident (peak " << peakMiB() << " MiB)" << Qt::endl;
+    return size;
+}
 
-    const auto ratio
-        = [](qint64 a, qint64 b) { return QString::number(double(a) / double(qMax<qint64>(1, b)), 'f', 2); };
-    out() << "Consistent backup (frozen view):" << Qt::endl;
-    const std::optional<Measured> frozen = consistentBackup(true, QStringLiteral("frozen"));
-    if (!frozen)
-        return 1;
-    out() << "  files changed during the pre-pass: " << frozen->changed << " of " << files << Qt::endl;
-    out() << "  pause window " << frozen->pauseMs << " ms, total " << frozen->totalMs << " ms" << Qt::endl;
-    out() << "Consistent backup (second pass under the pause, the fallback):" << Qt::endl;
-    const std::optional<Measured> paused = consistentBackup(false, QStringLiteral("paused"));
-    if (!paused)
-        return 1;
-    out() << "  files changed during the pre-pass: " << paused->changed << " of " << files << Qt::endl;
-    out() << "  pause window " << paused->pauseMs << " ms, total " << paused->totalMs << " ms" << Qt::endl;
-    out() << "Plain restic backup: " << plainMs
-          << " ms; frozen view: total / plain = " << ratio(frozen->totalMs, plainMs)
-          << ", pause / plain = " << ratio(frozen->pauseMs, plainMs)
-          << "; fallback: total / plain = " << ratio(paused->totalMs, plainMs)
-          << ", pause / plain = " << ratio(paused->pauseMs, plainMs) << Qt::endl;
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("A consistent backup against a plain restic backup."));
+    parser.addHelpOption();
+    const QCommandLineOption filesOption(
+        QStringLiteral("files"), QStringLiteral("Number of files."), QStringLiteral("count"), QStringLiteral("10000"));
+    const QCommandLineOption kibOption(
+        QStringLiteral("kib"), QStringLiteral("Size of each file in KiB."), QStringLiteral("kib"), QStringLiteral("4"));
+    const QCommandLineOption churnOption(QStringLiteral("churn"),
+        QStringLiteral("Percent of the files rewritten before each run (and as many during it)."),
+        QStringLiteral("pct"), QStringLiteral("1"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Later backups after the first."),
+        QStringLiteral("count"), QStringLiteral("3"));
+    const QCommandLineOption scalingOption(
+        QStringLiteral("scaling"), QStringLiteral("1 000 to 300 000 files; pause and ratios per size."));
+    const QCommandLineOption largeOption(QStringLiteral("large"), QStringLiteral("With --scaling: up to 1 000 000."));
+    const QCommandLineOption secondPassOption(
+        QStringLiteral("second-pass"), QStringLiteral("The fallback without a mirror: a second pass under the pause."));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Print the backups' logs."));
+    parser.addOptions(
+        {filesOption, kibOption, churnOption, runsOption, scalingOption, largeOption, secondPassOption, verboseOption});
+    parser.process(app);
+    const int files = parser.value(filesOption).toInt();
+    const qint64 kib = parser.value(kibOption).toLongLong();
+    const double churn = parser.value(churnOption).toDouble();
+    const int runs = parser.value(runsOption).toInt();
+    if (files <= 0 || kib <= 0 || churn < 0 || runs < 0)
+        parser.showHelp(1);
+    const bool secondPass = parser.isSet(secondPassOption);
+    const bool verbose = parser.isSet(verboseOption);
+    out() << "Change tracking: "
+          << (qgetenv("TIDEMARK_CHANGE_TRACKING") == "off" ? "off (the pause scans)" : "on (inotify)")
+          << (secondPass ? "; two-pass fallback without a mirror" : "") << Qt::endl;
+
+    if (!parser.isSet(scalingOption))
+        return runSize(files, kib, churn, runs, secondPass, verbose) ? 0 : 1;
+
+    QList<int> sizes {1000, 10000, 100000, 300000};
+    if (parser.isSet(largeOption))
+        sizes.append(1000000);
+    QList<SizeResult> results;
+    for (int size : std::as_const(sizes)) {
+        const auto result = runSize(size, kib, churn, qMax(1, runs), secondPass, verbose);
+        if (!result)
+            return 1;
+        results.append(*result);
+    }
+    out() << Qt::endl << "files      first/plain  later/plain (median)  longest pause" << Qt::endl;
+    for (const SizeResult& r : std::as_const(results)) {
+        out() << QString::number(r.files).rightJustified(9) << "  "
+              << QString::number(r.firstRatioX100 / 100.0, 'f', 2).rightJustified(11) << "  "
+              << QString::number(r.warmRatioX100 / 100.0, 'f', 2).rightJustified(20) << "  "
+              << QString::number(r.pause).rightJustified(10) << " ms" << Qt::endl;
+    }
     return 0;
 }

@@ -5,32 +5,11 @@
 #include <algorithm>
 #include <vector>
 
+using Timestamp::civilFromDays;
+using Timestamp::daysFromCivil;
 using Timestamp::floorDiv;
 
 namespace {
-
-// days_from_civil / civil_from_days (proleptic Gregorian, UTC), after Howard Hinnant's algorithms.
-qint64 daysFromCivil(qint64 y, qint64 m, qint64 d)
-{
-    y -= m <= 2;
-    const qint64 era = floorDiv(y, 400);
-    const qint64 yoe = y - era * 400;
-    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civilFromDays(qint64 z, qint64& year, qint64& month)
-{
-    z += 719468;
-    const qint64 era = floorDiv(z, 146097);
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    month = mp < 10 ? mp + 3 : mp - 9;
-    year = yoe + era * 400 + (month <= 2);
-}
 
 struct Item
 {
@@ -193,13 +172,13 @@ qint64 RetentionPlanner::bucketKey(qint64 s, const Interval& interval)
     case Interval::Unit::Week:
         return floorDiv(floorDiv(s, 86400) - 4, 7 * k);
     case Interval::Unit::Month: {
-        qint64 year, month;
-        civilFromDays(floorDiv(s, 86400), year, month);
+        qint64 year, month, day;
+        civilFromDays(floorDiv(s, 86400), year, month, day);
         return floorDiv(12 * year + month - 1, k);
     }
     case Interval::Unit::Year: {
-        qint64 year, month;
-        civilFromDays(floorDiv(s, 86400), year, month);
+        qint64 year, month, day;
+        civilFromDays(floorDiv(s, 86400), year, month, day);
         return floorDiv(year, k);
     }
     }

@@ -1,5 +1,6 @@
 #include "backupoperation.h"
 
+#include "changetracker.h"
 #include "frozenview.h"
 #include "hookrunner.h"
 #include "removetree.h"
@@ -7,6 +8,7 @@
 #include "resticrepository.h"
 #include "sqlitecopy.h"
 
+#include <malloc.h>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -16,6 +18,7 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QtConcurrent>
+#include <time.h>
 
 namespace {
 
@@ -27,14 +30,27 @@ BackupOperation::BackupOperation(ResticRepository& repository, const QString& st
     const Environment& environment, const QString& backupId, bool safe, QObject* parent)
     : Operation(parent)
     , m_repository(repository)
-    , m_staging(QDir(stagingDir).filePath(QStringLiteral("backup-") + backupId))
+    // One staging directory per environment, under the same name every time: restic finds a live backup's parent
+    // by its paths, and a consistent backup's database copies keep their path in the mirror.
+    , m_staging(
+          QDir(stagingDir).filePath(QStringLiteral("environment-") + projectId + QLatin1Char('-') + environment.id))
     , m_projectId(projectId)
     , m_environment(environment)
     , m_backupId(backupId)
     , m_safe(safe)
+    , m_mirrorDirectory(QDir::cleanPath(
+          QDir(stagingDir).filePath(QStringLiteral("../mirrors/") + projectId + QLatin1Char('/') + environment.id)))
 { }
 
-BackupOperation::~BackupOperation() = default;
+BackupOperation::~BackupOperation()
+{
+    // The mirror's records take a few hundred bytes per file: given back to the system, not kept in malloc's pools.
+    if (m_mirror) {
+        m_mirror.reset();
+        m_tracker.reset();
+        ::malloc_trim(0);
+    }
+}
 
 void BackupOperation::start()
 {
@@ -146,14 +162,114 @@ void BackupOperation::afterCommit()
         dumpServices(Pass::Final);
         return;
     }
-    m_frozenView = m_frozenViewAllowed && FrozenView::keepsNanosecondTimes(m_staging);
-    if (m_frozenViewAllowed && !m_frozenView) {
-        emit logLine(tr("The file system of the staging directory does not keep file times to the nanosecond; the "
-                        "second pass runs while the environment is paused, so the pause lasts longer."));
+    m_frozenView = m_frozenViewAllowed;
+    if (m_frozenView) {
+        syncMirrorLive();
+        return;
     }
     emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
                     "what changes meanwhile."));
     scanTrees([this] { dumpServices(Pass::PrePass); });
+}
+
+namespace {
+
+qint64 realtimeNs()
+{
+    timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+struct LiveSync
+{
+    qint64 reported = -1; // paths the kernel reported since the previous backup; -1 when the trees were scanned
+    QString note; // why the mirror started afresh
+    QString trackingProblem; // why the kernel cannot report changes (empty: it does)
+    FrozenView::Mirror::Round round;
+};
+
+} // namespace
+
+void BackupOperation::syncMirrorLive()
+{
+    emit logLine(tr("Bringing the mirror of the environment up to date while it still runs, so the pause only "
+                    "covers what changes meanwhile."));
+    if (!m_mirror)
+        m_mirror = std::make_shared<FrozenView::Mirror>(m_mirrorDirectory);
+    if (!m_tracker)
+        m_tracker = std::make_shared<ChangeTracker>();
+    const QStringList roots = rootDirectories();
+    const QString snapshots = m_repository.isLocal()
+        ? QDir(m_repository.settings().repository).filePath(QStringLiteral("snapshots"))
+        : QString();
+    auto mirror = m_mirror;
+    auto tracker = m_tracker;
+    auto* watcher = new QFutureWatcher<LiveSync>(this);
+    connect(watcher, &QFutureWatcher<LiveSync>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const LiveSync sync = watcher->result();
+        if (!sync.note.isEmpty())
+            emit logLine(sync.note);
+        if (!sync.round.error.isEmpty())
+            return fail(sync.round.error);
+        if (sync.reported >= 0) {
+            emit logLine(tr("Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 "
+                            "files copied (%3 bytes), %4 entries removed.")
+                             .arg(sync.reported)
+                             .arg(sync.round.copied)
+                             .arg(sync.round.bytes)
+                             .arg(sync.round.removed));
+        } else {
+            emit logLine(tr("Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.")
+                             .arg(sync.round.copied)
+                             .arg(sync.round.bytes)
+                             .arg(sync.round.removed)
+                             .arg(sync.round.examined));
+        }
+        if (!sync.round.skipped.isEmpty())
+            emit logLine(tr("Device files are not backed up: %1").arg(sync.round.skipped.join(QLatin1String(", "))));
+        if (sync.trackingProblem.isEmpty())
+            emit logLine(tr("The kernel reports what changes from now on; the pause looks only at that."));
+        else
+            emit logLine(tr("Change tracking is off (%1); the pause scans every file.").arg(sync.trackingProblem));
+        if (m_cancelled)
+            return fail(QString());
+        emit progress(40);
+        pause();
+    });
+    watcher->setFuture(QtConcurrent::run([mirror, tracker, roots, snapshots] {
+        LiveSync sync;
+        // The snapshot stored from the mirror last time must still exist: it is the parent that lets restic take the
+        // placeholders as unchanged. Without it every file is copied again.
+        sync.note = mirror->open(roots, [snapshots](const QString& id) {
+            return !snapshots.isEmpty() && !id.isEmpty() && QFileInfo::exists(QDir(snapshots).filePath(id));
+        });
+        if (ChangeTracker::disabledByEnvironment()) {
+            tracker->stop();
+            sync.trackingProblem = tr("TIDEMARK_CHANGE_TRACKING=off");
+            sync.round = mirror->syncAll();
+            return sync;
+        }
+        // A tracker that has watched these trees since the previous backup's pause knows what changed since the
+        // mirror was last updated; unless the mirror starts afresh, that is all there is to look at.
+        QStringList cleaned;
+        for (const QString& root : roots)
+            cleaned.append(QDir::cleanPath(root));
+        if (tracker->isActive() && tracker->roots() == cleaned && !mirror->isFresh()) {
+            ChangeTracker::Changes changes = tracker->take();
+            if (changes.complete) {
+                sync.reported = changes.paths.size();
+                sync.round = mirror->syncPaths(changes.paths);
+                return sync;
+            }
+        }
+        // Watching starts before the scan, so that whatever changes after a file was looked at is reported.
+        if (QString error; !tracker->start(roots, &error))
+            sync.trackingProblem = error;
+        sync.round = mirror->syncAll();
+        return sync;
+    }));
 }
 
 void BackupOperation::pause()
@@ -183,74 +299,122 @@ void BackupOperation::pause()
     runner->start();
 }
 
+namespace {
+
+struct PausedSync
+{
+    FrozenView::Mirror::Round round;
+    qint64 reported = -1; // paths the kernel reported; -1 when the whole tree was scanned
+    QString scanReason;
+    QString databaseError;
+};
+
+} // namespace
+
 void BackupOperation::freeze()
 {
-    const QStringList roots = rootDirectories();
-    const TreeState::Scan before = m_before;
-    const QString view = viewRoot();
-    const QString servicesDir = view + m_staging + QStringLiteral("/services");
     const QList<LocalDescriptor::Service> services = m_environment.local->services;
-    auto* watcher = new QFutureWatcher<FrozenView::Frozen>(this);
-    connect(watcher, &QFutureWatcher<FrozenView::Frozen>::finished, this, [this, watcher] {
+    const QString servicesDir = servicesDirectory();
+    auto mirror = m_mirror;
+    auto tracker = m_tracker;
+    auto* watcher = new QFutureWatcher<PausedSync>(this);
+    connect(watcher, &QFutureWatcher<PausedSync>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        m_frozen = watcher->result();
-        m_before = {};
-        if (!m_frozen.error.isEmpty())
-            return fail(m_frozen.error);
-        emit logLine(tr("Copied while paused: changed files: %1 (%2 bytes); databases: %3.")
-                         .arg(m_frozen.copied.size())
-                         .arg(m_frozen.bytesCopied)
-                         .arg(m_environment.local->services.size()));
+        const PausedSync sync = watcher->result();
+        if (!sync.round.error.isEmpty())
+            return fail(sync.round.error);
+        if (!sync.databaseError.isEmpty())
+            return fail(sync.databaseError);
+        m_result.pauseExamined = sync.round.examined;
+        m_result.pauseScannedAll = sync.reported < 0;
+        if (sync.reported >= 0) {
+            emit logLine(tr("Copied while paused: the kernel reported %1 changed paths; %2 files copied (%3 bytes); "
+                            "databases: %4.")
+                             .arg(sync.reported)
+                             .arg(sync.round.copied)
+                             .arg(sync.round.bytes)
+                             .arg(m_environment.local->services.size()));
+        } else {
+            emit logLine(tr("Copied while paused, after scanning every file (%1): %2 looked at; %3 files copied (%4 "
+                            "bytes); databases: %5.")
+                             .arg(sync.scanReason)
+                             .arg(sync.round.examined)
+                             .arg(sync.round.copied)
+                             .arg(sync.round.bytes)
+                             .arg(m_environment.local->services.size()));
+        }
         if (m_cancelled)
             return fail(QString());
-        emit progress(64);
-        resume([this] { completeView(); });
+        emit progress(50);
+        resume([this] {
+            m_pauseEndedNs = realtimeNs();
+            runBackup(Pass::Final);
+        });
     });
-    watcher->setFuture(QtConcurrent::run([roots, before, view, servicesDir, services] {
-        FrozenView::Frozen frozen = FrozenView::freeze(roots, before, view);
-        if (!frozen.error.isEmpty())
-            return frozen;
+    watcher->setFuture(QtConcurrent::run([mirror, tracker, services, servicesDir] {
+        PausedSync sync;
+        // The tracker goes on watching: what changes after the pause is the next backup's to look at.
+        ChangeTracker::Changes changes = tracker->take();
+        if (changes.complete) {
+            sync.reported = changes.paths.size();
+            sync.round = mirror->syncPaths(changes.paths);
+        } else {
+            sync.scanReason = changes.incompleteReason;
+            sync.round = mirror->syncAll();
+        }
+        if (!sync.round.error.isEmpty())
+            return sync;
         if (!QDir().mkpath(servicesDir)) {
-            frozen.error = tr("The staging directory could not be created.");
-            return frozen;
+            sync.databaseError = tr("The staging directory could not be created.");
+            return sync;
         }
         for (const auto& s : services) {
-            const QString error
-                = SqliteCopy::copy(s.path, servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite"));
+            // A new file every time: restic must read it.
+            const QString target = servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite");
+            QFile::remove(target);
+            const QString error = SqliteCopy::copy(s.path, target);
             if (!error.isEmpty()) {
-                frozen.error = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
+                sync.databaseError = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
                 break;
             }
         }
-        return frozen;
+        return sync;
     }));
 }
 
-void BackupOperation::completeView()
+void BackupOperation::commitMirror()
 {
-    const FrozenView::Frozen frozen = m_frozen;
-    const QString view = viewRoot();
-    auto* watcher = new QFutureWatcher<FrozenView::Completed>(this);
-    connect(watcher, &QFutureWatcher<FrozenView::Completed>::finished, this, [this, watcher] {
+    auto mirror = m_mirror;
+    const QString snapshotId = m_result.snapshotId;
+    const qint64 pauseEndedNs = m_pauseEndedNs;
+    const QString servicesDir = servicesDirectory();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        const FrozenView::Completed completed = watcher->result();
-        if (!completed.error.isEmpty())
-            return fail(completed.error);
-        m_placeholders = completed.placeholders;
-        if (!completed.skipped.isEmpty()) {
-            emit logLine(tr("Device files are not backed up: %1").arg(completed.skipped.join(QLatin1String(", "))));
-        }
-        if (m_cancelled)
-            return fail(QString());
-        runBackup(Pass::Final);
+        if (const QString error = watcher->result(); !error.isEmpty())
+            emit logLine(tr("%1 The backup is complete; the next one copies every file again.").arg(error));
+        complete();
     });
-    watcher->setFuture(QtConcurrent::run([frozen, view] { return FrozenView::complete(frozen, view); }));
+    watcher->setFuture(QtConcurrent::run([mirror, snapshotId, pauseEndedNs, servicesDir] {
+        removeTree(servicesDir); // the database copies are in the repository now
+        const QString error = mirror->commit(snapshotId, pauseEndedNs);
+        if (!error.isEmpty())
+            mirror->discard();
+        return error;
+    }));
+}
+
+QString BackupOperation::servicesDirectory() const
+{
+    if (m_frozenView && m_mirror)
+        return m_mirror->treeRoot() + m_staging + QStringLiteral("/services");
+    return m_staging + QStringLiteral("/services");
 }
 
 void BackupOperation::dumpServices(Pass pass)
 {
     const QList<LocalDescriptor::Service> services = m_environment.local->services;
-    const QString dir = m_staging + QStringLiteral("/services");
+    const QString dir = servicesDirectory();
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, services, pass] {
         watcher->deleteLater();
@@ -294,7 +458,7 @@ QStringList BackupOperation::rootDirectories() const
 
 QString BackupOperation::viewRoot() const
 {
-    return m_staging + QStringLiteral("/view");
+    return m_mirror ? m_mirror->treeRoot() : QString();
 }
 
 void BackupOperation::scanTrees(std::function<void()> next)
@@ -317,9 +481,14 @@ void BackupOperation::runBackup(Pass pass)
     ResticRepository::BackupRequest request;
     request.rootDirectory = QStringLiteral("/");
     if (pass == Pass::Final && m_frozenView) {
-        // The view holds the paused state under the same paths; restic takes its placeholders as unchanged.
+        // The mirror holds the paused state under the same paths; restic takes its placeholders as unchanged (same
+        // size, time and inode as in the parent, the backup last stored from the mirror) and reads the copies.
         request.rootDirectory = viewRoot();
-        request.sameSizeAndTimeIsUnchanged = true;
+        request.parentSnapshotId = m_mirror->parentSnapshotId();
+        request.ignoreChangeTime = true;
+        // A mirror that started afresh has only copies: restic must read them all, whatever snapshot it would
+        // otherwise take as parent (an inode number can come back with another file of the same size and time).
+        request.readEverything = request.parentSnapshotId.isEmpty();
     }
     const auto relative = [](const QString& path) { return QDir::cleanPath(QDir(path).absolutePath()).mid(1); };
     QJsonArray mounts;
@@ -350,11 +519,12 @@ void BackupOperation::runBackup(Pass pass)
         progressSpan = 55;
         emit logLine(tr("Pre-pass: storing the code, the mounts and the database copies in the repository."));
     } else if (m_frozenView) {
-        request.parentSnapshotId = m_result.prePassSnapshotId;
-        progressFrom = 66;
-        progressSpan = 29;
-        emit logLine(tr("Second pass: storing the paused state (restic reads only the files copied during the "
-                        "pause)."));
+        progressFrom = 52;
+        progressSpan = 43;
+        emit logLine(request.parentSnapshotId.isEmpty()
+                ? tr("Storing the paused state from the mirror (restic reads every file: there is no earlier backup "
+                     "from it).")
+                : tr("Storing the paused state from the mirror (restic reads only the files copied for this backup)."));
     } else if (m_twoPasses) {
         request.parentSnapshotId = m_result.prePassSnapshotId;
         progressFrom = 62;
@@ -365,6 +535,7 @@ void BackupOperation::runBackup(Pass pass)
     }
 
     m_job = m_repository.backup(request, this);
+    ++m_result.resticStarts;
     connect(m_job, &ResticJob::progress, this, [this, progressFrom, progressSpan](double fraction) {
         emit progress(progressFrom + int(fraction * progressSpan));
     });
@@ -390,20 +561,24 @@ void BackupOperation::runBackup(Pass pass)
             return;
         }
         if (m_frozenView) {
-            if (const QString error = checkViewPass(result); !error.isEmpty())
+            if (const QString error = checkMirrorPass(result); !error.isEmpty()) {
+                m_mirror->discard();
                 return fail(error);
+            }
         }
         if (result.backupSummary) {
             m_result.sizeOfVolumes = result.backupSummary->totalBytesProcessed;
             m_result.sizeUsed = result.backupSummary->dataAdded;
-            emit logLine(tr("Stored %1 files (%2 new, %3 changed); %4 bytes added to the repository.")
+            emit logLine(tr("Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.")
                              .arg(result.backupSummary->totalFilesProcessed)
                              .arg(result.backupSummary->filesNew)
                              .arg(result.backupSummary->filesChanged)
+                             .arg(result.backupSummary->filesUnmodified)
                              .arg(result.backupSummary->dataAdded));
         }
         if (result.status == ResticResult::Status::Incomplete)
             emit logLine(tr("Some files could not be read; the backup is incomplete."));
+        emit logLine(tr("restic ran %n time(s) for this backup.", "", m_result.resticStarts));
         emit progress(96);
         m_pendingOutcome
             = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
@@ -412,25 +587,30 @@ void BackupOperation::runBackup(Pass pass)
     m_job->start();
 }
 
-QString BackupOperation::checkViewPass(const ResticResult& result) const
+QString BackupOperation::checkMirrorPass(const ResticResult& result) const
 {
     // Placeholders hold no data: restic must have taken every one of them as unchanged, and read every copy.
     if (!result.backupSummary)
         return tr("restic did not report what it stored; the backup cannot be trusted and is discarded.");
     const ResticResult::BackupSummary& summary = *result.backupSummary;
-    const qint64 expectedRead = m_frozen.copied.size() + m_environment.local->services.size();
-    if (summary.filesUnmodified == m_placeholders && summary.filesNew + summary.filesChanged == expectedRead)
+    const qint64 expectedUnchanged = m_mirror->filesUnchanged();
+    const qint64 expectedRead = m_mirror->filesCopied() + m_environment.local->services.size();
+    if (summary.filesUnmodified == expectedUnchanged && summary.filesNew + summary.filesChanged == expectedRead)
         return QString();
     return tr("restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not "
-              "match the paused environment and is discarded.")
+              "match the paused environment and is discarded (the next backup copies every file again).")
         .arg(summary.filesUnmodified)
         .arg(summary.filesNew + summary.filesChanged)
-        .arg(m_placeholders)
+        .arg(expectedUnchanged)
         .arg(expectedRead);
 }
 
 void BackupOperation::afterFinalPass()
 {
+    if (m_frozenView) {
+        commitMirror();
+        return;
+    }
     if (m_twoPasses) {
         resume();
         return;
@@ -553,8 +733,14 @@ void BackupOperation::complete()
     if (m_finished)
         return;
     m_finished = true;
-    cleanUp();
-    emit finished(m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The backup ended unexpectedly.")}));
+    // File-system work stays off tidemarkd's main thread.
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        emit finished(
+            m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The backup ended unexpectedly.")}));
+    });
+    watcher->setFuture(QtConcurrent::run([this] { cleanUp(); }));
 }
 
 void BackupOperation::cleanUp()

@@ -3,6 +3,7 @@
 #include "activities/activityhub.h"
 #include "activities/repositorygate.h"
 #include "backupoperation.h"
+#include "changetracker.h"
 #include "deleteoperation.h"
 #include "removetree.h"
 #include "resticjob.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace {
@@ -46,6 +48,18 @@ Engine::~Engine() = default;
 QString Engine::queueKey(const QString& projectId, const QString& environmentId)
 {
     return projectId + QLatin1Char('/') + environmentId;
+}
+
+QString Engine::mirrorDirectory(const QString& projectId, const QString& environmentId) const
+{
+    return m_dataDir + QStringLiteral("/mirrors/") + projectId + QLatin1Char('/') + environmentId;
+}
+
+void Engine::discardMirror(const QString& projectId, const QString& environmentId)
+{
+    m_changeTrackers.remove(projectId + QLatin1Char('/') + environmentId);
+    const QString directory = mirrorDirectory(projectId, environmentId);
+    QThreadPool::globalInstance()->start([directory] { removeTree(directory); });
 }
 
 QString Engine::stagingDir() const
@@ -163,7 +177,11 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
-        op->setLedger(HookLedger(m_dataDir));
+        op->setMirrorDirectory(mirrorDirectory(projectId, environmentId));
+        std::shared_ptr<ChangeTracker>& tracker = m_changeTrackers[projectId + QLatin1Char('/') + environmentId];
+        if (!tracker)
+            tracker = std::make_shared<ChangeTracker>();
+        op->setChangeTracker(tracker);
         return op;
     };
     item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt, attributes,

@@ -24,6 +24,8 @@ class QTimer;
 // Runs backups, restores and deletes as activities: one queue per environment (one operation at a time
 // there, different environments in parallel), one restic repository per project, retention applied after
 // every backup and settings change.
+class ChangeTracker;
+
 class Engine : public QObject
 {
     Q_OBJECT
@@ -69,6 +71,10 @@ public:
 
     bool isCancellable(const ActivityRecord& record) const;
     // Whether an activity is queued or running on the environment.
+    // Where a consistent backup keeps the environment's mirror between backups (frozenview.h).
+    QString mirrorDirectory(const QString& projectId, const QString& environmentId) const;
+    // Removes the mirror (and the change tracker) of a deleted environment, on a worker thread.
+    void discardMirror(const QString& projectId, const QString& environmentId);
     bool isBusy(const QString& projectId, const QString& environmentId) const;
     // Marks activities that a previous run left unfinished as failed and removes leftovers. Call once at start.
     void recoverAfterRestart();
@@ -146,4 +152,7 @@ private:
     QSet<QString> m_deleting; // backup ids with a delete activity queued or running
     Clock m_clock;
     Confinement m_confinement;
+    // Per environment ("project/environment"): the kernel's change reports, kept from one consistent backup to the
+    // next (backupoperation.h).
+    QHash<QString, std::shared_ptr<ChangeTracker>> m_changeTrackers;
 };

@@ -1,12 +1,16 @@
 #include "frozenview.h"
 
+#include "removetree.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fts.h>
 #include <QCoreApplication>
+#include <QDataStream>
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QSet>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -123,25 +127,6 @@ QByteArray parentOf(const QByteArray& path)
     return path.left(path.lastIndexOf('/'));
 }
 
-// The view keeps hard links: a file with several names is laid out once and linked under the others.
-class HardLinks
-{
-public:
-    // The view path already made for this file, if it has several names and one was made.
-    QByteArray madeFor(const TreeState::Entry& e) const
-    {
-        return e.links > 1 ? m_made.value({e.device, e.inode}) : QByteArray();
-    }
-    void made(const TreeState::Entry& e, const QByteArray& target)
-    {
-        if (e.links > 1)
-            m_made.insert({e.device, e.inode}, target);
-    }
-
-private:
-    QHash<QPair<quint64, quint64>, QByteArray> m_made;
-};
-
 // Extended attributes of `source` (not followed when a link) onto the open file `target`; best effort: what cannot
 // be read or set (security.* without privileges, say) is left out, as restic itself would leave it out.
 void copyExtendedAttributes(const QByteArray& source, int target)
@@ -164,8 +149,8 @@ void setOwner(int fd, const TreeState::Entry& e)
         const int ignored = ::fchown(fd, e.uid, e.gid);
 }
 
-// Copies the file's content and metadata; the copy's modification time is one nanosecond later than the file's.
-QString copyFile(const QByteArray& source, const QByteArray& target, qint64& bytes)
+// Copies the file's content and metadata into a new file `target`; `copied` is the source as it was once read.
+QString copyFile(const QByteArray& source, const QByteArray& target, qint64& bytes, TreeState::Entry& copied)
 {
     Fd in(::open(source.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!in.valid())
@@ -218,23 +203,7 @@ QString copyFile(const QByteArray& source, const QByteArray& target, qint64& byt
     if (::fstat(in.get(), &st) != 0)
         return systemError(source, errno);
     const TreeState::Entry e = entryOf(st);
-    copyExtendedAttributes(source, out.get());
-    setOwner(out.get(), e);
-    if (::fchmod(out.get(), e.mode & 07777) != 0)
-        return systemError(target, errno);
-    const timespec times[2] = {timespecOf(e.atimeNs), timespecOf(e.mtimeNs + 1)};
-    if (::futimens(out.get(), times) != 0)
-        return systemError(target, errno);
-    return QString();
-}
-
-QString makePlaceholder(const QByteArray& source, const QByteArray& target, const TreeState::Entry& e)
-{
-    Fd out(::open(target.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (!out.valid())
-        return systemError(target, errno);
-    if (::ftruncate(out.get(), e.size) != 0)
-        return systemError(target, errno);
+    copied = e;
     copyExtendedAttributes(source, out.get());
     setOwner(out.get(), e);
     if (::fchmod(out.get(), e.mode & 07777) != 0)
@@ -314,120 +283,6 @@ Scan scan(const QStringList& roots)
 
 namespace FrozenView {
 
-Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QString& viewRoot, qint64 racyMarginNs)
-{
-    Frozen frozen;
-    frozen.state = TreeState::scan(roots);
-    if (!frozen.state.error.isEmpty()) {
-        frozen.error = Tr::tr("The paused environment could not be read: %1").arg(frozen.state.error);
-        return frozen;
-    }
-    const QByteArray view = QFile::encodeName(QDir::cleanPath(viewRoot));
-    const qint64 settledBefore = before.startedNs - racyMarginNs;
-    QSet<QByteArray> made;
-    HardLinks links;
-    for (const QByteArray& path : std::as_const(frozen.state.order)) {
-        const TreeState::Entry& now = frozen.state.entries[path];
-        if (now.kind != TreeState::Entry::Kind::File)
-            continue;
-        const auto then = before.entries.constFind(path);
-        if (then != before.entries.cend() && then->sameAs(now) && then->ctimeNs < settledBefore)
-            continue;
-        const QByteArray target = view + path;
-        if (!ensureDirectory(parentOf(target), made)) {
-            frozen.error = systemError(parentOf(target), errno);
-            return frozen;
-        }
-        if (const QByteArray first = links.madeFor(now); !first.isEmpty()) {
-            if (::link(first.constData(), target.constData()) != 0) {
-                frozen.error = systemError(target, errno);
-                return frozen;
-            }
-        } else if (const QString error = copyFile(path, target, frozen.bytesCopied); !error.isEmpty()) {
-            frozen.error = Tr::tr("A changed file could not be copied: %1").arg(error);
-            return frozen;
-        }
-        links.made(now, target);
-        frozen.copied.append(path);
-    }
-    // Link targets are read now, while nothing can change them.
-    for (const QByteArray& path : std::as_const(frozen.state.order)) {
-        if (frozen.state.entries[path].kind != TreeState::Entry::Kind::Symlink)
-            continue;
-        QByteArray target(4096, Qt::Uninitialized);
-        const ssize_t length = ::readlink(path.constData(), target.data(), size_t(target.size()));
-        if (length < 0) {
-            frozen.error = Tr::tr("A symbolic link could not be read: %1").arg(systemError(path, errno));
-            return frozen;
-        }
-        target.truncate(length);
-        frozen.linkTargets.insert(path, target);
-    }
-    return frozen;
-}
-
-Completed complete(const Frozen& frozen, const QString& viewRoot)
-{
-    using Kind = TreeState::Entry::Kind;
-    Completed completed;
-    const QByteArray view = QFile::encodeName(QDir::cleanPath(viewRoot));
-    const QSet<QByteArray> copied(frozen.copied.cbegin(), frozen.copied.cend());
-    QSet<QByteArray> made;
-    HardLinks links;
-    const auto fail = [&completed](const QString& error) {
-        completed.error = Tr::tr("The paused state could not be laid out for restic: %1").arg(error);
-        return completed;
-    };
-    for (const QByteArray& path : frozen.state.order) {
-        const TreeState::Entry& e = frozen.state.entries[path];
-        const QByteArray target = view + path;
-        switch (e.kind) {
-        case Kind::Directory:
-            if (!ensureDirectory(target, made))
-                return fail(systemError(target, errno));
-            break;
-        case Kind::File:
-            if (copied.contains(path))
-                break;
-            if (const QByteArray first = links.madeFor(e); !first.isEmpty()) {
-                if (::link(first.constData(), target.constData()) != 0)
-                    return fail(systemError(target, errno));
-            } else if (const QString error = makePlaceholder(path, target, e); !error.isEmpty()) {
-                return fail(error);
-            }
-            links.made(e, target);
-            ++completed.placeholders;
-            break;
-        case Kind::Symlink:
-            if (::symlink(frozen.linkTargets.value(path).constData(), target.constData()) != 0)
-                return fail(systemError(target, errno));
-            if (const QString error = setMetadata(target, e); !error.isEmpty())
-                return fail(error);
-            break;
-        case Kind::Fifo:
-        case Kind::Socket:
-            if (::mknod(target.constData(), (e.kind == Kind::Fifo ? S_IFIFO : S_IFSOCK) | 0600, 0) != 0)
-                return fail(systemError(target, errno));
-            if (const QString error = setMetadata(target, e); !error.isEmpty())
-                return fail(error);
-            break;
-        case Kind::Other:
-            completed.skipped.append(QFile::decodeName(path));
-            break;
-        }
-    }
-    // Directories last, deepest first: their times change while entries are added, and a read-only one must still
-    // take its entries.
-    for (auto it = frozen.state.order.crbegin(); it != frozen.state.order.crend(); ++it) {
-        const TreeState::Entry& e = frozen.state.entries[*it];
-        if (e.kind != Kind::Directory)
-            continue;
-        if (const QString error = setMetadata(view + *it, e); !error.isEmpty())
-            return fail(error);
-    }
-    return completed;
-}
-
 bool keepsNanosecondTimes(const QString& directory)
 {
     const QByteArray path = QFile::encodeName(QDir(directory).filePath(QStringLiteral(".tidemark-time-probe")));
@@ -441,6 +296,521 @@ bool keepsNanosecondTimes(const QString& directory)
         && nanoseconds(st.st_mtim) == 1'000'000'123'456'789;
     ::unlink(path.constData());
     return kept;
+}
+
+namespace {
+
+const quint32 kStateMagic = 0x544d5631; // "TMV1"
+
+QString encodedToString(const QByteArray& path)
+{
+    return QFile::decodeName(path);
+}
+
+// A symbolic link's target, read now.
+bool readLinkTarget(const QByteArray& path, QByteArray& target)
+{
+    target.resize(4096);
+    const ssize_t length = ::readlink(path.constData(), target.data(), size_t(target.size()));
+    if (length < 0)
+        return false;
+    target.truncate(length);
+    return true;
+}
+
+// Gives the file's blocks back and keeps its inode, size and times: a placeholder again.
+QString emptyKeepingMetadata(const QByteArray& path)
+{
+    Fd fd(::open(path.constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd.valid())
+        return systemError(path, errno);
+    struct stat st;
+    if (::fstat(fd.get(), &st) != 0)
+        return systemError(path, errno);
+    // Truncated to nothing and back to its size: the data (still in the page cache, most of it) is dropped without
+    // being written out first, which punching a hole would do.
+    if (st.st_size > 0 && (::ftruncate(fd.get(), 0) != 0 || ::ftruncate(fd.get(), st.st_size) != 0))
+        return systemError(path, errno);
+    const timespec times[2] = {st.st_atim, st.st_mtim};
+    if (::futimens(fd.get(), times) != 0)
+        return systemError(path, errno);
+    return QString();
+}
+
+// Without root's privileges, a directory that is read-only in the environment (and so in the mirror) must be made
+// writable before entries change in it; its metadata is set again afterwards.
+void makeWritable(const QByteArray& directory)
+{
+    if (::geteuid() == 0)
+        return;
+    struct stat st;
+    if (::lstat(directory.constData(), &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 0300) != 0300)
+        ::chmod(directory.constData(), (st.st_mode & 07777) | 0700);
+}
+
+bool sameDirectoryMetadata(const TreeState::Entry& a, const TreeState::Entry& b)
+{
+    return a.kind == b.kind && a.mode == b.mode && a.uid == b.uid && a.gid == b.gid && a.mtimeNs == b.mtimeNs;
+}
+
+QDataStream& operator<<(QDataStream& out, const TreeState::Entry& e)
+{
+    return out << quint8(e.kind) << e.mode << e.uid << e.gid << e.size << e.atimeNs << e.mtimeNs << e.ctimeNs << e.inode
+               << e.device << e.links;
+}
+
+QDataStream& operator>>(QDataStream& in, TreeState::Entry& e)
+{
+    quint8 kind = 0;
+    in >> kind >> e.mode >> e.uid >> e.gid >> e.size >> e.atimeNs >> e.mtimeNs >> e.ctimeNs >> e.inode >> e.device
+        >> e.links;
+    e.kind = TreeState::Entry::Kind(kind);
+    return in;
+}
+
+} // namespace
+
+Mirror::Mirror(const QString& directory)
+    : m_directory(QDir::cleanPath(directory))
+    , m_tree(QFile::encodeName(m_directory + QStringLiteral("/tree")))
+{ }
+
+QString Mirror::treeRoot() const
+{
+    return QFile::decodeName(m_tree);
+}
+
+bool Mirror::underRoots(const QByteArray& path) const
+{
+    for (const QByteArray& root : m_encodedRoots) {
+        if (path == root || (path.startsWith(root) && path.size() > root.size() && path.at(root.size()) == '/'))
+            return true;
+    }
+    return false;
+}
+
+QString Mirror::open(const QStringList& roots, const std::function<bool(const QString&)>& snapshotExists)
+{
+    m_roots.clear();
+    m_encodedRoots.clear();
+    for (const QString& root : roots) {
+        m_roots.append(QDir::cleanPath(root));
+        m_encodedRoots.append(QFile::encodeName(m_roots.last()));
+    }
+    m_copied.clear();
+    m_touchedDirectories.clear();
+    m_linkedCopies.clear();
+    m_dirty = false;
+    QString why;
+    if (QFileInfo::exists(m_directory + QStringLiteral("/changing")))
+        why = Tr::tr("the previous backup did not finish updating it");
+    else if (!loadState(roots))
+        why = Tr::tr("there is no mirror of these trees yet");
+    else if (!snapshotExists(m_snapshotId))
+        why = Tr::tr("the backup last stored from it (snapshot %1) is no longer in the repository")
+                  .arg(m_snapshotId.left(8));
+    m_fresh = !why.isEmpty();
+    if (m_fresh) {
+        m_records.clear();
+        m_snapshotId.clear();
+        m_syncedNs = 0;
+        removeTree(QFile::decodeName(m_tree));
+        return Tr::tr("The mirror of the environment starts afresh (%1): every file is copied once.").arg(why);
+    }
+    return QString();
+}
+
+bool Mirror::loadState(const QStringList& roots)
+{
+    QFile file(m_directory + QStringLiteral("/state"));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QDataStream in(&file);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    QStringList savedRoots;
+    qint64 count = 0;
+    in >> magic >> savedRoots >> m_snapshotId >> m_syncedNs >> count;
+    if (in.status() != QDataStream::Ok || magic != kStateMagic || savedRoots != m_roots || count < 0)
+        return false;
+    Q_UNUSED(roots);
+    m_records.clear();
+    m_records.reserve(count);
+    for (qint64 i = 0; i < count; ++i) {
+        QByteArray path;
+        Record record;
+        in >> path >> record.entry;
+        if (in.status() != QDataStream::Ok)
+            return false;
+        m_records.insert(path, record);
+    }
+    return !m_snapshotId.isEmpty() && QFileInfo(QFile::decodeName(m_tree)).isDir();
+}
+
+QString Mirror::saveState() const
+{
+    QSaveFile file(m_directory + QStringLiteral("/state"));
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    QDataStream out(&file);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kStateMagic << m_roots << m_snapshotId << m_syncedNs << qint64(m_records.size());
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
+        out << it.key() << it->entry;
+    if (out.status() != QDataStream::Ok || !file.commit())
+        return file.errorString();
+    return QString();
+}
+
+QString Mirror::markDirty()
+{
+    if (m_dirty)
+        return QString();
+    if (!QDir().mkpath(m_directory))
+        return Tr::tr("%1 could not be created.").arg(m_directory);
+    QFile marker(m_directory + QStringLiteral("/changing"));
+    if (!marker.open(QIODevice::WriteOnly))
+        return marker.errorString();
+    m_dirty = true;
+    return QString();
+}
+
+qint64 Mirror::filesUnchanged() const
+{
+    qint64 count = 0;
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+        if (it->entry.kind == TreeState::Entry::Kind::File && !m_copied.contains(it.key()))
+            ++count;
+    }
+    return count;
+}
+
+QString Mirror::removeEntry(const QByteArray& path, Round& round)
+{
+    const QByteArray target = m_tree + path;
+    makeWritable(parentOf(target));
+    struct stat st;
+    if (::lstat(target.constData(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            if (!removeTree(QFile::decodeName(target)))
+                return Tr::tr("%1 could not be removed from the mirror.").arg(encodedToString(target));
+        } else if (::unlink(target.constData()) != 0) {
+            return systemError(target, errno);
+        }
+    }
+    const QByteArray prefix = path + '/';
+    for (auto it = m_records.begin(); it != m_records.end();) {
+        if (it.key() == path || it.key().startsWith(prefix)) {
+            m_copied.remove(it.key());
+            it = m_records.erase(it);
+            ++round.removed;
+        } else {
+            ++it;
+        }
+    }
+    m_touchedDirectories.insert(parentOf(path));
+    return QString();
+}
+
+QString Mirror::syncEntry(const QByteArray& path, const TreeState::Entry& now, Round& round, bool force)
+{
+    using Kind = TreeState::Entry::Kind;
+    ++round.examined;
+    const QByteArray target = m_tree + path;
+    auto existing = m_records.find(path);
+    if (existing != m_records.end()) {
+        existing->seen = true;
+        if (existing->entry.kind != now.kind) {
+            if (const QString error = removeEntry(path, round); !error.isEmpty())
+                return error;
+            existing = m_records.end();
+        }
+    }
+    const bool known = existing != m_records.end();
+    const TreeState::Entry* then = known ? &existing->entry : nullptr;
+    const auto remember = [&](const TreeState::Entry& e) {
+        Record& record = m_records[path];
+        record.entry = e;
+        record.seen = true;
+        if (!known)
+            m_touchedDirectories.insert(parentOf(path));
+    };
+    // A temporary name beside the target: the rename gives the mirror a new file (a new inode) in one step.
+    const auto temporary
+        = [&]() -> QByteArray { return parentOf(target) + "/.tidemark-" + QByteArray::number(++m_temporaryCounter); };
+    QSet<QByteArray> made;
+
+    switch (now.kind) {
+    case Kind::Directory:
+        if (!known) {
+            if (!ensureDirectory(target, made))
+                return systemError(target, errno);
+            m_touchedDirectories.insert(path);
+        } else if (!sameDirectoryMetadata(*then, now)) {
+            m_touchedDirectories.insert(path);
+        }
+        remember(now);
+        return QString();
+    case Kind::File: {
+        if (!force && then && then->sameAs(now)) {
+            if (m_copied.contains(path))
+                return QString(); // copied in this round already, and not changed since
+            const bool racy = then->ctimeNs >= m_syncedNs - kRacyMarginNs;
+            if (!m_fresh && !racy)
+                return QString();
+        }
+        if (!ensureDirectory(parentOf(target), made))
+            return systemError(parentOf(target), errno);
+        makeWritable(parentOf(target));
+        // Nothing in the mirror yet (a new file, or a mirror that starts afresh): written in place, no rename.
+        const bool direct = !known && !m_copied.contains(path);
+        const QByteArray tmp = direct ? target : temporary();
+        if (direct)
+            ::unlink(target.constData()); // a leftover would fail the exclusive create
+        TreeState::Entry copied = now;
+        const QPair<quint64, quint64> identity {now.device, now.inode};
+        const auto linked = m_linkedCopies.constFind(identity);
+        if (now.links > 1 && linked != m_linkedCopies.cend() && linked->second.sameAs(now)) {
+            // Another name of the same file, copied in this round and not written since: a link to that copy.
+            if (::link(linked->first.constData(), tmp.constData()) != 0)
+                return systemError(tmp, errno);
+        } else {
+            if (const QString error = copyFile(path, tmp, round.bytes, copied); !error.isEmpty()) {
+                ::unlink(tmp.constData());
+                struct stat st;
+                if (::lstat(path.constData(), &st) != 0 && errno == ENOENT) {
+                    // Removed since it was listed (the environment runs): gone, as far as this round knows; the
+                    // change tracker names it for the pause.
+                    if (known)
+                        existing->seen = false;
+                    return QString();
+                }
+                return error;
+            }
+            if (now.links > 1)
+                m_linkedCopies.insert(identity, {target, copied});
+        }
+        if (!direct) {
+            if (::rename(tmp.constData(), target.constData()) != 0) {
+                const int error = errno;
+                ::unlink(tmp.constData());
+                return systemError(target, error);
+            }
+            ::unlink(tmp.constData()); // still there only when it was already a name of the target's file
+        }
+        ++round.copied;
+        m_copied.insert(path);
+        m_touchedDirectories.insert(parentOf(path)); // the rename changed the mirror directory's times
+        remember(copied);
+        if (now.links > 1 && !force) {
+            // The other names of the same file changed with it, wherever they were written through.
+            QList<QByteArray> siblings;
+            for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+                if (it.key() == path || it->entry.kind != Kind::File || it->entry.inode != now.inode
+                    || it->entry.device != now.device)
+                    continue;
+                if (m_copied.contains(it.key()) && it->entry.sameAs(copied))
+                    continue; // linked to this very copy already
+                siblings.append(it.key());
+            }
+            for (const QByteArray& sibling : std::as_const(siblings)) {
+                struct stat st;
+                if (::lstat(sibling.constData(), &st) != 0 || !S_ISREG(st.st_mode))
+                    continue; // looked at on its own
+                if (const QString error = syncEntry(sibling, entryOf(st), round, true); !error.isEmpty())
+                    return error;
+            }
+        }
+        return QString();
+    }
+    case Kind::Symlink:
+    case Kind::Fifo:
+    case Kind::Socket: {
+        if (known && then->sameAs(now) && then->uid == now.uid && then->gid == now.gid && then->mtimeNs == now.mtimeNs)
+            return QString();
+        if (!ensureDirectory(parentOf(target), made))
+            return systemError(parentOf(target), errno);
+        makeWritable(parentOf(target));
+        const QByteArray tmp = temporary();
+        if (now.kind == Kind::Symlink) {
+            QByteArray linkTarget;
+            if (!readLinkTarget(path, linkTarget)) {
+                if (errno == ENOENT || errno == EINVAL)
+                    return QString(); // replaced meanwhile: looked at again in the pause
+                return Tr::tr("A symbolic link could not be read: %1").arg(systemError(path, errno));
+            }
+            if (::symlink(linkTarget.constData(), tmp.constData()) != 0)
+                return systemError(tmp, errno);
+        } else if (::mknod(tmp.constData(), (now.kind == Kind::Fifo ? S_IFIFO : S_IFSOCK) | 0600, 0) != 0) {
+            return systemError(tmp, errno);
+        }
+        if (const QString error = setMetadata(tmp, now); !error.isEmpty()) {
+            ::unlink(tmp.constData());
+            return error;
+        }
+        if (::rename(tmp.constData(), target.constData()) != 0) {
+            const int error = errno;
+            ::unlink(tmp.constData());
+            return systemError(target, error);
+        }
+        m_touchedDirectories.insert(parentOf(path));
+        remember(now);
+        return QString();
+    }
+    case Kind::Other:
+        round.skipped.append(encodedToString(path));
+        return QString();
+    }
+    return QString();
+}
+
+Mirror::Round Mirror::syncAll()
+{
+    Round round;
+    if (const QString error = markDirty(); !error.isEmpty()) {
+        round.error = Tr::tr("The mirror could not be changed: %1").arg(error);
+        return round;
+    }
+    for (auto it = m_records.begin(); it != m_records.end(); ++it)
+        it->seen = false;
+    std::vector<QByteArray> encoded(m_encodedRoots.cbegin(), m_encodedRoots.cend());
+    std::vector<char*> arguments;
+    for (QByteArray& root : encoded)
+        arguments.push_back(root.data());
+    arguments.push_back(nullptr);
+    FTS* fts = ::fts_open(arguments.data(), FTS_PHYSICAL | FTS_NOCHDIR, nullptr);
+    if (!fts) {
+        round.error = Tr::tr("The environment could not be read: %1").arg(systemError(m_encodedRoots.value(0), errno));
+        return round;
+    }
+    while (FTSENT* entry = ::fts_read(fts)) {
+        const QByteArray path(entry->fts_path, entry->fts_pathlen);
+        switch (entry->fts_info) {
+        case FTS_DP:
+        case FTS_DC:
+            continue;
+        case FTS_DNR:
+        case FTS_ERR:
+        case FTS_NS:
+            if (entry->fts_errno == ENOENT && entry->fts_level > FTS_ROOTLEVEL)
+                continue;
+            round.error = Tr::tr("The environment could not be read: %1").arg(systemError(path, entry->fts_errno));
+            break;
+        default:
+            if (const QString error = syncEntry(path, entryOf(*entry->fts_statp), round); !error.isEmpty())
+                round.error = Tr::tr("A file could not be copied into the mirror: %1").arg(error);
+            break;
+        }
+        if (!round.error.isEmpty())
+            break;
+    }
+    ::fts_close(fts);
+    if (!round.error.isEmpty())
+        return round;
+    // What was not seen is gone; deepest first.
+    QList<QByteArray> gone;
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+        if (!it->seen)
+            gone.append(it.key());
+    }
+    std::sort(gone.begin(), gone.end(), std::greater<QByteArray>());
+    for (const QByteArray& path : std::as_const(gone)) {
+        if (!m_records.contains(path))
+            continue;
+        if (const QString error = removeEntry(path, round); !error.isEmpty()) {
+            round.error = error;
+            return round;
+        }
+    }
+    round.error = applyDirectoryMetadata();
+    return round;
+}
+
+Mirror::Round Mirror::syncPaths(const QSet<QByteArray>& paths)
+{
+    Round round;
+    if (const QString error = markDirty(); !error.isEmpty()) {
+        round.error = Tr::tr("The mirror could not be changed: %1").arg(error);
+        return round;
+    }
+    QList<QByteArray> sorted(paths.cbegin(), paths.cend());
+    // The parents of what changed: a created or removed entry changes its directory's times.
+    for (const QByteArray& path : paths) {
+        const QByteArray parent = parentOf(path);
+        if (underRoots(parent) && !paths.contains(parent))
+            sorted.append(parent);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    for (const QByteArray& path : std::as_const(sorted)) {
+        if (!underRoots(path))
+            continue;
+        struct stat st;
+        if (::lstat(path.constData(), &st) != 0) {
+            if (errno != ENOENT && errno != ENOTDIR) {
+                round.error = Tr::tr("The environment could not be read: %1").arg(systemError(path, errno));
+                return round;
+            }
+            ++round.examined;
+            if (m_records.contains(path)) {
+                if (const QString error = removeEntry(path, round); !error.isEmpty()) {
+                    round.error = error;
+                    return round;
+                }
+            }
+            continue;
+        }
+        if (const QString error = syncEntry(path, entryOf(st), round); !error.isEmpty()) {
+            round.error = Tr::tr("A file could not be copied into the mirror: %1").arg(error);
+            return round;
+        }
+    }
+    round.error = applyDirectoryMetadata();
+    return round;
+}
+
+QString Mirror::applyDirectoryMetadata()
+{
+    QList<QByteArray> directories;
+    for (const QByteArray& path : std::as_const(m_touchedDirectories)) {
+        const auto record = m_records.constFind(path);
+        if (record != m_records.cend() && record->entry.kind == TreeState::Entry::Kind::Directory)
+            directories.append(path);
+    }
+    m_touchedDirectories.clear();
+    // Deepest first: setting a directory's times must come after every change inside it.
+    std::sort(directories.begin(), directories.end(), std::greater<QByteArray>());
+    for (const QByteArray& path : std::as_const(directories)) {
+        if (const QString error = setMetadata(m_tree + path, m_records.value(path).entry); !error.isEmpty())
+            return Tr::tr("The mirror could not be changed: %1").arg(error);
+    }
+    return QString();
+}
+
+QString Mirror::commit(const QString& snapshotId, qint64 pauseEndedNs)
+{
+    for (const QByteArray& path : std::as_const(m_copied)) {
+        if (const QString error = emptyKeepingMetadata(m_tree + path); !error.isEmpty())
+            return Tr::tr("The mirror could not be emptied after the backup: %1").arg(error);
+    }
+    m_copied.clear();
+    m_linkedCopies.clear();
+    m_snapshotId = snapshotId;
+    m_syncedNs = pauseEndedNs;
+    m_fresh = false;
+    if (const QString error = saveState(); !error.isEmpty())
+        return Tr::tr("The mirror's state could not be saved: %1").arg(error);
+    QFile::remove(m_directory + QStringLiteral("/changing"));
+    m_dirty = false;
+    return QString();
+}
+
+void Mirror::discard()
+{
+    // The marker stays (or is made): the next open() starts afresh.
+    markDirty();
+    m_records.clear();
+    m_copied.clear();
 }
 
 } // namespace FrozenView

@@ -1,26 +1,32 @@
 #pragma once
 
+#include <functional>
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
-// What lets a consistent backup pause an environment only for as long as it takes to copy what changed.
+// What lets a consistent backup pause an environment only for as long as it takes to copy what changed, and store
+// it with one restic pass that reads only what changed since the previous backup.
 //
-// Before the live pre-pass the trees are scanned (TreeState::scan). During the pause they are scanned again and
-// every file that may have changed since the first scan is copied into a view directory, under the same absolute
-// path (FrozenView::freeze); that is all the pause holds, with the database copies. After the resume, the view gets
-// the rest of the trees as placeholders: sparse files with the size, mode and modification time the pre-pass saw,
-// which restic, comparing size and modification time with the pre-pass as parent (--ignore-ctime --ignore-inode),
-// takes as unchanged without reading them (FrozenView::complete). Copies get their modification time plus one
-// nanosecond, so restic always reads them even when a change kept size and time. The second restic pass then reads
-// the view, not the running environment: its snapshot is the environment as it was during the pause. Hard links
-// stay links in the view.
+// Each environment has a mirror (FrozenView::Mirror) kept between consistent backups in tidemarkd's data directory:
+// its trees under the same absolute paths, where every file is either a copy with content (copied for this backup)
+// or a placeholder (a sparse file with the size, mode, owner and modification time of the file as last copied, and
+// the inode it has had since). Before the pause the mirror is brought up to date with the running environment
+// (syncAll: a scan that copies only the files that differ from what the mirror recorded); the kernel meanwhile
+// reports what changes (changetracker.h). During the pause only those paths are looked at again (syncPaths), or,
+// where the kernel cannot tell, the whole tree (syncAll, the fallback that the log names). After the resume restic
+// reads the mirror once, with the snapshot stored from it last time as parent and --ignore-ctime: placeholders are
+// unchanged (same size, time and inode), copies are new files (a new inode), so restic reads the copies and nothing
+// else. Then the copies are emptied again (commit), keeping their inode, size and times.
 //
-// A file counts as unchanged only when size, modification and change time, inode and device are all the same in
-// both scans, and its change time lies more than a safety margin before the first scan started: a write in the
-// same clock tick as the first scan could otherwise go unseen (the kernel's file times are coarse).
+// A file counts as unchanged only when size, modification and change time, inode and mode are all the same as
+// recorded, and its change time lies more than a safety margin before the pause that recorded it ended: a write in the
+// same clock tick could otherwise go unseen (the kernel's file times are coarse). The mirror starts afresh (every file
+// copied) when its state is missing or was left half-updated, when the environment's trees changed, or when the
+// snapshot stored from it is gone.
 namespace TreeState {
 
 struct Entry
@@ -62,34 +68,81 @@ Scan scan(const QStringList& roots);
 
 namespace FrozenView {
 
-// A change time this close to the first scan's start (or later) means the file may have changed unseen.
+// A change time this close to the end of the pause that recorded a file (or later) means it may have changed unseen.
 inline constexpr qint64 kRacyMarginNs = 1'000'000'000;
 
-struct Frozen
+class Mirror
 {
-    TreeState::Scan state; // the trees during the pause
-    QList<QByteArray> copied; // files copied into the view
-    qint64 bytesCopied = 0;
-    QHash<QByteArray, QByteArray> linkTargets; // every symbolic link's target, read during the pause
-    QString error; // empty on success
+public:
+    // `directory` holds the mirror's trees (tree/), its state file and a marker while it is being changed.
+    explicit Mirror(const QString& directory);
+
+    QString treeRoot() const;
+
+    // Loads the state for a backup of `roots`. `snapshotExists` tells whether the snapshot stored from the mirror
+    // last time is still in the repository. Returns what the log should say when the mirror starts afresh (empty
+    // when it goes on from its last backup).
+    QString open(const QStringList& roots, const std::function<bool(const QString&)>& snapshotExists);
+    // The snapshot the next backup takes as parent; empty when the mirror started afresh.
+    QString parentSnapshotId() const { return m_fresh ? QString() : m_snapshotId; }
+    bool isFresh() const { return m_fresh; }
+
+    struct Round
+    {
+        qint64 examined = 0; // paths looked at
+        qint64 copied = 0; // files copied with their content
+        qint64 bytes = 0;
+        qint64 removed = 0; // entries gone from the environment
+        QStringList skipped; // device files, which the mirror cannot hold
+        QString error;
+    };
+    // Every path under the roots.
+    Round syncAll();
+    // Only these paths (and the subtrees of new directories among them, which the change tracker names too).
+    Round syncPaths(const QSet<QByteArray>& paths);
+
+    // Files whose content restic must read (copied since open()), and files it must take as unchanged.
+    qint64 filesCopied() const { return m_copied.size(); }
+    qint64 filesUnchanged() const;
+
+    // After the backup stored `snapshotId` from the mirror: empties the copies and saves the state. `pauseEndedNs`
+    // (CLOCK_REALTIME) is when the environment was resumed.
+    QString commit(const QString& snapshotId, qint64 pauseEndedNs);
+    // Gives up this round: the next backup starts afresh.
+    void discard();
+
+private:
+    struct Record
+    {
+        TreeState::Entry entry;
+        bool seen = false;
+    };
+
+    QString syncEntry(const QByteArray& path, const TreeState::Entry& now, Round& round, bool force = false);
+    QString removeEntry(const QByteArray& path, Round& round);
+    QString applyDirectoryMetadata();
+    QString markDirty();
+    bool loadState(const QStringList& roots);
+    QString saveState() const;
+    bool underRoots(const QByteArray& path) const;
+
+    QString m_directory;
+    QByteArray m_tree; // encoded
+    QStringList m_roots;
+    QList<QByteArray> m_encodedRoots;
+    QString m_snapshotId;
+    qint64 m_syncedNs = 0;
+    bool m_fresh = true;
+    bool m_dirty = false;
+    QHash<QByteArray, Record> m_records; // the environment's entries as last mirrored, by absolute path
+    QSet<QByteArray> m_copied; // files given content since open()
+    QSet<QByteArray> m_touchedDirectories; // directories whose metadata must be set again
+    // (device, inode) of a file with several names → the mirror path it was copied to since open(), and its state
+    QHash<QPair<quint64, quint64>, QPair<QByteArray, TreeState::Entry>> m_linkedCopies;
+    quint64 m_temporaryCounter = 0;
 };
 
-// During the pause: scans `roots` and copies every file that is not unchanged since `before` into `viewRoot`.
-Frozen freeze(const QStringList& roots, const TreeState::Scan& before, const QString& viewRoot,
-    qint64 racyMarginNs = kRacyMarginNs);
-
-struct Completed
-{
-    qint64 placeholders = 0; // files restic must find unchanged
-    QStringList skipped; // device files, which the view cannot hold
-    QString error;
-};
-
-// After the resume: adds the directories, placeholders for the unchanged files, symbolic links and special files,
-// and sets the directories' metadata last.
-Completed complete(const Frozen& frozen, const QString& viewRoot);
-
-// Whether files in `directory` keep modification times to the nanosecond; the view needs it.
+// Whether files in `directory` keep modification times to the nanosecond.
 bool keepsNanosecondTimes(const QString& directory);
 
 } // namespace FrozenView

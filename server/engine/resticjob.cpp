@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <csignal>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -148,6 +149,14 @@ void ResticJob::start()
     }
     if (m_timeout.count() > 0)
         m_timeoutTimer.start(m_timeout);
+    if (m_command == Command::Init && !m_context.localRepository.isEmpty()
+        && !QFileInfo::exists(QDir(m_context.localRepository).filePath(QStringLiteral("config")))) {
+        // Nothing to probe: a local repository without a config does not exist yet (ResticRepository refuses one
+        // that has keys or data without a config before a job is made).
+        runPhase(Phase::InitRepository,
+            {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")});
+        return;
+    }
     runPhase(Phase::Main, mainWords(m_command) + m_arguments);
 }
 
@@ -455,6 +464,11 @@ void ResticJob::finishMain(int exitCode)
         m_result.status = incomplete ? ResticResult::Status::Incomplete : ResticResult::Status::Succeeded;
         if (incomplete)
             m_result.errorString = tr("Some files could not be read and are missing from the snapshot.");
+        if (const QString full = fullSnapshotIdFromFolder(); !full.isEmpty()) {
+            m_result.snapshotId = full;
+            finish();
+            return;
+        }
         runPhase(Phase::ResolveSnapshot, {QStringLiteral("snapshots"), QStringLiteral("--"), m_shortSnapshotId});
         return;
     default:
@@ -476,7 +490,24 @@ void ResticJob::finishInitRepository(int exitCode)
         failFromStderr(exitCode);
         return;
     }
-    runPhase(Phase::ReadConfig, {QStringLiteral("cat"), QStringLiteral("config")});
+    // A repository just made with --repository-version 2 needs no `cat config` to know its version (restic 0.14
+    // prints only the first characters of its id; `cat config` gives the whole config when someone needs it).
+    const QJsonObject config {{QStringLiteral("version"), 2}};
+    m_result.config = config;
+    m_result.json = QJsonDocument(config);
+    m_result.status = ResticResult::Status::Succeeded;
+    finish();
+}
+
+QString ResticJob::fullSnapshotIdFromFolder() const
+{
+    if (m_context.localRepository.isEmpty() || m_shortSnapshotId.isEmpty())
+        return {};
+    const QStringList names = QDir(QDir(m_context.localRepository).filePath(QStringLiteral("snapshots")))
+                                  .entryList({m_shortSnapshotId + QLatin1Char('*')}, QDir::Files);
+    if (names.size() != 1 || names.first().size() != 64)
+        return {};
+    return names.first();
 }
 
 void ResticJob::finishReadConfig(int exitCode)

@@ -40,6 +40,10 @@ public:
         QString program;
         QString workingDirectory;
         QProcessEnvironment environment;
+        // The repository's directory when it is on this machine: a backup then learns its snapshot's full id from
+        // the repository's snapshots folder, and init skips the probe where no config exists, instead of running
+        // restic once more.
+        QString localRepository;
     };
 
     // `arguments` follow restic's subcommand (and `--json`, which every command gets).
@@ -117,6 +121,9 @@ private:
     void finishPhase(int exitCode);
     bool isCleanupPhase() const;
     bool readConfig();
+    // The full id of the snapshot named by m_shortSnapshotId, from the local repository's snapshots folder; empty
+    // when the repository is not local or the short id is not unique there.
+    QString fullSnapshotIdFromFolder() const;
     bool readSnapshots();
     bool readVersion();
     bool isMissingRepository() const;

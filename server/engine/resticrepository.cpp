@@ -84,8 +84,9 @@ QProcessEnvironment ResticRepository::environment() const
 ResticJob* ResticRepository::makeJob(
     ResticJob::Command command, const QStringList& arguments, QObject* parent, const QString& workingDirectory) const
 {
-    return new ResticJob(
-        command, arguments, ResticJob::Context {m_settings.program, workingDirectory, environment()}, parent);
+    return new ResticJob(command, arguments,
+        ResticJob::Context {m_settings.program, workingDirectory, environment(), isLocal() ? localPath() : QString()},
+        parent);
 }
 
 QByteArray ResticRepository::generatePassword()
@@ -254,6 +255,10 @@ ResticJob* ResticRepository::backup(const BackupRequest& request, QObject* paren
         arguments.append(QLatin1String("--exclude=") + pattern);
     if (request.sameSizeAndTimeIsUnchanged)
         arguments << QStringLiteral("--ignore-inode") << QStringLiteral("--ignore-ctime");
+    else if (request.ignoreChangeTime)
+        arguments << QStringLiteral("--ignore-ctime");
+    if (request.readEverything)
+        arguments << QStringLiteral("--force");
     arguments << QStringLiteral("--") << request.paths;
     return makeJob(ResticJob::Command::Backup, arguments, parent, QDir::cleanPath(request.rootDirectory));
 }

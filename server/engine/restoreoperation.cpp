@@ -124,10 +124,9 @@ void RestoreOperation::start()
         removeTree(part.stagingRoot);
     }
     removeTree(m_stagingDir);
-    emit logLine(tr("Restoring into %1: %2 directories and %3 databases.")
-                     .arg(m_target.id)
-                     .arg(m_parts.size())
-                     .arg(m_databases.size()));
+    emit logLine(tr("Restoring into %1: %2 and %3.")
+                     .arg(m_target.id, tr("%n directories", "", int(m_parts.size())),
+                         tr("%n databases", "", int(m_databases.size()))));
     restoreNext();
 }
 
@@ -437,8 +436,14 @@ void RestoreOperation::complete()
     if (m_finished)
         return;
     m_finished = true;
-    cleanUp();
-    emit finished(m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The restore ended unexpectedly.")}));
+    // The replaced trees can be large: removed on a worker thread, so that the API goes on answering meanwhile.
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        emit finished(
+            m_pendingOutcome.value_or(Outcome {Outcome::Kind::Failure, tr("The restore ended unexpectedly.")}));
+    });
+    watcher->setFuture(QtConcurrent::run([this] { cleanUp(); }));
 }
 
 void RestoreOperation::cleanUp()

@@ -306,8 +306,11 @@ void TestResticRepository::backupWithParentReportsProgressAndReadsOnlyChanges()
     QVERIFY(result.backupSummary->dataAdded >= 16 << 20);
     m_second = result.snapshotId;
     QVERIFY(!m_second.isEmpty() && m_second != m_first);
-    QCOMPARE(result.snapshots.size(), qsizetype(1));
-    QCOMPARE(result.snapshots.first().parent, m_first);
+    QCOMPARE(result.snapshotId.size(), qsizetype(64)); // the full id, from the repository's snapshots folder
+    std::unique_ptr<ResticJob> list(m_repository->snapshots({{}, {}, {m_second}}));
+    QVERIFY(run(list.get()));
+    QCOMPARE(list->result().snapshots.size(), qsizetype(1));
+    QCOMPARE(list->result().snapshots.first().parent, m_first);
 
     // restic's status messages (at least one before the summary), never going back, ending at 100 %.
     QVERIFY(progress.size() >= 2);
