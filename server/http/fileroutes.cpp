@@ -425,8 +425,10 @@ HttpReply ApiServer::diffBackup(const Call& call)
         // or the live trees and databases (on the thread pool).
         struct State
         {
-            QHash<QString, TreeEntry> backupNodes;
-            QHash<QString, TreeEntry> otherNodes;
+            // restic's lines as they came; parsed on the thread pool, not on the server's thread (100 000 entries
+            // take a while, and other requests wait for nothing meanwhile).
+            QList<QByteArray> backupLines;
+            QList<QByteArray> otherLines;
             QHash<QString, PartTree> live; // by part
             QHash<QString, QHash<QString, qint64>> liveRows; // by service
             QHash<QString, QChar> resticChanges; // restic diff of the two backups: absolute path → modifier
@@ -435,9 +437,19 @@ HttpReply ApiServer::diffBackup(const Call& call)
             bool failed = false;
         };
         auto state = std::make_shared<State>();
-        auto finish = [this, state, respond, record, other, sides, within, withServices, environment, against] {
-            if (state->failed || --state->pending > 0)
-                return;
+        const auto compute
+            = [state, record, other, sides, within, withServices, environment, against]() -> QJsonObject {
+            const auto parse = [](const QList<QByteArray>& lines) {
+                QHash<QString, TreeEntry> nodes;
+                nodes.reserve(lines.size());
+                for (const QByteArray& line : lines) {
+                    if (auto node = SnapshotListing::parseNode(line))
+                        nodes.insert(node->first, node->second);
+                }
+                return nodes;
+            };
+            const QHash<QString, TreeEntry> backupNodes = parse(state->backupLines);
+            const QHash<QString, TreeEntry> otherNodes = parse(state->otherLines);
             const auto partTree = [](const QHash<QString, TreeEntry>& nodes, const QString& root) {
                 PartTree tree;
                 if (root.isEmpty())
@@ -452,9 +464,8 @@ HttpReply ApiServer::diffBackup(const Call& call)
             };
             QJsonArray parts;
             for (const Side& s : sides) {
-                const PartTree before = partTree(state->backupNodes, s.part.partRoot);
-                const PartTree after
-                    = other ? partTree(state->otherNodes, s.otherRoot) : state->live.value(s.part.part);
+                const PartTree before = partTree(backupNodes, s.part.partRoot);
+                const PartTree after = other ? partTree(otherNodes, s.otherRoot) : state->live.value(s.part.part);
                 // restic diff names a changed file by one path: usable where both backups stored the part there.
                 if (other && state->haveResticDiff && s.otherRoot == s.part.partRoot) {
                     QHash<QString, QChar> changes;
@@ -503,25 +514,32 @@ HttpReply ApiServer::diffBackup(const Call& call)
                 againstCommit = other->backup.commitId;
             else if (environment && environment->local)
                 againstCommit = GitHead::read(environment->local->codePath).value_or(QString());
-            respond(HttpReply::json(200,
-                QJsonObject {{QStringLiteral("backup"), record.backup.id}, {QStringLiteral("against"), against},
-                    {QStringLiteral("code"),
-                        QJsonObject {{QStringLiteral("backup_commit"), record.backup.commitId},
-                            {QStringLiteral("against_commit"), againstCommit}}},
-                    {QStringLiteral("parts"), parts}, {QStringLiteral("services"), services}}));
+            return QJsonObject {{QStringLiteral("backup"), record.backup.id}, {QStringLiteral("against"), against},
+                {QStringLiteral("code"),
+                    QJsonObject {{QStringLiteral("backup_commit"), record.backup.commitId},
+                        {QStringLiteral("against_commit"), againstCommit}}},
+                {QStringLiteral("parts"), parts}, {QStringLiteral("services"), services}};
         };
-        const auto list = [this, p, state, finish, record, respond](const QString& snapshotId, const QStringList& roots,
-                              QHash<QString, TreeEntry> State::*into) {
+        auto finish = [this, state, respond, compute] {
+            if (state->failed || --state->pending > 0)
+                return;
+            auto* watcher = new QFutureWatcher<QJsonObject>(this);
+            connect(watcher, &QFutureWatcher<QJsonObject>::finished, this, [watcher, respond] {
+                watcher->deleteLater();
+                respond(HttpReply::json(200, watcher->result()));
+            });
+            watcher->setFuture(QtConcurrent::run(compute));
+        };
+        const auto list = [this, p, state, finish, record, respond](
+                              const QString& snapshotId, const QStringList& roots, QList<QByteArray> State::*into) {
             ++state->pending;
             ResticReader* reader = m_engine.read(p,
                 QStringList {QStringLiteral("ls"), QStringLiteral("--json"), QStringLiteral("--recursive"),
                     QStringLiteral("--"), snapshotId}
                     + roots,
                 ResticReader::Output::Lines, this);
-            connect(reader, &ResticReader::line, reader, [state, into](const QByteArray& line) {
-                if (auto node = SnapshotListing::parseNode(line))
-                    (state.get()->*into).insert(node->first, node->second);
-            });
+            connect(reader, &ResticReader::line, reader,
+                [state, into](const QByteArray& line) { (state.get()->*into).append(line); });
             connect(reader, &ResticReader::finished, this,
                 [reader, state, finish, record, respond](bool ok, const QString& error) {
                     reader->deleteLater();
@@ -536,9 +554,9 @@ HttpReply ApiServer::diffBackup(const Call& call)
         // One extra count for the start, so that nothing answers before every listing has been started.
         state->pending = 1;
         if (!dirs.isEmpty())
-            list(record.snapshotId, dirs, &State::backupNodes);
+            list(record.snapshotId, dirs, &State::backupLines);
         if (other && !otherDirs.isEmpty()) {
-            list(other->snapshotId, otherDirs, &State::otherNodes);
+            list(other->snapshotId, otherDirs, &State::otherLines);
             // Which files restic itself finds changed between the two snapshots (content, not only metadata).
             ++state->pending;
             ResticReader* diff = m_engine.read(p,
