@@ -133,8 +133,8 @@ void RestoreDialog::setFeatures(bool partialRestore, bool safetyBackup)
     m_partsBox->setVisible(partialRestore && !m_partCheckBoxes.isEmpty());
     m_safetyCheckBox->setVisible(safetyBackup);
     m_impactLabel->setVisible(true);
-    if (m_impactLabel->text().isEmpty())
-        m_impactLabel->setText(tr("Comparing the backup with the environment now…"));
+    if (m_impactHtml.isEmpty())
+        m_impactHtml = tr("Comparing the backup with the environment now…");
     updateTexts();
 }
 
@@ -199,18 +199,27 @@ QString RestoreDialog::impactText(const BackupDiff& diff)
 
 void RestoreDialog::setImpact(const BackupDiff& diff)
 {
-    m_impactLabel->setText(impactText(diff));
+    m_impactHtml = impactText(diff);
+    updateTexts();
     adjustSize(); // the preview arrives after the dialog took its size
 }
 
 void RestoreDialog::setImpactUnavailable(const QString& why)
 {
-    m_impactLabel->setText(why.toHtmlEscaped());
+    m_impactHtml = why.toHtmlEscaped();
+    updateTexts();
     adjustSize();
 }
 
 void RestoreDialog::updateTexts()
 {
+    // The preview compares with the backup's own environment; another target is said to differ.
+    QString impact = m_impactHtml;
+    if (!impact.isEmpty() && targetEnvironment() != m_backupEnvironment)
+        impact += QLatin1String("<br><i>")
+            + tr("This compares the backup with %1 now, not with the target.").arg(m_backupEnvironment.toHtmlEscaped())
+            + QLatin1String("</i>");
+    m_impactLabel->setText(impact);
     const QString target = m_targetComboBox->currentText();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Restore into %1").arg(target));
     bool anything = restoreCode() || m_partsBox->isHidden();

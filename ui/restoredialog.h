@@ -52,5 +52,6 @@ private:
     QHash<QString, QCheckBox*> m_partCheckBoxes; // "mounts/uploads" → its checkbox
     QCheckBox* m_safetyCheckBox = nullptr;
     QLabel* m_impactLabel = nullptr;
+    QString m_impactHtml; // the preview as it came (or why there is none)
     QDialogButtonBox* m_buttons = nullptr;
 };
