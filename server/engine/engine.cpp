@@ -285,6 +285,7 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
     const QString activityId = activity->activity.id;
 
     Request answer {{*activity}, 202, {}};
+    QString safetyActivityId;
     if (!safetyId.isEmpty()) {
         // Before anything is changed: queued ahead of the restore on the same environment.
         const Request safety = startBackup(projectId, targetEnvironment, true, false,
@@ -296,6 +297,8 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
             return {{}, safety.status, safety.error};
         }
         answer.activities.append(safety.activities);
+        if (!safety.activities.isEmpty())
+            safetyActivityId = safety.activities.first().activity.id;
         m_hub.log(activityId, tr("A safety backup (%1) of %2 is taken first.").arg(safetyId, targetEnvironment));
     }
 
@@ -304,11 +307,16 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
     item.activityId = activityId;
     item.gateMode = int(RepositoryGate::Mode::Shared);
     if (!safetyId.isEmpty()) {
-        item.precondition = [this, projectId, safetyId]() -> QString {
+        item.precondition = [this, projectId, safetyId, safetyActivityId]() -> QString {
             const auto safety = m_store.backup(projectId, safetyId);
-            if (!safety || safety->backup.status != Backup::Status::Created)
-                return tr("The safety backup %1 was not taken; nothing was restored.").arg(safetyId);
-            return QString();
+            if (safety && safety->backup.status == Backup::Status::Created)
+                return QString();
+            // Why it was not taken is what the person needs (a link where a database was, a failed hook, …).
+            const auto failed = m_store.activity(projectId, safetyActivityId);
+            const QString why = failed ? failed->activity.text : QString();
+            return why.isEmpty()
+                ? tr("The safety backup %1 was not taken; nothing was restored.").arg(safetyId)
+                : tr("The safety backup %1 was not taken (%2); nothing was restored.").arg(safetyId, why);
         };
     }
     item.make = [this, projectId, backupId, targetEnvironment, selection, activityId]() -> Operation* {
