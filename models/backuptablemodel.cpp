@@ -117,11 +117,14 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
         return createdData(b, role);
     case KindColumn:
         if (role == Qt::DisplayRole)
-            return b.automated ? tr("Automated") : tr("Manual");
+            return b.isSafety() ? tr("Safety") : b.automated ? tr("Automated") : tr("Manual");
         if (role == Qt::ToolTipRole)
-            return b.automated ? tr("Taken by the schedule") : tr("Taken by a person or a script");
+            return b.isSafety()
+                ? tr("Taken before restore %1 so that it can be undone; kept for 7 days").arg(b.safetyFor())
+                : b.automated ? tr("Taken by the schedule")
+                              : tr("Taken by a person or a script");
         if (role == UnderlyingDataRole)
-            return int(b.automated);
+            return b.isSafety() ? 2 : int(b.automated);
         break;
     case ModeColumn: {
         bool known = false;

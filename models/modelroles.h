@@ -19,4 +19,6 @@ enum ModelRole {
     ReasonsRole, // QStringList: the planner's reasons
     ExpiresRole, // qint64 msecs of the projected expiry, invalid when there is none
     DescriptionRole, // QString: what the activity does, in the console's language (ActivityListModel::describe)
+    BackupPathRole, // QString: a path inside a backup ("mounts/uploads/a.txt")
+    EntryTypeRole, // QString: "dir", "file", "symlink", "database"
 };

@@ -93,7 +93,7 @@ RetentionPreviewModel::Result RetentionPreviewModel::compute(
     for (const Backup& b : backups) {
         if (b.status == Backup::Status::Deleting || result.backups.contains(b.id))
             continue;
-        input.append(RetentionBackup {b.id, b.createdAtMs, b.automated, b.isProtected()});
+        input.append(RetentionBackup {b.id, b.createdAtMs, b.automated, b.isProtected(), b.isSafety()});
         result.backups.insert(b.id, b);
     }
     result.plan = RetentionPlanner::plan(input, policy, nowMs);

@@ -1,6 +1,8 @@
 #include "retentionreasons.h"
 
+#include "displayformat.h"
 #include "domain/retentionpolicy.h"
+#include "domain/timestamp.h"
 #include "scheduledraftmodel.h"
 
 #include <QRegularExpression>
@@ -55,6 +57,13 @@ QString RetentionReasons::plain(const QString& reason)
         return tr("beyond the limit of %n backup(s) in all", "", m.captured(1).toInt());
     if (reason == QLatin1String("protected"))
         return tr("protected");
+    // "safety until 2026-12-08T10:00:00Z": a safety backup taken before a restore, kept 7 days.
+    if (reason.startsWith(QLatin1String("safety until "))) {
+        const auto until = Timestamp::parseMsecs(QStringView(reason).mid(13));
+        return until ? tr("safety backup until %1").arg(DisplayFormat::localTime(*until)) : reason;
+    }
+    if (reason == QLatin1String("safety expired"))
+        return tr("safety backup, 7 days passed");
     if (reason == QLatin1String("no schedule"))
         return tr("the policy has no schedule");
     if (reason == QLatin1String("not kept by schedule"))

@@ -6,6 +6,7 @@
 BackupFilterProxyModel::BackupFilterProxyModel(QObject* parent)
     : QSortFilterProxyModel(parent)
     , m_lock(QStringLiteral(":/icons/lock.svg"))
+    , m_safety(QStringLiteral(":/icons/safety.svg"))
 {
     setSortRole(UnderlyingDataRole);
     setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -18,6 +19,12 @@ QVariant BackupFilterProxyModel::data(const QModelIndex& index, int role) const
         const QModelIndex source = mapToSource(index);
         if (source.isValid() && static_cast<const BackupTableModel*>(sourceModel())->backup(source.row()).isProtected())
             return m_lock;
+        return {};
+    }
+    if (role == Qt::DecorationRole && index.column() == BackupTableModel::KindColumn) {
+        const QModelIndex source = mapToSource(index);
+        if (source.isValid() && static_cast<const BackupTableModel*>(sourceModel())->backup(source.row()).isSafety())
+            return m_safety;
         return {};
     }
     if ((role == Qt::DisplayRole || role == Qt::CheckStateRole) && index.column() == BackupTableModel::ProtectedColumn)

@@ -4,7 +4,7 @@
 #include <QSortFilterProxyModel>
 
 // The backups table's proxy: sorts on the raw values (dates, sizes), filters on the text of every column, and shows
-// a lock on protected backups.
+// a lock on protected backups and a shield on safety backups (taken before a restore).
 class BackupFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -21,5 +21,6 @@ protected:
 
 private:
     QIcon m_lock;
+    QIcon m_safety;
     QString m_needle;
 };

@@ -5,8 +5,10 @@
 #include "backupdialog.h"
 #include "backupfilterproxymodel.h"
 #include "backuptablemodel.h"
+#include "browsedialog.h"
 #include "client/activityfollower.h"
 #include "client/logstream.h"
+#include "comparedialog.h"
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "environmentlistmodel.h"
@@ -141,6 +143,13 @@ void MainWindow::createActions()
         = make(tr("&Find backups"), QStringLiteral("findAction"), QKeySequence::Find, QStyle::SP_FileDialogListView);
     m_cancelActivityAction = make(tr("&Cancel activity"), QStringLiteral("cancelActivityAction"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), QStyle::SP_DialogCancelButton);
+    m_undoAction = make(tr("&Undo restore…"), QStringLiteral("undoRestoreAction"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QStyle::SP_ArrowBack);
+    m_undoAction->setEnabled(false);
+    m_browseAction = make(tr("Bro&wse files…"), QStringLiteral("browseAction"), QKeySequence(Qt::CTRL | Qt::Key_O),
+        QStyle::SP_DirOpenIcon);
+    m_compareAction = make(tr("Co&mpare…"), QStringLiteral("compareAction"), QKeySequence(Qt::CTRL | Qt::Key_D),
+        QStyle::SP_FileDialogContentsView);
 
     connect(m_backupAction, &QAction::triggered, this, &MainWindow::backUp);
     connect(m_restoreAction, &QAction::triggered, this, &MainWindow::restoreSelected);
@@ -150,6 +159,9 @@ void MainWindow::createActions()
     connect(m_policiesAction, &QAction::triggered, this, &MainWindow::editPolicies);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_connectionsAction, &QAction::triggered, this, &MainWindow::manageConnections);
+    connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoSelectedRestore);
+    connect(m_browseAction, &QAction::triggered, this, &MainWindow::browseSelected);
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareSelected);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectionsAction);
@@ -161,7 +173,11 @@ void MainWindow::createActions()
     QMenu* backups = menuBar()->addMenu(tr("&Backups"));
     backups->addAction(m_backupAction);
     backups->addAction(m_restoreAction);
+    backups->addAction(m_undoAction);
     backups->addAction(m_deleteAction);
+    backups->addSeparator();
+    backups->addAction(m_browseAction);
+    backups->addAction(m_compareAction);
     backups->addSeparator();
     backups->addAction(m_protectAction);
     backups->addAction(m_noteAction);
@@ -276,7 +292,8 @@ void MainWindow::createWidgets()
     // The lock shows on the Created cell (BackupFilterProxyModel); the column itself would only cost width.
     m_backupView->setColumnHidden(BackupTableModel::ProtectedColumn, true);
     m_backupView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_backupView->addActions({m_restoreAction, m_deleteAction, m_protectAction, m_noteAction});
+    m_backupView->addActions(
+        {m_restoreAction, m_browseAction, m_compareAction, m_deleteAction, m_protectAction, m_noteAction});
     connect(m_backupView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_backupView, &QTableView::doubleClicked, this, [this] {
         if (m_restoreAction->isEnabled())
@@ -335,6 +352,10 @@ void MainWindow::createWidgets()
     m_cancelButton = new QPushButton(tr("&Cancel activity"), dock);
     m_cancelButton->setObjectName(QStringLiteral("cancelActivityButton"));
     connect(m_cancelButton, &QPushButton::clicked, m_cancelActivityAction, &QAction::trigger);
+    m_undoButton = new QPushButton(tr("&Undo restore"), dock);
+    m_undoButton->setObjectName(QStringLiteral("undoRestoreButton"));
+    m_undoButton->setVisible(false);
+    connect(m_undoButton, &QPushButton::clicked, m_undoAction, &QAction::trigger);
     connect(m_cancelActivityAction, &QAction::triggered, this, [this] {
         const QModelIndex current = m_activityView->currentIndex();
         if (!current.isValid() || !ApiClient::canCancel(m_activities->activity(current.row())))
@@ -370,6 +391,7 @@ void MainWindow::createWidgets()
     auto* left = new QVBoxLayout;
     left->addWidget(m_activityView, 1);
     left->addWidget(m_cancelButton);
+    left->addWidget(m_undoButton);
     dockLayout->addLayout(left, 2);
     dockLayout->addWidget(m_logView, 3);
     dock->setWidget(dockWidget);
@@ -854,6 +876,14 @@ void MainWindow::updateActions()
                 : tr("Protect: never delete this backup (%1)")
                       .arg(m_protectAction->shortcut().toString(QKeySequence::NativeText)));
     enable(m_noteAction, m_connected && editable, why);
+    // Browse and compare: where the server has them, for one backup.
+    const bool files = m_serverInfo.has(Capability::Files);
+    const bool diff = m_serverInfo.has(Capability::Diff);
+    m_browseAction->setVisible(files);
+    m_compareAction->setVisible(diff);
+    const bool one = selected.size() == 1 && selected.first().status == Backup::Status::Created;
+    enable(m_browseAction, m_connected && files && one, one ? QString() : tr("Select one backup"));
+    enable(m_compareAction, m_connected && diff && one, one ? QString() : tr("Select one backup"));
     enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
     enable(m_refreshAction, true, QString());
     updateActivityPane();
@@ -869,6 +899,8 @@ void MainWindow::updateActivityPane()
         m_cancelButton->setEnabled(false);
         m_cancelActivityAction->setEnabled(false);
         m_cancelButton->setToolTip(tr("Select a running activity"));
+        m_undoAction->setEnabled(false);
+        m_undoButton->setVisible(false);
         return;
     }
     const Activity& a = m_activities->activity(current.row());
@@ -883,6 +915,11 @@ void MainWindow::updateActivityPane()
         m_logView->setPlainText(log);
         m_logView->moveCursor(QTextCursor::End);
     }
+    // A finished restore is undone from here while its safety backup exists (the server's #undo link says so).
+    const bool undoable = ApiClient::canUndo(a) && m_connected;
+    m_undoAction->setEnabled(undoable);
+    m_undoButton->setVisible(ApiClient::canUndo(a));
+    m_undoButton->setEnabled(undoable);
     const bool cancellable = ApiClient::canCancel(a) && !a.isFinished() && m_connected;
     m_cancelButton->setEnabled(cancellable);
     m_cancelActivityAction->setEnabled(cancellable);
@@ -997,12 +1034,35 @@ void MainWindow::restoreSelected()
     if (selected.size() != 1 || !m_restoreAction->isEnabled())
         return;
     RestoreDialog dialog(selected.first(), m_environmentList, this);
+    const Backup backup = selected.first();
+    if (m_serverInfo.has(Capability::PartialRestore) || m_serverInfo.has(Capability::SafetyBackup)
+        || m_serverInfo.has(Capability::Diff)) {
+        dialog.setFeatures(m_serverInfo.has(Capability::PartialRestore), m_serverInfo.has(Capability::SafetyBackup));
+        // The impact preview arrives while the dialog is open; the UI never waits for it.
+        if (m_serverInfo.has(Capability::Diff)) {
+            QPointer<RestoreDialog> guard(&dialog);
+            ApiClient::onResult(
+                m_client->backupDiff(m_project, backup.environment, backup.id, QStringLiteral("current")), &dialog,
+                [guard](const ApiResult<BackupDiff>& result) {
+                    if (!guard)
+                        return;
+                    if (result.ok())
+                        guard->setImpact(*result.value);
+                    else
+                        guard->setImpactUnavailable(tr("The comparison with the environment now is not available: %1")
+                                                        .arg(result.error.message()));
+                });
+        } else {
+            dialog.setImpactUnavailable(tr("This server cannot compare a backup with the environment."));
+        }
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     ApiClient::RestoreOptions options;
     options.restoreCode = dialog.restoreCode();
     options.targetEnvironment = dialog.targetEnvironment();
-    const Backup backup = selected.first();
+    options.parts = dialog.parts();
+    options.safetyBackup = dialog.safetyBackup();
     ApiClient::onResult(m_client->restoreBackup(m_project, backup.environment, backup.id, options), this,
         [this](const ApiResult<QList<Activity>>& result) {
             if (!result.ok()) {
@@ -1015,6 +1075,96 @@ void MainWindow::restoreSelected()
             if (!result.value->isEmpty())
                 m_activityView->setCurrentIndex(m_activities->index(m_activities->rowOf(result.value->first().id), 0));
         });
+}
+
+void MainWindow::undoSelectedRestore()
+{
+    const QModelIndex current = m_activityView->currentIndex();
+    if (!current.isValid() || !m_undoAction->isEnabled())
+        return;
+    const Activity restore = m_activities->activity(current.row());
+    const QString target = restore.payload.value(QStringLiteral("environment_name")).toString();
+    const QString safety = restore.payload.value(QStringLiteral("safety_backup")).toString();
+    const auto answer
+        = MessageBox::question(this, tr("Undo restore"), tr("Put %1 back as it was before this restore?").arg(target),
+            tr("The safety backup %1 taken before the restore is restored into %2, with the same parts; a new safety "
+               "backup is taken first.")
+                .arg(safety.left(8), target),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, tr("Undo restore"));
+    if (answer != QMessageBox::Yes)
+        return;
+    ApiClient::onResult(
+        m_client->undoRestore(m_project, restore.id), this, [this](const ApiResult<QList<Activity>>& result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Undo restore"), result.error.message());
+                handleError(result.error, tr("Undoing the restore"));
+                return;
+            }
+            for (const Activity& a : *result.value)
+                follow(a);
+            if (!result.value->isEmpty())
+                m_activityView->setCurrentIndex(m_activities->index(m_activities->rowOf(result.value->first().id), 0));
+        });
+}
+
+void MainWindow::browseSelected()
+{
+    const QList<Backup> selected = selectedBackups();
+    if (selected.size() != 1 || !m_browseAction->isEnabled())
+        return;
+    auto* dialog = new BrowseDialog(m_client, m_project, selected.first(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BrowseDialog::restoreRequested, this,
+        [this, backup = selected.first()](const QStringList& paths) { restorePaths(backup, paths); });
+    dialog->show();
+}
+
+void MainWindow::restorePaths(const Backup& backup, const QStringList& paths)
+{
+    const auto answer = MessageBox::question(this, tr("Restore files"),
+        tr("Put back %n item(s) of backup %1 into %2?", nullptr, int(paths.size()))
+            .arg(backup.id.left(8), backup.environment),
+        tr("Only these are replaced; everything else in %1 stays as it is. A safety backup is taken first, so the "
+           "restore can be undone.")
+            .arg(backup.environment),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, tr("Restore"));
+    if (answer != QMessageBox::Yes)
+        return;
+    ApiClient::RestoreOptions options;
+    options.paths = paths;
+    if (m_serverInfo.has(Capability::SafetyBackup))
+        options.safetyBackup = true;
+    ApiClient::onResult(m_client->restoreBackup(m_project, backup.environment, backup.id, options), this,
+        [this](const ApiResult<QList<Activity>>& result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Restore files"), result.error.message());
+                handleError(result.error, tr("Starting the restore"));
+                return;
+            }
+            for (const Activity& a : *result.value)
+                follow(a);
+        });
+}
+
+void MainWindow::compareSelected()
+{
+    const QList<Backup> selected = selectedBackups();
+    if (selected.size() != 1 || !m_compareAction->isEnabled())
+        return;
+    // "The previous backup": the next older one in the environment's list.
+    QString previous;
+    qint64 previousAt = 0;
+    for (int row = 0; row < m_backups->rowCount(); ++row) {
+        const Backup& b = m_backups->backup(row);
+        if (b.createdAtMs < selected.first().createdAtMs && b.createdAtMs > previousAt
+            && b.status == Backup::Status::Created) {
+            previous = b.id;
+            previousAt = b.createdAtMs;
+        }
+    }
+    auto* dialog = new CompareDialog(m_client, m_project, selected.first(), previous, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::deleteSelected()

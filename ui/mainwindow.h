@@ -56,6 +56,10 @@ public:
 
     void backUp();
     void restoreSelected();
+    // Undoes the restore selected in the activity pane (its safety backup restored the same way).
+    void undoSelectedRestore();
+    void browseSelected();
+    void compareSelected();
     void deleteSelected();
     void toggleProtection();
     void editNote();
@@ -79,6 +83,7 @@ protected:
 private:
     void createActions();
     void createWidgets();
+    void restorePaths(const Backup& backup, const QStringList& paths);
     void connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QString& token);
     // After the server said what it has: the profile's project, or the first one a tidemarkd lists.
     void chooseProject();
@@ -145,6 +150,7 @@ private:
     QListView* m_activityView = nullptr;
     QPlainTextEdit* m_logView = nullptr;
     QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_undoButton = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QPushButton* m_retryButton = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
@@ -160,4 +166,7 @@ private:
     QAction* m_connectionsAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_cancelActivityAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_browseAction = nullptr;
+    QAction* m_compareAction = nullptr;
 };

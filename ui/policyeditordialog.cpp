@@ -174,7 +174,7 @@ void PolicyEditorDialog::apply()
                 Job job {it.key(), {}, *policy};
                 for (const Backup& b : it.value()) {
                     if (b.status == Backup::Status::Created)
-                        job.backups.append({b.id, b.createdAtMs, b.automated, b.isProtected()});
+                        job.backups.append({b.id, b.createdAtMs, b.automated, b.isProtected(), b.isSafety()});
                 }
                 jobs.append(job);
             }

@@ -1,6 +1,7 @@
 #include "cliapp.h"
 
 #include "client/activityfollower.h"
+#include "client/backupdownload.h"
 #include "client/logstream.h" // activityfollower.h's inline QPointer<LogStream> needs the complete type
 #include "clioutput.h"
 #include "domain/jsondocument.h"
@@ -8,12 +9,15 @@
 #include "progressprinter.h"
 #include "retention/previewreport.h"
 #include "retention/retentionplanner.h"
+#include "texttable.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -38,6 +42,11 @@ const QString kNoCode = QStringLiteral("no-code");
 const QString kTarget = QStringLiteral("target");
 const QString kSet = QStringLiteral("set");
 const QString kDryRun = QStringLiteral("dry-run");
+const QString kPart = QStringLiteral("part");
+const QString kPath = QStringLiteral("path");
+const QString kNoSafetyBackup = QStringLiteral("no-safety-backup");
+const QString kAgainst = QStringLiteral("against");
+const QString kTo = QStringLiteral("to");
 
 const QString kApiVariable = QStringLiteral("TIDEMARK_API_URL");
 const QString kTokenUrlVariable = QStringLiteral("TIDEMARK_TOKEN_URL");
@@ -81,16 +90,38 @@ const QList<CliApp::Command>& CliApp::commands()
         {"backup:list", "", QT_TRANSLATE_NOOP("CliApp", "List the environment's backups, newest first."), true, 0, 0,
             {}, &CliApp::backupList},
         {"backup:get", "ID", QT_TRANSLATE_NOOP("CliApp", "Show one backup."), true, 1, 1, {}, &CliApp::backupGet},
-        {"backup:restore", "[ID] [--no-code] [--target ENV]",
+        {"backup:restore", "[ID] [--no-code] [--target ENV] [--part P]... [--path P]... [--no-safety-backup]",
             QT_TRANSLATE_NOOP("CliApp",
                 "Restore a backup (default: the newest) into the environment or --target and wait for it; asks no "
-                "questions. --no-code restores the data only."),
-            true, 0, 1, {kNoCode, kTarget}, &CliApp::backupRestore},
+                "questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only "
+                "those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else "
+                "as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore "
+                "with activity:undo."),
+            true, 0, 1, {kNoCode, kTarget, kPart, kPath, kNoSafetyBackup}, &CliApp::backupRestore},
+        {"backup:files", "ID [PATH]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "List what a backup holds: its parts without PATH, else the folder PATH (code/..., mounts/NAME/...)."),
+            true, 1, 2, {}, &CliApp::backupFiles},
+        {"backup:download", "ID PATH [--to DIR]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Save one file of a backup (or a folder, as NAME.tar) into DIR (default: the current folder) without "
+                "touching the environment."),
+            true, 2, 2, {kTo}, &CliApp::backupDownload},
+        {"backup:diff", "ID [--against ID|current]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Compare a backup with the environment now (the default) or with another backup: files added, changed "
+                "and removed per part, the code commit then and now, database tables and row counts."),
+            true, 1, 1, {kAgainst}, &CliApp::backupDiff},
         {"backup:delete", "ID", QT_TRANSLATE_NOOP("CliApp", "Delete a backup and wait for it."), true, 1, 1, {},
             &CliApp::backupDelete},
         {"activity:list", "",
             QT_TRANSLATE_NOOP("CliApp", "List the project's activities (only the environment's with -e)."), false, 0, 0,
             {}, &CliApp::activityList},
+        {"activity:undo", "ID",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Undo a finished restore: restore its safety backup into the same environment with the same parts and "
+                "paths, and wait for it."),
+            false, 1, 1, {}, &CliApp::activityUndo},
         {"activity:log", "ID",
             QT_TRANSLATE_NOOP("CliApp", "Print an activity's log; follow it until the end while the activity runs."),
             false, 1, 1, {}, &CliApp::activityLog},
@@ -194,8 +225,14 @@ bool CliApp::parse()
     const QCommandLineOption targetOption(kTarget, tr("Restore into this environment."), tr("ENV"));
     const QCommandLineOption setOption(kSet, tr("Apply this PATCH body."), tr("FILE"));
     const QCommandLineOption dryRunOption(kDryRun, tr("Preview only."));
+    const QCommandLineOption partOption(kPart, tr("Restore only this part (repeatable)."), tr("PART"));
+    const QCommandLineOption pathOption(kPath, tr("Restore only this file or folder (repeatable)."), tr("PATH"));
+    const QCommandLineOption noSafetyOption(kNoSafetyBackup, tr("Take no safety backup before the restore."));
+    const QCommandLineOption againstOption(kAgainst, tr("Compare with this backup or current."), tr("ID"));
+    const QCommandLineOption toOption(kTo, tr("Save into this folder."), tr("DIR"));
     parser.addOptions({apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption,
-        helpOption, versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption});
+        helpOption, versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption,
+        partOption, pathOption, noSafetyOption, againstOption, toOption});
 
     if (!parser.parse(m_argv)) {
         failUsage(parser.errorText());
@@ -254,8 +291,8 @@ bool CliApp::parse()
         failUsage(tr("%1: unexpected argument '%2'").arg(commandName, o.arguments.value(command->maxArguments)));
         return false;
     }
-    for (const QCommandLineOption* option :
-        {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption, &dryRunOption}) {
+    for (const QCommandLineOption* option : {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption,
+             &dryRunOption, &partOption, &pathOption, &noSafetyOption, &againstOption, &toOption}) {
         const QString name = option->names().constFirst();
         if (parser.isSet(*option) && !command->options.contains(name)) {
             failUsage(tr("--%1: is not an option of %2").arg(name, commandName));
@@ -275,6 +312,28 @@ bool CliApp::parse()
     o.target = parser.value(targetOption);
     o.setFile = parser.value(setOption);
     o.dryRun = parser.isSet(dryRunOption);
+    o.parts = parser.values(partOption);
+    o.paths = parser.values(pathOption);
+    o.noSafetyBackup = parser.isSet(noSafetyOption);
+    o.against = parser.isSet(againstOption) ? parser.value(againstOption) : QStringLiteral("current");
+    o.to = parser.isSet(toOption) ? parser.value(toOption) : QStringLiteral(".");
+    for (const QStringList* list : {&o.parts, &o.paths}) {
+        for (const QString& item : *list) {
+            if (item.trimmed().isEmpty() || item.startsWith(QLatin1Char('/'))) {
+                failUsage(tr("--%1: '%2' is not a path inside the backup (like mounts/uploads or code/src/app.py)")
+                              .arg(list == &o.parts ? kPart : kPath, item));
+                return false;
+            }
+        }
+    }
+    if (!o.parts.isEmpty() && !o.paths.isEmpty()) {
+        failUsage(tr("--part and --path: give one or the other"));
+        return false;
+    }
+    if (o.against.isEmpty()) {
+        failUsage(tr("--against: is empty (a backup id, or current)"));
+        return false;
+    }
     if (parser.isSet(targetOption) && o.target.isEmpty()) {
         failUsage(tr("--target: the environment is missing"));
         return false;
@@ -434,6 +493,14 @@ void CliApp::interrupt()
         return;
     if (m_progress)
         m_progress->finish();
+    if (m_downloadFile && m_downloadFile->isOpen()) {
+        // No half file left behind.
+        m_downloadFile->close();
+        m_downloadFile->remove();
+        printErr(tr("tidemark-cli: download stopped; nothing was saved.\n"));
+        finish(Interrupted);
+        return;
+    }
     if (!m_followedActivityId.isEmpty()) {
         printErr(tr("tidemark-cli: stopped waiting; activity %1 keeps running on the server (follow it with "
                     "'tidemark-cli activity:log %1 -p %2').\n")
@@ -523,7 +590,7 @@ void CliApp::createAfterCheck(const Environment& environment)
                     QList<RetentionBackup> planned;
                     for (const Backup& b : backups) {
                         if (b.status == Backup::Status::Created)
-                            planned.append({b.id, b.createdAtMs, b.automated, b.isProtected()});
+                            planned.append({b.id, b.createdAtMs, b.automated, b.isProtected(), b.isSafety()});
                     }
                     if (const auto replaced = RetentionPlanner::manualBackupReplacedByNew(planned, policy)) {
                         printErr(
@@ -549,8 +616,10 @@ void CliApp::backupRestore()
     await(m_client->backups(m_options.project, m_options.environment), [this](const QList<Backup>& backups) {
         // The newest backup that is not on its way out; the list is newest first, but do not rely on it.
         const Backup* newest = nullptr;
+        // Safety backups (taken before restores) are undone with activity:undo, not picked here.
         for (const Backup& b : backups) {
-            if (b.status == Backup::Status::Created && (!newest || b.createdAtMs > newest->createdAtMs))
+            if (b.status == Backup::Status::Created && !b.isSafety()
+                && (!newest || b.createdAtMs > newest->createdAtMs))
                 newest = &b;
         }
         if (!newest) {
@@ -568,9 +637,17 @@ void CliApp::restore(const Backup& backup)
                                     .arg(backup.id, backup.environment, CliOutput::time(backup.createdAtMs), target)
                               : tr("Restoring backup %1 of %2 from %3 into %4, code and data.\n")
                                     .arg(backup.id, backup.environment, CliOutput::time(backup.createdAtMs), target));
+    if (!m_options.parts.isEmpty())
+        printErr(tr("Only these parts: %1.\n").arg(m_options.parts.join(QLatin1String(", "))));
+    if (!m_options.paths.isEmpty())
+        printErr(tr("Only these paths: %1.\n").arg(m_options.paths.join(QLatin1String(", "))));
     ApiClient::RestoreOptions options;
     options.restoreCode = !m_options.noCode;
     options.targetEnvironment = m_options.target;
+    options.parts = m_options.parts;
+    options.paths = m_options.paths;
+    if (m_options.noSafetyBackup)
+        options.safetyBackup = false;
     await(m_client->restoreBackup(m_options.project, m_options.environment, backup.id, options),
         [this](const QList<Activity>& activities) { started(activities, true); });
 }
@@ -578,6 +655,154 @@ void CliApp::restore(const Backup& backup)
 void CliApp::backupDelete()
 {
     await(m_client->deleteBackup(m_options.project, m_options.environment, m_options.arguments.constFirst()),
+        [this](const QList<Activity>& activities) { started(activities, true); });
+}
+
+void CliApp::backupFiles()
+{
+    const QString path = m_options.arguments.value(1);
+    await(m_client->backupFiles(m_options.project, m_options.environment, m_options.arguments.constFirst(), path),
+        [this](const BackupListing& listing) {
+            if (m_options.json) {
+                printJson(listing.json);
+            } else {
+                TextTable table({tr("Type"), tr("Size"), tr("Modified"), tr("Path")});
+                for (const BackupFileEntry& e : listing.entries) {
+                    table.addRow({e.type, e.size ? CliOutput::size(*e.size) : QString(),
+                        e.mtimeMs ? CliOutput::time(*e.mtimeMs) : QString(),
+                        e.path + (e.isFolder() ? QStringLiteral("/") : QString())});
+                }
+                printOut(table.toString());
+            }
+            finish(Success);
+        });
+}
+
+void CliApp::backupDownload()
+{
+    // What PATH is (a file, a database, a folder) comes from its folder's listing.
+    const QString path = m_options.arguments.value(1);
+    QString parent = path;
+    while (parent.endsWith(QLatin1Char('/')))
+        parent.chop(1);
+    const QString wanted = parent;
+    parent = parent.contains(QLatin1Char('/')) ? parent.section(QLatin1Char('/'), 0, -2) : QString();
+    // The parts are listed at the top ("code", "mounts/NAME" and "services/NAME" are entries of the root).
+    if (wanted.count(QLatin1Char('/')) == 1
+        && (wanted.startsWith(QLatin1String("mounts/")) || wanted.startsWith(QLatin1String("services/"))))
+        parent.clear();
+    await(m_client->backupFiles(m_options.project, m_options.environment, m_options.arguments.constFirst(), parent),
+        [this, wanted](const BackupListing& listing) {
+            for (const BackupFileEntry& e : listing.entries) {
+                if (e.path == wanted)
+                    return download(e);
+            }
+            failUsage(tr("backup:download: '%1' is not in backup %2").arg(wanted, m_options.arguments.constFirst()));
+        });
+}
+
+void CliApp::download(const BackupFileEntry& entry)
+{
+    const bool archive = entry.isFolder();
+    QString name = entry.type == QLatin1String("database") ? entry.name + QStringLiteral(".sqlite") : entry.name;
+    if (archive)
+        name += QStringLiteral(".tar");
+    const QString target = QDir(m_options.to).filePath(name);
+    if (!QFileInfo(m_options.to).isDir()) {
+        failUsage(tr("--to: '%1' is not a folder").arg(m_options.to));
+        return;
+    }
+    if (QFileInfo::exists(target)) {
+        failUsage(tr("backup:download: %1 exists already; nothing was overwritten").arg(target));
+        return;
+    }
+    m_downloadFile = std::make_unique<QFile>(target);
+    if (!m_downloadFile->open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        failUsage(tr("backup:download: cannot create %1 (%2)").arg(target, m_downloadFile->errorString()));
+        return;
+    }
+    printErr(tr("Saving %1 of backup %2 to %3.\n").arg(entry.path, m_options.arguments.constFirst(), target));
+    BackupDownload* job = m_client->downloadBackupFiles(m_options.project, m_options.environment,
+        m_options.arguments.constFirst(), entry.path, archive, m_downloadFile.get(), this);
+    // Progress on stderr when the size is known (a file); an archive's size is not known before its end.
+    if (entry.size && *entry.size > 0) {
+        m_progress = std::make_unique<ProgressPrinter>(m_err, m_terminal, tr("download of %1").arg(entry.name));
+        const qint64 total = *entry.size;
+        connect(job, &BackupDownload::progress, this, [this, total](qint64 received, qint64) {
+            if (m_progress)
+                m_progress->setProgress(int(std::min<qint64>(100, received * 100 / total)));
+        });
+    }
+    connect(job, &BackupDownload::finished, this, [this, job, target](const ApiError& error) {
+        job->deleteLater();
+        m_downloadFile->close();
+        if (m_progress)
+            m_progress->finish();
+        if (error.isError()) {
+            m_downloadFile->remove(); // no half file left behind
+            failServer(error);
+            return;
+        }
+        if (m_options.json)
+            printJson(QJsonObject {{QStringLiteral("file"), QFileInfo(target).absoluteFilePath()},
+                {QStringLiteral("bytes"), double(job->bytesReceived())}});
+        else
+            printOut(tr("Saved %1 (%2).\n").arg(target, CliOutput::size(job->bytesReceived())));
+        finish(Success);
+    });
+    job->start();
+}
+
+void CliApp::backupDiff()
+{
+    await(m_client->backupDiff(
+              m_options.project, m_options.environment, m_options.arguments.constFirst(), m_options.against),
+        [this](const BackupDiff& diff) {
+            if (m_options.json) {
+                printJson(diff.json);
+                finish(Success);
+                return;
+            }
+            QString text;
+            const QString against = diff.against == QLatin1String("current") ? tr("the environment now")
+                                                                             : tr("backup %1").arg(diff.against);
+            text += tr("Backup %1 compared with %2.\n").arg(diff.backup, against);
+            text += diff.backupCommit == diff.againstCommit
+                ? tr("Code commit: %1 (the same).\n").arg(diff.backupCommit.isEmpty() ? tr("none") : diff.backupCommit)
+                : tr("Code commit: %1 then, %2 now.\n")
+                      .arg(diff.backupCommit.isEmpty() ? tr("none") : diff.backupCommit,
+                          diff.againstCommit.isEmpty() ? tr("none") : diff.againstCommit);
+            for (const BackupDiff::Part& part : diff.parts) {
+                text += tr("%1: %2 added, %3 changed, %4 removed (%5 then, %6 now)\n")
+                            .arg(part.part)
+                            .arg(part.added)
+                            .arg(part.changed)
+                            .arg(part.removed)
+                            .arg(CliOutput::size(part.bytesBefore), CliOutput::size(part.bytesAfter));
+                for (const BackupDiff::Entry& e : part.entries)
+                    text += QStringLiteral("  %1 %2\n")
+                                .arg(e.change.left(1) == QLatin1String("a")      ? QStringLiteral("+")
+                                        : e.change.left(1) == QLatin1String("r") ? QStringLiteral("-")
+                                                                                 : QStringLiteral("~"),
+                                    e.path);
+                if (part.truncated)
+                    text += tr("  … and more\n");
+            }
+            for (const BackupDiff::Service& service : diff.services) {
+                for (const BackupDiff::Table& table : service.tables) {
+                    const QString then = table.rowsBackup ? QString::number(*table.rowsBackup) : tr("unknown");
+                    const QString now = table.rowsAgainst ? QString::number(*table.rowsAgainst) : tr("unknown");
+                    text += tr("services/%1 table %2: %3 rows then, %4 now\n").arg(service.name, table.name, then, now);
+                }
+            }
+            printOut(text);
+            finish(Success);
+        });
+}
+
+void CliApp::activityUndo()
+{
+    await(m_client->undoRestore(m_options.project, m_options.arguments.constFirst()),
         [this](const QList<Activity>& activities) { started(activities, true); });
 }
 
@@ -690,7 +915,7 @@ void CliApp::localRetentionDryRun(
             QList<RetentionBackup> planned;
             for (const Backup& b : backups) {
                 if (b.status == Backup::Status::Created)
-                    planned.append({b.id, b.createdAtMs, b.automated, b.isProtected()});
+                    planned.append({b.id, b.createdAtMs, b.automated, b.isProtected(), b.isSafety()});
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             QJsonObject more = preview;

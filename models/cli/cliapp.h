@@ -3,6 +3,7 @@
 #include "client/apiclient.h"
 
 #include <memory>
+#include <QFile>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -54,6 +55,11 @@ private:
         QString target;
         QString setFile;
         bool dryRun = false;
+        QStringList parts; // backup:restore --part
+        QStringList paths; // backup:restore --path
+        bool noSafetyBackup = false;
+        QString against; // backup:diff
+        QString to; // backup:download
     };
 
     static const QList<Command>& commands();
@@ -68,6 +74,11 @@ private:
     void backupRestore();
     void restore(const Backup& backup);
     void backupDelete();
+    void backupFiles();
+    void backupDownload();
+    void download(const BackupFileEntry& entry);
+    void backupDiff();
+    void activityUndo();
     void activityList();
     void activityLog();
     void settingsRetention();
@@ -104,6 +115,7 @@ private:
     ApiClient* m_client = nullptr;
     ActivityFollower* m_follower = nullptr;
     std::unique_ptr<ProgressPrinter> m_progress;
+    std::unique_ptr<QFile> m_downloadFile;
     QString m_followedActivityId;
     bool m_finished = false;
 };

@@ -1,6 +1,7 @@
 #include "apiclient.h"
 
 #include "apijob.h"
+#include "backupdownload.h"
 #include "logstream.h"
 
 #include <QJsonArray>
@@ -451,12 +452,52 @@ QFuture<ApiResult<QList<Activity>>> ApiClient::createBackup(
 QFuture<ApiResult<QList<Activity>>> ApiClient::restoreBackup(
     const QString& project, const QString& environment, const QString& backupId, const RestoreOptions& options)
 {
-    const QJsonObject body {{QStringLiteral("restore_code"), options.restoreCode},
+    QJsonObject body {{QStringLiteral("restore_code"), options.restoreCode},
         {QStringLiteral("environment_name"),
             options.targetEnvironment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(options.targetEnvironment)},
         {QStringLiteral("branch_from"), QJsonValue(QJsonValue::Null)}};
+    if (!options.parts.isEmpty())
+        body.insert(QStringLiteral("parts"), QJsonArray::fromStringList(options.parts));
+    if (!options.paths.isEmpty())
+        body.insert(QStringLiteral("paths"), QJsonArray::fromStringList(options.paths));
+    if (options.safetyBackup)
+        body.insert(QStringLiteral("safety_backup"), *options.safetyBackup);
     return typedRequest<QList<Activity>>(
         "POST", backupPath(project, environment, backupId) + QStringLiteral("/restore"), body, false, &decodeAccepted);
+}
+
+QFuture<ApiResult<BackupListing>> ApiClient::backupFiles(
+    const QString& project, const QString& environment, const QString& backupId, const QString& path)
+{
+    return typedRequest<BackupListing>("GET",
+        backupPath(project, environment, backupId) + QStringLiteral("/files?path=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(path)),
+        {}, true, [](const QJsonValue& json) { return BackupListing::fromJson(json); });
+}
+
+QFuture<ApiResult<BackupDiff>> ApiClient::backupDiff(const QString& project, const QString& environment,
+    const QString& backupId, const QString& against, const QString& path)
+{
+    QString query = QStringLiteral("/diff?against=") + QString::fromLatin1(QUrl::toPercentEncoding(against));
+    if (!path.isEmpty())
+        query += QStringLiteral("&path=") + QString::fromLatin1(QUrl::toPercentEncoding(path));
+    return typedRequest<BackupDiff>("GET", backupPath(project, environment, backupId) + query, {}, true,
+        [](const QJsonValue& json) { return BackupDiff::fromJson(json); });
+}
+
+QFuture<ApiResult<QList<Activity>>> ApiClient::undoRestore(const QString& project, const QString& restoreActivityId)
+{
+    return typedRequest<QList<Activity>>("POST", activityPath(project, restoreActivityId) + QStringLiteral("/undo"),
+        QJsonObject(), false, &decodeAccepted);
+}
+
+BackupDownload* ApiClient::downloadBackupFiles(const QString& project, const QString& environment,
+    const QString& backupId, const QString& path, bool archive, QIODevice* sink, QObject* parent)
+{
+    const QString route = archive ? QStringLiteral("/files/archive?path=") : QStringLiteral("/files/content?path=");
+    return new BackupDownload(this,
+        backupPath(project, environment, backupId) + route + QString::fromLatin1(QUrl::toPercentEncoding(path)), sink,
+        parent);
 }
 
 QFuture<ApiResult<QList<Activity>>> ApiClient::deleteBackup(

@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "domain/activity.h"
 #include "domain/backup.h"
+#include "domain/backupfiles.h"
 #include "domain/environment.h"
 #include "domain/project.h"
 #include "domain/projectsettings.h"
@@ -21,7 +22,9 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 class ApiJob;
+class BackupDownload;
 class LogStream;
+class QIODevice;
 
 // The one client of the REST dialect (api-contract.md), for the console and the CLI. Owns the only
 // QNetworkAccessManager. Every call returns at once; results arrive through QFuture continuations on the
@@ -53,6 +56,10 @@ public:
     {
         bool restoreCode = true;
         QString targetEnvironment; // empty: the backup's own environment
+        // Local servers ("partial_restore", "safety_backup"); sent only when set, so the hosted API never sees them.
+        QStringList parts; // "mounts/uploads", "services/db"
+        QStringList paths; // files or folders inside parts
+        std::optional<bool> safetyBackup; // unset: the server's default (a safety backup first)
     };
 
     struct ActivityFilter
@@ -102,6 +109,17 @@ public:
     // Sets the note and/or the protection of a backup (local servers); nullopt leaves a field as it is.
     QFuture<ApiResult<Backup>> annotateBackup(const QString& project, const QString& environment,
         const QString& backupId, std::optional<QString> note, std::optional<bool> isProtected);
+    // Restore with confidence (local servers with the "files", "diff" and "safety_backup" capabilities).
+    QFuture<ApiResult<BackupListing>> backupFiles(
+        const QString& project, const QString& environment, const QString& backupId, const QString& path);
+    // `against`: "current" or another backup's id; `path` limits it to a part or folder.
+    QFuture<ApiResult<BackupDiff>> backupDiff(const QString& project, const QString& environment,
+        const QString& backupId, const QString& against, const QString& path = {});
+    QFuture<ApiResult<QList<Activity>>> undoRestore(const QString& project, const QString& restoreActivityId);
+    // Streams one file (or, with `archive`, a folder as tar) of a backup into `sink`; the caller starts the
+    // download and owns it.
+    BackupDownload* downloadBackupFiles(const QString& project, const QString& environment, const QString& backupId,
+        const QString& path, bool archive, QIODevice* sink, QObject* parent);
     QFuture<ApiResult<QList<Activity>>> activities(const QString& project, const ActivityFilter& filter);
     QFuture<ApiResult<Activity>> activity(const QString& project, const QString& id);
     // The cancelled activity as the answer carries it (tidemarkd embeds it), or as read afterwards (the hosted
@@ -121,6 +139,8 @@ public:
     static bool canDelete(const Backup& b) { return b.links.has(QStringLiteral("#delete")); }
     static bool canEdit(const Backup& b) { return b.links.has(QStringLiteral("#edit")); }
     static bool canCancel(const Activity& a) { return a.links.has(QStringLiteral("#cancel")); }
+    // A finished restore whose safety backup still exists.
+    static bool canUndo(const Activity& a) { return a.links.has(QStringLiteral("#undo")); }
 
     // Calls `callback(const ApiResult<T>&)` on `context`'s thread once `future` has a result; never after
     // `context` is destroyed. A future that ends without a result (cancelled) gives a Cancelled error.
@@ -149,6 +169,7 @@ signals:
 private:
     friend class ApiJob;
     friend class LogStream;
+    friend class BackupDownload;
     struct Call;
     using CallPtr = std::shared_ptr<Call>;
     using TokenCallback = std::function<void(const ApiError&)>;

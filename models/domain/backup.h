@@ -32,6 +32,9 @@ struct Backup
     Links links;
 
     bool isProtected() const { return attributes.value(QStringLiteral("protected")) == QLatin1String("true"); }
+    // Taken before a restore (attributes.safety_for = that restore's activity id); see retention-spec.md, step 2.
+    bool isSafety() const { return !attributes.value(QStringLiteral("safety_for")).isEmpty(); }
+    QString safetyFor() const { return attributes.value(QStringLiteral("safety_for")); }
 
     // Tolerant: unknown fields ignored; missing id or created_at, or a known field of the wrong type, is a problem.
     static Decoded<Backup> fromJson(const QJsonValue& json, const QString& basePath = {});

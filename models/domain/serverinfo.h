@@ -40,4 +40,12 @@ inline const QString LogStream = QStringLiteral("log_stream");
 inline const QString Roles = QStringLiteral("roles");
 // Admins list, create and revoke API tokens (/tidemark/tokens).
 inline const QString Tokens = QStringLiteral("tokens");
+// Second edition, "Restore with confidence": GET …/backups/{b}/files, files/content and files/archive.
+inline const QString Files = QStringLiteral("files");
+// GET …/backups/{b}/diff?against=current|<backup>.
+inline const QString Diff = QStringLiteral("diff");
+// The restore body takes "parts" and "paths".
+inline const QString PartialRestore = QStringLiteral("partial_restore");
+// A safety backup before every restore ("safety_backup"), and POST /projects/{p}/activities/{a}/undo.
+inline const QString SafetyBackup = QStringLiteral("safety_backup");
 } // namespace Capability

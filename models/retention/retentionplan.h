@@ -12,6 +12,8 @@ struct RetentionBackup
     qint64 createdAtMs = 0; // milliseconds since the epoch, UTC
     bool automated = false;
     bool isProtected = false;
+    // A safety backup (attributes.safety_for): kept 7 days from created_at outside every count, then deleted.
+    bool isSafety = false;
 };
 
 // One backup with the planner's decision, its reasons and its projected expiry.

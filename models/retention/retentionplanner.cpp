@@ -220,20 +220,40 @@ std::optional<Interval> RetentionPlanner::finestInterval(const RetentionPolicy& 
 RetentionPlan RetentionPlanner::plan(
     const QList<RetentionBackup>& backups, const RetentionPolicy& policy, qint64 nowMs, Expiry expiry)
 {
+    // Step 2: a safety backup that is not protected takes no part in the steps: kept (with its expiry) for
+    // kSafetyDays after its creation, deleted from then on. Set aside here and merged back in plan order.
     std::vector<Item> items;
+    std::vector<Item> safety;
     items.reserve(backups.size());
-    for (const RetentionBackup& b : backups)
-        items.push_back(
-            Item {b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, b.automated, b.isProtected, false, -1});
+    for (const RetentionBackup& b : backups) {
+        Item item {b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, b.automated, b.isProtected, false, -1};
+        if (b.isSafety && !b.isProtected)
+            safety.push_back(item);
+        else
+            items.push_back(item);
+    }
     std::sort(items.begin(), items.end(), newerFirst);
+    std::sort(safety.begin(), safety.end(), newerFirst);
 
     const Outcome outcome = planSorted(items, policy, true);
 
     RetentionPlan plan;
     plan.nowMs = nowMs;
-    plan.backups.reserve(qsizetype(items.size()));
+    plan.backups.reserve(qsizetype(items.size() + safety.size()));
+    size_t nextSafety = 0;
+    const auto appendSafety = [&](const Item& it) {
+        const qint64 until = it.secs * 1000 + kSafetyDays * 86400 * 1000LL;
+        const bool keep = nowMs < until;
+        const QString reason
+            = keep ? QLatin1String("safety until ") + Timestamp::formatMsecs(until) : QStringLiteral("safety expired");
+        plan.backups.append(PlannedBackup {RetentionBackup {it.id, it.ms, it.automated, false, true}, keep,
+            QStringList {reason}, keep ? std::optional<qint64>(until) : std::nullopt});
+        keep ? ++plan.kept : ++plan.deleted;
+    };
     for (size_t i = 0; i < items.size(); ++i) {
-        items[i].source = int(i);
+        while (nextSafety < safety.size() && newerFirst(safety[nextSafety], items[i]))
+            appendSafety(safety[nextSafety++]);
+        items[i].source = int(plan.backups.size()); // the simulation below reports expiry through it
         const Item& it = items[i];
         plan.backups.append(PlannedBackup {RetentionBackup {it.id, it.ms, it.automated, it.isProtected},
             bool(outcome.keep[i]), outcome.reasons[i], std::nullopt});
@@ -242,6 +262,8 @@ RetentionPlan RetentionPlanner::plan(
         else
             ++plan.deleted;
     }
+    while (nextSafety < safety.size())
+        appendSafety(safety[nextSafety++]);
 
     const std::optional<Interval> finest = finestInterval(policy);
     if (expiry == Expiry::Skip || !finest)
@@ -290,7 +312,7 @@ std::optional<RetentionBackup> RetentionPlanner::manualBackupReplacedByNew(
         return std::nullopt;
     std::vector<Item> manual;
     for (const RetentionBackup& b : backups) {
-        if (!b.automated && !b.isProtected)
+        if (!b.automated && !b.isProtected && !b.isSafety)
             manual.push_back(Item {b.createdAtMs, floorDiv(b.createdAtMs, 1000), b.id, false, false, false, -1});
     }
     if (qsizetype(manual.size()) < policy.manualCount)

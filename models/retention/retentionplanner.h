@@ -12,6 +12,8 @@
 class RetentionPlanner
 {
 public:
+    // How long a safety backup is kept after it was created (retention-spec.md, step 2).
+    static constexpr qint64 kSafetyDays = 7;
     enum class Expiry { Project, Skip };
 
     static RetentionPlan plan(const QList<RetentionBackup>& backups, const RetentionPolicy& policy, qint64 nowMs,

@@ -14,6 +14,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonArray>
+#include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -75,6 +77,28 @@ ResticRepository* Engine::repository(const QString& projectId)
     return *it;
 }
 
+ResticReader* Engine::read(
+    const QString& projectId, const QStringList& arguments, ResticReader::Output output, QObject* parent)
+{
+    auto* reader = new ResticReader(*repository(projectId), arguments, output, parent);
+    // Released once: when restic has finished, or when the reader goes before it did.
+    auto held = std::make_shared<bool>(false);
+    QPointer<RepositoryGate> gateOf(&gate(projectId));
+    const auto release = [gateOf, held] {
+        if (*held && gateOf) {
+            *held = false;
+            gateOf->release(RepositoryGate::Mode::Shared);
+        }
+    };
+    connect(reader, &ResticReader::finished, this, release);
+    connect(reader, &QObject::destroyed, this, release);
+    gate(projectId).acquire(RepositoryGate::Mode::Shared, reader, [reader, held] {
+        *held = true;
+        reader->start();
+    });
+    return reader;
+}
+
 RepositoryGate& Engine::gate(const QString& projectId)
 {
     auto it = m_gates.find(projectId);
@@ -118,12 +142,22 @@ Engine::Request Engine::createBackup(
                 .arg(EnvironmentTypes::toString(environment->type))};
     }
 
-    const QString backupId = ActivityHub::newId();
-    const QJsonObject payload {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("safe"), safe},
+    return startBackup(projectId, environmentId, safe, automated, actor, {}, ActivityHub::newId());
+}
+
+Engine::Request Engine::startBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated,
+    const Actor& actor, const QHash<QString, QString>& attributes, const QString& backupId)
+{
+    QJsonObject payload {{QStringLiteral("backup_name"), backupId}, {QStringLiteral("safe"), safe},
         {QStringLiteral("automated"), automated},
         {QStringLiteral("environment"), environmentPayload(projectId, environmentId)}};
-    const QString text
-        = safe ? tr("Consistent backup of %1").arg(environmentId) : tr("Live backup of %1").arg(environmentId);
+    const QString safetyFor = attributes.value(QStringLiteral("safety_for"));
+    if (!safetyFor.isEmpty())
+        payload.insert(QStringLiteral("safety_for"), safetyFor);
+    const QString text = !safetyFor.isEmpty()
+        ? tr("Safety backup of %1 before restore %2").arg(environmentId, safetyFor)
+        : safe ? tr("Consistent backup of %1").arg(environmentId)
+               : tr("Live backup of %1").arg(environmentId);
     const auto activity = m_hub.create(projectId, kBackupType, {environmentId}, payload, text, actor);
     if (!activity)
         return {{}, 500, tr("The activity could not be recorded.")};
@@ -150,9 +184,9 @@ Engine::Request Engine::createBackup(
         op->setChangeTracker(tracker);
         return op;
     };
-    item.done
-        = [this, projectId, environmentId, backupId, safe, automated, startedAt, activityId = activity->activity.id](
-              Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
+    item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt, attributes,
+                    activityId = activity->activity.id](
+                    Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
         const auto* backup = static_cast<BackupOperation*>(op);
         // The live pre-pass of a safe backup only served as the second pass's parent. Forgotten here, under the
         // exclusive gate, not in the operation, which holds the repository shared.
@@ -182,6 +216,8 @@ Engine::Request Engine::createBackup(
         b.sizeUsed = result.sizeUsed;
         if (result.pauseMs >= 0)
             b.attributes.insert(QStringLiteral("pause_ms"), QString::number(result.pauseMs));
+        for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
+            b.attributes.insert(it.key(), it.value());
         if (!m_store.saveBackup(record)) {
             // Without its record the snapshot is unreachable: the backup did not happen.
             forgetOrphan(projectId, result.snapshotId);
@@ -198,7 +234,7 @@ Engine::Request Engine::createBackup(
 }
 
 Engine::Request Engine::restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
-    bool restoreCode, const Actor& actor, const QJsonObject& recorded)
+    const RestoreSelection& selection, const Actor& actor, const QJsonObject& recorded)
 {
     const auto record = m_store.backup(projectId, backupId);
     if (!record)
@@ -216,37 +252,120 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
         return {{}, 409,
             tr("Environment '%1' is busy with another activity; restore when it has finished.").arg(targetEnvironment)};
 
+    const bool restoreCode = selection.restoreCode;
+    const QString safetyId = selection.safetyBackup ? ActivityHub::newId() : QString();
     QJsonObject payload = recorded;
     payload.insert(QStringLiteral("backup_name"), backupId);
     payload.insert(QStringLiteral("restore_code"), restoreCode);
     payload.insert(QStringLiteral("environment"), environmentPayload(projectId, record->backup.environment));
     payload.insert(QStringLiteral("environment_name"), targetEnvironment);
-    const QString text = restoreCode
-        ? tr("Restore of backup %1 into %2").arg(backupId, targetEnvironment)
-        : tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backupId, targetEnvironment);
+    if (!selection.parts.isEmpty())
+        payload.insert(QStringLiteral("parts"), QJsonArray::fromStringList(selection.parts));
+    if (!selection.paths.isEmpty())
+        payload.insert(QStringLiteral("paths"), QJsonArray::fromStringList(selection.paths));
+    payload.insert(QStringLiteral("safety_backup"), safetyId.isEmpty() ? QJsonValue() : QJsonValue(safetyId));
+    if (!selection.undoOf.isEmpty())
+        payload.insert(QStringLiteral("undo_of"), selection.undoOf);
+    QString text;
+    if (!selection.undoOf.isEmpty())
+        text = tr("Undo of restore %1 in %2").arg(selection.undoOf, targetEnvironment);
+    else if (!selection.paths.isEmpty())
+        text = tr("Restore of %n path(s) of backup %1 into %2", nullptr, int(selection.paths.size()))
+                   .arg(backupId, targetEnvironment);
+    else if (!selection.parts.isEmpty())
+        text = tr("Restore of %1 from backup %2 into %3")
+                   .arg(selection.parts.join(QLatin1String(", ")), backupId, targetEnvironment);
+    else if (restoreCode)
+        text = tr("Restore of backup %1 into %2").arg(backupId, targetEnvironment);
+    else
+        text = tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backupId, targetEnvironment);
     const auto activity = m_hub.create(projectId, kRestoreType, {targetEnvironment}, payload, text, actor);
     if (!activity)
         return {{}, 500, tr("The activity could not be recorded.")};
-
     const QString activityId = activity->activity.id;
+
+    Request answer {{*activity}, 202, {}};
+    QString safetyActivityId;
+    if (!safetyId.isEmpty()) {
+        // Before anything is changed: queued ahead of the restore on the same environment.
+        const Request safety = startBackup(projectId, targetEnvironment, true, false,
+            Actor::server(QStringLiteral("Safety backup")), {{QStringLiteral("safety_for"), activityId}}, safetyId);
+        if (!safety.ok()) {
+            m_hub.log(activityId, tr("The safety backup could not be started: %1").arg(safety.error));
+            m_hub.finish(projectId, activityId, Activity::Result::Failure,
+                tr("No safety backup could be taken; nothing was restored"));
+            return {{}, safety.status, safety.error};
+        }
+        answer.activities.append(safety.activities);
+        if (!safety.activities.isEmpty())
+            safetyActivityId = safety.activities.first().activity.id;
+        m_hub.log(activityId, tr("A safety backup (%1) of %2 is taken first.").arg(safetyId, targetEnvironment));
+    }
+
     Queued item;
     item.projectId = projectId;
     item.activityId = activityId;
     item.gateMode = int(RepositoryGate::Mode::Shared);
-    item.make = [this, projectId, backupId, targetEnvironment, restoreCode, activityId]() -> Operation* {
+    if (!safetyId.isEmpty()) {
+        item.precondition = [this, projectId, safetyId, safetyActivityId]() -> QString {
+            const auto safety = m_store.backup(projectId, safetyId);
+            if (safety && safety->backup.status == Backup::Status::Created)
+                return QString();
+            // Why it was not taken is what the person needs (a link where a database was, a failed hook, …).
+            const auto failed = m_store.activity(projectId, safetyActivityId);
+            const QString why = failed ? failed->activity.text : QString();
+            return why.isEmpty()
+                ? tr("The safety backup %1 was not taken; nothing was restored.").arg(safetyId)
+                : tr("The safety backup %1 was not taken (%2); nothing was restored.").arg(safetyId, why);
+        };
+    }
+    item.make = [this, projectId, backupId, targetEnvironment, selection, activityId]() -> Operation* {
         const auto current = m_store.environment(projectId, targetEnvironment);
         const auto backup = m_store.backup(projectId, backupId);
         if (!current || !backup)
             return nullptr;
         auto* op = new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
-            backup->manifest, *current, restoreCode, activityId, this);
+            backup->manifest, *current, selection.restoreCode, activityId, this);
+        op->setSelection(selection.parts, selection.paths, selection.absentRemoves);
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
         return op;
     };
     item.done = [](Operation*, const Operation::Outcome& outcome) { return outcome; };
     enqueue(projectId, targetEnvironment, std::move(item));
-    return {{*activity}, 202, {}};
+    return answer;
+}
+
+Engine::Request Engine::undo(const QString& projectId, const QString& restoreActivityId, const Actor& actor)
+{
+    const auto record = m_store.activity(projectId, restoreActivityId);
+    if (!record)
+        return {{}, 404, tr("Activity '%1' does not exist.").arg(restoreActivityId)};
+    const Activity& a = record->activity;
+    if (a.type != kRestoreType)
+        return {{}, 409, tr("Activity '%1' is not a restore; only a restore can be undone.").arg(restoreActivityId)};
+    if (!a.isFinished() || a.result != Activity::Result::Success)
+        return {{}, 409,
+            tr("Restore '%1' has not completed successfully; there is nothing to undo.").arg(restoreActivityId)};
+    const QString safetyId = a.payload.value(QStringLiteral("safety_backup")).toString();
+    if (safetyId.isEmpty())
+        return {
+            {}, 409, tr("Restore '%1' was run without a safety backup; it cannot be undone.").arg(restoreActivityId)};
+    const auto safety = m_store.backup(projectId, safetyId);
+    if (!safety || safety->backup.status != Backup::Status::Created || m_deleting.contains(safetyId))
+        return {{}, 409,
+            tr("The safety backup %1 of restore '%2' is gone; the restore can no longer be undone.")
+                .arg(safetyId, restoreActivityId)};
+    RestoreSelection selection;
+    selection.restoreCode = a.payload.value(QStringLiteral("restore_code")).toBool(true);
+    for (const QJsonValue& v : a.payload.value(QStringLiteral("parts")).toArray())
+        selection.parts.append(v.toString());
+    for (const QJsonValue& v : a.payload.value(QStringLiteral("paths")).toArray())
+        selection.paths.append(v.toString());
+    selection.absentRemoves = true; // what the restore added where nothing was goes again
+    selection.undoOf = restoreActivityId;
+    const QString target = a.payload.value(QStringLiteral("environment_name")).toString();
+    return restore(projectId, safetyId, target.isEmpty() ? safety->backup.environment : target, selection, actor);
 }
 
 Engine::Request Engine::deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor)
@@ -395,6 +514,13 @@ void Engine::runNext(const QString& key)
             return;
         }
         const auto run = [this, key, item, finishWith] {
+            if (item.precondition) {
+                if (const QString why = item.precondition(); !why.isEmpty()) {
+                    m_hub.log(item.activityId, why);
+                    finishWith(nullptr, {Operation::Outcome::Kind::Failure, why});
+                    return;
+                }
+            }
             Operation* op = item.make();
             if (!op) {
                 m_hub.log(item.activityId, tr("What this activity works on no longer exists."));
@@ -467,7 +593,8 @@ QList<ActivityRecord> Engine::applyRetention(const QString& projectId, const QSt
     QList<RetentionBackup> input;
     for (const BackupRecord& r : m_store.backups(projectId, environmentId)) {
         if (r.backup.status == Backup::Status::Created && !m_deleting.contains(r.backup.id))
-            input.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+            input.append(
+                {r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected(), r.backup.isSafety()});
     }
     const RetentionPlan plan = RetentionPlanner::plan(input, policy, now());
     QList<ActivityRecord> started;
@@ -497,7 +624,8 @@ void Engine::refreshExpiry(const QString& projectId, const QString& environmentI
     for (const BackupRecord& r : m_store.backups(projectId, environmentId)) {
         if (r.backup.status == Backup::Status::Created && !m_deleting.contains(r.backup.id)) {
             records.append(r);
-            input.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+            input.append(
+                {r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected(), r.backup.isSafety()});
         }
     }
     const RetentionPlan plan = RetentionPlanner::plan(input, policy, now());

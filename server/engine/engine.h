@@ -4,6 +4,7 @@
 #include "activities/operation.h"
 #include "confinement.h"
 #include "hookledger.h"
+#include "resticreader.h"
 #include "store/store.h"
 
 #include <functional>
@@ -44,9 +45,23 @@ public:
 
     Request createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated = false,
         const Actor& actor = Actor::server());
+
+    // What a restore puts back (api-contract.md, "Restore with confidence").
+    struct RestoreSelection
+    {
+        bool restoreCode = true;
+        QStringList parts; // "code", "mounts/<name>", "services/<name>"; empty: every part
+        QStringList paths; // files or folders inside parts ("code/sub/a.txt"); empty: whole parts
+        bool safetyBackup = true; // a consistent backup of the target first, attributes.safety_for = the restore
+        bool absentRemoves = false; // a path the backup lacks is removed from the target (undo of a path restore)
+        QString undoOf; // the restore activity this one undoes
+    };
     // `recorded` is merged into the activity's payload (options that were accepted but change nothing here).
+    // With a safety backup, the answer lists the restore activity and then the safety backup's.
     Request restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
-        bool restoreCode, const Actor& actor = Actor::server(), const QJsonObject& recorded = {});
+        const RestoreSelection& selection, const Actor& actor = Actor::server(), const QJsonObject& recorded = {});
+    // Restores the safety backup of a finished restore into the same target with the same parts and paths.
+    Request undo(const QString& projectId, const QString& restoreActivityId, const Actor& actor = Actor::server());
     Request deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor = Actor::server());
     Request cancel(const QString& projectId, const QString& activityId);
 
@@ -65,6 +80,10 @@ public:
     void recoverAfterRestart();
 
     ResticRepository* repository(const QString& projectId);
+    // A read-only restic command (ls, dump, diff) on the project's repository. It starts once no forget or prune
+    // holds the repository (the gate, shared) and holds it until it finishes or is deleted.
+    ResticReader* read(
+        const QString& projectId, const QStringList& arguments, ResticReader::Output output, QObject* parent);
 
     // Where environments may live; every backup and restore checks its paths against it before use.
     void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
@@ -87,6 +106,8 @@ private:
         QString activityId;
         int gateMode = 0; // RepositoryGate::Mode
         bool needsRepository = false; // creates the project's repository first when it does not exist yet
+        // Checked right before make(): a sentence why the activity cannot run (it fails with it), else empty.
+        std::function<QString()> precondition;
         std::function<Operation*()> make;
         // Records what the operation did; returns the activity's outcome (a failure when that could not be recorded).
         std::function<Operation::Outcome(Operation*, const Operation::Outcome&)> done;
@@ -99,6 +120,9 @@ private:
         bool cancelRequested = false;
     };
 
+    // A backup after the checks: with `attributes` (safety_for) recorded on the new backup.
+    Request startBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated,
+        const Actor& actor, const QHash<QString, QString>& attributes, const QString& backupId);
     void enqueue(const QString& projectId, const QString& environmentId, Queued item);
     static QString queueKey(const QString& projectId, const QString& environmentId);
     void forgetOrphan(const QString& projectId, const QString& snapshotId);

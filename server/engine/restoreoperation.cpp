@@ -1,5 +1,6 @@
 #include "restoreoperation.h"
 
+#include "browse/backuppaths.h"
 #include "hookrunner.h"
 #include "removetree.h"
 #include "resticjob.h"
@@ -60,16 +61,26 @@ void RestoreOperation::start()
     const LocalDescriptor& local = *m_target.local;
     const QString suffix = QStringLiteral(".tidemark-restore-") + m_activityId;
     const QString oldSuffix = QStringLiteral(".tidemark-old-") + m_activityId;
-    if (m_restoreCode) {
+    const auto selected
+        = [this](const QString& part) { return m_selectedParts.isEmpty() || m_selectedParts.contains(part); };
+    if (!m_selectedPaths.isEmpty()) {
+        if (const QString error = selectPaths(suffix, oldSuffix); !error.isEmpty()) {
+            fail(error);
+            return;
+        }
+    } else if (m_restoreCode && selected(QStringLiteral("code"))) {
         const QString target = QDir::cleanPath(QDir(local.codePath).absolutePath());
         m_parts.append({tr("code"), m_manifest.value(QStringLiteral("code_path")).toString(), target, target + suffix,
             target + oldSuffix});
-    } else {
+    } else if (!m_restoreCode) {
         emit logLine(tr("Restore code is off: the code of %1 stays as it is now.").arg(m_target.id));
     }
-    const QJsonArray mounts = m_manifest.value(QStringLiteral("mounts")).toArray();
+    const QJsonArray mounts
+        = m_selectedPaths.isEmpty() ? m_manifest.value(QStringLiteral("mounts")).toArray() : QJsonArray();
     for (const QJsonValue& v : mounts) {
         const QString name = v.toObject().value(QStringLiteral("name")).toString();
+        if (!selected(QStringLiteral("mounts/") + name))
+            continue;
         const auto it
             = std::find_if(local.mounts.begin(), local.mounts.end(), [&](const auto& m) { return m.name == name; });
         if (it == local.mounts.end()) {
@@ -81,9 +92,12 @@ void RestoreOperation::start()
         m_parts.append({tr("mount %1").arg(name), v.toObject().value(QStringLiteral("path")).toString(), target,
             target + suffix, target + oldSuffix});
     }
-    const QJsonArray services = m_manifest.value(QStringLiteral("services")).toArray();
+    const QJsonArray services
+        = m_selectedPaths.isEmpty() ? m_manifest.value(QStringLiteral("services")).toArray() : QJsonArray();
     for (const QJsonValue& v : services) {
         const QString name = v.toObject().value(QStringLiteral("name")).toString();
+        if (!selected(QStringLiteral("services/") + name))
+            continue;
         const auto it
             = std::find_if(local.services.begin(), local.services.end(), [&](const auto& s) { return s.name == name; });
         if (it == local.services.end()) {
@@ -99,6 +113,10 @@ void RestoreOperation::start()
         return;
     }
     for (const Part& part : m_parts) {
+        if (!part.partRoot.isEmpty()) {
+            removeTree(part.stagingRoot);
+            continue; // a path inside a part: its folders are made when it is put in place
+        }
         if (part.sourcePath.isEmpty() || !QFileInfo(part.targetPath).dir().exists()) {
             fail(tr("The %1 cannot be restored: its place in %2 does not exist.").arg(part.label, m_target.id));
             return;
@@ -110,6 +128,51 @@ void RestoreOperation::start()
                      .arg(m_target.id, tr("%n directories", "", int(m_parts.size())),
                          tr("%n databases", "", int(m_databases.size()))));
     restoreNext();
+}
+
+QString RestoreOperation::selectPaths(const QString& suffix, const QString& oldSuffix)
+{
+    const LocalDescriptor& local = *m_target.local;
+    int n = 0;
+    for (const QString& path : m_selectedPaths) {
+        QString error;
+        const auto where = BackupPath::parse(path, m_manifest, error);
+        if (!where || !where->isPart())
+            return tr("The path %1 cannot be restored: %2").arg(path, error.isEmpty() ? tr("not a part") : error);
+        QString liveRoot;
+        if (where->kind == BackupPath::Kind::Code) {
+            if (!m_restoreCode)
+                return tr("The path %1 is code, and restore code is off.").arg(path);
+            liveRoot = local.codePath;
+        } else if (where->kind == BackupPath::Kind::Mount) {
+            for (const auto& m : local.mounts) {
+                if (m.name == where->name)
+                    liveRoot = m.path;
+            }
+        } else {
+            const auto it = std::find_if(local.services.begin(), local.services.end(),
+                [&where](const auto& s) { return s.name == where->name; });
+            if (it == local.services.end())
+                return tr("Environment %1 has no service named %2.").arg(m_target.id, where->name);
+            const QString target = QDir::cleanPath(QDir(it->path).absolutePath());
+            m_databases.append({where->name, where->partRoot, target, target + oldSuffix});
+            continue;
+        }
+        if (liveRoot.isEmpty())
+            return tr("Environment %1 has no %2.").arg(m_target.id, where->part);
+        liveRoot = QDir::cleanPath(QDir(liveRoot).absolutePath());
+        const QString target = where->rest.isEmpty() ? liveRoot : liveRoot + QLatin1Char('/') + where->rest;
+        Part part {path, where->snapshotPath(), target, QString(), target + oldSuffix};
+        if (where->rest.isEmpty()) {
+            part.stagingRoot = target + suffix; // a whole part, swapped like any part
+        } else {
+            // Staged beside the part's root (same file system, found by the start-up clean-up), not in the tree.
+            part.stagingRoot = liveRoot + suffix + QLatin1Char('-') + QString::number(++n);
+            part.partRoot = liveRoot;
+        }
+        m_parts.append(part);
+    }
+    return QString();
 }
 
 void RestoreOperation::restoreNext()
@@ -152,9 +215,14 @@ void RestoreOperation::restoreNext()
 void RestoreOperation::pause()
 {
     // Everything is fetched; check it is all there before touching the environment.
-    for (const Part& part : m_parts) {
-        if (!QFileInfo(part.stagingRoot + part.sourcePath).isDir())
+    for (Part& part : m_parts) {
+        const QFileInfo staged(part.stagingRoot + part.sourcePath);
+        if (part.partRoot.isEmpty() ? staged.isDir() : (staged.exists() || staged.isSymLink()))
+            continue;
+        if (part.partRoot.isEmpty() || !m_absentRemoves)
             return fail(tr("The backup does not contain the %1.").arg(part.label));
+        part.removeOnly = true;
+        emit logLine(tr("%1 is not in the backup; it is removed.").arg(part.label));
     }
     for (const Database& db : m_databases) {
         if (!QFileInfo(m_stagingDir + db.stagedPath).isFile())
@@ -191,6 +259,22 @@ QString RestoreOperation::checkPlaces() const
     if (!m_confinement)
         return {};
     for (const Part& part : m_parts) {
+        if (!part.partRoot.isEmpty()) {
+            // A path inside a part: the part is a real directory where it may be, and no folder between it and
+            // the path is a link (whose far side a rename would write into).
+            if (const QString error = m_confinement->checkDirectory(part.partRoot, part.label); !error.isEmpty())
+                return error;
+            QString at = part.partRoot;
+            const QStringList steps = part.targetPath.mid(part.partRoot.size() + 1).split(QLatin1Char('/'));
+            for (qsizetype i = 0; i + 1 < steps.size(); ++i) {
+                at += QLatin1Char('/') + steps.at(i);
+                const QFileInfo info(at);
+                if (info.isSymLink() || (info.exists() && !info.isDir()))
+                    return tr("%1 cannot be put back: %2 in the environment is a link or not a folder.")
+                        .arg(part.label, at.mid(part.partRoot.size() + 1));
+            }
+            continue;
+        }
         if (const QString error = m_confinement->checkPlace(part.targetPath, part.label); !error.isEmpty())
             return error;
     }
@@ -211,7 +295,7 @@ void RestoreOperation::swapIn()
         return fail(tr("%1 Nothing was changed.").arg(error));
     m_committed = true;
     for (Part& part : m_parts)
-        part.existed = QFileInfo::exists(part.targetPath);
+        part.existed = QFileInfo::exists(part.targetPath) || QFileInfo(part.targetPath).isSymLink();
     for (Database& db : m_databases)
         db.existed = QFileInfo::exists(db.targetPath);
     // The journal comes first: from the first rename on, a restart can put everything back.
@@ -226,7 +310,16 @@ void RestoreOperation::swapIn()
             }
             part.swapped = true;
         }
-        if (QFileInfo::exists(part.targetPath) || !QDir().rename(part.stagingRoot + part.sourcePath, part.targetPath)) {
+        if (part.removeOnly) {
+            emit logLine(tr("Removed %1.").arg(part.label));
+            continue;
+        }
+        if (!part.partRoot.isEmpty() && !QDir().mkpath(QFileInfo(part.targetPath).path())) {
+            rollBack();
+            return fail(tr("The folder of %1 could not be made; the environment is unchanged.").arg(part.label));
+        }
+        if (QFileInfo(part.targetPath).exists() || QFileInfo(part.targetPath).isSymLink()
+            || !QDir().rename(part.stagingRoot + part.sourcePath, part.targetPath)) {
             rollBack();
             return fail(tr("The %1 could not be put in place; the environment is unchanged.").arg(part.label));
         }

@@ -37,6 +37,16 @@ public:
     void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
     // Where the pause is recorded until the resume hook has run, and the hooks' process groups.
     void setLedger(const HookLedger& ledger) { m_ledger = ledger; }
+    // Only some parts ("code", "mounts/<name>", "services/<name>"; code also needs restoreCode), or only some
+    // paths inside parts ("mounts/uploads/a.txt"), each put back in place and everything else left as it is.
+    // With `absentRemoves`, a path the backup does not hold is removed from the target (the undo of a path
+    // restore takes away what that restore added); otherwise such a path fails the restore before any change.
+    void setSelection(const QStringList& parts, const QStringList& paths, bool absentRemoves)
+    {
+        m_selectedParts = parts;
+        m_selectedPaths = paths;
+        m_absentRemoves = absentRemoves;
+    }
 
     void start() override;
     void cancel() override;
@@ -57,6 +67,8 @@ private:
         QString oldPath; // targetPath's previous tree during the swap
         bool existed = false; // whether targetPath existed before the swap
         bool swapped = false;
+        QString partRoot {}; // a path inside a part: the part's live root (no link may lie between it and target)
+        bool removeOnly = false; // the backup lacks it (absentRemoves): the target is only moved aside
     };
     struct Database
     {
@@ -67,6 +79,8 @@ private:
         bool existed = false;
     };
 
+    // The parts and databases of a path selection; an error sentence, empty on success.
+    QString selectPaths(const QString& suffix, const QString& oldSuffix);
     void restoreNext();
     void pause();
     void swapIn();
@@ -97,6 +111,9 @@ private:
     QString m_activityId;
     QString m_journalPath;
 
+    QStringList m_selectedParts;
+    QStringList m_selectedPaths;
+    bool m_absentRemoves = false;
     QList<Part> m_parts;
     QList<Database> m_databases;
     int m_next = 0; // next restic restore to run (m_parts, then the databases)

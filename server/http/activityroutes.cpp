@@ -34,6 +34,14 @@ QJsonObject ApiServer::activityJson(const ActivityRecord& record, const Call& ca
     a.links.set(QStringLiteral("log"), base + QStringLiteral("/log"));
     if (call.role == Role::Admin && m_engine.isCancellable(record))
         a.links.set(QStringLiteral("#cancel"), base + QStringLiteral("/cancel"));
+    // Undo while the restore's safety backup exists (an admin may run it).
+    if (call.role == Role::Admin && a.type == QLatin1String("environment.restore") && a.isFinished()
+        && a.result == Activity::Result::Success) {
+        const QString safety = a.payload.value(QStringLiteral("safety_backup")).toString();
+        const auto backup = safety.isEmpty() ? std::nullopt : m_store.backup(record.projectId, safety);
+        if (backup && backup->backup.status == Backup::Status::Created)
+            a.links.set(QStringLiteral("#undo"), base + QStringLiteral("/undo"));
+    }
 
     if (call.role != Role::Admin && a.log.contains(HookRunner::outputPrefix())) {
         QStringList lines = a.log.split(QLatin1Char('\n'));
@@ -225,6 +233,17 @@ void ApiServer::streamLog(QTcpSocket* socket, const QString& activityId, bool vi
             // The answer was sent with Connection: close; closing (once the last chunk is out) ends it.
             socket->disconnectFromHost();
         });
+}
+
+HttpReply ApiServer::undoActivity(const Call& call)
+{
+    HttpReply notFound;
+    const auto r = activityOf(call, notFound);
+    if (!r)
+        return notFound;
+    if (auto error = requireAdmin(call, tr("undo restores")))
+        return *error;
+    return accepted(m_engine.undo(call.params.value(kP), r->activity.id, Actor::token(call.tokenName)), call);
 }
 
 HttpReply ApiServer::cancelActivity(const Call& call)

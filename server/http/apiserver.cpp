@@ -60,6 +60,14 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("DELETE", env + QStringLiteral("/backups/{b}"), std::bind(&ApiServer::deleteBackup, this, _1));
     addRoute("POST", env + QStringLiteral("/backup"), std::bind(&ApiServer::createBackup, this, _1));
     addRoute("POST", env + QStringLiteral("/backups/{b}/restore"), std::bind(&ApiServer::restoreBackup, this, _1));
+    addRoute("GET", env + QStringLiteral("/backups/{b}/files"), std::bind(&ApiServer::listFiles, this, _1));
+    addRoute("GET", env + QStringLiteral("/backups/{b}/files/content"),
+        [this](const Call& c) { return downloadFiles(c, false); });
+    addRoute("GET", env + QStringLiteral("/backups/{b}/files/archive"),
+        [this](const Call& c) { return downloadFiles(c, true); });
+    addRoute("GET", env + QStringLiteral("/backups/{b}/diff"), std::bind(&ApiServer::diffBackup, this, _1));
+    addRoute(
+        "POST", QStringLiteral("/projects/{p}/activities/{a}/undo"), std::bind(&ApiServer::undoActivity, this, _1));
     // Activities, under the project and (hosted API) under each environment they concern.
     for (const QString& base : {QStringLiteral("/projects/{p}"), env}) {
         addRoute("GET", base + QStringLiteral("/activities"), std::bind(&ApiServer::listActivities, this, _1));
@@ -239,7 +247,8 @@ HttpReply ApiServer::serverInfo(const Call& call)
     info.server = QStringLiteral("tidemarkd");
     info.version = QStringLiteral(TIDEMARK_VERSION);
     info.capabilities = {Capability::Annotations, Capability::RetentionDryRun, Capability::EnvironmentDescriptors,
-        Capability::LogStream, Capability::Roles, Capability::Tokens};
+        Capability::LogStream, Capability::Roles, Capability::Tokens, Capability::Files, Capability::Diff,
+        Capability::PartialRestore, Capability::SafetyBackup};
     return HttpReply::json(200, info.toJson());
 }
 
@@ -319,7 +328,8 @@ HttpReply ApiServer::patchSettings(const Call& call)
         for (const Environment& e : m_store.environments(p)) {
             QList<RetentionBackup> backups;
             for (const BackupRecord& r : m_store.backups(p, e.id))
-                backups.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+                backups.append({r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected(),
+                    r.backup.isSafety()});
             previews.insert(
                 e.id, PreviewReport::toJson(RetentionPlanner::plan(backups, settings.policyFor(e.type), now)));
         }

@@ -92,6 +92,11 @@ private:
     HttpReply createBackup(const Call& call);
     HttpReply restoreBackup(const Call& call);
     HttpReply deleteBackup(const Call& call);
+    // fileroutes.cpp: browse, download and compare a backup without restoring it (restic ls, dump, diff).
+    HttpReply listFiles(const Call& call);
+    HttpReply downloadFiles(const Call& call, bool archive);
+    HttpReply diffBackup(const Call& call);
+    HttpReply undoActivity(const Call& call);
     HttpReply cancelActivity(const Call& call);
     HttpReply listActivities(const Call& call);
     HttpReply getActivity(const Call& call);

@@ -1,11 +1,16 @@
 #include "activities/activityhub.h"
 #include "apiserver.h"
+#include "browse/backuppaths.h"
 #include "domain/jsonread.h"
 #include "engine/engine.h"
+#include "engine/resticreader.h"
 #include "routehelpers.h"
 #include "store/store.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 
 using namespace RouteHelpers;
 
@@ -138,7 +143,8 @@ HttpReply ApiServer::restoreBackup(const Call& call)
     const auto& r = t.backup;
     if (auto error = requireAdmin(call, tr("restore backups")))
         return *error;
-    bool restoreCode = true;
+    Engine::RestoreSelection selection;
+    bool& restoreCode = selection.restoreCode;
     QString target = e->id;
     QJsonObject recorded; // the hosted options: accepted, recorded, without effect on a local server
     if (!call.body.trimmed().isEmpty()) {
@@ -150,8 +156,42 @@ HttpReply ApiServer::restoreBackup(const Call& call)
         {
             JsonRead::rejectUnknownKeys(*body,
                 {QStringLiteral("restore_code"), QStringLiteral("environment_name"), QStringLiteral("branch_from"),
-                    QStringLiteral("restore_resources"), QStringLiteral("resources")},
+                    QStringLiteral("restore_resources"), QStringLiteral("resources"), QStringLiteral("parts"),
+                    QStringLiteral("paths"), QStringLiteral("safety_backup")},
                 QString(), problems);
+            const auto stringList = [&](const QString& key, QStringList& into) {
+                const QJsonValue v = body->value(key);
+                if (v.isUndefined() || v.isNull())
+                    return;
+                if (!v.isArray()) {
+                    problems.append({key, tr("must be an array of paths inside the backup")});
+                    return;
+                }
+                const QJsonArray items = v.toArray();
+                for (qsizetype i = 0; i < items.size(); ++i) {
+                    const QString at = key + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
+                    if (auto item = JsonRead::string(items.at(i), at, problems)) {
+                        QString error;
+                        const auto path = BackupPath::parse(*item, r->manifest, error);
+                        if (!path)
+                            problems.append({at, error});
+                        else if (!path->isPart())
+                            problems.append({at, tr("'%1' is not a part or a path inside one").arg(item->left(200))});
+                        else if (key == QLatin1String("parts") && !path->rest.isEmpty())
+                            problems.append(
+                                {at, tr("'%1' is a path inside a part; list it under paths").arg(item->left(200))});
+                        else
+                            into.append(path->apiPath());
+                    }
+                }
+            };
+            stringList(QStringLiteral("parts"), selection.parts);
+            stringList(QStringLiteral("paths"), selection.paths);
+            if (body->contains(QStringLiteral("safety_backup"))) {
+                if (auto v = JsonRead::boolean(
+                        body->value(QStringLiteral("safety_backup")), QStringLiteral("safety_backup"), problems))
+                    selection.safetyBackup = *v;
+            }
             const QJsonValue restoreResources = body->value(QStringLiteral("restore_resources"));
             if (!restoreResources.isUndefined()) {
                 if (auto v = JsonRead::boolean(restoreResources, QStringLiteral("restore_resources"), problems))
@@ -193,12 +233,145 @@ HttpReply ApiServer::restoreBackup(const Call& call)
                        "environment_name)")});
             }
         }
+        if (!selection.parts.isEmpty() && !selection.paths.isEmpty())
+            problems.append({QStringLiteral("paths"), tr("give parts or paths, not both")});
+        if (selection.parts.contains(QStringLiteral("code")) && !restoreCode)
+            problems.append({QStringLiteral("parts"), tr("lists code, but restore_code is false")});
+        for (qsizetype i = 0; i < selection.paths.size(); ++i) {
+            const QString& a = selection.paths.at(i);
+            if (a.startsWith(QLatin1String("code")) && (a.size() == 4 || a.at(4) == QLatin1Char('/')) && !restoreCode)
+                problems.append({QStringLiteral("paths[%1]").arg(i), tr("is code, but restore_code is false")});
+            for (qsizetype j = 0; j < selection.paths.size(); ++j) {
+                const QString& b = selection.paths.at(j);
+                if (i != j && (a == b ? i > j : b.startsWith(a + QLatin1Char('/'))))
+                    problems.append(
+                        {QStringLiteral("paths[%1]").arg(j), tr("is inside (or the same as) paths[%1]").arg(i)});
+            }
+        }
         if (!problems.isEmpty())
             return badRequest(problems);
     }
-    const Engine::Request started
-        = m_engine.restore(p, r->backup.id, target, restoreCode, Actor::token(call.tokenName), recorded);
-    return accepted(started, call);
+    const Actor actor = Actor::token(call.tokenName);
+    const QString backupId = r->backup.id;
+    Call later = call; // the request itself is gone by the time a deferred answer starts the restore
+    later.request = nullptr;
+    const auto start = [this, p, backupId, target, selection, actor, recorded, later]() {
+        return accepted(m_engine.restore(p, backupId, target, selection, actor, recorded), later);
+    };
+    if (selection.paths.isEmpty())
+        return start();
+    // The paths are checked in the backup first: each must be in it, and no link in what it brings back may
+    // point outside the environment (restic ls -l --recursive shows where links point).
+    const auto targetEnvironment = m_store.environment(p, target);
+    if (!targetEnvironment)
+        return HttpReply::error(404, tr("Environment '%1' does not exist.").arg(target.left(64)));
+    if (targetEnvironment->status != Environment::Status::Active)
+        return HttpReply::error(409,
+            tr("environment_name: environment '%1' is inactive; activate it before restoring into it.").arg(target),
+            QJsonObject {{QStringLiteral("environment_name"), tr("is inactive")}});
+    QStringList liveRoots; // where links may point
+    if (targetEnvironment->local) {
+        liveRoots.append(QDir::cleanPath(QDir(targetEnvironment->local->codePath).absolutePath()));
+        for (const auto& m : targetEnvironment->local->mounts)
+            liveRoots.append(QDir::cleanPath(QDir(m.path).absolutePath()));
+    }
+    QList<BackupPath> checked;
+    QStringList dirs;
+    for (const QString& path : selection.paths) {
+        QString ignored;
+        const BackupPath where = *BackupPath::parse(path, r->manifest, ignored);
+        checked.append(where);
+        dirs.append(where.snapshotPath());
+        if (where.kind != BackupPath::Kind::Service || !dirs.contains(QFileInfo(where.partRoot).path()))
+            dirs.append(QFileInfo(where.snapshotPath()).path()); // the parent lists the entry itself
+    }
+    const BackupRecord record = *r;
+    const Environment targetEnv = *targetEnvironment;
+    return HttpReply::deferred([this, p, record, checked, dirs, liveRoots, targetEnv, start](
+                                   HttpReply::Respond respond) {
+        ResticReader* reader = m_engine.read(p,
+            QStringList {QStringLiteral("ls"), QStringLiteral("-l"), QStringLiteral("--recursive"),
+                QStringLiteral("--"), record.snapshotId}
+                + dirs,
+            ResticReader::Output::Lines, this);
+        auto lines = std::make_shared<QList<QByteArray>>();
+        connect(reader, &ResticReader::line, reader, [lines](const QByteArray& line) { lines->append(line); });
+        connect(reader, &ResticReader::finished, this,
+            [this, reader, respond, lines, record, checked, liveRoots, targetEnv, start](
+                bool ok, const QString& error) {
+                reader->deleteLater();
+                if (!ok) {
+                    qWarning("tidemarkd: restic ls of backup %s failed: %s", qPrintable(record.backup.id),
+                        qPrintable(error));
+                    return respond(HttpReply::error(500, tr("The backup could not be read.")));
+                }
+                Problems problems;
+                int missing = 0;
+                for (qsizetype i = 0; i < checked.size(); ++i) {
+                    const BackupPath& where = checked.at(i);
+                    const QString at = QStringLiteral("paths[%1]").arg(i);
+                    const QString stored = where.snapshotPath();
+                    bool present = false;
+                    for (const QByteArray& raw : *lines) {
+                        const QString line = QString::fromUtf8(raw);
+                        const qsizetype from = line.indexOf(QLatin1Char(' ') + stored);
+                        if (from < 0)
+                            continue;
+                        QString rest = line.mid(from + 1);
+                        QString linkTarget;
+                        if (line.startsWith(QLatin1Char('L'))) {
+                            const qsizetype arrow = rest.indexOf(QLatin1String(" -> "));
+                            if (arrow >= 0) {
+                                linkTarget = rest.mid(arrow + 4);
+                                rest = rest.left(arrow);
+                            }
+                        }
+                        if (rest != stored && !rest.startsWith(stored + QLatin1Char('/')))
+                            continue;
+                        present = true;
+                        if (!line.startsWith(QLatin1Char('L')))
+                            continue;
+                        // Where the link would point once back in the environment.
+                        const QString inside
+                            = where.kind == BackupPath::Kind::Service ? QString() : rest.mid(where.partRoot.size());
+                        QString liveRoot;
+                        if (where.kind == BackupPath::Kind::Code)
+                            liveRoot = liveRoots.value(0);
+                        else if (targetEnv.local) {
+                            for (const auto& m : targetEnv.local->mounts) {
+                                if (m.name == where.name)
+                                    liveRoot = QDir::cleanPath(QDir(m.path).absolutePath());
+                            }
+                        }
+                        const QString linkAt = liveRoot + inside;
+                        const QString resolved = QDir::cleanPath(QDir::isAbsolutePath(linkTarget)
+                                ? linkTarget
+                                : QFileInfo(linkAt).path() + QLatin1Char('/') + linkTarget);
+                        const bool inEnvironment
+                            = std::any_of(liveRoots.begin(), liveRoots.end(), [&resolved](const QString& root) {
+                                  return resolved == root || resolved.startsWith(root + QLatin1Char('/'));
+                              });
+                        if (!inEnvironment) {
+                            problems.append({at,
+                                tr("'%1' is a link in the backup that points outside the environment (to %2); it is "
+                                   "not restored")
+                                    .arg(where.part + inside, linkTarget.left(200))});
+                            break;
+                        }
+                    }
+                    if (!present && ++missing)
+                        problems.append({at, tr("'%1' is not in backup %2").arg(where.apiPath(), record.backup.id)});
+                }
+                if (!problems.isEmpty()) {
+                    // Only unknown paths: 404; anything else wrong with them: 400.
+                    HttpReply reply = badRequest(problems);
+                    if (missing == problems.size())
+                        reply = HttpReply::error(404, problemStrings(problems).join(QLatin1String("; ")));
+                    return respond(reply);
+                }
+                respond(start());
+            });
+    });
 }
 
 HttpReply ApiServer::deleteBackup(const Call& call)

@@ -9,6 +9,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <QLocale>
+#include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -103,9 +104,10 @@ void HttpConnection::readSocket()
             else
                 m_timer.start(kLingerQuietMs);
             break;
+        case State::Deferred:
         case State::Streaming:
         case State::Closing:
-            break; // a connection that is ending reads no further request
+            break; // a connection that is ending, or waiting to answer, reads no further request
         }
     }
 }
@@ -181,6 +183,28 @@ void HttpConnection::handleRequest()
     std::string().swap(message.body()); // copied: not held twice while the handler runs
 
     const HttpReply reply = m_handler(request);
+    if (reply.later) {
+        m_state = State::Deferred;
+        QPointer<HttpConnection> self(this);
+        auto sent = std::make_shared<bool>(false);
+        reply.later([self, sent, keepAlive, head](const HttpReply& answer) {
+            if (!self || *sent)
+                return;
+            *sent = true;
+            self->sendReply(answer, keepAlive, head);
+            // Requests the client sent meanwhile wait in the buffer and the socket.
+            if (self->m_state == State::Waiting && !self->m_paused) {
+                self->parseBuffered();
+                self->readSocket();
+            }
+        });
+        return;
+    }
+    sendReply(reply, keepAlive, head);
+}
+
+void HttpConnection::sendReply(const HttpReply& reply, bool keepAlive, bool head)
+{
     if (reply.stream) {
         // The stream decides when the answer ends, so the connection ends with it.
         m_state = State::Streaming;
@@ -244,6 +268,7 @@ void HttpConnection::onTimeout()
     case State::Closing:
         m_socket->abort();
         break;
+    case State::Deferred:
     case State::Streaming:
         break;
     }

@@ -35,6 +35,7 @@ private:
         Waiting, // for the first byte of a request
         Header, // a request's headers are arriving
         Body, // its body is arriving
+        Deferred, // the answer waits for work the handler started (HttpReply::later)
         Streaming, // a streamed answer writes to the socket until it closes it
         Lingering, // an error answer went out; what the client still sends is dropped for a while, then we close
         Closing, // the socket is closing once what it holds has been written
@@ -44,6 +45,7 @@ private:
     void readSocket();
     void parseBuffered();
     void handleRequest();
+    void sendReply(const HttpReply& reply, bool keepAlive, bool head);
     // Answers with the error shape, then lingers and closes.
     void fail(int status, const QString& message);
     void close();

@@ -31,6 +31,13 @@ HttpReply HttpReply::json(int status, const QJsonValue& value)
     return reply;
 }
 
+HttpReply HttpReply::deferred(std::function<void(Respond)> start)
+{
+    HttpReply reply;
+    reply.later = std::move(start);
+    return reply;
+}
+
 HttpReply HttpReply::error(int status, const QString& message, const QJsonObject& detail)
 {
     QJsonObject body {

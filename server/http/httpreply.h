@@ -20,6 +20,11 @@ struct HttpReply
     // encoding and Connection: close, then hands the socket to this function, which writes the chunks and the last
     // chunk itself and then closes the socket (disconnectFromHost), which ends the connection.
     std::function<void(QTcpSocket*)> stream;
+    // When set, the answer is not known yet (it waits for a restic run): the server calls this with a function
+    // that takes the real answer (which may itself stream) and sends it, once; meanwhile the connection reads no
+    // further request. Calling it after the client went away does nothing.
+    using Respond = std::function<void(const HttpReply&)>;
+    std::function<void(Respond)> later;
 
     // The status line and headers, with Content-Length (or Transfer-Encoding: chunked for a stream) and the
     // Connection header that says whether the server keeps the connection; then the body unless `withBody` is false
@@ -27,6 +32,8 @@ struct HttpReply
     QByteArray serialize(bool keepAlive, bool withBody = true) const;
 
     static HttpReply json(int status, const QJsonValue& value);
+    // An answer that comes once `start` calls its Respond (see `later`).
+    static HttpReply deferred(std::function<void(Respond)> start);
     // The error shape of api-contract.md: {"code", "title", "message", "detail"}.
     static HttpReply error(int status, const QString& message, const QJsonObject& detail = {});
     static QString reasonPhrase(int status);

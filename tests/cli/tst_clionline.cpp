@@ -492,7 +492,8 @@ void TestCliOnline::restoreNewestWithoutCode()
     settle();
     const Run r = run(connection()
         + QStringList {QStringLiteral("backup:restore"), QStringLiteral("-e"), QStringLiteral("main"),
-            QStringLiteral("--no-code"), QStringLiteral("--format"), QStringLiteral("json")});
+            QStringLiteral("--no-code"), QStringLiteral("--no-safety-backup"), QStringLiteral("--format"),
+            QStringLiteral("json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject activity = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(activity.value(QStringLiteral("type")).toString(), QStringLiteral("environment.restore"));
@@ -511,7 +512,7 @@ void TestCliOnline::restoreIntoAnotherEnvironment()
     settle();
     const Run r = run(connection()
         + QStringList {QStringLiteral("backup:restore"), m_liveBackup, QStringLiteral("-e"), QStringLiteral("main"),
-            QStringLiteral("--target"), QStringLiteral("staging")});
+            QStringLiteral("--target"), QStringLiteral("staging"), QStringLiteral("--no-safety-backup")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(
         r.outText().startsWith(QStringLiteral("Backup %1 restored into staging (code and data, ").arg(m_liveBackup)),

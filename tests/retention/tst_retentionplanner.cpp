@@ -25,6 +25,7 @@ private slots:
     void scheduleOrderOnlyOrdersReasons();
     void workedExample();
     void manualBackupReplacedByNew();
+    void safetyBackupsStandAsideForSevenDays();
     void finestInterval_data();
     void finestInterval();
     void finestTieDecidesTheExpiryClock();
@@ -737,6 +738,38 @@ void TestRetentionPlanner::workedExample()
     }
     comparePlan(plan, expected);
     QCOMPARE(iso(plan.backups.at(6).backup.createdAtMs), QStringLiteral("2026-11-20T15:30:00Z"));
+}
+
+void TestRetentionPlanner::safetyBackupsStandAsideForSevenDays()
+{
+    // Step 2: a safety backup is kept until created_at + 7 d outside every count (it takes no manual slot, no
+    // bucket, no cap place), then deleted with "safety expired"; protected wins over safety.
+    const auto safety = [](const char* id, const char* time, bool isProtected = false) {
+        RetentionBackup b = backup(id, time, false, isProtected);
+        b.isSafety = true;
+        return b;
+    };
+    const QList<RetentionBackup> backups {manual("m1", "2024-03-01T10:00:00Z"), manual("m2", "2024-03-05T10:00:00Z"),
+        safety("s1", "2024-03-06T09:30:00Z"), safety("s0", "2024-02-20T08:00:00Z"),
+        safety("sp", "2024-02-19T08:00:00Z", true), automatic("a1", "2024-03-06T04:00:00Z")};
+    const RetentionPlan plan = RetentionPlanner::plan(backups, policy({{"1d", 1}}, 2, 2), at("2024-03-07T12:00:00Z"));
+    QStringList got;
+    for (const PlannedBackup& b : plan.backups)
+        got.append(QStringLiteral("%1 %2 %3 %4")
+                       .arg(b.backup.id, b.keep ? QStringLiteral("keep") : QStringLiteral("drop"),
+                           b.reasons.join(QLatin1Char(',')), iso(b.expiresAtMs)));
+    // Plan order is newest first across all of them. m1 and m2 both keep their manual slots (s1 takes none), and
+    // the cap of 2 evicts m1 only because a1, m2 and m1 count: s1 does not.
+    QCOMPARE(got,
+        QStringList({QStringLiteral("s1 keep safety until 2024-03-13T09:30:00Z 2024-03-13T09:30:00Z"),
+            QStringLiteral("a1 keep 1d #1/1 2024-03-08T00:00:00Z"), QStringLiteral("m2 keep manual #1/2 null"),
+            QStringLiteral("m1 drop max_backups 2 null"), QStringLiteral("s0 drop safety expired null"),
+            QStringLiteral("sp keep protected null")}));
+    QCOMPARE(plan.kept, 4);
+    QCOMPARE(plan.deleted, 2);
+    // A safety backup is not a manual backup that a new one could replace.
+    QVERIFY(!RetentionPlanner::manualBackupReplacedByNew(
+        {safety("s", "2024-03-01T00:00:00Z"), manual("m", "2024-03-02T00:00:00Z")}, policy({}, 2)));
 }
 
 void TestRetentionPlanner::manualBackupReplacedByNew()

@@ -216,7 +216,7 @@ void TestServerBackups::restoreWithoutCodeLeavesCodeUntouched()
 
     const QJsonObject activity
         = startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backups/%1/restore").arg(m_firstBackup),
-            R"({"restore_code": false})");
+            R"({"restore_code": false, "safety_backup": false})"); // the backup counts below take no safety backup
     QCOMPARE(activity.value(QStringLiteral("type")).toString(), QStringLiteral("environment.restore"));
     QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
 
@@ -235,7 +235,7 @@ void TestServerBackups::restoreWithCode()
     const QString code = local.value(QStringLiteral("code_path")).toString();
     const QJsonObject activity
         = startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backups/%1/restore").arg(m_firstBackup),
-            R"({"restore_code": true})");
+            R"({"restore_code": true, "safety_backup": false})");
     QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QCOMPARE(hashTree(code), m_codeAtBackup);
     QVERIFY(QFileInfo(code + QStringLiteral("/.git")).isDir());
@@ -251,7 +251,7 @@ void TestServerBackups::restoreIntoAnotherEnvironment()
     QVERIFY(hashTree(mount) != m_mountAtBackup);
     const QJsonObject activity
         = startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backups/%1/restore").arg(m_firstBackup),
-            R"({"restore_code": false, "environment_name": "staging", "branch_from": null})");
+            R"({"restore_code": false, "environment_name": "staging", "branch_from": null, "safety_backup": false})");
     QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QCOMPARE(activity.value(QStringLiteral("environments")).toArray().at(0).toString(), QStringLiteral("staging"));
     QCOMPARE(hashTree(mount), m_mountAtBackup);

@@ -4,6 +4,7 @@
 #include "activitylistmodel.h"
 #include "backupdialog.h"
 #include "backuptablemodel.h"
+#include "browsedialog.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "policyeditordialog.h"
@@ -17,9 +18,11 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListView>
 #include <QScreen>
 #include <QSettings>
@@ -27,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 namespace {
 
@@ -156,9 +160,51 @@ int main(int argc, char* argv[])
         window.findChild<QAction*>(QLatin1String(action))->trigger();
     };
     shootModal("backupAction", out + QStringLiteral("/backup-dialog.png"), nullptr);
+    // What a restore would change: a few files of main differ from the selected backup.
+    const QString uploads = descriptor.value(QStringLiteral("mounts"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(QStringLiteral("path"))
+                                .toString();
+    for (const char* name : {"/batch-0/note-001.txt", "/batch-1/note-052.txt", "/invoice-2026-12.pdf"}) {
+        QFile file(uploads + QLatin1String(name));
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            file.write("changed after the backup\n");
+    }
+    QFile::remove(uploads + QStringLiteral("/batch-2/note-104.txt"));
     shootModal("restoreAction", out + QStringLiteral("/restore-dialog.png"), [](QDialog* dialog) {
         dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"))->setChecked(false);
+        // The impact preview arrives while the dialog is open.
+        auto* impact = dialog->findChild<QLabel*>(QStringLiteral("impactLabel"));
+        if (impact && !QTest::qWaitFor([impact] { return impact->text().contains(QLatin1String("mounts/")); }, 15000))
+            qWarning("timed out waiting for the impact preview");
     });
+    {
+        // Browse: the backup's parts, the uploads mount open.
+        window.findChild<QAction*>(QStringLiteral("browseAction"))->trigger();
+        auto* browse = window.findChild<BrowseDialog*>();
+        if (browse) {
+            browse->move(screen.center() - browse->rect().center());
+            QTreeView* view = browse->view();
+            if (!QTest::qWaitFor([&] { return view->model()->rowCount() >= 3; }, 15000))
+                qWarning("timed out waiting for the listing");
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                const QModelIndex index = view->model()->index(row, 0);
+                if (index.data(Qt::DisplayRole).toString() == QLatin1String("uploads")) {
+                    view->expand(index);
+                    QTest::qWaitFor([&] { return view->model()->rowCount(index) > 0; }, 15000);
+                    const QModelIndex batch = view->model()->index(0, 0, index);
+                    view->expand(batch);
+                    QTest::qWaitFor([&] { return view->model()->rowCount(batch) > 0; }, 15000);
+                    view->selectionModel()->select(view->model()->index(1, 0, batch),
+                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                }
+            }
+            shoot(out + QStringLiteral("/browse.png"));
+            browse->close();
+        }
+    }
     {
         window.editPolicies();
         auto* dialog = window.findChild<PolicyEditorDialog*>();
