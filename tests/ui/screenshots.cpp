@@ -193,10 +193,12 @@ int main(int argc, char* argv[])
                 const QModelIndex index = view->model()->index(row, 0);
                 if (index.data(Qt::DisplayRole).toString() == QLatin1String("uploads")) {
                     view->expand(index);
-                    QTest::qWaitFor([&] { return view->model()->rowCount(index) > 0; }, 15000);
+                    if (!QTest::qWaitFor([&] { return view->model()->rowCount(index) > 0; }, 15000))
+                        qWarning("timed out waiting for the uploads folder");
                     const QModelIndex batch = view->model()->index(0, 0, index);
                     view->expand(batch);
-                    QTest::qWaitFor([&] { return view->model()->rowCount(batch) > 0; }, 15000);
+                    if (!QTest::qWaitFor([&] { return view->model()->rowCount(batch) > 0; }, 15000))
+                        qWarning("timed out waiting for the batch folder");
                     view->selectionModel()->select(view->model()->index(1, 0, batch),
                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
                 }
