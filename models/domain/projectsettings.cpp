@@ -14,6 +14,7 @@ struct Tr
 
 const QString kDataRetention = QStringLiteral("data_retention");
 const QString kDefaultConfig = QStringLiteral("default_config");
+const QString kVerify = QStringLiteral("verify");
 
 QString typeNames()
 {
@@ -47,6 +48,14 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
     ProjectSettings settings;
     settings.other = *root;
     settings.other.remove(kDataRetention);
+    settings.other.remove(kVerify);
+    if (root->contains(kVerify)) {
+        Decoded<VerifySettings> verify
+            = VerifySettings::fromJson(root->value(kVerify), JsonPath::key(basePath, kVerify));
+        problems.append(verify.problems);
+        if (verify.value)
+            settings.verify = *verify.value;
+    }
 
     const QJsonValue retention = root->value(kDataRetention);
     const QString retentionPath = JsonPath::key(basePath, kDataRetention);
@@ -83,6 +92,7 @@ QJsonObject ProjectSettings::toJson() const
         retention.insert(EnvironmentTypes::toString(type), policyFor(type).toJson());
     QJsonObject json = other;
     json.insert(kDataRetention, retention);
+    json.insert(kVerify, verify.toJson());
     return json;
 }
 
@@ -94,9 +104,22 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
 
     for (auto it = root->begin(); it != root->end(); ++it) {
-        if (it.key() != kDataRetention) {
-            problems.append(
-                {it.key(), Tr::tr("is not a setting that can be changed here (only data_retention can be changed)")});
+        if (it.key() != kDataRetention && it.key() != kVerify) {
+            problems.append({it.key(),
+                Tr::tr("is not a setting that can be changed here (only data_retention and verify can be changed)")});
+        }
+    }
+
+    std::optional<VerifySettings> verifyChanged;
+    if (root->contains(kVerify)) {
+        // Keys not given keep their current values, as inside default_config.
+        QJsonObject merged = verify.toJson();
+        if (const auto given = JsonRead::object(root->value(kVerify), kVerify, problems)) {
+            for (auto field = given->begin(); field != given->end(); ++field)
+                merged.insert(field.key(), field.value());
+            Decoded<VerifySettings> decoded = VerifySettings::fromJson(merged, kVerify);
+            problems.append(decoded.problems);
+            verifyChanged = decoded.value;
         }
     }
 
@@ -142,12 +165,14 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
     for (auto it = changed.begin(); it != changed.end(); ++it)
         dataRetention.insert(it.key(), it.value());
+    if (verifyChanged)
+        verify = *verifyChanged;
     return {};
 }
 
 bool ProjectSettings::operator==(const ProjectSettings& rhs) const
 {
-    if (other != rhs.other)
+    if (other != rhs.other || verify != rhs.verify)
         return false;
     for (EnvironmentType type : EnvironmentTypes::all()) {
         if (policyFor(type) != rhs.policyFor(type))

@@ -3,6 +3,7 @@
 #include "environmenttype.h"
 #include "problem.h"
 #include "retentionpolicy.h"
+#include "verifysettings.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -12,6 +13,7 @@
 struct ProjectSettings
 {
     QMap<EnvironmentType, RetentionPolicy> dataRetention;
+    VerifySettings verify; // `verify`, defaults filled in
     QJsonObject other;
 
     RetentionPolicy policyFor(EnvironmentType type) const;
@@ -21,8 +23,9 @@ struct ProjectSettings
     static Decoded<ProjectSettings> fromJson(const QJsonValue& json, const QString& basePath = {});
     QJsonObject toJson() const;
 
-    // Applies a PATCH body (a partial data_retention): types not named are untouched; inside a type,
-    // max_backups and default_config replace the current values when given. Problems are named by path
+    // Applies a PATCH body (a partial data_retention, a `verify`): types not named are untouched; inside a type,
+    // max_backups and default_config replace the current values when given; `verify` keys given replace theirs.
+    // Problems are named by path
     // (`data_retention.production.default_config.schedule[0].interval`); on problems nothing changes.
     Problems applyPatch(const QJsonValue& patch);
 

@@ -40,4 +40,9 @@ inline const QString LogStream = QStringLiteral("log_stream");
 inline const QString Roles = QStringLiteral("roles");
 // Admins list, create and revoke API tokens (/tidemark/tokens).
 inline const QString Tokens = QStringLiteral("tokens");
+// POST /projects/{p}/verify and the `verify` schedule: restic check with a share of the data read back, a test
+// restore; damaged backups become not restorable.
+inline const QString Verify = QStringLiteral("verify");
+// GET /projects/{p}/repository: size, logical size, deduplication, snapshots, last verification, growth.
+inline const QString Repository = QStringLiteral("repository");
 } // namespace Capability

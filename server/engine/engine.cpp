@@ -10,6 +10,7 @@
 #include "restoreoperation.h"
 #include "resumeoperation.h"
 #include "retention/retentionplanner.h"
+#include "verifyoperation.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -21,6 +22,10 @@ const QString kBackupType = QStringLiteral("environment.backup");
 const QString kRestoreType = QStringLiteral("environment.restore");
 const QString kDeleteType = QStringLiteral("environment.backup.delete");
 const QString kResumeType = QStringLiteral("environment.resume");
+const QString kVerifyType = QStringLiteral("project.verify");
+const QString kPrimary = QStringLiteral("primary");
+// A backup attribute (read-only through the API): why the backup cannot be restored now.
+const QString kDamagedAttribute = QStringLiteral("damaged");
 
 int pruneDelayMs()
 {
@@ -171,6 +176,7 @@ Engine::Request Engine::createBackup(
             m_hub.log(activityId, message);
             return {Operation::Outcome::Kind::Failure, message};
         }
+        recordGrowth(projectId);
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
         return outcome;
@@ -187,6 +193,11 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
         return {{}, 404, tr("Backup '%1' does not exist.").arg(backupId)};
     if (record->backup.status != Backup::Status::Created || m_deleting.contains(backupId))
         return {{}, 409, tr("Backup '%1' is being deleted and cannot be restored.").arg(backupId)};
+    if (!record->backup.restorable) {
+        return {{}, 409,
+            tr("Backup '%1' cannot be restored: %2")
+                .arg(backupId, record->backup.attributes.value(kDamagedAttribute, tr("it is not restorable now.")))};
+    }
     const auto target = m_store.environment(projectId, targetEnvironment);
     if (!target)
         return {{}, 404, tr("Environment '%1' does not exist.").arg(targetEnvironment)};
@@ -271,7 +282,7 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
             schedulePrune(projectId);
         } else if (auto current = m_store.backup(projectId, backupId)) {
             current->backup.status = Backup::Status::Created;
-            current->backup.restorable = true;
+            current->backup.restorable = !current->backup.attributes.contains(kDamagedAttribute);
             m_store.saveBackup(*current);
         }
         return outcome;
@@ -305,6 +316,138 @@ Engine::Request Engine::cancel(const QString& projectId, const QString& activity
         }
     }
     return {{}, 409, tr("Activity '%1' cannot be cancelled now.").arg(activityId)};
+}
+
+Engine::Request Engine::verify(
+    const QString& projectId, const QString& repositoryName, int readDataPercent, bool testRestore, const Actor& actor)
+{
+    if (!m_store.project(projectId))
+        return {{}, 404, tr("Project '%1' does not exist.").arg(projectId)};
+    if (repositoryName != kPrimary)
+        return {{}, 404, tr("repository: there is no repository called '%1' (use primary).").arg(repositoryName)};
+    if (readDataPercent < 0 || readDataPercent > 100)
+        return {{}, 400, tr("read_data_percent: %1 is not between 0 and 100.").arg(readDataPercent)};
+    if (isVerifying(projectId))
+        return {{}, 409, tr("A verification of project '%1' is already queued or running.").arg(projectId)};
+
+    const QJsonObject payload {{QStringLiteral("repository"), repositoryName},
+        {QStringLiteral("read_data_percent"), readDataPercent}, {QStringLiteral("test_restore"), testRestore}};
+    const auto activity = m_hub.create(projectId, kVerifyType, {}, payload,
+        tr("Verification of the %1 repository of %2").arg(repositoryName, projectId), actor);
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+    const QString activityId = activity->activity.id;
+
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activityId;
+    // restic check takes the repository's exclusive lock; a repair rewrites its index.
+    item.gateMode = int(RepositoryGate::Mode::Exclusive);
+    item.needsRepository = true;
+    item.make = [this, projectId, activityId, readDataPercent, testRestore]() -> Operation* {
+        QList<VerifyOperation::TestTarget> targets;
+        if (testRestore) {
+            for (const Environment& e : m_store.environments(projectId)) {
+                if (e.status != Environment::Status::Active)
+                    continue;
+                for (const BackupRecord& r : m_store.backups(projectId, e.id)) { // newest first
+                    if (r.backup.status != Backup::Status::Created || !r.backup.restorable
+                        || m_deleting.contains(r.backup.id) || r.snapshotId.isEmpty())
+                        continue;
+                    targets.append({e.id, r.backup.id, r.snapshotId, r.backup.sizeOfVolumes.value_or(-1)});
+                    break;
+                }
+            }
+        }
+        auto* op = new VerifyOperation(*repository(projectId), stagingDir() + QStringLiteral("/verify-") + activityId,
+            readDataPercent, targets, this);
+        op->setQuarantineDirectory(
+            m_dataDir + QStringLiteral("/repositories/") + projectId + QStringLiteral("/quarantine"));
+        return op;
+    };
+    item.done = [this, projectId, activityId, readDataPercent](
+                    Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
+        recordVerification(projectId, activityId, readDataPercent, static_cast<VerifyOperation*>(op), outcome);
+        return outcome;
+    };
+    enqueue(projectId, QString(), std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+bool Engine::isVerifying(const QString& projectId) const
+{
+    return isBusy(projectId, QString());
+}
+
+void Engine::recordVerification(const QString& projectId, const QString& activityId, int readDataPercent,
+    const VerifyOperation* op, const Operation::Outcome& outcome)
+{
+    if (outcome.kind == Operation::Outcome::Kind::Cancelled)
+        return;
+    VerificationRecord record;
+    record.activityId = activityId;
+    record.projectId = projectId;
+    record.repository = kPrimary;
+    record.atMs = now();
+    record.ok = outcome.kind == Operation::Outcome::Kind::Success;
+    record.text = outcome.message;
+    record.readDataPercent = readDataPercent;
+    if (op)
+        record.damagedPacks = op->result().damagedPacks;
+    if (!m_store.saveVerification(record))
+        m_hub.log(activityId, tr("The verification's result could not be recorded: %1").arg(m_store.error()));
+    if (!op)
+        return;
+
+    const VerifyOperation::Result& result = op->result();
+    QList<BackupRecord> records;
+    for (const Environment& e : m_store.environments(projectId))
+        records.append(m_store.backups(projectId, e.id));
+    const auto snapshotOf = [&result](const BackupRecord& r) -> QString {
+        for (auto it = result.damagedSnapshots.constBegin(); it != result.damagedSnapshots.constEnd(); ++it) {
+            if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId))
+                return it.key();
+        }
+        return {};
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_store.transaction([&] {
+        for (BackupRecord& r : records) {
+            const QString damaged = snapshotOf(r);
+            if (!damaged.isEmpty()) {
+                const QStringList paths = result.damagedSnapshots.value(damaged);
+                r.backup.restorable = false;
+                r.backup.attributes.insert(kDamagedAttribute,
+                    tr("verification %1 found damaged data in it (%2)")
+                        .arg(activityId, paths.mid(0, 3).join(QLatin1String(", "))));
+                m_hub.log(activityId,
+                    tr("Backup %1 of %2 is not restorable: it uses the damaged data.")
+                        .arg(r.backup.id, r.backup.environment));
+            } else if (result.checkPassed && r.backup.attributes.contains(kDamagedAttribute)
+                && r.backup.status == Backup::Status::Created) {
+                // restic check found every blob of every snapshot in the index: the data was stored again.
+                r.backup.restorable = true;
+                r.backup.attributes.remove(kDamagedAttribute);
+                m_hub.log(activityId,
+                    tr("Backup %1 of %2 is restorable again: all of its data is in the repository.")
+                        .arg(r.backup.id, r.backup.environment));
+            } else {
+                continue;
+            }
+            r.backup.updatedAtMs = now;
+            if (!m_store.saveBackup(r))
+                return false;
+        }
+        return true;
+    });
+    recordGrowth(projectId);
+}
+
+void Engine::recordGrowth(const QString& projectId)
+{
+    const qint64 size = repository(projectId)->diskUsage();
+    if (size >= 0)
+        m_store.addGrowthPoint(projectId, kPrimary, GrowthPoint {QDateTime::currentMSecsSinceEpoch(), size});
 }
 
 bool Engine::isBusy(const QString& projectId, const QString& environmentId) const
@@ -517,6 +660,8 @@ void Engine::schedulePrune(const QString& projectId)
                     if (!result.ok())
                         qWarning("tidemarkd: prune of project %s failed: %s", qPrintable(projectId),
                             qPrintable(result.errorString));
+                    else
+                        recordGrowth(projectId);
                     job->deleteLater();
                     gate(projectId).release(RepositoryGate::Mode::Exclusive);
                 });

@@ -47,6 +47,14 @@ public:
         bool restoreCode, const Actor& actor = Actor::server(), const QJsonObject& recorded = {});
     Request deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor = Actor::server());
     Request cancel(const QString& projectId, const QString& activityId);
+    // Verifies the project's repository (`primary`): restic check reading `readDataPercent` of the data back and,
+    // with `testRestore`, a test restore of the newest backup of each active environment. Backups whose snapshots
+    // use damaged packs become not restorable; the damaged packs are moved aside and the index is rebuilt so that
+    // the next backup stores that data again. A later verification without errors makes them restorable again.
+    Request verify(const QString& projectId, const QString& repositoryName, int readDataPercent, bool testRestore,
+        const Actor& actor = Actor::server());
+    // Whether a verification of the project is queued or running.
+    bool isVerifying(const QString& projectId) const;
 
     // Plans the environment's backups under its policy: stores expires_at and index, and queues a delete
     // activity for every backup the plan deletes. Returns the delete activities it started.
@@ -104,6 +112,11 @@ private:
     QJsonObject environmentPayload(const QString& projectId, const QString& environmentId) const;
     void runNext(const QString& queueKey);
     void refreshExpiry(const QString& projectId, const QString& environmentId);
+    // Records what a verification found and marks the backups it concerns.
+    void recordVerification(const QString& projectId, const QString& activityId, int readDataPercent,
+        const class VerifyOperation* op, const Operation::Outcome& outcome);
+    // Adds a point to the primary repository's growth (its size on disk now).
+    void recordGrowth(const QString& projectId);
     void schedulePrune(const QString& projectId);
     RepositoryGate& gate(const QString& projectId);
     // Calls `done` with an empty error once the project's repository exists and opens, or with the reason it

@@ -29,8 +29,13 @@ public:
         Restore,
         Forget,
         Prune,
-        Check,
+        Check, // result().damagedPacks names the packs whose content does not match their id
         Unlock,
+        Find, // find --pack: result().json is restic's array of {object_type, id, path, snapshot}
+        RebuildIndex,
+        Ls, // ls <snapshot>: result().json is an array of the snapshot's nodes ({type, path, size, ...})
+        Stats, // result().json is restic's statistics object
+        Copy,
     };
     Q_ENUM(Command)
 
@@ -119,6 +124,8 @@ private:
     bool readConfig();
     bool readSnapshots();
     bool readVersion();
+    bool readNodes();
+    void readDamagedPacks();
     bool isMissingRepository() const;
     QString fatalDetail() const;
     void fail(ResticResult::Failure failure, const QString& errorString);

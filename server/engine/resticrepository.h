@@ -73,11 +73,30 @@ public:
     // (`code`, `services/db.sqlite`); empty restores everything.
     ResticJob* restore(const QString& snapshotId, const QString& targetDirectory, const QStringList& includes = {},
         QObject* parent = nullptr) const;
+    // As restore(), then reads every restored file back and compares it with the snapshot's blobs (--verify).
+    ResticJob* restoreVerified(
+        const QString& snapshotId, const QString& targetDirectory, QObject* parent = nullptr) const;
     // Removes the snapshots from the list; their data stays until prune(). Unknown ids are warnings, not errors.
     ResticJob* forget(const QStringList& snapshotIds, QObject* parent = nullptr) const;
     ResticJob* prune(QObject* parent = nullptr) const;
     // Checks the repository's structure (not every pack's content).
     ResticJob* check(QObject* parent = nullptr) const;
+    // Checks the structure and reads `readDataPercent` (1..100) of the packs, chosen by restic at random:
+    // result().damagedPacks names the packs whose content does not match their id.
+    ResticJob* checkData(int readDataPercent, QObject* parent = nullptr) const;
+    // The blobs stored in the packs, with the snapshots and paths that use them (restic find --pack).
+    ResticJob* findPacks(const QStringList& packIds, QObject* parent = nullptr) const;
+    // Writes the index anew from the packs that are there (after damaged packs were moved out of the repository).
+    ResticJob* rebuildIndex(QObject* parent = nullptr) const;
+    // Every node of the snapshot (restic ls --json).
+    ResticJob* list(const QString& snapshotId, QObject* parent = nullptr) const;
+    // `restic stats`: mode "raw-data" (what the repository stores) or "restore-size" (what its snapshots hold).
+    ResticJob* stats(const QString& mode, QObject* parent = nullptr) const;
+    // Moves a pack out of a local repository into `quarantineDirectory` (it is kept, not deleted). Returns an
+    // error sentence, empty on success.
+    QString quarantinePack(const QString& packId, const QString& quarantineDirectory) const;
+    // The bytes the repository occupies on disk; -1 when it is not local or cannot be read.
+    qint64 diskUsage() const;
     // Removes locks left by restic processes that no longer run (after a crash or a killed job).
     ResticJob* unlock(QObject* parent = nullptr) const;
 

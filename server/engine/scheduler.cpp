@@ -32,6 +32,7 @@ int Scheduler::tick()
     const qint64 nowSeconds = Timestamp::floorDiv(m_engine.now(), 1000);
     for (const Project& project : m_store.projects()) {
         const ProjectSettings settings = m_store.settings(project.id);
+        verifyIfDue(project.id, settings.verify); // not counted: tick() counts backups
         for (const Environment& environment : m_store.environments(project.id)) {
             if (environment.status != Environment::Status::Active)
                 continue;
@@ -70,4 +71,30 @@ int Scheduler::tick()
         }
     }
     return started;
+}
+
+bool Scheduler::verifyIfDue(const QString& projectId, const VerifySettings& verify)
+{
+    if (m_engine.isVerifying(projectId))
+        return false;
+    // Due `every` after the last verification; before the first one, `every` after the oldest backup (nothing to
+    // verify before there is a backup).
+    std::optional<qint64> since;
+    if (const auto last = m_store.lastVerification(projectId, QStringLiteral("primary"))) {
+        since = last->atMs;
+    } else {
+        for (const Environment& environment : m_store.environments(projectId)) {
+            const QList<BackupRecord> backups = m_store.backups(projectId, environment.id);
+            if (!backups.isEmpty() && (!since || backups.last().backup.createdAtMs < *since))
+                since = backups.last().backup.createdAtMs; // oldest: the list is newest first
+        }
+    }
+    if (!since || *since + verify.every.nominalSeconds() * 1000 > m_engine.now())
+        return false;
+    const Engine::Request request = m_engine.verify(projectId, QStringLiteral("primary"), verify.readDataPercent,
+        verify.testRestore, Actor::server(QStringLiteral("Verification schedule")));
+    if (!request.ok())
+        qWarning("tidemarkd: scheduled verification of %s not started: %s", qPrintable(projectId),
+            qPrintable(request.error));
+    return request.ok();
 }

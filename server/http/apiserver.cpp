@@ -70,6 +70,8 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     }
     addRoute("GET", QStringLiteral("/projects/{p}/settings"), std::bind(&ApiServer::getSettings, this, _1));
     addRoute("PATCH", QStringLiteral("/projects/{p}/settings"), std::bind(&ApiServer::patchSettings, this, _1));
+    addRoute("POST", QStringLiteral("/projects/{p}/verify"), std::bind(&ApiServer::verifyRepository, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/repository"), std::bind(&ApiServer::getRepository, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)
@@ -239,7 +241,7 @@ HttpReply ApiServer::serverInfo(const Call& call)
     info.server = QStringLiteral("tidemarkd");
     info.version = QStringLiteral(TIDEMARK_VERSION);
     info.capabilities = {Capability::Annotations, Capability::RetentionDryRun, Capability::EnvironmentDescriptors,
-        Capability::LogStream, Capability::Roles, Capability::Tokens};
+        Capability::LogStream, Capability::Roles, Capability::Tokens, Capability::Verify, Capability::Repository};
     return HttpReply::json(200, info.toJson());
 }
 
@@ -255,6 +257,7 @@ QJsonObject ApiServer::projectJson(const QString& projectId, const Call& call) c
         QJsonObject {{QStringLiteral("self"), link(base)},
             {QStringLiteral("environments"), link(base + QStringLiteral("/environments"))},
             {QStringLiteral("settings"), link(base + QStringLiteral("/settings"))},
+            {QStringLiteral("repository"), link(base + QStringLiteral("/repository"))},
             {QStringLiteral("activities"), link(base + QStringLiteral("/activities"))}});
     return o;
 }

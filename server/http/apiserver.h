@@ -100,6 +100,8 @@ private:
     HttpReply getActivityLog(const Call& call);
     HttpReply getSettings(const Call& call);
     HttpReply patchSettings(const Call& call);
+    HttpReply verifyRepository(const Call& call);
+    HttpReply getRepository(const Call& call);
 
     // HAL views
     QJsonObject projectJson(const QString& projectId, const Call& call) const;
