@@ -3,6 +3,7 @@
 #include "jsonread.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace {
 
@@ -15,6 +16,7 @@ struct Tr
 const QString kDataRetention = QStringLiteral("data_retention");
 const QString kDefaultConfig = QStringLiteral("default_config");
 const QString kVerify = QStringLiteral("verify");
+const QString kBackupCopies = QStringLiteral("backup_copies");
 
 QString typeNames()
 {
@@ -49,6 +51,14 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
     settings.other = *root;
     settings.other.remove(kDataRetention);
     settings.other.remove(kVerify);
+    settings.other.remove(kBackupCopies);
+    if (root->contains(kBackupCopies)) {
+        Decoded<QList<CopyTarget>> copies
+            = CopyTarget::listFromJson(root->value(kBackupCopies), JsonPath::key(basePath, kBackupCopies));
+        problems.append(copies.problems);
+        if (copies.value)
+            settings.backupCopies = *copies.value;
+    }
     if (root->contains(kVerify)) {
         Decoded<VerifySettings> verify
             = VerifySettings::fromJson(root->value(kVerify), JsonPath::key(basePath, kVerify));
@@ -93,6 +103,10 @@ QJsonObject ProjectSettings::toJson() const
     QJsonObject json = other;
     json.insert(kDataRetention, retention);
     json.insert(kVerify, verify.toJson());
+    QJsonArray copies;
+    for (const CopyTarget& copy : backupCopies)
+        copies.append(copy.toJson());
+    json.insert(kBackupCopies, copies);
     return json;
 }
 
@@ -104,10 +118,18 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
 
     for (auto it = root->begin(); it != root->end(); ++it) {
-        if (it.key() != kDataRetention && it.key() != kVerify) {
+        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies) {
             problems.append({it.key(),
-                Tr::tr("is not a setting that can be changed here (only data_retention and verify can be changed)")});
+                Tr::tr("is not a setting that can be changed here (only data_retention, verify and backup_copies can "
+                       "be changed)")});
         }
+    }
+
+    std::optional<QList<CopyTarget>> copiesChanged;
+    if (root->contains(kBackupCopies)) {
+        Decoded<QList<CopyTarget>> copies = CopyTarget::listFromJson(root->value(kBackupCopies), kBackupCopies);
+        problems.append(copies.problems);
+        copiesChanged = copies.value;
     }
 
     std::optional<VerifySettings> verifyChanged;
@@ -167,12 +189,14 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         dataRetention.insert(it.key(), it.value());
     if (verifyChanged)
         verify = *verifyChanged;
+    if (copiesChanged)
+        backupCopies = *copiesChanged;
     return {};
 }
 
 bool ProjectSettings::operator==(const ProjectSettings& rhs) const
 {
-    if (other != rhs.other || verify != rhs.verify)
+    if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies)
         return false;
     for (EnvironmentType type : EnvironmentTypes::all()) {
         if (policyFor(type) != rhs.policyFor(type))

@@ -45,4 +45,6 @@ inline const QString Tokens = QStringLiteral("tokens");
 inline const QString Verify = QStringLiteral("verify");
 // GET /projects/{p}/repository: size, logical size, deduplication, snapshots, last verification, growth.
 inline const QString Repository = QStringLiteral("repository");
+// Settings backup_copies, `restic copy` after each backup (project.backup.copy), `copies` on each backup.
+inline const QString Copies = QStringLiteral("copies");
 } // namespace Capability

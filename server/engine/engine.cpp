@@ -3,6 +3,8 @@
 #include "activities/activityhub.h"
 #include "activities/repositorygate.h"
 #include "backupoperation.h"
+#include "copyoperation.h"
+#include "copysecrets.h"
 #include "deleteoperation.h"
 #include "removetree.h"
 #include "resticjob.h"
@@ -23,6 +25,7 @@ const QString kRestoreType = QStringLiteral("environment.restore");
 const QString kDeleteType = QStringLiteral("environment.backup.delete");
 const QString kResumeType = QStringLiteral("environment.resume");
 const QString kVerifyType = QStringLiteral("project.verify");
+const QString kCopyType = QStringLiteral("project.backup.copy");
 const QString kPrimary = QStringLiteral("primary");
 // A backup attribute (read-only through the API): why the backup cannot be restored now.
 const QString kDamagedAttribute = QStringLiteral("damaged");
@@ -179,6 +182,8 @@ Engine::Request Engine::createBackup(
         recordGrowth(projectId);
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
+        // Its own queue: a copy never delays the next backup, and its failure is not the backup's.
+        copyAfterBackup(projectId);
         return outcome;
     };
     enqueue(projectId, environmentId, std::move(item));
@@ -372,6 +377,176 @@ Engine::Request Engine::verify(
     };
     enqueue(projectId, QString(), std::move(item));
     return {{*activity}, 202, {}};
+}
+
+void Engine::copyAfterBackup(const QString& projectId)
+{
+    for (const CopyTarget& copy : m_store.settings(projectId).backupCopies) {
+        if (copy.when != CopyTarget::When::AfterBackup)
+            continue;
+        const Request request = copyBackups(projectId, copy.name, Actor::server(QStringLiteral("Copy after backup")));
+        if (!request.ok())
+            qWarning("tidemarkd: copy of project %s to %s not started: %s", qPrintable(projectId),
+                qPrintable(copy.name), qPrintable(request.error));
+    }
+}
+
+QList<BackupCopy> Engine::copiesOf(const BackupRecord& record)
+{
+    const QList<BackupCopy> stored = m_store.backupCopies(record.backup.id);
+    QList<BackupCopy> out;
+    for (const CopyTarget& copy : m_store.settings(record.projectId).backupCopies) {
+        const auto it
+            = std::find_if(stored.begin(), stored.end(), [&copy](const BackupCopy& c) { return c.name == copy.name; });
+        if (it == stored.end())
+            out.append(BackupCopy {copy.name, BackupCopy::Status::Pending, std::nullopt, QString()});
+        else if (it->status != BackupCopy::Status::Pruned)
+            out.append(*it);
+    }
+    return out;
+}
+
+Engine::Request Engine::copyBackups(const QString& projectId, const QString& copyName, const Actor& actor)
+{
+    if (!m_store.project(projectId))
+        return {{}, 404, tr("Project '%1' does not exist.").arg(projectId)};
+    const QList<CopyTarget> copies = m_store.settings(projectId).backupCopies;
+    const auto target
+        = std::find_if(copies.begin(), copies.end(), [&copyName](const CopyTarget& c) { return c.name == copyName; });
+    if (target == copies.end())
+        return {{}, 404, tr("There is no copy called '%1' in backup_copies.").arg(copyName)};
+    const QString key = queueKey(projectId, QStringLiteral("copy:") + copyName);
+    // One waiting run copies everything that is not there yet: a second would have nothing left to do.
+    for (const Queued& waiting : m_queues.value(key).waiting) {
+        if (const auto record = m_store.activity(projectId, waiting.activityId))
+            return {{*record}, 202, {}};
+    }
+    // The payload names the copy, never its location or credentials (a location may hold a user and password).
+    const auto activity = m_hub.create(projectId, kCopyType, {}, QJsonObject {{QStringLiteral("copy"), copyName}},
+        tr("Copy of the backups of %1 to %2").arg(projectId, copyName), actor);
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+    const QString activityId = activity->activity.id;
+    auto attempted = std::make_shared<QStringList>(); // backup ids
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activityId;
+    item.gateMode = int(RepositoryGate::Mode::Shared); // restic copy reads the primary under a shared lock
+    item.needsRepository = true;
+    item.make = [this, projectId, copyName, attempted]() -> Operation* {
+        const QList<CopyTarget> current = m_store.settings(projectId).backupCopies;
+        const auto copy = std::find_if(
+            current.begin(), current.end(), [&copyName](const CopyTarget& c) { return c.name == copyName; });
+        if (copy == current.end())
+            return nullptr;
+        QStringList snapshots;
+        attempted->clear();
+        for (const Environment& e : m_store.environments(projectId)) {
+            for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                if (r.backup.status != Backup::Status::Created || m_deleting.contains(r.backup.id)
+                    || r.snapshotId.isEmpty())
+                    continue;
+                const QList<BackupCopy> states = m_store.backupCopies(r.backup.id);
+                const bool done = std::any_of(states.begin(), states.end(), [&copyName](const BackupCopy& c) {
+                    return c.name == copyName
+                        && (c.status == BackupCopy::Status::Copied || c.status == BackupCopy::Status::Pruned);
+                });
+                if (done)
+                    continue;
+                snapshots.append(r.snapshotId);
+                attempted->append(r.backup.id);
+            }
+        }
+        ResticRepository* primary = repository(projectId);
+        ResticRepository::Settings settings = CopySecrets(m_dataDir).settings(projectId, *copy);
+        // Created with the primary's chunker parameters, so that the copy deduplicates the same way.
+        settings.initArguments
+            = {QStringLiteral("--copy-chunker-params"), QLatin1String("--from-repo=") + primary->settings().repository,
+                QLatin1String("--from-password-file=") + primary->settings().passwordFile};
+        auto* copyRepository = new ResticRepository(settings);
+        auto* op = new CopyOperation(*primary, *copyRepository, copyName, snapshots, this);
+        copyRepository->setParent(op);
+        if (copy->dataRetention) {
+            const CopyTarget target = *copy;
+            op->setRetentionPlan([this, projectId, target](const QHash<QString, QString>& copied) {
+                QStringList forget;
+                for (const Environment& e : m_store.environments(projectId)) {
+                    QList<RetentionBackup> input;
+                    QHash<QString, QString> copyOf; // backup id → copy snapshot id
+                    for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                        for (auto it = copied.constBegin(); it != copied.constEnd(); ++it) {
+                            if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId)) {
+                                input.append(
+                                    {r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+                                copyOf.insert(r.backup.id, it.value());
+                                break;
+                            }
+                        }
+                    }
+                    const RetentionPlan plan = RetentionPlanner::plan(input, target.policyFor(e.type), now());
+                    for (const PlannedBackup& planned : plan.backups) {
+                        if (!planned.keep)
+                            forget.append(copyOf.value(planned.backup.id));
+                    }
+                }
+                return forget;
+            });
+        }
+        return op;
+    };
+    item.done = [this, projectId, copyName, attempted](
+                    Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
+        recordCopy(projectId, copyName, *attempted, static_cast<CopyOperation*>(op), outcome);
+        return outcome;
+    };
+    enqueue(projectId, QStringLiteral("copy:") + copyName, std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+void Engine::recordCopy(const QString& projectId, const QString& copyName, const QStringList& attempted,
+    const CopyOperation* op, const Operation::Outcome& outcome)
+{
+    if (outcome.kind == Operation::Outcome::Kind::Cancelled)
+        return;
+    const qint64 at = now();
+    m_store.transaction([&] {
+        for (const Environment& e : m_store.environments(projectId)) {
+            for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                const QList<BackupCopy> states = m_store.backupCopies(r.backup.id);
+                const auto previous = std::find_if(
+                    states.begin(), states.end(), [&copyName](const BackupCopy& c) { return c.name == copyName; });
+                BackupCopy state {copyName, BackupCopy::Status::Pending, std::nullopt, QString()};
+                if (previous != states.end())
+                    state = *previous;
+                bool onCopy = false;
+                bool forgotten = false;
+                if (op) {
+                    for (auto it = op->copied().constBegin(); it != op->copied().constEnd(); ++it)
+                        onCopy = onCopy || (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId));
+                    // Forgotten here by the copy's retention: it is no longer in copied().
+                    forgotten = !onCopy && state.status == BackupCopy::Status::Copied && !op->forgotten().isEmpty()
+                        && outcome.kind == Operation::Outcome::Kind::Success;
+                    if (!onCopy && !op->forgotten().isEmpty() && attempted.contains(r.backup.id)
+                        && outcome.kind == Operation::Outcome::Kind::Success)
+                        forgotten = true;
+                }
+                if (onCopy && state.status != BackupCopy::Status::Copied) {
+                    state = BackupCopy {copyName, BackupCopy::Status::Copied, at, QString()};
+                } else if (forgotten) {
+                    state.status = BackupCopy::Status::Pruned;
+                } else if (!onCopy && attempted.contains(r.backup.id)
+                    && outcome.kind != Operation::Outcome::Kind::Success) {
+                    state.status = BackupCopy::Status::Failed;
+                    state.error = outcome.message;
+                } else {
+                    continue;
+                }
+                if (!m_store.saveBackupCopy(r.backup.id, state))
+                    return false;
+            }
+        }
+        return true;
+    });
 }
 
 bool Engine::isVerifying(const QString& projectId) const

@@ -53,6 +53,11 @@ public:
     // the next backup stores that data again. A later verification without errors makes them restorable again.
     Request verify(const QString& projectId, const QString& repositoryName, int readDataPercent, bool testRestore,
         const Actor& actor = Actor::server());
+    // Copies the project's backups that are not on the copy target yet (project.backup.copy), then applies the
+    // copy's own retention. A copy already waiting to run is not queued twice.
+    Request copyBackups(const QString& projectId, const QString& copyName, const Actor& actor = Actor::server());
+    // Where each backup stands on each copy target of its project (the API's `copies`).
+    QList<BackupCopy> copiesOf(const BackupRecord& record);
     // Whether a verification of the project is queued or running.
     bool isVerifying(const QString& projectId) const;
 
@@ -67,6 +72,7 @@ public:
     void recoverAfterRestart();
 
     ResticRepository* repository(const QString& projectId);
+    const QString& dataDir() const { return m_dataDir; }
 
     // Where environments may live; every backup and restore checks its paths against it before use.
     void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
@@ -122,6 +128,11 @@ private:
     // Calls `done` with an empty error once the project's repository exists and opens, or with the reason it
     // does not. Whoever asks first creates it; everyone asking meanwhile waits for that one creation.
     void ensureRepository(const QString& projectId, std::function<void(const QString& error)> done);
+
+    // After a successful backup: a copy to every target that copies after each backup.
+    void copyAfterBackup(const QString& projectId);
+    void recordCopy(const QString& projectId, const QString& copyName, const QStringList& attempted,
+        const class CopyOperation* op, const Operation::Outcome& outcome);
 
     Store& m_store;
     ActivityHub& m_hub;

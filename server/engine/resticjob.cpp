@@ -205,7 +205,7 @@ void ResticJob::runPhase(Phase phase, const QStringList& words)
     // recovery has already looked for. SIGINT lets restic remove its lock.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGINT); });
     m_process->setProgram(m_context.program);
-    m_process->setArguments(QStringList {QStringLiteral("--json")} + words);
+    m_process->setArguments(QStringList {QStringLiteral("--json")} + m_context.globalArguments + words);
     m_process->setWorkingDirectory(m_context.workingDirectory);
     m_process->setProcessEnvironment(environment);
     m_process->setStandardInputFile(QProcess::nullDevice()); // never wait for a password prompt
@@ -434,7 +434,8 @@ void ResticJob::finishMain(int exitCode)
     if (exitCode != 0 && !incomplete) {
         if (m_command == Command::Init && isMissingRepository()) {
             runPhase(Phase::InitRepository,
-                {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")});
+                QStringList {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")}
+                    + m_context.initArguments);
             return;
         }
         failFromStderr(exitCode);

@@ -45,6 +45,8 @@ public:
         QString program;
         QString workingDirectory;
         QProcessEnvironment environment;
+        QStringList globalArguments; // before the subcommand, on every run (--limit-upload=…)
+        QStringList initArguments; // added to `init` when Init creates the repository (--copy-chunker-params …)
     };
 
     // `arguments` follow restic's subcommand (and `--json`, which every command gets).

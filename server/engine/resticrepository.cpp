@@ -85,14 +85,22 @@ QProcessEnvironment ResticRepository::environment() const
     environment.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), m_settings.passwordFile);
     if (!m_settings.cacheDirectory.isEmpty())
         environment.insert(QStringLiteral("RESTIC_CACHE_DIR"), m_settings.cacheDirectory);
+    for (auto it = m_settings.extraEnvironment.constBegin(); it != m_settings.extraEnvironment.constEnd(); ++it) {
+        if (!it.key().startsWith(QLatin1String("RESTIC_")))
+            environment.insert(it.key(), it.value());
+    }
     return environment;
 }
 
 ResticJob* ResticRepository::makeJob(
     ResticJob::Command command, const QStringList& arguments, QObject* parent, const QString& workingDirectory) const
 {
-    return new ResticJob(
-        command, arguments, ResticJob::Context {m_settings.program, workingDirectory, environment()}, parent);
+    QStringList global;
+    if (m_settings.limitUploadKib)
+        global.append(QLatin1String("--limit-upload=") + QString::number(*m_settings.limitUploadKib));
+    return new ResticJob(command, arguments,
+        ResticJob::Context {m_settings.program, workingDirectory, environment(), global, m_settings.initArguments},
+        parent);
 }
 
 QByteArray ResticRepository::generatePassword()
@@ -398,4 +406,18 @@ qint64 ResticRepository::diskUsage() const
         total += it.fileInfo().size();
     }
     return total;
+}
+
+ResticJob* ResticRepository::copyFrom(
+    const ResticRepository& source, const QStringList& snapshotIds, QObject* parent) const
+{
+    for (const QString& id : snapshotIds) {
+        if (!isSnapshotId(id))
+            return ResticJob::refused(ResticJob::Command::Copy, tr("\"%1\" is not a snapshot id.").arg(id), parent);
+    }
+    QStringList arguments {QLatin1String("--from-repo=") + source.settings().repository,
+        QLatin1String("--from-password-file=") + source.settings().passwordFile};
+    if (!snapshotIds.isEmpty())
+        arguments << QStringLiteral("--") << snapshotIds;
+    return makeJob(ResticJob::Command::Copy, arguments, parent);
 }

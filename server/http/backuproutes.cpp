@@ -23,6 +23,7 @@ QJsonObject ApiServer::backupJson(const BackupRecord& record, const Environment&
             b.links.set(QStringLiteral("#delete"), base);
         b.links.set(QStringLiteral("#edit"), base);
     }
+    b.copies = m_engine.copiesOf(record);
     return b.toJson();
 }
 

@@ -134,7 +134,14 @@ const char* const kMigrations[] = {
         repository TEXT NOT NULL,
         at INTEGER NOT NULL,
         size_bytes INTEGER NOT NULL)
-    ;CREATE INDEX growth_by_repository ON repository_growth (project_id, repository, at))",
+    ;CREATE INDEX growth_by_repository ON repository_growth (project_id, repository, at)
+    ;CREATE TABLE backup_copies (
+        backup_id TEXT NOT NULL,
+        copy_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        copied_at INTEGER,
+        error TEXT NOT NULL,
+        PRIMARY KEY (backup_id, copy_name)))",
 };
 
 } // namespace
@@ -485,12 +492,17 @@ bool Store::saveBackup(const BackupRecord& r)
 
 bool Store::deleteBackup(const QString& id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM backups WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return fail(QStringLiteral("database"), q.lastError().text());
-    return true;
+    return transaction([&] {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM backups WHERE id = ?"));
+        q.addBindValue(id);
+        QSqlQuery copies(m_db);
+        copies.prepare(QStringLiteral("DELETE FROM backup_copies WHERE backup_id = ?"));
+        copies.addBindValue(id);
+        if (!q.exec() || !copies.exec())
+            return fail(QStringLiteral("database"), q.lastError().text() + copies.lastError().text());
+        return true;
+    });
 }
 
 // --- activities ---
@@ -802,4 +814,52 @@ QList<GrowthPoint> Store::growth(const QString& projectId, const QString& reposi
             out.append(GrowthPoint {q.value(0).toLongLong(), q.value(1).toLongLong()});
     }
     return out;
+}
+
+// --- copies of backups ---
+
+bool Store::saveBackupCopy(const QString& backupId, const BackupCopy& copy)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO backup_copies (backup_id, copy_name, status, copied_at, error) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(backupId);
+    q.addBindValue(copy.name);
+    q.addBindValue(BackupCopy::statusToString(copy.status));
+    q.addBindValue(optionalValue(copy.copiedAtMs));
+    q.addBindValue(notNull(copy.error));
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}
+
+QList<BackupCopy> Store::backupCopies(const QString& backupId)
+{
+    QList<BackupCopy> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT copy_name, status, copied_at, error FROM backup_copies WHERE backup_id = ? "
+                             "ORDER BY copy_name"));
+    q.addBindValue(backupId);
+    if (q.exec()) {
+        while (q.next()) {
+            BackupCopy copy;
+            copy.name = q.value(0).toString();
+            copy.status = BackupCopy::statusFromString(q.value(1).toString()).value_or(BackupCopy::Status::Pending);
+            copy.copiedAtMs = optionalInt(q.value(2));
+            copy.error = q.value(3).toString();
+            out.append(copy);
+        }
+    }
+    return out;
+}
+
+bool Store::deleteBackupCopy(const QString& backupId, const QString& copyName)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM backup_copies WHERE backup_id = ? AND copy_name = ?"));
+    q.addBindValue(backupId);
+    q.addBindValue(copyName);
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
 }

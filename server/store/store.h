@@ -124,6 +124,11 @@ public:
     // Oldest first; the newest `limit` points.
     QList<GrowthPoint> growth(const QString& projectId, const QString& repository, int limit = 1000);
 
+    // Where each backup stands on each copy target (rows only for copies that were tried)
+    bool saveBackupCopy(const QString& backupId, const BackupCopy& copy);
+    QList<BackupCopy> backupCopies(const QString& backupId);
+    bool deleteBackupCopy(const QString& backupId, const QString& copyName);
+
     // API tokens: only a SHA-256 hash of each token is stored.
     bool insertApiToken(const QString& token, const ApiToken& info);
     std::optional<ApiToken> apiToken(const QString& token);
