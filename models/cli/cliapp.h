@@ -54,6 +54,8 @@ private:
         QString target;
         QString setFile;
         bool dryRun = false;
+        QString copy; // repository:verify --copy
+        int readDataPercent = -1; // repository:verify --read-data; -1: the project's setting
     };
 
     static const QList<Command>& commands();
@@ -61,6 +63,8 @@ private:
     bool readRetentionPatch(); // reads and checks --set FILE locally
 
     void environmentList();
+    void repositoryInfo();
+    void repositoryVerify();
     void backupList();
     void backupGet();
     void backupCreate();
