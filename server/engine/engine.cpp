@@ -16,6 +16,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QTimer>
 
 namespace {
@@ -26,6 +28,9 @@ const QString kDeleteType = QStringLiteral("environment.backup.delete");
 const QString kResumeType = QStringLiteral("environment.resume");
 const QString kVerifyType = QStringLiteral("project.verify");
 const QString kCopyType = QStringLiteral("project.backup.copy");
+// The small snapshot beside each backup's that holds what the store knows of it (see backupManifest()).
+const QString kManifestTag = QStringLiteral("tidemark-manifest");
+const QString kManifestFile = QStringLiteral("tidemark-backup.json");
 const QString kPrimary = QStringLiteral("primary");
 // A backup attribute (read-only through the API): why the backup cannot be restored now.
 const QString kDamagedAttribute = QStringLiteral("damaged");
@@ -182,8 +187,12 @@ Engine::Request Engine::createBackup(
         recordGrowth(projectId);
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
-        // Its own queue: a copy never delays the next backup, and its failure is not the backup's.
-        copyAfterBackup(projectId);
+        // What the store knows of the backup goes into the repository beside it (then the copies), so that
+        // `tidemarkd import` can rebuild the store from any copy.
+        storeBackupManifest(projectId, backupId, [this, projectId] {
+            // Its own queue: a copy never delays the next backup, and its failure is not the backup's.
+            copyAfterBackup(projectId);
+        });
         return outcome;
     };
     enqueue(projectId, environmentId, std::move(item));
@@ -191,14 +200,26 @@ Engine::Request Engine::createBackup(
 }
 
 Engine::Request Engine::restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
-    bool restoreCode, const Actor& actor, const QJsonObject& recorded)
+    bool restoreCode, const Actor& actor, const QJsonObject& recorded, const QString& fromCopy)
 {
     const auto record = m_store.backup(projectId, backupId);
     if (!record)
         return {{}, 404, tr("Backup '%1' does not exist.").arg(backupId)};
     if (record->backup.status != Backup::Status::Created || m_deleting.contains(backupId))
         return {{}, 409, tr("Backup '%1' is being deleted and cannot be restored.").arg(backupId)};
-    if (!record->backup.restorable) {
+    std::optional<CopyTarget> copy;
+    QString copySnapshot;
+    if (!fromCopy.isEmpty()) {
+        for (const CopyTarget& c : m_store.settings(projectId).backupCopies) {
+            if (c.name == fromCopy)
+                copy = c;
+        }
+        if (!copy)
+            return {{}, 400, tr("from_copy: there is no copy called '%1' in backup_copies.").arg(fromCopy)};
+        copySnapshot = m_store.backupCopySnapshot(backupId, fromCopy);
+        if (copySnapshot.isEmpty())
+            return {{}, 409, tr("Backup '%1' is not on the copy '%2'.").arg(backupId, fromCopy)};
+    } else if (!record->backup.restorable) {
         return {{}, 409,
             tr("Backup '%1' cannot be restored: %2")
                 .arg(backupId, record->backup.attributes.value(kDamagedAttribute, tr("it is not restorable now.")))};
@@ -219,6 +240,8 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
     payload.insert(QStringLiteral("restore_code"), restoreCode);
     payload.insert(QStringLiteral("environment"), environmentPayload(projectId, record->backup.environment));
     payload.insert(QStringLiteral("environment_name"), targetEnvironment);
+    if (copy)
+        payload.insert(QStringLiteral("from_copy"), copy->name);
     const QString text = restoreCode
         ? tr("Restore of backup %1 into %2").arg(backupId, targetEnvironment)
         : tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backupId, targetEnvironment);
@@ -231,13 +254,24 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
     item.projectId = projectId;
     item.activityId = activityId;
     item.gateMode = int(RepositoryGate::Mode::Shared);
-    item.make = [this, projectId, backupId, targetEnvironment, restoreCode, activityId]() -> Operation* {
+    item.make
+        = [this, projectId, backupId, targetEnvironment, restoreCode, activityId, copy, copySnapshot]() -> Operation* {
         const auto current = m_store.environment(projectId, targetEnvironment);
         const auto backup = m_store.backup(projectId, backupId);
         if (!current || !backup)
             return nullptr;
-        auto* op = new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
-            backup->manifest, *current, restoreCode, activityId, this);
+        ResticRepository* source = repository(projectId);
+        QString snapshot = backup->snapshotId;
+        std::unique_ptr<ResticRepository> copyRepository;
+        if (copy) {
+            copyRepository = std::make_unique<ResticRepository>(CopySecrets(m_dataDir).settings(projectId, *copy));
+            source = copyRepository.get();
+            snapshot = copySnapshot;
+        }
+        auto* op = new RestoreOperation(
+            *source, stagingDir(), projectId, snapshot, backup->manifest, *current, restoreCode, activityId, this);
+        if (copyRepository)
+            copyRepository.release()->setParent(op); // lives as long as the restore that reads it
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
         return op;
@@ -274,9 +308,14 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
     item.projectId = projectId;
     item.activityId = activity->activity.id;
     item.gateMode = int(RepositoryGate::Mode::Exclusive);
-    const QString snapshotId = record->snapshotId;
-    item.make = [this, projectId, backupId, snapshotId]() -> Operation* {
-        return new DeleteOperation(*repository(projectId), backupId, snapshotId, this);
+    QStringList snapshotIds;
+    if (!record->snapshotId.isEmpty())
+        snapshotIds.append(record->snapshotId);
+    if (const QString manifest = record->manifest.value(QStringLiteral("manifest_snapshot")).toString();
+        !manifest.isEmpty())
+        snapshotIds.append(manifest);
+    item.make = [this, projectId, backupId, snapshotIds]() -> Operation* {
+        return new DeleteOperation(*repository(projectId), backupId, snapshotIds, this);
     };
     item.done = [this, projectId, environmentId, backupId](
                     Operation*, const Operation::Outcome& outcome) -> Operation::Outcome {
@@ -379,6 +418,70 @@ Engine::Request Engine::verify(
     return {{*activity}, 202, {}};
 }
 
+QJsonObject Engine::backupManifest(const QString& projectId, const BackupRecord& record)
+{
+    QJsonObject settings = m_store.settings(projectId).toJson();
+    settings.remove(QStringLiteral("backup_copies")); // their credentials are not in the store either
+    QJsonObject project;
+    if (const auto p = m_store.project(projectId))
+        project = QJsonObject {{QStringLiteral("id"), p->id}, {QStringLiteral("title"), p->title},
+            {QStringLiteral("timezone"), p->timezone}, {QStringLiteral("settings"), settings}};
+    QJsonObject environment;
+    if (const auto e = m_store.environment(projectId, record.backup.environment))
+        environment = e->toJson();
+    Backup backup = record.backup;
+    backup.links = Links();
+    backup.copies.reset();
+    QJsonObject manifest = record.manifest;
+    manifest.remove(QStringLiteral("manifest_snapshot"));
+    return QJsonObject {{QStringLiteral("format"), 1}, {QStringLiteral("project"), project},
+        {QStringLiteral("environment"), environment}, {QStringLiteral("backup"), backup.toJson()},
+        {QStringLiteral("snapshot_id"), record.snapshotId}, {QStringLiteral("manifest"), manifest}};
+}
+
+void Engine::storeBackupManifest(const QString& projectId, const QString& backupId, std::function<void()> then)
+{
+    const auto record = m_store.backup(projectId, backupId);
+    if (!record) {
+        then();
+        return;
+    }
+    const QString dir = stagingDir() + QStringLiteral("/manifest-") + backupId;
+    QDir().mkpath(dir);
+    QFile file(dir + QLatin1Char('/') + kManifestFile);
+    const QByteArray json = QJsonDocument(backupManifest(projectId, *record)).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size()) {
+        qWarning("tidemarkd: the manifest of backup %s could not be written", qPrintable(backupId));
+        removeTree(dir);
+        then();
+        return;
+    }
+    file.close();
+    gate(projectId).acquire(RepositoryGate::Mode::Shared, this, [this, projectId, backupId, dir, then] {
+        ResticRepository::BackupRequest request;
+        request.rootDirectory = dir;
+        request.paths = {kManifestFile};
+        request.host = QStringLiteral("tidemark-") + projectId;
+        // Not tagged `tidemark`: start-up recovery judges those snapshots by their backup records.
+        request.tags = {kManifestTag, QStringLiteral("project=") + projectId, QStringLiteral("backup=") + backupId};
+        ResticJob* job = repository(projectId)->backup(request, this);
+        connect(job, &ResticJob::finished, this, [this, job, projectId, backupId, dir, then](const ResticResult& r) {
+            job->deleteLater();
+            removeTree(dir);
+            gate(projectId).release(RepositoryGate::Mode::Shared);
+            if (!r.ok() || r.snapshotId.isEmpty()) {
+                qWarning("tidemarkd: the manifest of backup %s could not be stored: %s", qPrintable(backupId),
+                    qPrintable(r.errorString));
+            } else if (auto current = m_store.backup(projectId, backupId)) {
+                current->manifest.insert(QStringLiteral("manifest_snapshot"), r.snapshotId);
+                m_store.saveBackup(*current);
+            }
+            then();
+        });
+        job->start();
+    });
+}
+
 void Engine::copyAfterBackup(const QString& projectId)
 {
     for (const CopyTarget& copy : m_store.settings(projectId).backupCopies) {
@@ -454,6 +557,9 @@ Engine::Request Engine::copyBackups(const QString& projectId, const QString& cop
                 if (done)
                     continue;
                 snapshots.append(r.snapshotId);
+                const QString manifest = r.manifest.value(QStringLiteral("manifest_snapshot")).toString();
+                if (!manifest.isEmpty())
+                    snapshots.append(manifest); // what `tidemarkd import` rebuilds the store from
                 attempted->append(r.backup.id);
             }
         }
@@ -472,16 +578,21 @@ Engine::Request Engine::copyBackups(const QString& projectId, const QString& cop
                 QStringList forget;
                 for (const Environment& e : m_store.environments(projectId)) {
                     QList<RetentionBackup> input;
-                    QHash<QString, QString> copyOf; // backup id → copy snapshot id
+                    QHash<QString, QStringList> copyOf; // backup id → its snapshots in the copy (data, manifest)
                     for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                        const QString manifest = r.manifest.value(QStringLiteral("manifest_snapshot")).toString();
+                        bool data = false;
                         for (auto it = copied.constBegin(); it != copied.constEnd(); ++it) {
                             if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId)) {
-                                input.append(
-                                    {r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
-                                copyOf.insert(r.backup.id, it.value());
-                                break;
+                                copyOf[r.backup.id].append(it.value());
+                                data = true;
+                            } else if (!manifest.isEmpty() && it.key() == manifest) {
+                                copyOf[r.backup.id].append(it.value());
                             }
                         }
+                        if (data)
+                            input.append(
+                                {r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
                     }
                     const RetentionPlan plan = RetentionPlanner::plan(input, target.policyFor(e.type), now());
                     for (const PlannedBackup& planned : plan.backups) {
@@ -520,9 +631,14 @@ void Engine::recordCopy(const QString& projectId, const QString& copyName, const
                     state = *previous;
                 bool onCopy = false;
                 bool forgotten = false;
+                QString copySnapshot = m_store.backupCopySnapshot(r.backup.id, copyName);
                 if (op) {
-                    for (auto it = op->copied().constBegin(); it != op->copied().constEnd(); ++it)
-                        onCopy = onCopy || (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId));
+                    for (auto it = op->copied().constBegin(); it != op->copied().constEnd(); ++it) {
+                        if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId)) {
+                            onCopy = true;
+                            copySnapshot = it.value();
+                        }
+                    }
                     // Forgotten here by the copy's retention: it is no longer in copied().
                     forgotten = !onCopy && state.status == BackupCopy::Status::Copied && !op->forgotten().isEmpty()
                         && outcome.kind == Operation::Outcome::Kind::Success;
@@ -541,7 +657,7 @@ void Engine::recordCopy(const QString& projectId, const QString& copyName, const
                 } else {
                     continue;
                 }
-                if (!m_store.saveBackupCopy(r.backup.id, state))
+                if (!m_store.saveBackupCopy(r.backup.id, state, onCopy ? copySnapshot : QString()))
                     return false;
             }
         }

@@ -43,8 +43,11 @@ public:
     Request createBackup(const QString& projectId, const QString& environmentId, bool safe, bool automated = false,
         const Actor& actor = Actor::server());
     // `recorded` is merged into the activity's payload (options that were accepted but change nothing here).
+    // `fromCopy` names a copy target to restore from instead of the primary repository (when the primary is damaged:
+    // a backup that is not restorable can still be restored from a copy that holds it).
     Request restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
-        bool restoreCode, const Actor& actor = Actor::server(), const QJsonObject& recorded = {});
+        bool restoreCode, const Actor& actor = Actor::server(), const QJsonObject& recorded = {},
+        const QString& fromCopy = {});
     Request deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor = Actor::server());
     Request cancel(const QString& projectId, const QString& activityId);
     // Verifies the project's repository (`primary`): restic check reading `readDataPercent` of the data back and,
@@ -129,6 +132,11 @@ private:
     // does not. Whoever asks first creates it; everyone asking meanwhile waits for that one creation.
     void ensureRepository(const QString& projectId, std::function<void(const QString& error)> done);
 
+    // What the store knows of a backup, its environment and project, as the manifest snapshot holds it.
+    QJsonObject backupManifest(const QString& projectId, const BackupRecord& record);
+    // Stores the manifest as a small snapshot beside the backup's (tags tidemark-manifest, backup=<id>), records
+    // its id in the backup's manifest (`manifest_snapshot`), then calls `then` (also when it could not be stored).
+    void storeBackupManifest(const QString& projectId, const QString& backupId, std::function<void()> then);
     // After a successful backup: a copy to every target that copies after each backup.
     void copyAfterBackup(const QString& projectId);
     void recordCopy(const QString& projectId, const QString& copyName, const QStringList& attempted,

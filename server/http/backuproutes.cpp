@@ -142,6 +142,7 @@ HttpReply ApiServer::restoreBackup(const Call& call)
     bool restoreCode = true;
     QString target = e->id;
     QJsonObject recorded; // the hosted options: accepted, recorded, without effect on a local server
+    QString fromCopy;
     if (!call.body.trimmed().isEmpty()) {
         HttpReply invalid;
         const auto body = objectBody(call, invalid);
@@ -151,7 +152,7 @@ HttpReply ApiServer::restoreBackup(const Call& call)
         {
             JsonRead::rejectUnknownKeys(*body,
                 {QStringLiteral("restore_code"), QStringLiteral("environment_name"), QStringLiteral("branch_from"),
-                    QStringLiteral("restore_resources"), QStringLiteral("resources")},
+                    QStringLiteral("restore_resources"), QStringLiteral("resources"), QStringLiteral("from_copy")},
                 QString(), problems);
             const QJsonValue restoreResources = body->value(QStringLiteral("restore_resources"));
             if (!restoreResources.isUndefined()) {
@@ -187,6 +188,11 @@ HttpReply ApiServer::restoreBackup(const Call& call)
                 if (auto v = JsonRead::string(name, QStringLiteral("environment_name"), problems))
                     target = *v;
             }
+            const QJsonValue copy = body->value(QStringLiteral("from_copy"));
+            if (!copy.isUndefined() && !copy.isNull()) {
+                if (auto v = JsonRead::string(copy, QStringLiteral("from_copy"), problems))
+                    fromCopy = *v;
+            }
             const QJsonValue branch = body->value(QStringLiteral("branch_from"));
             if (!branch.isUndefined() && !branch.isNull()) {
                 problems.append({QStringLiteral("branch_from"),
@@ -198,7 +204,7 @@ HttpReply ApiServer::restoreBackup(const Call& call)
             return badRequest(problems);
     }
     const Engine::Request started
-        = m_engine.restore(p, r->backup.id, target, restoreCode, Actor::token(call.tokenName), recorded);
+        = m_engine.restore(p, r->backup.id, target, restoreCode, Actor::token(call.tokenName), recorded, fromCopy);
     return accepted(started, call);
 }
 

@@ -141,6 +141,7 @@ const char* const kMigrations[] = {
         status TEXT NOT NULL,
         copied_at INTEGER,
         error TEXT NOT NULL,
+        copy_snapshot_id TEXT NOT NULL,
         PRIMARY KEY (backup_id, copy_name)))",
 };
 
@@ -818,19 +819,31 @@ QList<GrowthPoint> Store::growth(const QString& projectId, const QString& reposi
 
 // --- copies of backups ---
 
-bool Store::saveBackupCopy(const QString& backupId, const BackupCopy& copy)
+bool Store::saveBackupCopy(const QString& backupId, const BackupCopy& copy, const QString& copySnapshotId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO backup_copies (backup_id, copy_name, status, copied_at, error) "
-                             "VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO backup_copies (backup_id, copy_name, status, copied_at, error, "
+                             "copy_snapshot_id) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(backupId);
     q.addBindValue(copy.name);
     q.addBindValue(BackupCopy::statusToString(copy.status));
     q.addBindValue(optionalValue(copy.copiedAtMs));
     q.addBindValue(notNull(copy.error));
+    q.addBindValue(notNull(copySnapshotId));
     if (!q.exec())
         return fail(QStringLiteral("database"), q.lastError().text());
     return true;
+}
+
+QString Store::backupCopySnapshot(const QString& backupId, const QString& copyName)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT copy_snapshot_id FROM backup_copies WHERE backup_id = ? AND copy_name = ?"));
+    q.addBindValue(backupId);
+    q.addBindValue(copyName);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
 }
 
 QList<BackupCopy> Store::backupCopies(const QString& backupId)

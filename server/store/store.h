@@ -125,7 +125,9 @@ public:
     QList<GrowthPoint> growth(const QString& projectId, const QString& repository, int limit = 1000);
 
     // Where each backup stands on each copy target (rows only for copies that were tried)
-    bool saveBackupCopy(const QString& backupId, const BackupCopy& copy);
+    // `copySnapshotId`: the backup's snapshot in the copy repository (empty while it is not there).
+    bool saveBackupCopy(const QString& backupId, const BackupCopy& copy, const QString& copySnapshotId = {});
+    QString backupCopySnapshot(const QString& backupId, const QString& copyName);
     QList<BackupCopy> backupCopies(const QString& backupId);
     bool deleteBackupCopy(const QString& backupId, const QString& copyName);
 

@@ -1,9 +1,13 @@
 // Off-machine copies through tidemarkd's API, to a real REST target (rclone serve restic on 127.0.0.1): a copy after
 // each backup, where each backup stands, the copy's own retention, an unreachable target that fails only the copy
 // and is caught up on the next run, and credentials that never appear in an answer, a payload, a log or the database.
+#include "environmentstate.h"
 #include "resticrestserver.h"
 #include "serverprocess.h"
+#include "sshserver.h"
 
+#include <QDeadlineTimer>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,30 +32,41 @@ private slots:
     void copySettingsAreValidated();
     void copyAfterBackup();
     void credentialsAreWriteOnly();
+    void restoreFromCopyWhenThePrimaryIsDamaged();
     void unreachableTargetFailsOnlyTheCopy();
     void copyKeepsItsOwnRetention();
+    void copyToSftpTarget();
 
 private:
     QString backupMain();
-    // The newest project.backup.copy activity, waited for.
+    // The project.backup.copy activities started since the last call (at least `count`, waited for), newest first.
+    QJsonArray newCopyRuns(int count);
+    // The one copy run that the last backup started, waited for until it ends.
     QJsonObject waitForNewestCopy();
     QJsonObject backup(const QString& id);
     QJsonObject copyState(const QString& backupId);
-    // The snapshots of the copy repository, read with restic itself.
-    QJsonArray copySnapshots();
+    // The snapshots of the copy repository with `tag` (the backups' data; tidemark-manifest: their manifests), read
+    // with restic itself.
+    QJsonArray copySnapshots(const QString& name = QStringLiteral("offsite"), const QString& location = {},
+        const QString& tag = QStringLiteral("tidemark"));
     TestHttp::Reply patchCopies(const QByteArray& copies);
 
     ServerProcess m_server;
     ResticRestServer m_rest;
+    SshServer m_ssh;
     std::unique_ptr<TestHttp> m_http;
     QString m_admin;
     QString m_viewer;
     QStringList m_backups;
+    int m_copyRuns = 0; // copy activities seen so far
 };
 
 void TestCopies::initTestCase()
 {
     QVERIFY2(m_rest.start(), qPrintable(m_rest.error()));
+    QVERIFY2(m_ssh.start(), qPrintable(m_ssh.error()));
+    // restic runs `ssh` from PATH: the test server's client configuration comes first.
+    m_server.setEnvironmentVariable(QStringLiteral("PATH"), m_ssh.path());
     QVERIFY2(m_server.start(), qPrintable(m_server.error()));
     m_http = std::make_unique<TestHttp>(m_server.url());
     m_admin = m_http->exchange(m_server.adminToken());
@@ -66,6 +81,7 @@ void TestCopies::cleanupTestCase()
 {
     m_server.stop();
     m_rest.stop();
+    m_ssh.stop();
 }
 
 TestHttp::Reply TestCopies::patchCopies(const QByteArray& copies)
@@ -86,15 +102,32 @@ QString TestCopies::backupMain()
     return id;
 }
 
+QJsonArray TestCopies::newCopyRuns(int count)
+{
+    // The copy starts once the backup's manifest is stored, a moment after the backup itself has ended.
+    QJsonArray list;
+    const QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired()) {
+        list = m_http->get(QStringLiteral("/projects/demo/activities?type=project.backup.copy&count=1000"), m_admin)
+                   .json.toArray();
+        if (list.size() >= m_copyRuns + count)
+            break;
+        QTest::qWait(100);
+    }
+    QJsonArray runs;
+    for (qsizetype i = 0; i < list.size() - m_copyRuns && i < count; ++i)
+        runs.append(list.at(i)); // newest first
+    m_copyRuns = int(list.size());
+    return runs;
+}
+
 QJsonObject TestCopies::waitForNewestCopy()
 {
-    const QJsonArray list
-        = m_http->get(QStringLiteral("/projects/demo/activities?type=project.backup.copy&count=1"), m_admin)
-              .json.toArray();
-    if (list.isEmpty())
+    const QJsonArray runs = newCopyRuns(1);
+    if (runs.isEmpty())
         return {};
     return m_http->waitForActivity(
-        QStringLiteral("demo"), list.at(0).toObject().value(QStringLiteral("id")).toString(), m_admin, 180000);
+        QStringLiteral("demo"), runs.at(0).toObject().value(QStringLiteral("id")).toString(), m_admin, 180000);
 }
 
 QJsonObject TestCopies::backup(const QString& id)
@@ -111,16 +144,18 @@ QJsonObject TestCopies::copyState(const QString& backupId)
     return {};
 }
 
-QJsonArray TestCopies::copySnapshots()
+QJsonArray TestCopies::copySnapshots(const QString& name, const QString& location, const QString& tag)
 {
     QProcess restic;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("RESTIC_REPOSITORY"), m_rest.location());
-    environment.insert(
-        QStringLiteral("RESTIC_PASSWORD_FILE"), m_server.dataDir() + QStringLiteral("/copies/demo/offsite/password"));
+    environment.insert(QStringLiteral("RESTIC_REPOSITORY"), location.isEmpty() ? m_rest.location() : location);
+    environment.insert(QStringLiteral("RESTIC_PASSWORD_FILE"),
+        m_server.dataDir() + QStringLiteral("/copies/demo/%1/password").arg(name));
+    environment.insert(QStringLiteral("PATH"), m_ssh.path());
     restic.setProcessEnvironment(environment);
     restic.start(QStringLiteral("restic"),
-        {QStringLiteral("--no-cache"), QStringLiteral("--json"), QStringLiteral("snapshots")});
+        {QStringLiteral("--no-cache"), QStringLiteral("--json"), QStringLiteral("snapshots"), QStringLiteral("--tag"),
+            tag});
     if (!restic.waitForFinished(60000) || restic.exitCode() != 0) {
         qWarning("restic snapshots on the copy: %s", restic.readAllStandardError().constData());
         return {};
@@ -181,6 +216,14 @@ void TestCopies::copyAfterBackup()
                 .value(QStringLiteral("tags"))
                 .toArray()
                 .contains(QJsonValue(QStringLiteral("backup=") + id)));
+    // With the manifest that `tidemarkd import` rebuilds the store from.
+    const QJsonArray manifests = copySnapshots(QStringLiteral("offsite"), {}, QStringLiteral("tidemark-manifest"));
+    QCOMPARE(manifests.size(), 1);
+    QVERIFY(manifests.at(0)
+                .toObject()
+                .value(QStringLiteral("tags"))
+                .toArray()
+                .contains(QJsonValue(QStringLiteral("backup=") + id)));
 
     // The copy's generated password and its credentials: owner-only files beside, not in, the database.
     for (const QString& name : {QStringLiteral("password"), QStringLiteral("env.json")}) {
@@ -228,6 +271,66 @@ void TestCopies::credentialsAreWriteOnly()
         if (file.open(QIODevice::ReadOnly))
             QVERIFY2(!file.readAll().contains(kSecret), qPrintable(name));
     }
+}
+
+void TestCopies::restoreFromCopyWhenThePrimaryIsDamaged()
+{
+    using namespace EnvironmentState;
+    const QString first = m_backups.value(0);
+    QVERIFY(!first.isEmpty());
+    const QString mount = m_http->get(QStringLiteral("/projects/demo/environments/main"), m_admin)
+                              .json.toObject()
+                              .value(QStringLiteral("local"))
+                              .toObject()
+                              .value(QStringLiteral("mounts"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("path"))
+                              .toString();
+    const Tree atBackup = hashTree(mount); // a live backup changes nothing in the environment
+
+    // Flip bytes in the primary's largest pack; the verification names it and takes the backup's restorability.
+    QString pack;
+    qint64 size = -1;
+    QDirIterator it(
+        m_server.dataDir() + QStringLiteral("/repositories/demo/repo/data"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        if (it.fileInfo().size() > size) {
+            size = it.fileInfo().size();
+            pack = it.filePath();
+        }
+    }
+    {
+        QFile file(pack);
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(size / 2));
+        QByteArray bytes = file.read(32);
+        for (char& c : bytes)
+            c = char(~c);
+        QVERIFY(file.seek(size / 2));
+        QCOMPARE(file.write(bytes), qint64(bytes.size()));
+    }
+    const QJsonObject verify = m_http->startAndWait("POST", QStringLiteral("/projects/demo/verify"),
+        R"({"read_data_percent": 100, "test_restore": false})", m_admin, 180000);
+    QCOMPARE(verify.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+    QVERIFY(verify.value(QStringLiteral("text")).toString().contains(QFileInfo(pack).fileName()));
+    QCOMPARE(backup(first).value(QStringLiteral("restorable")).toBool(), false);
+
+    // Not from the primary; from the copy, exactly.
+    const QString restorePath = QStringLiteral("/projects/demo/environments/main/backups/%1/restore").arg(first);
+    QCOMPARE(m_http->request("POST", restorePath, R"({"restore_code": false})", m_admin).status, 409);
+    QCOMPARE(m_http->request("POST", restorePath, R"({"from_copy": "elsewhere"})", m_admin).status, 400);
+    QVERIFY(writeFile(mount + QStringLiteral("/written-after.txt"), "after the backup"));
+    const QJsonObject restored = m_http->startAndWait(
+        "POST", restorePath, R"({"restore_code": false, "from_copy": "offsite"})", m_admin, 180000);
+    QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("success"),
+        qPrintable(restored.value(QStringLiteral("log")).toString()));
+    QCOMPARE(restored.value(QStringLiteral("payload")).toObject().value(QStringLiteral("from_copy")).toString(),
+        QStringLiteral("offsite"));
+    QCOMPARE(hashTree(mount), atBackup);
 }
 
 void TestCopies::unreachableTargetFailsOnlyTheCopy()
@@ -283,18 +386,52 @@ void TestCopies::copyKeepsItsOwnRetention()
                 .value(QStringLiteral("tags"))
                 .toArray()
                 .contains(QJsonValue(QStringLiteral("backup=") + newest)));
+    // The pruned backups' manifests went with them.
+    QCOMPARE(copySnapshots(QStringLiteral("offsite"), {}, QStringLiteral("tidemark-manifest")).size(), 1);
     QCOMPARE(copyState(newest).value(QStringLiteral("status")).toString(), QStringLiteral("copied"));
     for (const QString& id : m_backups) {
         if (id == newest)
             continue;
         QVERIFY2(copyState(id).isEmpty(), qPrintable(id)); // no longer on the copy
-        QCOMPARE(backup(id).value(QStringLiteral("restorable")).toBool(), true); // still in the primary
+        QCOMPARE(backup(id).value(QStringLiteral("id")).toString(), id); // still in the primary
     }
     // The next run does not copy the pruned backups again.
     const QString after = backupMain();
     QVERIFY(!after.isEmpty());
     QCOMPARE(waitForNewestCopy().value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QCOMPARE(copySnapshots().size(), 1);
+}
+
+void TestCopies::copyToSftpTarget()
+{
+    QJsonArray copies = m_http->get(QStringLiteral("/projects/demo/settings"), m_admin)
+                            .json.toObject()
+                            .value(QStringLiteral("backup_copies"))
+                            .toArray();
+    QCOMPARE(copies.size(), 1);
+    copies.append(QJsonObject {
+        {QStringLiteral("name"), QStringLiteral("sftp")}, {QStringLiteral("repository"), m_ssh.location()}});
+    QCOMPARE(patchCopies(QJsonDocument(copies).toJson(QJsonDocument::Compact)).status, 200);
+
+    const QString id = backupMain();
+    QVERIFY(!id.isEmpty());
+    // One activity per target, each on its own queue.
+    const QJsonArray runs = newCopyRuns(2);
+    QCOMPARE(runs.size(), 2);
+    for (const QJsonValue& run : runs) {
+        const QJsonObject done = m_http->waitForActivity(
+            QStringLiteral("demo"), run.toObject().value(QStringLiteral("id")).toString(), m_admin, 180000);
+        QVERIFY2(done.value(QStringLiteral("result")).toString() == QLatin1String("success"),
+            qPrintable(done.value(QStringLiteral("log")).toString()));
+    }
+    // On 2 of 2 copies.
+    const QJsonArray states = backup(id).value(QStringLiteral("copies")).toArray();
+    QCOMPARE(states.size(), 2);
+    for (const QJsonValue& state : states)
+        QCOMPARE(state.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("copied"));
+    // Every backup the primary holds went to the new target.
+    QCOMPARE(copySnapshots(QStringLiteral("sftp"), m_ssh.location()).size(), m_backups.size());
+    QVERIFY(QFileInfo::exists(m_ssh.directory() + QStringLiteral("/copy/config")));
 }
 
 QTEST_GUILESS_MAIN(TestCopies)
