@@ -367,8 +367,17 @@ Engine::Request Engine::verify(
 {
     if (!m_store.project(projectId))
         return {{}, 404, tr("Project '%1' does not exist.").arg(projectId)};
-    if (repositoryName != kPrimary)
-        return {{}, 404, tr("repository: there is no repository called '%1' (use primary).").arg(repositoryName)};
+    std::optional<CopyTarget> copy;
+    if (repositoryName != kPrimary) {
+        for (const CopyTarget& c : m_store.settings(projectId).backupCopies) {
+            if (c.name == repositoryName)
+                copy = c;
+        }
+        if (!copy)
+            return {{}, 404,
+                tr("repository: there is no repository called '%1' (use primary or the name of a copy).")
+                    .arg(repositoryName)};
+    }
     if (readDataPercent < 0 || readDataPercent > 100)
         return {{}, 400, tr("read_data_percent: %1 is not between 0 and 100.").arg(readDataPercent)};
     if (isVerifying(projectId))
@@ -385,33 +394,46 @@ Engine::Request Engine::verify(
     Queued item;
     item.projectId = projectId;
     item.activityId = activityId;
-    // restic check takes the repository's exclusive lock; a repair rewrites its index.
-    item.gateMode = int(RepositoryGate::Mode::Exclusive);
-    item.needsRepository = true;
-    item.make = [this, projectId, activityId, readDataPercent, testRestore]() -> Operation* {
+    // restic check takes the primary's exclusive lock, and a repair rewrites its index; a copy has its own locks.
+    item.gateMode = int(copy ? RepositoryGate::Mode::Shared : RepositoryGate::Mode::Exclusive);
+    item.needsRepository = !copy;
+    item.make = [this, projectId, activityId, readDataPercent, testRestore, copy]() -> Operation* {
         QList<VerifyOperation::TestTarget> targets;
         if (testRestore) {
             for (const Environment& e : m_store.environments(projectId)) {
                 if (e.status != Environment::Status::Active)
                     continue;
                 for (const BackupRecord& r : m_store.backups(projectId, e.id)) { // newest first
-                    if (r.backup.status != Backup::Status::Created || !r.backup.restorable
-                        || m_deleting.contains(r.backup.id) || r.snapshotId.isEmpty())
+                    if (r.backup.status != Backup::Status::Created || m_deleting.contains(r.backup.id))
                         continue;
-                    targets.append({e.id, r.backup.id, r.snapshotId, r.backup.sizeOfVolumes.value_or(-1)});
+                    // The newest backup that the repository holds (a copy: the newest copied there).
+                    const QString snapshot = copy ? m_store.backupCopySnapshot(r.backup.id, copy->name) : r.snapshotId;
+                    if (snapshot.isEmpty() || (!copy && !r.backup.restorable))
+                        continue;
+                    targets.append({e.id, r.backup.id, snapshot, r.backup.sizeOfVolumes.value_or(-1)});
                     break;
                 }
             }
         }
-        auto* op = new VerifyOperation(*repository(projectId), stagingDir() + QStringLiteral("/verify-") + activityId,
-            readDataPercent, targets, this);
-        op->setQuarantineDirectory(
-            m_dataDir + QStringLiteral("/repositories/") + projectId + QStringLiteral("/quarantine"));
+        ResticRepository* target = repository(projectId);
+        std::unique_ptr<ResticRepository> copyRepository;
+        if (copy) {
+            copyRepository = std::make_unique<ResticRepository>(CopySecrets(m_dataDir).settings(projectId, *copy));
+            target = copyRepository.get();
+        }
+        auto* op = new VerifyOperation(
+            *target, stagingDir() + QStringLiteral("/verify-") + activityId, readDataPercent, targets, this);
+        if (copyRepository)
+            copyRepository.release()->setParent(op); // damage in a copy is reported, not repaired from here
+        else
+            op->setQuarantineDirectory(
+                m_dataDir + QStringLiteral("/repositories/") + projectId + QStringLiteral("/quarantine"));
         return op;
     };
-    item.done = [this, projectId, activityId, readDataPercent](
+    item.done = [this, projectId, activityId, readDataPercent, repositoryName](
                     Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
-        recordVerification(projectId, activityId, readDataPercent, static_cast<VerifyOperation*>(op), outcome);
+        recordVerification(
+            projectId, repositoryName, activityId, readDataPercent, static_cast<VerifyOperation*>(op), outcome);
         return outcome;
     };
     enqueue(projectId, QString(), std::move(item));
@@ -670,15 +692,15 @@ bool Engine::isVerifying(const QString& projectId) const
     return isBusy(projectId, QString());
 }
 
-void Engine::recordVerification(const QString& projectId, const QString& activityId, int readDataPercent,
-    const VerifyOperation* op, const Operation::Outcome& outcome)
+void Engine::recordVerification(const QString& projectId, const QString& repositoryName, const QString& activityId,
+    int readDataPercent, const VerifyOperation* op, const Operation::Outcome& outcome)
 {
     if (outcome.kind == Operation::Outcome::Kind::Cancelled)
         return;
     VerificationRecord record;
     record.activityId = activityId;
     record.projectId = projectId;
-    record.repository = kPrimary;
+    record.repository = repositoryName;
     record.atMs = now();
     record.ok = outcome.kind == Operation::Outcome::Kind::Success;
     record.text = outcome.message;
@@ -687,8 +709,8 @@ void Engine::recordVerification(const QString& projectId, const QString& activit
         record.damagedPacks = op->result().damagedPacks;
     if (!m_store.saveVerification(record))
         m_hub.log(activityId, tr("The verification's result could not be recorded: %1").arg(m_store.error()));
-    if (!op)
-        return;
+    if (!op || repositoryName != kPrimary)
+        return; // a copy's damage does not make the primary's backups unrestorable
 
     const VerifyOperation::Result& result = op->result();
     QList<BackupRecord> records;

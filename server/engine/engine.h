@@ -50,10 +50,11 @@ public:
         const QString& fromCopy = {});
     Request deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor = Actor::server());
     Request cancel(const QString& projectId, const QString& activityId);
-    // Verifies the project's repository (`primary`): restic check reading `readDataPercent` of the data back and,
-    // with `testRestore`, a test restore of the newest backup of each active environment. Backups whose snapshots
-    // use damaged packs become not restorable; the damaged packs are moved aside and the index is rebuilt so that
-    // the next backup stores that data again. A later verification without errors makes them restorable again.
+    // Verifies the project's repository (`primary`, or a copy by its name: reported, never repaired from here): restic
+    // check reading `readDataPercent` of the data back and, with `testRestore`, a test restore of the newest backup of
+    // each active environment. Backups whose snapshots use damaged packs become not restorable; the damaged packs are
+    // moved aside and the index is rebuilt so that the next backup stores that data again. A later verification without
+    // errors makes them restorable again.
     Request verify(const QString& projectId, const QString& repositoryName, int readDataPercent, bool testRestore,
         const Actor& actor = Actor::server());
     // Copies the project's backups that are not on the copy target yet (project.backup.copy), then applies the
@@ -122,8 +123,8 @@ private:
     void runNext(const QString& queueKey);
     void refreshExpiry(const QString& projectId, const QString& environmentId);
     // Records what a verification found and marks the backups it concerns.
-    void recordVerification(const QString& projectId, const QString& activityId, int readDataPercent,
-        const class VerifyOperation* op, const Operation::Outcome& outcome);
+    void recordVerification(const QString& projectId, const QString& repositoryName, const QString& activityId,
+        int readDataPercent, const class VerifyOperation* op, const Operation::Outcome& outcome);
     // Adds a point to the primary repository's growth (its size on disk now).
     void recordGrowth(const QString& projectId);
     void schedulePrune(const QString& projectId);

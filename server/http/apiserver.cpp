@@ -73,6 +73,9 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("PATCH", QStringLiteral("/projects/{p}/settings"), std::bind(&ApiServer::patchSettings, this, _1));
     addRoute("POST", QStringLiteral("/projects/{p}/verify"), std::bind(&ApiServer::verifyRepository, this, _1));
     addRoute("GET", QStringLiteral("/projects/{p}/repository"), std::bind(&ApiServer::getRepository, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/repository/key"), std::bind(&ApiServer::getRepositoryKey, this, _1));
+    addRoute("POST", QStringLiteral("/projects/{p}/repository/key/acknowledge"),
+        std::bind(&ApiServer::acknowledgeRepositoryKey, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)

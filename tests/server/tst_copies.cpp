@@ -36,6 +36,8 @@ private slots:
     void unreachableTargetFailsOnlyTheCopy();
     void copyKeepsItsOwnRetention();
     void copyToSftpTarget();
+    void verifyACopy();
+    void recoveryKeysAndTheirAcknowledgement();
 
 private:
     QString backupMain();
@@ -432,6 +434,72 @@ void TestCopies::copyToSftpTarget()
     // Every backup the primary holds went to the new target.
     QCOMPARE(copySnapshots(QStringLiteral("sftp"), m_ssh.location()).size(), m_backups.size());
     QVERIFY(QFileInfo::exists(m_ssh.directory() + QStringLiteral("/copy/config")));
+}
+
+void TestCopies::verifyACopy()
+{
+    const auto repositories = [this] {
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue& r : m_http->get(QStringLiteral("/projects/demo/repository"), m_viewer)
+                                       .json.toObject()
+                                       .value(QStringLiteral("repositories"))
+                                       .toArray())
+            byName.insert(r.toObject().value(QStringLiteral("name")).toString(), r.toObject());
+        return byName;
+    };
+    const QJsonObject primaryBefore = repositories().value(QStringLiteral("primary"));
+    QVERIFY(repositories().value(QStringLiteral("offsite")).value(QStringLiteral("last_verified_at")).isNull());
+
+    const QJsonObject activity = m_http->startAndWait("POST", QStringLiteral("/projects/demo/verify"),
+        R"({"repository": "offsite", "read_data_percent": 100, "test_restore": true})", m_admin, 180000);
+    QVERIFY2(activity.value(QStringLiteral("result")).toString() == QLatin1String("success"),
+        qPrintable(activity.value(QStringLiteral("log")).toString()));
+    QVERIFY2(activity.value(QStringLiteral("text")).toString().contains(QStringLiteral("identical")),
+        qPrintable(activity.value(QStringLiteral("text")).toString()));
+
+    const auto after = repositories();
+    const QJsonObject offsite = after.value(QStringLiteral("offsite"));
+    QCOMPARE(offsite.value(QStringLiteral("last_verify_result")).toString(), QStringLiteral("success"));
+    QCOMPARE(offsite.value(QStringLiteral("location")).toString(), m_rest.location());
+    QCOMPARE(offsite.value(QStringLiteral("snapshots")).toInt(), 1); // its retention keeps one
+    QCOMPARE(after.value(QStringLiteral("sftp")).value(QStringLiteral("snapshots")).toInt(), int(m_backups.size()));
+    // The primary's own record is untouched.
+    QCOMPARE(after.value(QStringLiteral("primary")).value(QStringLiteral("last_verified_at")),
+        primaryBefore.value(QStringLiteral("last_verified_at")));
+}
+
+void TestCopies::recoveryKeysAndTheirAcknowledgement()
+{
+    const QString path = QStringLiteral("/projects/demo/repository/key");
+    QCOMPARE(m_http->get(path, m_viewer).status, 403);
+    QCOMPARE(m_http->get(path + QStringLiteral("?repository=elsewhere"), m_admin).status, 404);
+    for (const auto& [name, file] :
+        {std::pair {QStringLiteral("primary"), QStringLiteral("/repositories/demo/repo.password")},
+            std::pair {QStringLiteral("offsite"), QStringLiteral("/copies/demo/offsite/password")}}) {
+        const TestHttp::Reply key = m_http->get(path + QStringLiteral("?repository=") + name, m_admin);
+        QCOMPARE(key.status, 200);
+        QFile password(m_server.dataDir() + file);
+        QVERIFY(password.open(QIODevice::ReadOnly));
+        QCOMPARE(key.json.toObject().value(QStringLiteral("password")).toString(),
+            QString::fromUtf8(password.readAll().trimmed()));
+        QCOMPARE(key.json.toObject().value(QStringLiteral("repository")).toString(), name);
+    }
+
+    const auto acknowledgedAt = [this](const QString& name) {
+        for (const QJsonValue& r : m_http->get(QStringLiteral("/projects/demo/repository"), m_viewer)
+                                       .json.toObject()
+                                       .value(QStringLiteral("repositories"))
+                                       .toArray()) {
+            if (r.toObject().value(QStringLiteral("name")).toString() == name)
+                return r.toObject().value(QStringLiteral("key_acknowledged_at"));
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    QVERIFY(acknowledgedAt(QStringLiteral("primary")).isNull());
+    QCOMPARE(m_http->request("POST", path + QStringLiteral("/acknowledge"), {}, m_viewer).status, 403);
+    QCOMPARE(m_http->request("POST", path + QStringLiteral("/acknowledge"), {}, m_admin).status, 200);
+    QVERIFY(!acknowledgedAt(QStringLiteral("primary")).toString().isEmpty());
+    QVERIFY(acknowledgedAt(QStringLiteral("offsite")).isNull()); // each repository on its own
 }
 
 QTEST_GUILESS_MAIN(TestCopies)
