@@ -62,6 +62,22 @@ void CopyOperation::start()
             return fail(
                 tr("The copy %1 cannot be reached or opened: %2").arg(m_name, m_copy.describeOpenFailure(result)));
         emit progress(10);
+        unlock();
+    });
+    job->start();
+}
+
+void CopyOperation::unlock()
+{
+    // A run that was killed (tidemarkd stopped, the machine lost power) can have left its lock in the copy; restic
+    // unlock removes only locks of processes that no longer run.
+    ResticJob* job = track(m_copy.unlock(this));
+    connect(job, &ResticJob::finished, this, [this, job](const ResticResult& result) {
+        job->deleteLater();
+        if (m_cancelled || result.status == ResticResult::Status::Cancelled)
+            return fail(QString());
+        if (!result.ok())
+            emit logLine(tr("Stale locks in copy %1 could not be removed: %2").arg(m_name, result.errorString));
         copy();
     });
     job->start();

@@ -36,6 +36,7 @@ public:
     QString error() const { return m_error; }
 
 private:
+    void unlock();
     void copy();
     void list();
     void applyRetention();
