@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/copytarget.h"
 #include "domain/verifysettings.h"
 
 #include <QObject>
@@ -8,10 +9,10 @@
 class Engine;
 class Store;
 
-// Takes the automated backups and starts the scheduled verifications (`verify.every`): for each active environment, at
-// the start of each bucket of its type's finest schedule, if that bucket has no automated backup yet, one live
-// automated backup. At start-up a missed run is caught up once (not once per missed bucket). Time comes from the
-// engine's clock, so tests can move it.
+// Takes the automated backups and starts the scheduled verifications (`verify.every`) and daily copies: for each active
+// environment, at the start of each bucket of its type's finest schedule, if that bucket has no automated backup yet,
+// one live automated backup. At start-up a missed run is caught up once (not once per missed bucket). Time comes from
+// the engine's clock, so tests can move it.
 class Scheduler : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
 private:
     // Starts the project's verification when its `verify` interval has passed; true when it started one.
     bool verifyIfDue(const QString& projectId, const VerifySettings& verify);
+    // Starts a copy to each target that copies daily (`when: daily`) when its last run is a day old.
+    void copyDailyIfDue(const QString& projectId, const QList<CopyTarget>& copies);
 
     Store& m_store;
     Engine& m_engine;
