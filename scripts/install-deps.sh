@@ -14,6 +14,8 @@ packages=(
     libgl-dev
     # the snapshot engine and the databases the engine copies
     restic sqlite3 libsqlite3-dev
+    # off-machine copies: the tests start a REST target (rclone serve restic) and an SFTP target (a test sshd)
+    rclone openssh-server openssh-client
     # tidemarkd's HTTP parser (Boost.Beast, header-only) and the TLS tests' certificates
     libboost-dev openssl
     # headless GUI runs and screenshots

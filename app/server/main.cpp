@@ -1,4 +1,5 @@
 #include "domain/timestamp.h"
+#include "engine/importer.h"
 #include "store/store.h"
 #include "tidemarkserver.h"
 #include "translator.h"
@@ -73,7 +74,15 @@ public:
             out << tr("Hooks of %1/%2 updated.").arg(value("project"), value("environment")) << Qt::endl;
             return 0;
         }
-        return fail(tr("'%1' is not a command (token create, token list, token revoke NAME, hooks set)")
+        if (positional == QStringList {QStringLiteral("import")}) {
+            Importer importer(*store, dataDir);
+            if (!importer.run(value("repository"), value("password-file"), value("project")))
+                return fail(importer.error());
+            for (const QString& line : importer.summary())
+                out << line << Qt::endl;
+            return 0;
+        }
+        return fail(tr("'%1' is not a command (token create, token list, token revoke NAME, hooks set, import)")
                         .arg(positional.join(QLatin1Char(' '))));
     }
 
@@ -87,7 +96,9 @@ public:
                                             "  tidemarkd --data-dir DIR token list\n"
                                             "  tidemarkd --data-dir DIR token revoke NAME\n"
                                             "  tidemarkd --data-dir DIR hooks set --project P --environment E "
-                                            "[--pause CMD] [--resume CMD] [--timeout SECONDS]"));
+                                            "[--pause CMD] [--resume CMD] [--timeout SECONDS]\n"
+                                            "  tidemarkd --data-dir DIR import --repository LOCATION --password-file F "
+                                            "[--project ID]"));
         parser.addHelpOption();
         parser.addVersionOption();
         const QCommandLineOption dataDir(
@@ -106,7 +117,7 @@ public:
             tr("DIR"));
         const QCommandLineOption allowApiHooks(QStringLiteral("allow-api-hooks"),
             tr("Let admin API tokens set pause and resume hooks (shell commands this server runs)."));
-        const QCommandLineOption project(QStringLiteral("project"), tr("hooks set: the project."), tr("ID"));
+        const QCommandLineOption project(QStringLiteral("project"), tr("hooks set, import: the project."), tr("ID"));
         const QCommandLineOption environment(
             QStringLiteral("environment"), tr("hooks set: the environment."), tr("NAME"));
         const QCommandLineOption pause(
@@ -115,8 +126,12 @@ public:
             QStringLiteral("resume"), tr("hooks set: the resume hook (a shell command)."), tr("CMD"));
         const QCommandLineOption timeout(
             QStringLiteral("timeout"), tr("hooks set: how long each hook may run (1-3600 s)."), tr("SECONDS"));
+        const QCommandLineOption repository(QStringLiteral("repository"),
+            tr("import: the repository (a copy) to rebuild the projects from."), tr("LOCATION"));
+        const QCommandLineOption passwordFile(
+            QStringLiteral("password-file"), tr("import: the file holding that repository's password."), tr("FILE"));
         parser.addOptions({dataDir, listen, demo, noScheduler, role, name, environmentRoot, allowApiHooks, project,
-            environment, pause, resume, timeout});
+            environment, pause, resume, timeout, repository, passwordFile});
         const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
             tr("Serve HTTPS with this certificate (PEM; intermediates may follow it). Needs --tls-key."), tr("FILE"));
         const QCommandLineOption tlsKey(

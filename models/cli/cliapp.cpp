@@ -47,6 +47,8 @@ const QString kPath = QStringLiteral("path");
 const QString kNoSafetyBackup = QStringLiteral("no-safety-backup");
 const QString kAgainst = QStringLiteral("against");
 const QString kTo = QStringLiteral("to");
+const QString kCopy = QStringLiteral("copy");
+const QString kReadData = QStringLiteral("read-data");
 
 const QString kApiVariable = QStringLiteral("TIDEMARK_API_URL");
 const QString kTokenUrlVariable = QStringLiteral("TIDEMARK_TOKEN_URL");
@@ -130,6 +132,16 @@ const QList<CliApp::Command>& CliApp::commands()
                 "Show the effective retention policies. --set FILE applies a PATCH body {\"data_retention\": {...}}; "
                 "--dry-run changes nothing and shows which backups each environment would lose."),
             false, 0, 0, {kSet, kDryRun}, &CliApp::settingsRetention},
+        {"repository:info", "",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Show the project's repositories: size, logical size, deduplication, snapshots and the last "
+                "verification."),
+            false, 0, 0, {}, &CliApp::repositoryInfo},
+        {"repository:verify", "[--copy NAME] [--read-data PERCENT]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Verify the primary repository (or the copy NAME): restic check reading PERCENT of the data back "
+                "(default: the project's verify setting) and a test restore; wait for it."),
+            false, 0, 0, {kCopy, kReadData}, &CliApp::repositoryVerify},
     };
     return list;
 }
@@ -230,9 +242,11 @@ bool CliApp::parse()
     const QCommandLineOption noSafetyOption(kNoSafetyBackup, tr("Take no safety backup before the restore."));
     const QCommandLineOption againstOption(kAgainst, tr("Compare with this backup or current."), tr("ID"));
     const QCommandLineOption toOption(kTo, tr("Save into this folder."), tr("DIR"));
+    const QCommandLineOption copyOption(kCopy, tr("The copy to verify."), tr("NAME"));
+    const QCommandLineOption readDataOption(kReadData, tr("Percent of the data to read back (0-100)."), tr("PERCENT"));
     parser.addOptions({apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption,
         helpOption, versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption,
-        partOption, pathOption, noSafetyOption, againstOption, toOption});
+        partOption, pathOption, noSafetyOption, againstOption, toOption, copyOption, readDataOption});
 
     if (!parser.parse(m_argv)) {
         failUsage(parser.errorText());
@@ -292,7 +306,8 @@ bool CliApp::parse()
         return false;
     }
     for (const QCommandLineOption* option : {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption,
-             &dryRunOption, &partOption, &pathOption, &noSafetyOption, &againstOption, &toOption}) {
+             &dryRunOption, &partOption, &pathOption, &noSafetyOption, &againstOption, &toOption, &copyOption,
+             &readDataOption}) {
         const QString name = option->names().constFirst();
         if (parser.isSet(*option) && !command->options.contains(name)) {
             failUsage(tr("--%1: is not an option of %2").arg(name, commandName));
@@ -341,6 +356,20 @@ bool CliApp::parse()
     if (parser.isSet(setOption) && o.setFile.isEmpty()) {
         failUsage(tr("--set: the file is missing"));
         return false;
+    }
+    o.copy = parser.value(copyOption);
+    if (parser.isSet(copyOption) && o.copy.isEmpty()) {
+        failUsage(tr("--copy: the copy's name is missing"));
+        return false;
+    }
+    if (parser.isSet(readDataOption)) {
+        bool ok = false;
+        o.readDataPercent = parser.value(readDataOption).toInt(&ok);
+        if (!ok || o.readDataPercent < 0 || o.readDataPercent > 100) {
+            failUsage(tr("--read-data: '%1' is not a percentage (use a whole number from 0 to 100)")
+                          .arg(parser.value(readDataOption)));
+            return false;
+        }
     }
 
     const auto setting = [&](const QCommandLineOption& option, const QString& variable) {
@@ -869,6 +898,38 @@ void CliApp::settingsRetention()
     }
     await(m_client->updateRetention(m_options.project, m_retentionPatch, false),
         [this](const ApiClient::SettingsUpdate& update) { showRetentionUpdate(update, false); });
+}
+
+void CliApp::repositoryInfo()
+{
+    await(m_client->serverInfo(), [this](const ServerInfo& info) {
+        if (!info.has(Capability::Repository)) {
+            printErr(tr("This server has no repository information (only tidemarkd has).\n"));
+            finish(UsageError);
+            return;
+        }
+        await(m_client->repository(m_options.project), [this](const RepositoryReport& report) {
+            if (m_options.json)
+                printJson(report.toJson());
+            else
+                printOut(CliOutput::repositories(report));
+            finish(Success);
+        });
+    });
+}
+
+void CliApp::repositoryVerify()
+{
+    await(m_client->serverInfo(), [this](const ServerInfo& info) {
+        if (!info.has(Capability::Verify)) {
+            printErr(tr("This server cannot verify repositories (only tidemarkd can).\n"));
+            finish(UsageError);
+            return;
+        }
+        const QString repository = m_options.copy.isEmpty() ? QStringLiteral("primary") : m_options.copy;
+        await(m_client->verifyRepository(m_options.project, repository, m_options.readDataPercent),
+            [this](const QList<Activity>& activities) { started(activities, true); });
+    });
 }
 
 void CliApp::retentionDryRun()

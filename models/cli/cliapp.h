@@ -60,6 +60,8 @@ private:
         bool noSafetyBackup = false;
         QString against; // backup:diff
         QString to; // backup:download
+        QString copy; // repository:verify --copy
+        int readDataPercent = -1; // repository:verify --read-data; -1: the project's setting
     };
 
     static const QList<Command>& commands();
@@ -67,6 +69,8 @@ private:
     bool readRetentionPatch(); // reads and checks --set FILE locally
 
     void environmentList();
+    void repositoryInfo();
+    void repositoryVerify();
     void backupList();
     void backupGet();
     void backupCreate();

@@ -150,6 +150,31 @@ QString CliOutput::policies(const ProjectSettings& settings)
     return table.toString();
 }
 
+QString CliOutput::repositories(const RepositoryReport& report)
+{
+    TextTable table(
+        {tr("Repository"), tr("Size"), tr("Logical"), tr("Dedup"), tr("Snapshots"), tr("Verified"), tr("Result")});
+    for (const RepositoryStatus& r : report.repositories) {
+        table.addRow({r.name, r.sizeBytes ? size(*r.sizeBytes) : tr("unknown"),
+            r.logicalBytes ? size(*r.logicalBytes) : tr("unknown"),
+            r.dedupRatio ? QStringLiteral("%1×").arg(*r.dedupRatio, 0, 'f', 1) : tr("unknown"),
+            QString::number(r.snapshots), r.lastVerifiedAtMs ? time(*r.lastVerifiedAtMs) : tr("never"),
+            r.lastVerifyResult.isEmpty() ? QStringLiteral("-") : r.lastVerifyResult});
+    }
+    QString text = table.toString();
+    for (const RepositoryStatus& r : report.repositories) {
+        if (!r.lastVerifyText.isEmpty())
+            text += tr("%1: %2").arg(r.name, r.lastVerifyText) + QLatin1Char('\n');
+    }
+    if (report.growth.size() >= 2) {
+        text += tr("Grew from %1 to %2 between %3 and %4.")
+                    .arg(size(report.growth.first().sizeBytes), size(report.growth.last().sizeBytes),
+                        time(report.growth.first().atMs), time(report.growth.last().atMs))
+            + QLatin1Char('\n');
+    }
+    return text;
+}
+
 QString CliOutput::retentionPreview(const QJsonObject& preview)
 {
     QString text;
@@ -195,6 +220,10 @@ QString CliOutput::activityLabel(const Activity& activity)
         return backup.isEmpty() ? tr("backup deletion on %1").arg(environment)
                                 : tr("deletion of backup %1").arg(backup);
     }
+    if (activity.type == QLatin1String("project.verify"))
+        return tr("verification of the %1 repository").arg(payloadString(activity, QStringLiteral("repository")));
+    if (activity.type == QLatin1String("project.backup.copy"))
+        return tr("copy to %1").arg(payloadString(activity, QStringLiteral("copy")));
     return tr("%1 on %2").arg(activity.type, environment);
 }
 
@@ -227,5 +256,9 @@ QString CliOutput::activityOutcome(const Activity& a)
     }
     if (a.type == QLatin1String("environment.backup.delete"))
         return tr("Backup %1 deleted.").arg(backup);
+    // The verification's account and the copy's summary are already sentences.
+    if ((a.type == QLatin1String("project.verify") || a.type == QLatin1String("project.backup.copy"))
+        && !a.text.isEmpty())
+        return a.text;
     return tr("Activity %1 (%2) completed.").arg(a.id, a.type);
 }

@@ -4,6 +4,7 @@
 #include "domain/backup.h"
 #include "domain/environment.h"
 #include "domain/projectsettings.h"
+#include "domain/repositoryreport.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -22,6 +23,8 @@ public:
     static QString activities(const QList<Activity>& activities);
     static QString activityDetails(const Activity& activity);
     static QString policies(const ProjectSettings& settings);
+    // One row per repository (primary and copies), then the size over time.
+    static QString repositories(const RepositoryReport& report);
     // `preview` is the dry run's environment → retention preview (PreviewReport's JSON shape).
     static QString retentionPreview(const QJsonObject& preview);
 

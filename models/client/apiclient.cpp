@@ -586,6 +586,22 @@ QFuture<ApiResult<ProjectSettings>> ApiClient::settings(const QString& project)
         [](const QJsonValue& json) { return ProjectSettings::fromJson(json); });
 }
 
+QFuture<ApiResult<RepositoryReport>> ApiClient::repository(const QString& project)
+{
+    return typedRequest<RepositoryReport>("GET", projectPath(project) + QStringLiteral("/repository"), {}, true,
+        [](const QJsonValue& json) { return RepositoryReport::fromJson(json); });
+}
+
+QFuture<ApiResult<QList<Activity>>> ApiClient::verifyRepository(
+    const QString& project, const QString& repository, int readDataPercent)
+{
+    QJsonObject body {{QStringLiteral("repository"), repository}};
+    if (readDataPercent >= 0)
+        body.insert(QStringLiteral("read_data_percent"), readDataPercent);
+    return typedRequest<QList<Activity>>(
+        "POST", projectPath(project) + QStringLiteral("/verify"), body, false, &decodeAccepted);
+}
+
 QFuture<ApiResult<ApiClient::SettingsUpdate>> ApiClient::updateRetention(
     const QString& project, const QJsonObject& dataRetention, bool dryRun)
 {

@@ -7,6 +7,7 @@
 #include "domain/environment.h"
 #include "domain/project.h"
 #include "domain/projectsettings.h"
+#include "domain/repositoryreport.h"
 #include "domain/serverinfo.h"
 
 #include <functional>
@@ -129,6 +130,12 @@ public:
     // `dataRetention` is a partial data_retention object (types not named are untouched).
     QFuture<ApiResult<SettingsUpdate>> updateRetention(
         const QString& project, const QJsonObject& dataRetention, bool dryRun);
+
+    // (local) GET /projects/{p}/repository: the repositories' statistics and last verification.
+    QFuture<ApiResult<RepositoryReport>> repository(const QString& project);
+    // (local) POST /projects/{p}/verify; a negative `readDataPercent` leaves it to the project's `verify` setting.
+    QFuture<ApiResult<QList<Activity>>> verifyRepository(
+        const QString& project, const QString& repository, int readDataPercent);
 
     // Opens the activity's NDJSON log stream (with auth); the caller owns the stream object.
     LogStream* openLogStream(const QString& project, const QString& activityId, QObject* parent);

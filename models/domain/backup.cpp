@@ -5,6 +5,7 @@
 #include "timestamp.h"
 
 #include <limits>
+#include <QJsonArray>
 
 namespace {
 
@@ -24,6 +25,7 @@ const QString kSizeUsed = QStringLiteral("size_used");
 const QString kSizeObjectStorage = QStringLiteral("size_object_storage");
 const QString kDeployment = QStringLiteral("deployment");
 const QString kAttributes = QStringLiteral("attributes");
+const QString kCopies = QStringLiteral("copies");
 const QString kLinks = QStringLiteral("_links");
 
 // The largest integer a JSON number (an IEEE double) holds exactly.
@@ -73,6 +75,28 @@ Decoded<Backup> Backup::fromJson(const QJsonValue& json, const QString& basePath
     reader.nullableInteger(kSizeObjectStorage, 0, kMaxExactInteger, backup.sizeObjectStorage);
     reader.nullableString(kDeployment, backup.deployment);
     reader.attributes(kAttributes, backup.attributes);
+    const QJsonValue copies = root->value(kCopies);
+    if (copies.isArray()) {
+        QList<BackupCopy> list;
+        const QJsonArray array = copies.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString path = JsonPath::index(reader.path(kCopies), i);
+            const auto entry = JsonRead::object(array.at(i), path, problems);
+            if (!entry)
+                continue;
+            BackupCopy copy;
+            ApiObjectReader copyReader(*entry, path, problems);
+            copyReader.requiredString(QStringLiteral("name"), copy.name);
+            copyReader.enumeration(QStringLiteral("status"), &BackupCopy::statusFromString,
+                {QStringLiteral("pending"), QStringLiteral("copied"), QStringLiteral("failed")}, copy.status);
+            copyReader.nullableTime(QStringLiteral("copied_at"), copy.copiedAtMs);
+            std::optional<QString> error;
+            copyReader.nullableString(QStringLiteral("error"), error);
+            copy.error = error.value_or(QString());
+            list.append(copy);
+        }
+        backup.copies = list;
+    }
 
     reader.links(backup.links);
 
@@ -83,7 +107,7 @@ Decoded<Backup> Backup::fromJson(const QJsonValue& json, const QString& basePath
 
 QJsonObject Backup::toJson() const
 {
-    return QJsonObject {
+    QJsonObject json {
         {kId, id},
         {kCreatedAt, Timestamp::formatMsecs(createdAtMs)},
         {kUpdatedAt, Timestamp::formatMsecs(updatedAtMs)},
@@ -102,6 +126,49 @@ QJsonObject Backup::toJson() const
         {kAttributes, ApiObjectReader::attributesJson(attributes)},
         {kLinks, links.toJson()},
     };
+    if (copies) {
+        QJsonArray list;
+        for (const BackupCopy& copy : *copies)
+            list.append(copy.toJson());
+        json.insert(kCopies, list);
+    }
+    return json;
+}
+
+QString BackupCopy::statusToString(Status status)
+{
+    switch (status) {
+    case Status::Pending:
+        return QStringLiteral("pending");
+    case Status::Copied:
+        return QStringLiteral("copied");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Pruned:
+        return QStringLiteral("pruned");
+    }
+    return QStringLiteral("pending");
+}
+
+std::optional<BackupCopy::Status> BackupCopy::statusFromString(const QString& text)
+{
+    if (text == QLatin1String("pending"))
+        return Status::Pending;
+    if (text == QLatin1String("copied"))
+        return Status::Copied;
+    if (text == QLatin1String("failed"))
+        return Status::Failed;
+    if (text == QLatin1String("pruned"))
+        return Status::Pruned;
+    return std::nullopt;
+}
+
+QJsonObject BackupCopy::toJson() const
+{
+    return QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("status"), statusToString(status)},
+        {QStringLiteral("copied_at"),
+            copiedAtMs ? QJsonValue(Timestamp::formatMsecs(*copiedAtMs)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("error"), error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error)}};
 }
 
 QString Backup::statusToString(Status status)

@@ -6,7 +6,25 @@
 #include <optional>
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+
+// Where one backup stands on one copy target (local): `copies` of a backup.
+struct BackupCopy
+{
+    // Pruned: removed from the copy by its own retention (never copied again; not listed by the API).
+    enum class Status { Pending, Copied, Failed, Pruned };
+
+    QString name;
+    Status status = Status::Pending;
+    std::optional<qint64> copiedAtMs;
+    QString error; // why the last copy failed; empty otherwise
+
+    static QString statusToString(Status status);
+    static std::optional<Status> statusFromString(const QString& text);
+    QJsonObject toJson() const;
+    bool operator==(const BackupCopy&) const = default;
+};
 
 // A backup as the API shows it.
 struct Backup
@@ -28,7 +46,9 @@ struct Backup
     std::optional<qint64> sizeUsed;
     std::optional<qint64> sizeObjectStorage; // hosted: bytes in object storage; a local server has none (null)
     std::optional<QString> deployment; // hosted: the deployment captured; null locally
-    QHash<QString, QString> attributes; // (local) "note", "protected", "pause_ms"
+    QHash<QString, QString> attributes; // (local) "note", "protected", "pause_ms", "damaged"
+    // (local) one entry per copy target of the project; nullopt from a server without copies (the hosted API).
+    std::optional<QList<BackupCopy>> copies;
     Links links;
 
     bool isProtected() const { return attributes.value(QStringLiteral("protected")) == QLatin1String("true"); }

@@ -3,6 +3,7 @@
 #include "jsonread.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace {
 
@@ -14,6 +15,8 @@ struct Tr
 
 const QString kDataRetention = QStringLiteral("data_retention");
 const QString kDefaultConfig = QStringLiteral("default_config");
+const QString kVerify = QStringLiteral("verify");
+const QString kBackupCopies = QStringLiteral("backup_copies");
 
 QString typeNames()
 {
@@ -47,6 +50,22 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
     ProjectSettings settings;
     settings.other = *root;
     settings.other.remove(kDataRetention);
+    settings.other.remove(kVerify);
+    settings.other.remove(kBackupCopies);
+    if (root->contains(kBackupCopies)) {
+        Decoded<QList<CopyTarget>> copies
+            = CopyTarget::listFromJson(root->value(kBackupCopies), JsonPath::key(basePath, kBackupCopies));
+        problems.append(copies.problems);
+        if (copies.value)
+            settings.backupCopies = *copies.value;
+    }
+    if (root->contains(kVerify)) {
+        Decoded<VerifySettings> verify
+            = VerifySettings::fromJson(root->value(kVerify), JsonPath::key(basePath, kVerify));
+        problems.append(verify.problems);
+        if (verify.value)
+            settings.verify = *verify.value;
+    }
 
     const QJsonValue retention = root->value(kDataRetention);
     const QString retentionPath = JsonPath::key(basePath, kDataRetention);
@@ -83,6 +102,11 @@ QJsonObject ProjectSettings::toJson() const
         retention.insert(EnvironmentTypes::toString(type), policyFor(type).toJson());
     QJsonObject json = other;
     json.insert(kDataRetention, retention);
+    json.insert(kVerify, verify.toJson());
+    QJsonArray copies;
+    for (const CopyTarget& copy : backupCopies)
+        copies.append(copy.toJson());
+    json.insert(kBackupCopies, copies);
     return json;
 }
 
@@ -94,9 +118,30 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
 
     for (auto it = root->begin(); it != root->end(); ++it) {
-        if (it.key() != kDataRetention) {
-            problems.append(
-                {it.key(), Tr::tr("is not a setting that can be changed here (only data_retention can be changed)")});
+        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies) {
+            problems.append({it.key(),
+                Tr::tr("is not a setting that can be changed here (only data_retention, verify and backup_copies can "
+                       "be changed)")});
+        }
+    }
+
+    std::optional<QList<CopyTarget>> copiesChanged;
+    if (root->contains(kBackupCopies)) {
+        Decoded<QList<CopyTarget>> copies = CopyTarget::listFromJson(root->value(kBackupCopies), kBackupCopies);
+        problems.append(copies.problems);
+        copiesChanged = copies.value;
+    }
+
+    std::optional<VerifySettings> verifyChanged;
+    if (root->contains(kVerify)) {
+        // Keys not given keep their current values, as inside default_config.
+        QJsonObject merged = verify.toJson();
+        if (const auto given = JsonRead::object(root->value(kVerify), kVerify, problems)) {
+            for (auto field = given->begin(); field != given->end(); ++field)
+                merged.insert(field.key(), field.value());
+            Decoded<VerifySettings> decoded = VerifySettings::fromJson(merged, kVerify);
+            problems.append(decoded.problems);
+            verifyChanged = decoded.value;
         }
     }
 
@@ -142,12 +187,16 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
     for (auto it = changed.begin(); it != changed.end(); ++it)
         dataRetention.insert(it.key(), it.value());
+    if (verifyChanged)
+        verify = *verifyChanged;
+    if (copiesChanged)
+        backupCopies = *copiesChanged;
     return {};
 }
 
 bool ProjectSettings::operator==(const ProjectSettings& rhs) const
 {
-    if (other != rhs.other)
+    if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies)
         return false;
     for (EnvironmentType type : EnvironmentTypes::all()) {
         if (policyFor(type) != rhs.policyFor(type))

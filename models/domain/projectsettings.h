@@ -1,8 +1,10 @@
 #pragma once
 
+#include "copytarget.h"
 #include "environmenttype.h"
 #include "problem.h"
 #include "retentionpolicy.h"
+#include "verifysettings.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -12,6 +14,8 @@
 struct ProjectSettings
 {
     QMap<EnvironmentType, RetentionPolicy> dataRetention;
+    VerifySettings verify; // `verify`, defaults filled in
+    QList<CopyTarget> backupCopies; // `backup_copies`; their credentials' values only right after a PATCH gave them
     QJsonObject other;
 
     RetentionPolicy policyFor(EnvironmentType type) const;
@@ -21,8 +25,9 @@ struct ProjectSettings
     static Decoded<ProjectSettings> fromJson(const QJsonValue& json, const QString& basePath = {});
     QJsonObject toJson() const;
 
-    // Applies a PATCH body (a partial data_retention): types not named are untouched; inside a type,
-    // max_backups and default_config replace the current values when given. Problems are named by path
+    // Applies a PATCH body (a partial data_retention, a `verify`, a whole `backup_copies`): types not named are
+    // untouched; inside a type, max_backups and default_config replace the current values when given; `verify` keys
+    // given replace theirs. Problems are named by path
     // (`data_retention.production.default_config.schedule[0].interval`); on problems nothing changes.
     Problems applyPatch(const QJsonValue& patch);
 

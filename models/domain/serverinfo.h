@@ -48,4 +48,11 @@ inline const QString Diff = QStringLiteral("diff");
 inline const QString PartialRestore = QStringLiteral("partial_restore");
 // A safety backup before every restore ("safety_backup"), and POST /projects/{p}/activities/{a}/undo.
 inline const QString SafetyBackup = QStringLiteral("safety_backup");
+// POST /projects/{p}/verify and the `verify` schedule: restic check with a share of the data read back, a test
+// restore; damaged backups become not restorable.
+inline const QString Verify = QStringLiteral("verify");
+// GET /projects/{p}/repository: size, logical size, deduplication, snapshots, last verification, growth.
+inline const QString Repository = QStringLiteral("repository");
+// Settings backup_copies, `restic copy` after each backup (project.backup.copy), `copies` on each backup.
+inline const QString Copies = QStringLiteral("copies");
 } // namespace Capability

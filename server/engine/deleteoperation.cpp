@@ -4,21 +4,21 @@
 #include "resticrepository.h"
 
 DeleteOperation::DeleteOperation(
-    ResticRepository& repository, const QString& backupId, const QString& snapshotId, QObject* parent)
+    ResticRepository& repository, const QString& backupId, const QStringList& snapshotIds, QObject* parent)
     : Operation(parent)
     , m_repository(repository)
     , m_backupId(backupId)
-    , m_snapshotId(snapshotId)
+    , m_snapshotIds(snapshotIds)
 { }
 
 void DeleteOperation::start()
 {
     emit logLine(tr("Deleting backup %1.").arg(m_backupId));
-    if (m_snapshotId.isEmpty()) {
+    if (m_snapshotIds.isEmpty()) {
         emit finished(Outcome {Outcome::Kind::Success, tr("Backup %1 deleted").arg(m_backupId)});
         return;
     }
-    m_job = m_repository.forget({m_snapshotId}, this);
+    m_job = m_repository.forget(m_snapshotIds, this);
     connect(m_job, &ResticJob::logLine, this, [this](const QString& line) { emit logLine(line); });
     connect(m_job, &ResticJob::finished, this, [this](const ResticResult& result) {
         m_job->deleteLater();

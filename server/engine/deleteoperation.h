@@ -7,14 +7,15 @@
 class ResticJob;
 class ResticRepository;
 
-// Forgets a backup's snapshot. The data is reclaimed by a prune that the engine batches after deletes.
+// Forgets a backup's snapshots. The data is reclaimed by a prune that the engine batches after deletes.
 class DeleteOperation : public Operation
 {
     Q_OBJECT
 
 public:
-    DeleteOperation(
-        ResticRepository& repository, const QString& backupId, const QString& snapshotId, QObject* parent = nullptr);
+    // `snapshotIds`: the backup's snapshot and its manifest snapshot (either may be missing).
+    DeleteOperation(ResticRepository& repository, const QString& backupId, const QStringList& snapshotIds,
+        QObject* parent = nullptr);
 
     void start() override;
     void cancel() override { }
@@ -23,6 +24,6 @@ public:
 private:
     ResticRepository& m_repository;
     QString m_backupId;
-    QString m_snapshotId;
+    QStringList m_snapshotIds;
     QPointer<ResticJob> m_job;
 };

@@ -4,6 +4,8 @@
 #include "activities/repositorygate.h"
 #include "backupoperation.h"
 #include "changetracker.h"
+#include "copyoperation.h"
+#include "copysecrets.h"
 #include "deleteoperation.h"
 #include "removetree.h"
 #include "resticjob.h"
@@ -11,10 +13,13 @@
 #include "restoreoperation.h"
 #include "resumeoperation.h"
 #include "retention/retentionplanner.h"
+#include "verifyoperation.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
@@ -25,6 +30,14 @@ const QString kBackupType = QStringLiteral("environment.backup");
 const QString kRestoreType = QStringLiteral("environment.restore");
 const QString kDeleteType = QStringLiteral("environment.backup.delete");
 const QString kResumeType = QStringLiteral("environment.resume");
+const QString kVerifyType = QStringLiteral("project.verify");
+const QString kCopyType = QStringLiteral("project.backup.copy");
+// The small snapshot beside each backup's that holds what the store knows of it (see backupManifest()).
+const QString kManifestTag = QStringLiteral("tidemark-manifest");
+const QString kManifestFile = QStringLiteral("tidemark-backup.json");
+const QString kPrimary = QStringLiteral("primary");
+// A backup attribute (read-only through the API): why the backup cannot be restored now.
+const QString kDamagedAttribute = QStringLiteral("damaged");
 
 int pruneDelayMs()
 {
@@ -225,8 +238,15 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
             m_hub.log(activityId, message);
             return {Operation::Outcome::Kind::Failure, message};
         }
+        recordGrowth(projectId);
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
+        // What the store knows of the backup goes into the repository beside it (then the copies), so that
+        // `tidemarkd import` can rebuild the store from any copy.
+        storeBackupManifest(projectId, backupId, [this, projectId] {
+            // Its own queue: a copy never delays the next backup, and its failure is not the backup's.
+            copyAfterBackup(projectId);
+        });
         return outcome;
     };
     enqueue(projectId, environmentId, std::move(item));
@@ -236,11 +256,29 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
 Engine::Request Engine::restore(const QString& projectId, const QString& backupId, const QString& targetEnvironment,
     const RestoreSelection& selection, const Actor& actor, const QJsonObject& recorded)
 {
+    const QString& fromCopy = selection.fromCopy;
     const auto record = m_store.backup(projectId, backupId);
     if (!record)
         return {{}, 404, tr("Backup '%1' does not exist.").arg(backupId)};
     if (record->backup.status != Backup::Status::Created || m_deleting.contains(backupId))
         return {{}, 409, tr("Backup '%1' is being deleted and cannot be restored.").arg(backupId)};
+    std::optional<CopyTarget> copy;
+    QString copySnapshot;
+    if (!fromCopy.isEmpty()) {
+        for (const CopyTarget& c : m_store.settings(projectId).backupCopies) {
+            if (c.name == fromCopy)
+                copy = c;
+        }
+        if (!copy)
+            return {{}, 400, tr("from_copy: there is no copy called '%1' in backup_copies.").arg(fromCopy)};
+        copySnapshot = m_store.backupCopySnapshot(backupId, fromCopy);
+        if (copySnapshot.isEmpty())
+            return {{}, 409, tr("Backup '%1' is not on the copy '%2'.").arg(backupId, fromCopy)};
+    } else if (!record->backup.restorable) {
+        return {{}, 409,
+            tr("Backup '%1' cannot be restored: %2")
+                .arg(backupId, record->backup.attributes.value(kDamagedAttribute, tr("it is not restorable now.")))};
+    }
     const auto target = m_store.environment(projectId, targetEnvironment);
     if (!target)
         return {{}, 404, tr("Environment '%1' does not exist.").arg(targetEnvironment)};
@@ -279,6 +317,8 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
         text = tr("Restore of backup %1 into %2").arg(backupId, targetEnvironment);
     else
         text = tr("Restore of the data of backup %1 into %2 (code unchanged)").arg(backupId, targetEnvironment);
+    if (copy)
+        payload.insert(QStringLiteral("from_copy"), copy->name);
     const auto activity = m_hub.create(projectId, kRestoreType, {targetEnvironment}, payload, text, actor);
     if (!activity)
         return {{}, 500, tr("The activity could not be recorded.")};
@@ -319,14 +359,25 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
                 : tr("The safety backup %1 was not taken (%2); nothing was restored.").arg(safetyId, why);
         };
     }
-    item.make = [this, projectId, backupId, targetEnvironment, selection, activityId]() -> Operation* {
+    item.make = [this, projectId, backupId, targetEnvironment, selection, activityId, copy,
+                     copySnapshot]() -> Operation* {
         const auto current = m_store.environment(projectId, targetEnvironment);
         const auto backup = m_store.backup(projectId, backupId);
         if (!current || !backup)
             return nullptr;
-        auto* op = new RestoreOperation(*repository(projectId), stagingDir(), projectId, backup->snapshotId,
-            backup->manifest, *current, selection.restoreCode, activityId, this);
+        ResticRepository* source = repository(projectId);
+        QString snapshot = backup->snapshotId;
+        std::unique_ptr<ResticRepository> copyRepository;
+        if (copy) {
+            copyRepository = std::make_unique<ResticRepository>(CopySecrets(m_dataDir).settings(projectId, *copy));
+            source = copyRepository.get();
+            snapshot = copySnapshot;
+        }
+        auto* op = new RestoreOperation(*source, stagingDir(), projectId, snapshot, backup->manifest, *current,
+            selection.restoreCode, activityId, this);
         op->setSelection(selection.parts, selection.paths, selection.absentRemoves);
+        if (copyRepository)
+            copyRepository.release()->setParent(op); // lives as long as the restore that reads it
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
         return op;
@@ -395,9 +446,14 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
     item.projectId = projectId;
     item.activityId = activity->activity.id;
     item.gateMode = int(RepositoryGate::Mode::Exclusive);
-    const QString snapshotId = record->snapshotId;
-    item.make = [this, projectId, backupId, snapshotId]() -> Operation* {
-        return new DeleteOperation(*repository(projectId), backupId, snapshotId, this);
+    QStringList snapshotIds;
+    if (!record->snapshotId.isEmpty())
+        snapshotIds.append(record->snapshotId);
+    if (const QString manifest = record->manifest.value(QStringLiteral("manifest_snapshot")).toString();
+        !manifest.isEmpty())
+        snapshotIds.append(manifest);
+    item.make = [this, projectId, backupId, snapshotIds]() -> Operation* {
+        return new DeleteOperation(*repository(projectId), backupId, snapshotIds, this);
     };
     item.done = [this, projectId, environmentId, backupId](
                     Operation*, const Operation::Outcome& outcome) -> Operation::Outcome {
@@ -408,7 +464,7 @@ Engine::Request Engine::deleteBackup(const QString& projectId, const QString& ba
             schedulePrune(projectId);
         } else if (auto current = m_store.backup(projectId, backupId)) {
             current->backup.status = Backup::Status::Created;
-            current->backup.restorable = true;
+            current->backup.restorable = !current->backup.attributes.contains(kDamagedAttribute);
             m_store.saveBackup(*current);
         }
         return outcome;
@@ -442,6 +498,407 @@ Engine::Request Engine::cancel(const QString& projectId, const QString& activity
         }
     }
     return {{}, 409, tr("Activity '%1' cannot be cancelled now.").arg(activityId)};
+}
+
+Engine::Request Engine::verify(
+    const QString& projectId, const QString& repositoryName, int readDataPercent, bool testRestore, const Actor& actor)
+{
+    if (!m_store.project(projectId))
+        return {{}, 404, tr("Project '%1' does not exist.").arg(projectId)};
+    std::optional<CopyTarget> copy;
+    if (repositoryName != kPrimary) {
+        for (const CopyTarget& c : m_store.settings(projectId).backupCopies) {
+            if (c.name == repositoryName)
+                copy = c;
+        }
+        if (!copy)
+            return {{}, 404,
+                tr("repository: there is no repository called '%1' (use primary or the name of a copy).")
+                    .arg(repositoryName)};
+    }
+    if (readDataPercent < 0 || readDataPercent > 100)
+        return {{}, 400, tr("read_data_percent: %1 is not between 0 and 100.").arg(readDataPercent)};
+    if (isVerifying(projectId))
+        return {{}, 409, tr("A verification of project '%1' is already queued or running.").arg(projectId)};
+
+    const QJsonObject payload {{QStringLiteral("repository"), repositoryName},
+        {QStringLiteral("read_data_percent"), readDataPercent}, {QStringLiteral("test_restore"), testRestore}};
+    const auto activity = m_hub.create(projectId, kVerifyType, {}, payload,
+        tr("Verification of the %1 repository of %2").arg(repositoryName, projectId), actor);
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+    const QString activityId = activity->activity.id;
+
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activityId;
+    // restic check takes the primary's exclusive lock, and a repair rewrites its index; a copy has its own locks.
+    item.gateMode = int(copy ? RepositoryGate::Mode::Shared : RepositoryGate::Mode::Exclusive);
+    item.needsRepository = !copy;
+    item.make = [this, projectId, activityId, readDataPercent, testRestore, copy]() -> Operation* {
+        QList<VerifyOperation::TestTarget> targets;
+        if (testRestore) {
+            for (const Environment& e : m_store.environments(projectId)) {
+                if (e.status != Environment::Status::Active)
+                    continue;
+                for (const BackupRecord& r : m_store.backups(projectId, e.id)) { // newest first
+                    if (r.backup.status != Backup::Status::Created || m_deleting.contains(r.backup.id))
+                        continue;
+                    // The newest backup that the repository holds (a copy: the newest copied there).
+                    const QString snapshot = copy ? m_store.backupCopySnapshot(r.backup.id, copy->name) : r.snapshotId;
+                    if (snapshot.isEmpty() || (!copy && !r.backup.restorable))
+                        continue;
+                    targets.append({e.id, r.backup.id, snapshot, r.backup.sizeOfVolumes.value_or(-1)});
+                    break;
+                }
+            }
+        }
+        ResticRepository* target = repository(projectId);
+        std::unique_ptr<ResticRepository> copyRepository;
+        if (copy) {
+            copyRepository = std::make_unique<ResticRepository>(CopySecrets(m_dataDir).settings(projectId, *copy));
+            target = copyRepository.get();
+        }
+        auto* op = new VerifyOperation(
+            *target, stagingDir() + QStringLiteral("/verify-") + activityId, readDataPercent, targets, this);
+        if (copyRepository)
+            copyRepository.release()->setParent(op); // damage in a copy is reported, not repaired from here
+        else
+            op->setQuarantineDirectory(
+                m_dataDir + QStringLiteral("/repositories/") + projectId + QStringLiteral("/quarantine"));
+        return op;
+    };
+    item.done = [this, projectId, activityId, readDataPercent, repositoryName](
+                    Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
+        recordVerification(
+            projectId, repositoryName, activityId, readDataPercent, static_cast<VerifyOperation*>(op), outcome);
+        return outcome;
+    };
+    enqueue(projectId, QString(), std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+QJsonObject Engine::backupManifest(const QString& projectId, const BackupRecord& record)
+{
+    QJsonObject settings = m_store.settings(projectId).toJson();
+    settings.remove(QStringLiteral("backup_copies")); // their credentials are not in the store either
+    QJsonObject project;
+    if (const auto p = m_store.project(projectId))
+        project = QJsonObject {{QStringLiteral("id"), p->id}, {QStringLiteral("title"), p->title},
+            {QStringLiteral("timezone"), p->timezone}, {QStringLiteral("settings"), settings}};
+    QJsonObject environment;
+    if (const auto e = m_store.environment(projectId, record.backup.environment))
+        environment = e->toJson();
+    Backup backup = record.backup;
+    backup.links = Links();
+    backup.copies.reset();
+    QJsonObject manifest = record.manifest;
+    manifest.remove(QStringLiteral("manifest_snapshot"));
+    return QJsonObject {{QStringLiteral("format"), 1}, {QStringLiteral("project"), project},
+        {QStringLiteral("environment"), environment}, {QStringLiteral("backup"), backup.toJson()},
+        {QStringLiteral("snapshot_id"), record.snapshotId}, {QStringLiteral("manifest"), manifest}};
+}
+
+void Engine::storeBackupManifest(const QString& projectId, const QString& backupId, std::function<void()> then)
+{
+    const auto record = m_store.backup(projectId, backupId);
+    if (!record) {
+        then();
+        return;
+    }
+    const QString dir = stagingDir() + QStringLiteral("/manifest-") + backupId;
+    QDir().mkpath(dir);
+    QFile file(dir + QLatin1Char('/') + kManifestFile);
+    const QByteArray json = QJsonDocument(backupManifest(projectId, *record)).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size()) {
+        qWarning("tidemarkd: the manifest of backup %s could not be written", qPrintable(backupId));
+        removeTree(dir);
+        then();
+        return;
+    }
+    file.close();
+    gate(projectId).acquire(RepositoryGate::Mode::Shared, this, [this, projectId, backupId, dir, then] {
+        ResticRepository::BackupRequest request;
+        request.rootDirectory = dir;
+        request.paths = {kManifestFile};
+        request.host = QStringLiteral("tidemark-") + projectId;
+        // Not tagged `tidemark`: start-up recovery judges those snapshots by their backup records.
+        request.tags = {kManifestTag, QStringLiteral("project=") + projectId, QStringLiteral("backup=") + backupId};
+        ResticJob* job = repository(projectId)->backup(request, this);
+        connect(job, &ResticJob::finished, this, [this, job, projectId, backupId, dir, then](const ResticResult& r) {
+            job->deleteLater();
+            removeTree(dir);
+            gate(projectId).release(RepositoryGate::Mode::Shared);
+            if (!r.ok() || r.snapshotId.isEmpty()) {
+                qWarning("tidemarkd: the manifest of backup %s could not be stored: %s", qPrintable(backupId),
+                    qPrintable(r.errorString));
+            } else if (auto current = m_store.backup(projectId, backupId)) {
+                current->manifest.insert(QStringLiteral("manifest_snapshot"), r.snapshotId);
+                m_store.saveBackup(*current);
+            }
+            then();
+        });
+        job->start();
+    });
+}
+
+void Engine::copyAfterBackup(const QString& projectId)
+{
+    for (const CopyTarget& copy : m_store.settings(projectId).backupCopies) {
+        if (copy.when != CopyTarget::When::AfterBackup)
+            continue;
+        const Request request = copyBackups(projectId, copy.name, Actor::server(QStringLiteral("Copy after backup")));
+        if (!request.ok())
+            qWarning("tidemarkd: copy of project %s to %s not started: %s", qPrintable(projectId),
+                qPrintable(copy.name), qPrintable(request.error));
+    }
+}
+
+QList<BackupCopy> Engine::copiesOf(const BackupRecord& record)
+{
+    const QList<BackupCopy> stored = m_store.backupCopies(record.backup.id);
+    QList<BackupCopy> out;
+    for (const CopyTarget& copy : m_store.settings(record.projectId).backupCopies) {
+        const auto it
+            = std::find_if(stored.begin(), stored.end(), [&copy](const BackupCopy& c) { return c.name == copy.name; });
+        if (it == stored.end())
+            out.append(BackupCopy {copy.name, BackupCopy::Status::Pending, std::nullopt, QString()});
+        else if (it->status != BackupCopy::Status::Pruned)
+            out.append(*it);
+    }
+    return out;
+}
+
+Engine::Request Engine::copyBackups(const QString& projectId, const QString& copyName, const Actor& actor)
+{
+    if (!m_store.project(projectId))
+        return {{}, 404, tr("Project '%1' does not exist.").arg(projectId)};
+    const QList<CopyTarget> copies = m_store.settings(projectId).backupCopies;
+    const auto target
+        = std::find_if(copies.begin(), copies.end(), [&copyName](const CopyTarget& c) { return c.name == copyName; });
+    if (target == copies.end())
+        return {{}, 404, tr("There is no copy called '%1' in backup_copies.").arg(copyName)};
+    const QString key = queueKey(projectId, QStringLiteral("copy:") + copyName);
+    // One waiting run copies everything that is not there yet: a second would have nothing left to do.
+    for (const Queued& waiting : m_queues.value(key).waiting) {
+        if (const auto record = m_store.activity(projectId, waiting.activityId))
+            return {{*record}, 202, {}};
+    }
+    // The payload names the copy, never its location or credentials (a location may hold a user and password).
+    const auto activity = m_hub.create(projectId, kCopyType, {}, QJsonObject {{QStringLiteral("copy"), copyName}},
+        tr("Copy of the backups of %1 to %2").arg(projectId, copyName), actor);
+    if (!activity)
+        return {{}, 500, tr("The activity could not be recorded.")};
+    const QString activityId = activity->activity.id;
+    auto attempted = std::make_shared<QStringList>(); // backup ids
+    Queued item;
+    item.projectId = projectId;
+    item.activityId = activityId;
+    item.gateMode = int(RepositoryGate::Mode::Shared); // restic copy reads the primary under a shared lock
+    item.needsRepository = true;
+    item.make = [this, projectId, copyName, attempted]() -> Operation* {
+        const QList<CopyTarget> current = m_store.settings(projectId).backupCopies;
+        const auto copy = std::find_if(
+            current.begin(), current.end(), [&copyName](const CopyTarget& c) { return c.name == copyName; });
+        if (copy == current.end())
+            return nullptr;
+        QStringList snapshots;
+        attempted->clear();
+        for (const Environment& e : m_store.environments(projectId)) {
+            for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                if (r.backup.status != Backup::Status::Created || m_deleting.contains(r.backup.id)
+                    || r.snapshotId.isEmpty())
+                    continue;
+                const QList<BackupCopy> states = m_store.backupCopies(r.backup.id);
+                const bool done = std::any_of(states.begin(), states.end(), [&copyName](const BackupCopy& c) {
+                    return c.name == copyName
+                        && (c.status == BackupCopy::Status::Copied || c.status == BackupCopy::Status::Pruned);
+                });
+                if (done)
+                    continue;
+                snapshots.append(r.snapshotId);
+                const QString manifest = r.manifest.value(QStringLiteral("manifest_snapshot")).toString();
+                if (!manifest.isEmpty())
+                    snapshots.append(manifest); // what `tidemarkd import` rebuilds the store from
+                attempted->append(r.backup.id);
+            }
+        }
+        ResticRepository* primary = repository(projectId);
+        ResticRepository::Settings settings = CopySecrets(m_dataDir).settings(projectId, *copy);
+        // Created with the primary's chunker parameters, so that the copy deduplicates the same way.
+        settings.initArguments
+            = {QStringLiteral("--copy-chunker-params"), QLatin1String("--from-repo=") + primary->settings().repository,
+                QLatin1String("--from-password-file=") + primary->settings().passwordFile};
+        auto* copyRepository = new ResticRepository(settings);
+        auto* op = new CopyOperation(*primary, *copyRepository, copyName, snapshots, this);
+        copyRepository->setParent(op);
+        if (copy->dataRetention) {
+            const CopyTarget target = *copy;
+            op->setRetentionPlan([this, projectId, target](const QHash<QString, QString>& copied) {
+                QStringList forget;
+                for (const Environment& e : m_store.environments(projectId)) {
+                    QList<RetentionBackup> input;
+                    QHash<QString, QStringList> copyOf; // backup id → its snapshots in the copy (data, manifest)
+                    for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                        const QString manifest = r.manifest.value(QStringLiteral("manifest_snapshot")).toString();
+                        bool data = false;
+                        for (auto it = copied.constBegin(); it != copied.constEnd(); ++it) {
+                            if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId)) {
+                                copyOf[r.backup.id].append(it.value());
+                                data = true;
+                            } else if (!manifest.isEmpty() && it.key() == manifest) {
+                                copyOf[r.backup.id].append(it.value());
+                            }
+                        }
+                        if (data)
+                            input.append(
+                                {r.backup.id, r.backup.createdAtMs, r.backup.automated, r.backup.isProtected()});
+                    }
+                    const RetentionPlan plan = RetentionPlanner::plan(input, target.policyFor(e.type), now());
+                    for (const PlannedBackup& planned : plan.backups) {
+                        if (!planned.keep)
+                            forget.append(copyOf.value(planned.backup.id));
+                    }
+                }
+                return forget;
+            });
+        }
+        return op;
+    };
+    item.done = [this, projectId, copyName, attempted](
+                    Operation* op, const Operation::Outcome& outcome) -> Operation::Outcome {
+        recordCopy(projectId, copyName, *attempted, static_cast<CopyOperation*>(op), outcome);
+        return outcome;
+    };
+    enqueue(projectId, QStringLiteral("copy:") + copyName, std::move(item));
+    return {{*activity}, 202, {}};
+}
+
+void Engine::recordCopy(const QString& projectId, const QString& copyName, const QStringList& attempted,
+    const CopyOperation* op, const Operation::Outcome& outcome)
+{
+    if (outcome.kind == Operation::Outcome::Kind::Cancelled)
+        return;
+    const qint64 at = now();
+    m_store.transaction([&] {
+        for (const Environment& e : m_store.environments(projectId)) {
+            for (const BackupRecord& r : m_store.backups(projectId, e.id)) {
+                const QList<BackupCopy> states = m_store.backupCopies(r.backup.id);
+                const auto previous = std::find_if(
+                    states.begin(), states.end(), [&copyName](const BackupCopy& c) { return c.name == copyName; });
+                BackupCopy state {copyName, BackupCopy::Status::Pending, std::nullopt, QString()};
+                if (previous != states.end())
+                    state = *previous;
+                bool onCopy = false;
+                bool forgotten = false;
+                QString copySnapshot = m_store.backupCopySnapshot(r.backup.id, copyName);
+                if (op) {
+                    for (auto it = op->copied().constBegin(); it != op->copied().constEnd(); ++it) {
+                        if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId)) {
+                            onCopy = true;
+                            copySnapshot = it.value();
+                        }
+                    }
+                    // Forgotten here by the copy's retention: it is no longer in copied().
+                    forgotten = !onCopy && state.status == BackupCopy::Status::Copied && !op->forgotten().isEmpty()
+                        && outcome.kind == Operation::Outcome::Kind::Success;
+                    if (!onCopy && !op->forgotten().isEmpty() && attempted.contains(r.backup.id)
+                        && outcome.kind == Operation::Outcome::Kind::Success)
+                        forgotten = true;
+                }
+                if (onCopy && state.status != BackupCopy::Status::Copied) {
+                    state = BackupCopy {copyName, BackupCopy::Status::Copied, at, QString()};
+                } else if (forgotten) {
+                    state.status = BackupCopy::Status::Pruned;
+                } else if (!onCopy && attempted.contains(r.backup.id)
+                    && outcome.kind != Operation::Outcome::Kind::Success) {
+                    state.status = BackupCopy::Status::Failed;
+                    state.error = outcome.message;
+                } else {
+                    continue;
+                }
+                if (!m_store.saveBackupCopy(r.backup.id, state, onCopy ? copySnapshot : QString()))
+                    return false;
+            }
+        }
+        return true;
+    });
+}
+
+bool Engine::isVerifying(const QString& projectId) const
+{
+    return isBusy(projectId, QString());
+}
+
+void Engine::recordVerification(const QString& projectId, const QString& repositoryName, const QString& activityId,
+    int readDataPercent, const VerifyOperation* op, const Operation::Outcome& outcome)
+{
+    if (outcome.kind == Operation::Outcome::Kind::Cancelled)
+        return;
+    VerificationRecord record;
+    record.activityId = activityId;
+    record.projectId = projectId;
+    record.repository = repositoryName;
+    record.atMs = now();
+    record.ok = outcome.kind == Operation::Outcome::Kind::Success;
+    record.text = outcome.message;
+    record.readDataPercent = readDataPercent;
+    if (op)
+        record.damagedPacks = op->result().damagedPacks;
+    if (!m_store.saveVerification(record))
+        m_hub.log(activityId, tr("The verification's result could not be recorded: %1").arg(m_store.error()));
+    if (!op || repositoryName != kPrimary)
+        return; // a copy's damage does not make the primary's backups unrestorable
+
+    const VerifyOperation::Result& result = op->result();
+    QList<BackupRecord> records;
+    for (const Environment& e : m_store.environments(projectId))
+        records.append(m_store.backups(projectId, e.id));
+    const auto snapshotOf = [&result](const BackupRecord& r) -> QString {
+        for (auto it = result.damagedSnapshots.constBegin(); it != result.damagedSnapshots.constEnd(); ++it) {
+            if (r.snapshotId.size() >= 8 && it.key().startsWith(r.snapshotId))
+                return it.key();
+        }
+        return {};
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_store.transaction([&] {
+        for (BackupRecord& r : records) {
+            const QString damaged = snapshotOf(r);
+            if (!damaged.isEmpty()) {
+                const QStringList paths = result.damagedSnapshots.value(damaged);
+                r.backup.restorable = false;
+                r.backup.attributes.insert(kDamagedAttribute,
+                    tr("verification %1 found damaged data in it (%2)")
+                        .arg(activityId, paths.mid(0, 3).join(QLatin1String(", "))));
+                m_hub.log(activityId,
+                    tr("Backup %1 of %2 is not restorable: it uses the damaged data.")
+                        .arg(r.backup.id, r.backup.environment));
+            } else if (result.checkPassed && r.backup.attributes.contains(kDamagedAttribute)
+                && r.backup.status == Backup::Status::Created) {
+                // restic check found every blob of every snapshot in the index: the data was stored again.
+                r.backup.restorable = true;
+                r.backup.attributes.remove(kDamagedAttribute);
+                m_hub.log(activityId,
+                    tr("Backup %1 of %2 is restorable again: all of its data is in the repository.")
+                        .arg(r.backup.id, r.backup.environment));
+            } else {
+                continue;
+            }
+            r.backup.updatedAtMs = now;
+            if (!m_store.saveBackup(r))
+                return false;
+        }
+        return true;
+    });
+    recordGrowth(projectId);
+}
+
+void Engine::recordGrowth(const QString& projectId)
+{
+    const qint64 size = repository(projectId)->diskUsage();
+    if (size >= 0)
+        m_store.addGrowthPoint(projectId, kPrimary, GrowthPoint {QDateTime::currentMSecsSinceEpoch(), size});
 }
 
 bool Engine::isBusy(const QString& projectId, const QString& environmentId) const
@@ -663,6 +1120,8 @@ void Engine::schedulePrune(const QString& projectId)
                     if (!result.ok())
                         qWarning("tidemarkd: prune of project %s failed: %s", qPrintable(projectId),
                             qPrintable(result.errorString));
+                    else
+                        recordGrowth(projectId);
                     job->deleteLater();
                     gate(projectId).release(RepositoryGate::Mode::Exclusive);
                 });

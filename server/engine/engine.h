@@ -55,6 +55,9 @@ public:
         bool safetyBackup = true; // a consistent backup of the target first, attributes.safety_for = the restore
         bool absentRemoves = false; // a path the backup lacks is removed from the target (undo of a path restore)
         QString undoOf; // the restore activity this one undoes
+        // A copy target to restore from instead of the primary repository (when the primary is damaged: a backup
+        // that is not restorable can still be restored from a copy that holds it).
+        QString fromCopy;
     };
     // `recorded` is merged into the activity's payload (options that were accepted but change nothing here).
     // With a safety backup, the answer lists the restore activity and then the safety backup's.
@@ -64,6 +67,20 @@ public:
     Request undo(const QString& projectId, const QString& restoreActivityId, const Actor& actor = Actor::server());
     Request deleteBackup(const QString& projectId, const QString& backupId, const Actor& actor = Actor::server());
     Request cancel(const QString& projectId, const QString& activityId);
+    // Verifies the project's repository (`primary`, or a copy by its name: reported, never repaired from here): restic
+    // check reading `readDataPercent` of the data back and, with `testRestore`, a test restore of the newest backup of
+    // each active environment. Backups whose snapshots use damaged packs become not restorable; the damaged packs are
+    // moved aside and the index is rebuilt so that the next backup stores that data again. A later verification without
+    // errors makes them restorable again.
+    Request verify(const QString& projectId, const QString& repositoryName, int readDataPercent, bool testRestore,
+        const Actor& actor = Actor::server());
+    // Copies the project's backups that are not on the copy target yet (project.backup.copy), then applies the
+    // copy's own retention. A copy already waiting to run is not queued twice.
+    Request copyBackups(const QString& projectId, const QString& copyName, const Actor& actor = Actor::server());
+    // Where each backup stands on each copy target of its project (the API's `copies`).
+    QList<BackupCopy> copiesOf(const BackupRecord& record);
+    // Whether a verification of the project is queued or running.
+    bool isVerifying(const QString& projectId) const;
 
     // Plans the environment's backups under its policy: stores expires_at and index, and queues a delete
     // activity for every backup the plan deletes. Returns the delete activities it started.
@@ -84,6 +101,7 @@ public:
     // holds the repository (the gate, shared) and holds it until it finishes or is deleted.
     ResticReader* read(
         const QString& projectId, const QStringList& arguments, ResticReader::Output output, QObject* parent);
+    const QString& dataDir() const { return m_dataDir; }
 
     // Where environments may live; every backup and restore checks its paths against it before use.
     void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
@@ -134,11 +152,26 @@ private:
     QJsonObject environmentPayload(const QString& projectId, const QString& environmentId) const;
     void runNext(const QString& queueKey);
     void refreshExpiry(const QString& projectId, const QString& environmentId);
+    // Records what a verification found and marks the backups it concerns.
+    void recordVerification(const QString& projectId, const QString& repositoryName, const QString& activityId,
+        int readDataPercent, const class VerifyOperation* op, const Operation::Outcome& outcome);
+    // Adds a point to the primary repository's growth (its size on disk now).
+    void recordGrowth(const QString& projectId);
     void schedulePrune(const QString& projectId);
     RepositoryGate& gate(const QString& projectId);
     // Calls `done` with an empty error once the project's repository exists and opens, or with the reason it
     // does not. Whoever asks first creates it; everyone asking meanwhile waits for that one creation.
     void ensureRepository(const QString& projectId, std::function<void(const QString& error)> done);
+
+    // What the store knows of a backup, its environment and project, as the manifest snapshot holds it.
+    QJsonObject backupManifest(const QString& projectId, const BackupRecord& record);
+    // Stores the manifest as a small snapshot beside the backup's (tags tidemark-manifest, backup=<id>), records
+    // its id in the backup's manifest (`manifest_snapshot`), then calls `then` (also when it could not be stored).
+    void storeBackupManifest(const QString& projectId, const QString& backupId, std::function<void()> then);
+    // After a successful backup: a copy to every target that copies after each backup.
+    void copyAfterBackup(const QString& projectId);
+    void recordCopy(const QString& projectId, const QString& copyName, const QStringList& attempted,
+        const class CopyOperation* op, const Operation::Outcome& outcome);
 
     Store& m_store;
     ActivityHub& m_hub;

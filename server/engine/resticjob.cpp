@@ -61,6 +61,16 @@ QStringList mainWords(ResticJob::Command command)
         return {QStringLiteral("check")};
     case ResticJob::Command::Unlock:
         return {QStringLiteral("unlock")};
+    case ResticJob::Command::Find:
+        return {QStringLiteral("find")};
+    case ResticJob::Command::RebuildIndex:
+        return {QStringLiteral("rebuild-index")};
+    case ResticJob::Command::Ls:
+        return {QStringLiteral("ls")};
+    case ResticJob::Command::Stats:
+        return {QStringLiteral("stats")};
+    case ResticJob::Command::Copy:
+        return {QStringLiteral("copy")};
     }
     return {};
 }
@@ -154,7 +164,8 @@ void ResticJob::start()
         // Nothing to probe: a local repository without a config does not exist yet (ResticRepository refuses one
         // that has keys or data without a config before a job is made).
         runPhase(Phase::InitRepository,
-            {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")});
+            QStringList {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")}
+                + m_context.initArguments);
         return;
     }
     runPhase(Phase::Main, mainWords(m_command) + m_arguments);
@@ -204,7 +215,7 @@ void ResticJob::runPhase(Phase phase, const QStringList& words)
     // recovery has already looked for. SIGINT lets restic remove its lock.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGINT); });
     m_process->setProgram(m_context.program);
-    m_process->setArguments(QStringList {QStringLiteral("--json")} + words);
+    m_process->setArguments(QStringList {QStringLiteral("--json")} + m_context.globalArguments + words);
     m_process->setWorkingDirectory(m_context.workingDirectory);
     m_process->setProcessEnvironment(environment);
     m_process->setStandardInputFile(QProcess::nullDevice()); // never wait for a password prompt
@@ -426,12 +437,15 @@ void ResticJob::finishMain(int exitCode)
             tr("restic %1 stopped unexpectedly: %2").arg(m_result.command, m_processError));
         return;
     }
+    if (m_command == Command::Check)
+        readDamagedPacks();
     // Exit code 3: the snapshot was saved, but some source files could not be read.
     const bool incomplete = exitCode == 3 && m_command == Command::Backup && m_result.backupSummary;
     if (exitCode != 0 && !incomplete) {
         if (m_command == Command::Init && isMissingRepository()) {
             runPhase(Phase::InitRepository,
-                {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")});
+                QStringList {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")}
+                    + m_context.initArguments);
             return;
         }
         failFromStderr(exitCode);
@@ -455,6 +469,22 @@ void ResticJob::finishMain(int exitCode)
         break;
     case Command::Forget: // 0.14 prints nothing when given ids; a JSON report when given a policy
         m_result.json = QJsonDocument::fromJson(m_stdout);
+        break;
+    case Command::Find:
+    case Command::Stats: {
+        QJsonParseError error;
+        m_result.json = QJsonDocument::fromJson(m_stdout, &error);
+        // find prints nothing at all when no blob matches.
+        if (error.error != QJsonParseError::NoError && !m_stdout.trimmed().isEmpty()) {
+            fail(ResticResult::Failure::UnreadableOutput,
+                tr("restic %1 printed something that is not JSON.").arg(m_result.command));
+            return;
+        }
+        break;
+    }
+    case Command::Ls:
+        if (!readNodes())
+            return;
         break;
     case Command::Backup:
         if (m_shortSnapshotId.isEmpty()) {
@@ -608,6 +638,46 @@ bool ResticJob::readSnapshots()
     return true;
 }
 
+bool ResticJob::readNodes()
+{
+    // restic 0.14 prints the snapshot, then one node a line.
+    QJsonArray nodes;
+    for (const QByteArray& line : m_stdout.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonDocument document = QJsonDocument::fromJson(line);
+        if (!document.isObject()) {
+            fail(ResticResult::Failure::UnreadableOutput, tr("restic ls printed a line that is not JSON."));
+            return false;
+        }
+        if (document.object().value(QLatin1String("struct_type")).toString() == QLatin1String("node"))
+            nodes.append(document.object());
+    }
+    m_result.json = QJsonDocument(nodes);
+    return true;
+}
+
+void ResticJob::readDamagedPacks()
+{
+    // restic 0.14 check --read-data: "Pack ID does not match, want <id>, got <id>" for a pack whose bytes changed,
+    // "pack <id>: ..." for one it could not read or decrypt.
+    static const QRegularExpression pattern(
+        QStringLiteral("(?:Pack ID does not match, want |^pack |error for pack )([0-9a-f]{64})"),
+        QRegularExpression::CaseInsensitiveOption);
+    QStringList lines = m_stderrLines;
+    lines.append(m_result.output.split(QLatin1Char('\n')));
+    for (const QString& line : std::as_const(lines)) {
+        const QRegularExpressionMatch match = pattern.match(line.trimmed());
+        if (match.hasMatch() && !m_result.damagedPacks.contains(match.captured(1)))
+            m_result.damagedPacks.append(match.captured(1));
+        static const QRegularExpression problem(
+            QStringLiteral("^error|^Fatal:|not found|does not match|ciphertext verification failed|^tree [0-9a-f]+"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (match.hasMatch() || problem.match(line.trimmed()).hasMatch())
+            m_result.checkErrors.append(line.trimmed());
+    }
+}
+
 bool ResticJob::readVersion()
 {
     if (m_result.version.isNull()) {
@@ -737,7 +807,8 @@ bool ResticJob::isDocumentPhase() const
     switch (m_phase) {
     case Phase::Main:
         return m_command == Command::Init || m_command == Command::CatConfig || m_command == Command::Snapshots
-            || m_command == Command::Forget;
+            || m_command == Command::Forget || m_command == Command::Find || m_command == Command::Ls
+            || m_command == Command::Stats;
     case Phase::InitRepository:
         return false;
     case Phase::ReadConfig:

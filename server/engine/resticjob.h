@@ -29,8 +29,13 @@ public:
         Restore,
         Forget,
         Prune,
-        Check,
+        Check, // result().damagedPacks names the packs whose content does not match their id
         Unlock,
+        Find, // find --pack: result().json is restic's array of {object_type, id, path, snapshot}
+        RebuildIndex,
+        Ls, // ls <snapshot>: result().json is an array of the snapshot's nodes ({type, path, size, ...})
+        Stats, // result().json is restic's statistics object
+        Copy,
     };
     Q_ENUM(Command)
 
@@ -44,6 +49,8 @@ public:
         // the repository's snapshots folder, and init skips the probe where no config exists, instead of running
         // restic once more.
         QString localRepository;
+        QStringList globalArguments; // before the subcommand, on every run (--limit-upload=…)
+        QStringList initArguments; // added to `init` when Init creates the repository (--copy-chunker-params …)
     };
 
     // `arguments` follow restic's subcommand (and `--json`, which every command gets).
@@ -126,6 +133,8 @@ private:
     QString fullSnapshotIdFromFolder() const;
     bool readSnapshots();
     bool readVersion();
+    bool readNodes();
+    void readDamagedPacks();
     bool isMissingRepository() const;
     QString fatalDetail() const;
     void fail(ResticResult::Failure failure, const QString& errorString);

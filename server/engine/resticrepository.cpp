@@ -2,6 +2,7 @@
 
 #include <array>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -11,6 +12,12 @@
 namespace {
 
 const QLatin1String localPrefix("local:");
+
+bool isPackId(const QString& id)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(id).hasMatch();
+}
 
 bool isSnapshotId(const QString& id)
 {
@@ -78,14 +85,22 @@ QProcessEnvironment ResticRepository::environment() const
     environment.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), m_settings.passwordFile);
     if (!m_settings.cacheDirectory.isEmpty())
         environment.insert(QStringLiteral("RESTIC_CACHE_DIR"), m_settings.cacheDirectory);
+    for (auto it = m_settings.extraEnvironment.constBegin(); it != m_settings.extraEnvironment.constEnd(); ++it) {
+        if (!it.key().startsWith(QLatin1String("RESTIC_")))
+            environment.insert(it.key(), it.value());
+    }
     return environment;
 }
 
 ResticJob* ResticRepository::makeJob(
     ResticJob::Command command, const QStringList& arguments, QObject* parent, const QString& workingDirectory) const
 {
+    QStringList global;
+    if (m_settings.limitUploadKib)
+        global.append(QLatin1String("--limit-upload=") + QString::number(*m_settings.limitUploadKib));
     return new ResticJob(command, arguments,
-        ResticJob::Context {m_settings.program, workingDirectory, environment(), isLocal() ? localPath() : QString()},
+        ResticJob::Context {m_settings.program, workingDirectory, environment(), isLocal() ? localPath() : QString(),
+            global, m_settings.initArguments},
         parent);
 }
 
@@ -310,4 +325,104 @@ ResticJob* ResticRepository::check(QObject* parent) const
 ResticJob* ResticRepository::unlock(QObject* parent) const
 {
     return makeJob(ResticJob::Command::Unlock, {}, parent);
+}
+
+ResticJob* ResticRepository::restoreVerified(
+    const QString& snapshotId, const QString& targetDirectory, QObject* parent) const
+{
+    if (!isSnapshotId(snapshotId))
+        return ResticJob::refused(
+            ResticJob::Command::Restore, tr("\"%1\" is not a snapshot id.").arg(snapshotId), parent);
+    if (targetDirectory.isEmpty())
+        return ResticJob::refused(ResticJob::Command::Restore, tr("A restore needs a target directory."), parent);
+    return makeJob(ResticJob::Command::Restore,
+        {QLatin1String("--target=") + absolute(targetDirectory), QStringLiteral("--verify"), QStringLiteral("--"),
+            snapshotId},
+        parent);
+}
+
+ResticJob* ResticRepository::checkData(int readDataPercent, QObject* parent) const
+{
+    if (readDataPercent < 1 || readDataPercent > 100)
+        return ResticJob::refused(ResticJob::Command::Check,
+            tr("The share of data to read must be between 1 and 100 percent, not %1.").arg(readDataPercent), parent);
+    return makeJob(ResticJob::Command::Check,
+        {QLatin1String("--read-data-subset=") + QString::number(readDataPercent) + u'%'}, parent);
+}
+
+ResticJob* ResticRepository::findPacks(const QStringList& packIds, QObject* parent) const
+{
+    if (packIds.isEmpty())
+        return ResticJob::refused(ResticJob::Command::Find, tr("No pack to look for was named."), parent);
+    for (const QString& id : packIds) {
+        if (!isPackId(id))
+            return ResticJob::refused(ResticJob::Command::Find, tr("\"%1\" is not a pack id.").arg(id), parent);
+    }
+    return makeJob(
+        ResticJob::Command::Find, QStringList {QStringLiteral("--pack"), QStringLiteral("--")} + packIds, parent);
+}
+
+ResticJob* ResticRepository::rebuildIndex(QObject* parent) const
+{
+    return makeJob(ResticJob::Command::RebuildIndex, {}, parent);
+}
+
+ResticJob* ResticRepository::list(const QString& snapshotId, QObject* parent) const
+{
+    if (!isSnapshotId(snapshotId))
+        return ResticJob::refused(ResticJob::Command::Ls, tr("\"%1\" is not a snapshot id.").arg(snapshotId), parent);
+    return makeJob(ResticJob::Command::Ls, {QStringLiteral("--"), snapshotId}, parent);
+}
+
+ResticJob* ResticRepository::stats(const QString& mode, QObject* parent) const
+{
+    if (mode != QLatin1String("raw-data") && mode != QLatin1String("restore-size"))
+        return ResticJob::refused(ResticJob::Command::Stats, tr("\"%1\" is not a statistics mode.").arg(mode), parent);
+    return makeJob(ResticJob::Command::Stats, {QLatin1String("--mode=") + mode}, parent);
+}
+
+QString ResticRepository::quarantinePack(const QString& packId, const QString& quarantineDirectory) const
+{
+    if (!isPackId(packId))
+        return tr("\"%1\" is not a pack id.").arg(packId);
+    if (!isLocal())
+        return tr("The pack %1 is in the remote repository %2; it can only be moved aside in a local one.")
+            .arg(packId, m_settings.repository);
+    const QString pack = QDir(localPath()).filePath(QStringLiteral("data/") + packId.left(2) + u'/' + packId);
+    if (!QFileInfo::exists(pack))
+        return tr("The pack %1 is not in the repository any more.").arg(packId);
+    if (!QDir().mkpath(quarantineDirectory))
+        return tr("Could not create the directory %1.").arg(quarantineDirectory);
+    const QString target = QDir(quarantineDirectory).filePath(packId);
+    QFile::remove(target);
+    if (!QFile::rename(pack, target))
+        return tr("Could not move the pack %1 out of the repository into %2.").arg(packId, quarantineDirectory);
+    return {};
+}
+
+qint64 ResticRepository::diskUsage() const
+{
+    if (!isLocal() || !QFileInfo(localPath()).isDir())
+        return -1;
+    qint64 total = 0;
+    QDirIterator it(localPath(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+ResticJob* ResticRepository::copyFrom(
+    const ResticRepository& source, const QStringList& snapshotIds, QObject* parent) const
+{
+    for (const QString& id : snapshotIds) {
+        if (!isSnapshotId(id))
+            return ResticJob::refused(ResticJob::Command::Copy, tr("\"%1\" is not a snapshot id.").arg(id), parent);
+    }
+    QStringList arguments {QLatin1String("--from-repo=") + source.settings().repository,
+        QLatin1String("--from-password-file=") + source.settings().passwordFile};
+    if (!snapshotIds.isEmpty())
+        arguments << QStringLiteral("--") << snapshotIds;
+    return makeJob(ResticJob::Command::Copy, arguments, parent);
 }

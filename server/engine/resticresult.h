@@ -72,6 +72,8 @@ struct ResticResult
     QJsonObject config; // init, cat config: the repository config ("version", "id", "chunker_polynomial")
     QVersionNumber version; // version
     QJsonDocument json; // the whole JSON document of snapshots, forget, cat config
+    QStringList damagedPacks; // check: full ids of packs whose content is damaged
+    QStringList checkErrors; // check: the lines that report a problem, as restic wrote them
     QString output; // lines of plain text restic printed on stdout (check, prune, restore in 0.14)
 
     bool ok() const { return status == Status::Succeeded || status == Status::Incomplete; }

@@ -35,6 +35,7 @@ std::optional<ResticSnapshot> ResticSnapshot::fromJson(const QJsonObject& json)
     snapshot.username = json.value(QLatin1String("username")).toString();
     snapshot.tags = stringList(json.value(QLatin1String("tags")));
     snapshot.paths = stringList(json.value(QLatin1String("paths")));
+    snapshot.original = json.value(QLatin1String("original")).toString();
     snapshot.parent = json.value(QLatin1String("parent")).toString();
     snapshot.tree = json.value(QLatin1String("tree")).toString();
     return snapshot;

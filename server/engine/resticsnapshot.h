@@ -17,6 +17,7 @@ struct ResticSnapshot
     QStringList paths; // absolute, as restic resolved them when the snapshot was taken
     QString parent; // full id, empty for a snapshot made without a parent
     QString tree;
+    QString original; // a copied snapshot: the id of the snapshot it was copied from
 
     // nullopt when the object lacks an id or a readable time.
     static std::optional<ResticSnapshot> fromJson(const QJsonObject& json);

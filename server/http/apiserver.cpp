@@ -5,6 +5,7 @@
 #include "domain/jsonread.h"
 #include "domain/serverinfo.h"
 #include "domain/timestamp.h"
+#include "engine/copysecrets.h"
 #include "engine/engine.h"
 #include "retention/previewreport.h"
 #include "retention/retentionplanner.h"
@@ -78,6 +79,11 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     }
     addRoute("GET", QStringLiteral("/projects/{p}/settings"), std::bind(&ApiServer::getSettings, this, _1));
     addRoute("PATCH", QStringLiteral("/projects/{p}/settings"), std::bind(&ApiServer::patchSettings, this, _1));
+    addRoute("POST", QStringLiteral("/projects/{p}/verify"), std::bind(&ApiServer::verifyRepository, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/repository"), std::bind(&ApiServer::getRepository, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/repository/key"), std::bind(&ApiServer::getRepositoryKey, this, _1));
+    addRoute("POST", QStringLiteral("/projects/{p}/repository/key/acknowledge"),
+        std::bind(&ApiServer::acknowledgeRepositoryKey, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)
@@ -248,7 +254,8 @@ HttpReply ApiServer::serverInfo(const Call& call)
     info.version = QStringLiteral(TIDEMARK_VERSION);
     info.capabilities = {Capability::Annotations, Capability::RetentionDryRun, Capability::EnvironmentDescriptors,
         Capability::LogStream, Capability::Roles, Capability::Tokens, Capability::Files, Capability::Diff,
-        Capability::PartialRestore, Capability::SafetyBackup};
+        Capability::PartialRestore, Capability::SafetyBackup, Capability::Verify, Capability::Repository,
+        Capability::Copies};
     return HttpReply::json(200, info.toJson());
 }
 
@@ -264,6 +271,7 @@ QJsonObject ApiServer::projectJson(const QString& projectId, const Call& call) c
         QJsonObject {{QStringLiteral("self"), link(base)},
             {QStringLiteral("environments"), link(base + QStringLiteral("/environments"))},
             {QStringLiteral("settings"), link(base + QStringLiteral("/settings"))},
+            {QStringLiteral("repository"), link(base + QStringLiteral("/repository"))},
             {QStringLiteral("activities"), link(base + QStringLiteral("/activities"))}});
     return o;
 }
@@ -316,6 +324,34 @@ HttpReply ApiServer::patchSettings(const Call& call)
     if (!problems.isEmpty())
         return badRequest(problems);
 
+    // The copies' credentials: values given are stored (mode 0600, never in the database); names given without
+    // values keep the stored ones.
+    const bool copiesGiven = json.value->toObject().contains(QStringLiteral("backup_copies"));
+    const CopySecrets secrets(m_engine.dataDir());
+    QHash<QString, QMap<QString, QString>> credentials; // copy name → what its env file holds after this change
+    if (copiesGiven) {
+        Problems missing;
+        for (qsizetype i = 0; i < settings.backupCopies.size(); ++i) {
+            const CopyTarget& copy = settings.backupCopies.at(i);
+            if (copy.envValues) {
+                credentials.insert(copy.name, *copy.envValues);
+                continue;
+            }
+            const QMap<QString, QString> stored = secrets.readEnvironment(p, copy.name);
+            QMap<QString, QString> kept;
+            for (const QString& name : copy.envNames) {
+                if (!stored.contains(name)) {
+                    missing.append({QStringLiteral("backup_copies[%1].env.%2").arg(i).arg(name),
+                        tr("has no stored value; give it as {\"%1\": \"value\"}").arg(name)});
+                }
+                kept.insert(name, stored.value(name));
+            }
+            credentials.insert(copy.name, kept);
+        }
+        if (!missing.isEmpty())
+            return badRequest(missing);
+    }
+
     const QString dryRun = call.query.queryItemValue(QStringLiteral("dry_run"));
     const bool preview = dryRun == QLatin1String("1") || dryRun == QLatin1String("true");
     QJsonObject answer {{QStringLiteral("status"), preview ? QStringLiteral("preview") : QStringLiteral("updated")},
@@ -335,6 +371,19 @@ HttpReply ApiServer::patchSettings(const Call& call)
         }
         embedded.insert(QStringLiteral("preview"), previews);
     } else {
+        if (copiesGiven) {
+            for (auto it = credentials.constBegin(); it != credentials.constEnd(); ++it) {
+                const QString error = secrets.writeEnvironment(p, it.key(), it.value());
+                if (!error.isEmpty()) {
+                    qWarning("tidemarkd: %s", qPrintable(error));
+                    return HttpReply::error(500, tr("The credentials of copy '%1' could not be stored.").arg(it.key()));
+                }
+            }
+            for (const CopyTarget& before : m_store.settings(p).backupCopies) {
+                if (!credentials.contains(before.name))
+                    secrets.remove(p, before.name);
+            }
+        }
         if (!m_store.saveSettings(p, settings))
             return HttpReply::error(500, tr("The settings could not be saved."));
         // A change that makes backups surplus prunes them right away.

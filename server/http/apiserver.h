@@ -105,6 +105,12 @@ private:
     HttpReply getActivityLog(const Call& call);
     HttpReply getSettings(const Call& call);
     HttpReply patchSettings(const Call& call);
+    HttpReply verifyRepository(const Call& call);
+    HttpReply getRepository(const Call& call);
+    HttpReply getRepositoryKey(const Call& call);
+    HttpReply acknowledgeRepositoryKey(const Call& call);
+    // The repository a key call names (?repository=, primary by default), or nullopt with the 404 in `error`.
+    std::optional<QString> keyRepository(const Call& call, HttpReply& error) const;
 
     // HAL views
     QJsonObject projectJson(const QString& projectId, const Call& call) const;

@@ -28,6 +28,7 @@ QJsonObject ApiServer::backupJson(const BackupRecord& record, const Environment&
             b.links.set(QStringLiteral("#delete"), base);
         b.links.set(QStringLiteral("#edit"), base);
     }
+    b.copies = m_engine.copiesOf(record);
     return b.toJson();
 }
 
@@ -157,7 +158,7 @@ HttpReply ApiServer::restoreBackup(const Call& call)
             JsonRead::rejectUnknownKeys(*body,
                 {QStringLiteral("restore_code"), QStringLiteral("environment_name"), QStringLiteral("branch_from"),
                     QStringLiteral("restore_resources"), QStringLiteral("resources"), QStringLiteral("parts"),
-                    QStringLiteral("paths"), QStringLiteral("safety_backup")},
+                    QStringLiteral("paths"), QStringLiteral("safety_backup"), QStringLiteral("from_copy")},
                 QString(), problems);
             const auto stringList = [&](const QString& key, QStringList& into) {
                 const QJsonValue v = body->value(key);
@@ -225,6 +226,11 @@ HttpReply ApiServer::restoreBackup(const Call& call)
             if (!name.isUndefined() && !name.isNull()) {
                 if (auto v = JsonRead::string(name, QStringLiteral("environment_name"), problems))
                     target = *v;
+            }
+            const QJsonValue copy = body->value(QStringLiteral("from_copy"));
+            if (!copy.isUndefined() && !copy.isNull()) {
+                if (auto v = JsonRead::string(copy, QStringLiteral("from_copy"), problems))
+                    selection.fromCopy = *v;
             }
             const QJsonValue branch = body->value(QStringLiteral("branch_from"));
             if (!branch.isUndefined() && !branch.isNull()) {

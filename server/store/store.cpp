@@ -17,6 +17,11 @@ QString toJsonText(const QJsonObject& object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QString toJsonText(const QJsonArray& array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
 QJsonObject fromJsonText(const QString& text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
@@ -113,6 +118,31 @@ const char* const kMigrations[] = {
         name TEXT NOT NULL,
         role TEXT NOT NULL,
         created_at INTEGER NOT NULL))",
+    // version 2: verifications and the repositories' growth
+    R"(CREATE TABLE verifications (
+        activity_id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        repository TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        ok INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        read_data_percent INTEGER NOT NULL,
+        damaged_packs TEXT NOT NULL)
+    ;CREATE INDEX verifications_by_repository ON verifications (project_id, repository, at)
+    ;CREATE TABLE repository_growth (
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        repository TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        size_bytes INTEGER NOT NULL)
+    ;CREATE INDEX growth_by_repository ON repository_growth (project_id, repository, at)
+    ;CREATE TABLE backup_copies (
+        backup_id TEXT NOT NULL,
+        copy_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        copied_at INTEGER,
+        error TEXT NOT NULL,
+        copy_snapshot_id TEXT NOT NULL,
+        PRIMARY KEY (backup_id, copy_name)))",
 };
 
 } // namespace
@@ -463,12 +493,17 @@ bool Store::saveBackup(const BackupRecord& r)
 
 bool Store::deleteBackup(const QString& id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM backups WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return fail(QStringLiteral("database"), q.lastError().text());
-    return true;
+    return transaction([&] {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM backups WHERE id = ?"));
+        q.addBindValue(id);
+        QSqlQuery copies(m_db);
+        copies.prepare(QStringLiteral("DELETE FROM backup_copies WHERE backup_id = ?"));
+        copies.addBindValue(id);
+        if (!q.exec() || !copies.exec())
+            return fail(QStringLiteral("database"), q.lastError().text() + copies.lastError().text());
+        return true;
+    });
 }
 
 // --- activities ---
@@ -704,6 +739,139 @@ bool Store::deleteApiTokensNamed(const QString& name)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM api_tokens WHERE name = ?"));
     q.addBindValue(name);
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}
+
+// --- verifications and growth ---
+
+bool Store::saveVerification(const VerificationRecord& record)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO verifications (activity_id, project_id, repository, at, ok, text, "
+                             "read_data_percent, damaged_packs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(record.activityId);
+    q.addBindValue(record.projectId);
+    q.addBindValue(record.repository);
+    q.addBindValue(record.atMs);
+    q.addBindValue(record.ok ? 1 : 0);
+    q.addBindValue(notNull(record.text));
+    q.addBindValue(record.readDataPercent);
+    q.addBindValue(toJsonText(QJsonArray::fromStringList(record.damagedPacks)));
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}
+
+std::optional<VerificationRecord> Store::lastVerification(const QString& projectId, const QString& repository)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT activity_id, at, ok, text, read_data_percent, damaged_packs FROM verifications "
+                             "WHERE project_id = ? AND repository = ? ORDER BY at DESC, rowid DESC LIMIT 1"));
+    q.addBindValue(projectId);
+    q.addBindValue(repository);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    VerificationRecord r;
+    r.activityId = q.value(0).toString();
+    r.projectId = projectId;
+    r.repository = repository;
+    r.atMs = q.value(1).toLongLong();
+    r.ok = q.value(2).toInt() != 0;
+    r.text = q.value(3).toString();
+    r.readDataPercent = q.value(4).toInt();
+    for (const QJsonValue& pack : QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array())
+        r.damagedPacks.append(pack.toString());
+    return r;
+}
+
+bool Store::addGrowthPoint(const QString& projectId, const QString& repository, const GrowthPoint& point)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO repository_growth (project_id, repository, at, size_bytes) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(projectId);
+    q.addBindValue(repository);
+    q.addBindValue(point.atMs);
+    q.addBindValue(point.sizeBytes);
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}
+
+QList<GrowthPoint> Store::growth(const QString& projectId, const QString& repository, int limit)
+{
+    QList<GrowthPoint> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT at, size_bytes FROM (SELECT at, size_bytes, rowid FROM repository_growth "
+                             "WHERE project_id = ? AND repository = ? ORDER BY at DESC, rowid DESC LIMIT ?) "
+                             "ORDER BY at, rowid"));
+    q.addBindValue(projectId);
+    q.addBindValue(repository);
+    q.addBindValue(limit);
+    if (q.exec()) {
+        while (q.next())
+            out.append(GrowthPoint {q.value(0).toLongLong(), q.value(1).toLongLong()});
+    }
+    return out;
+}
+
+// --- copies of backups ---
+
+bool Store::saveBackupCopy(const QString& backupId, const BackupCopy& copy, const QString& copySnapshotId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO backup_copies (backup_id, copy_name, status, copied_at, error, "
+                             "copy_snapshot_id) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(backupId);
+    q.addBindValue(copy.name);
+    q.addBindValue(BackupCopy::statusToString(copy.status));
+    q.addBindValue(optionalValue(copy.copiedAtMs));
+    q.addBindValue(notNull(copy.error));
+    q.addBindValue(notNull(copySnapshotId));
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}
+
+QString Store::backupCopySnapshot(const QString& backupId, const QString& copyName)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT copy_snapshot_id FROM backup_copies WHERE backup_id = ? AND copy_name = ?"));
+    q.addBindValue(backupId);
+    q.addBindValue(copyName);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+QList<BackupCopy> Store::backupCopies(const QString& backupId)
+{
+    QList<BackupCopy> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT copy_name, status, copied_at, error FROM backup_copies WHERE backup_id = ? "
+                             "ORDER BY copy_name"));
+    q.addBindValue(backupId);
+    if (q.exec()) {
+        while (q.next()) {
+            BackupCopy copy;
+            copy.name = q.value(0).toString();
+            copy.status = BackupCopy::statusFromString(q.value(1).toString()).value_or(BackupCopy::Status::Pending);
+            copy.copiedAtMs = optionalInt(q.value(2));
+            copy.error = q.value(3).toString();
+            out.append(copy);
+        }
+    }
+    return out;
+}
+
+bool Store::deleteBackupCopy(const QString& backupId, const QString& copyName)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM backup_copies WHERE backup_id = ? AND copy_name = ?"));
+    q.addBindValue(backupId);
+    q.addBindValue(copyName);
     if (!q.exec())
         return fail(QStringLiteral("database"), q.lastError().text());
     return true;

@@ -5,6 +5,7 @@
 #include "domain/environment.h"
 #include "domain/project.h"
 #include "domain/projectsettings.h"
+#include "domain/repositoryreport.h"
 
 #include <functional>
 #include <optional>
@@ -47,6 +48,19 @@ struct ActivityQuery
     int count = 0; // 0: all
 };
 
+// What one verification of a repository found (a project.verify activity).
+struct VerificationRecord
+{
+    QString activityId;
+    QString projectId;
+    QString repository; // "primary" or a copy's name
+    qint64 atMs = 0;
+    bool ok = false;
+    QString text; // one paragraph: what was read, what failed (naming damaged packs and files)
+    int readDataPercent = 0;
+    QStringList damagedPacks;
+};
+
 struct ApiToken
 {
     QString name;
@@ -59,7 +73,7 @@ struct ApiToken
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     Store();
     ~Store();
@@ -102,6 +116,20 @@ public:
     bool saveActivity(const ActivityRecord& record); // insert or replace
     int appendLog(const QString& activityId, qint64 timestampMs, const QString& message); // returns seq, -1 on error
     QList<ActivityLogLine> log(const QString& activityId, int afterSeq = 0);
+
+    // Verifications and the repository's size over time
+    bool saveVerification(const VerificationRecord& record);
+    std::optional<VerificationRecord> lastVerification(const QString& projectId, const QString& repository);
+    bool addGrowthPoint(const QString& projectId, const QString& repository, const GrowthPoint& point);
+    // Oldest first; the newest `limit` points.
+    QList<GrowthPoint> growth(const QString& projectId, const QString& repository, int limit = 1000);
+
+    // Where each backup stands on each copy target (rows only for copies that were tried)
+    // `copySnapshotId`: the backup's snapshot in the copy repository (empty while it is not there).
+    bool saveBackupCopy(const QString& backupId, const BackupCopy& copy, const QString& copySnapshotId = {});
+    QString backupCopySnapshot(const QString& backupId, const QString& copyName);
+    QList<BackupCopy> backupCopies(const QString& backupId);
+    bool deleteBackupCopy(const QString& backupId, const QString& copyName);
 
     // API tokens: only a SHA-256 hash of each token is stored.
     bool insertApiToken(const QString& token, const ApiToken& info);

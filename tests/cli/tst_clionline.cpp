@@ -39,6 +39,7 @@ private slots:
     void restoreNewestWithoutCode();
     void restoreIntoAnotherEnvironment();
     void deleteWaitsForTheDeletion();
+    void repositoryVerifyWaitsAndInfoShowsIt();
     void activityList();
     void activityLogOfAFinishedActivity();
     void interruptStopsWaitingOnly();
@@ -239,6 +240,12 @@ void TestCliOnline::usageErrors_data()
                                      << QStringLiteral("'backup:frobnicate' is not a command");
     QTest::newRow("unknown option") << QStringList {QStringLiteral("environment:list"), QStringLiteral("--bogus")}
                                     << true << QStringLiteral("bogus");
+    QTest::newRow("read-data out of range")
+        << QStringList {QStringLiteral("repository:verify"), QStringLiteral("--read-data"), QStringLiteral("150")}
+        << true << QStringLiteral("--read-data: '150' is not a percentage");
+    QTest::newRow("read-data elsewhere") << QStringList {QStringLiteral("environment:list"),
+        QStringLiteral("--read-data"), QStringLiteral("5")}
+                                         << true << QStringLiteral("--read-data: is not an option of environment:list");
     QTest::newRow("missing -e") << QStringList {QStringLiteral("backup:list")} << true
                                 << QStringLiteral("-e: is required for backup:list");
     QTest::newRow("missing -p") << QStringList {QStringLiteral("environment:list"), QStringLiteral("--api"),
@@ -286,10 +293,11 @@ void TestCliOnline::helpListsCommandsAndExitStatuses()
 {
     const Run r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char* command :
-        {"environment:list", "backup:create [--live] [--no-wait]", "backup:list", "backup:get ID",
-            "backup:restore [ID] [--no-code] [--target ENV]", "backup:delete ID", "activity:list", "activity:log ID",
-            "settings:retention [--set FILE] [--dry-run]", "retention:preview", "TIDEMARK_TOKEN_URL", "Exit status"})
+    for (const char* command : {"environment:list", "backup:create [--live] [--no-wait]", "backup:list",
+             "backup:get ID", "backup:restore [ID] [--no-code] [--target ENV]", "backup:delete ID", "activity:list",
+             "activity:log ID", "settings:retention [--set FILE] [--dry-run]", "repository:info",
+             "repository:verify [--copy NAME] [--read-data PERCENT]", "retention:preview", "TIDEMARK_TOKEN_URL",
+             "Exit status"})
         QVERIFY2(r.outText().contains(QLatin1String(command)), command);
     QVERIFY(r.outText().contains(QLatin1String("409 for an inactive environment")));
     for (const QString& line : r.outText().split(QLatin1Char('\n')))
@@ -526,6 +534,34 @@ void TestCliOnline::restoreIntoAnotherEnvironment()
     const QJsonObject restore = activities.first().toObject();
     QCOMPARE(restore.value(QStringLiteral("type")).toString(), QStringLiteral("environment.restore"));
     QCOMPARE(restore.value(QStringLiteral("payload")).toObject().value(QStringLiteral("restore_code")).toBool(), true);
+}
+
+void TestCliOnline::repositoryVerifyWaitsAndInfoShowsIt()
+{
+    settle();
+    const Run verify = run(connection()
+            + QStringList {QStringLiteral("repository:verify"), QStringLiteral("--read-data"), QStringLiteral("100")},
+        {}, 180000);
+    QVERIFY2(verify.exitCode == 0, verify.err.constData());
+    QVERIFY2(verify.errText().contains(QStringLiteral("100 %")), verify.err.constData());
+
+    const QJsonObject report = json({QStringLiteral("repository:info")}).toObject();
+    const QJsonObject primary = report.value(QStringLiteral("repositories")).toArray().at(0).toObject();
+    QCOMPARE(primary.value(QStringLiteral("name")).toString(), QStringLiteral("primary"));
+    QCOMPARE(primary.value(QStringLiteral("last_verify_result")).toString(), QStringLiteral("success"));
+    QVERIFY(primary.value(QStringLiteral("size_bytes")).toDouble() > 0);
+
+    const Run table = run(connection() + QStringList {QStringLiteral("repository:info")});
+    QCOMPARE(table.exitCode, 0);
+    const QStringList rows = lines(table.out);
+    QVERIFY2(rows.size() >= 2 && rows.at(1).startsWith(QLatin1String("primary")), table.out.constData());
+    QVERIFY2(rows.at(1).contains(QLatin1String("success")), table.out.constData());
+
+    // A copy that does not exist: the server's 404, a server error.
+    const Run unknown = run(connection()
+        + QStringList {QStringLiteral("repository:verify"), QStringLiteral("--copy"), QStringLiteral("offsite")});
+    QCOMPARE(unknown.exitCode, 3);
+    QVERIFY2(unknown.errText().contains(QStringLiteral("offsite")), unknown.err.constData());
 }
 
 void TestCliOnline::deleteWaitsForTheDeletion()

@@ -225,7 +225,7 @@ void TestHostedFidelity::backupAnswersValidate()
 
     // The extensions are what the contract marks local, nothing else.
     const QStringList extensions = m_schemas->extensions(QStringLiteral("Backup"), one.json);
-    QCOMPARE(extensions, QStringList {QStringLiteral("_links")});
+    QCOMPARE(extensions, (QStringList {QStringLiteral("_links"), QStringLiteral("copies")}));
 }
 
 void TestHostedFidelity::environmentsValidate()

@@ -119,7 +119,7 @@ QStringList TestSafeBackup::snapshotBackupTags(QString* error)
     restic.setProcessEnvironment(env);
     restic.start(QStringLiteral("restic"),
         {QStringLiteral("snapshots"), QStringLiteral("--json"), QStringLiteral("--no-lock"),
-            QStringLiteral("--no-cache")});
+            QStringLiteral("--no-cache"), QStringLiteral("--tag"), QStringLiteral("tidemark")}); // not the manifests
     if (!restic.waitForFinished(30000) || restic.exitCode() != 0) {
         *error = QString::fromUtf8(restic.readAllStandardError());
         return {};

@@ -20,6 +20,7 @@ private slots:
     void catchUpOnceAfterMissedBuckets();
     void simulatedMonthPrunesToPolicy();
     void inactiveAndUnscheduledEnvironmentsAreLeftAlone();
+    void dailyCopyStartsOnceADay();
 
 private:
     QList<BackupRecord> mainBackups()
@@ -139,6 +140,36 @@ void TestScheduler::inactiveAndUnscheduledEnvironmentsAreLeftAlone()
 {
     QVERIFY(m_server->store().backups(QStringLiteral("demo"), QStringLiteral("staging")).isEmpty());
     QVERIFY(m_server->store().backups(QStringLiteral("demo"), QStringLiteral("feature-x")).isEmpty());
+}
+
+void TestScheduler::dailyCopyStartsOnceADay()
+{
+    QTemporaryDir target;
+    QVERIFY(target.isValid());
+    ProjectSettings settings = m_server->store().settings(QStringLiteral("demo"));
+    CopyTarget copy;
+    copy.name = QStringLiteral("nightly");
+    copy.repository = target.filePath(QStringLiteral("repo"));
+    copy.when = CopyTarget::When::Daily;
+    settings.backupCopies = {copy};
+    QVERIFY(m_server->store().saveSettings(QStringLiteral("demo"), settings));
+
+    ActivityQuery copies;
+    copies.types = {QStringLiteral("project.backup.copy")};
+    m_server->scheduler().tick();
+    QList<ActivityRecord> runs = m_server->store().activities(QStringLiteral("demo"), copies);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).activity.payload.value(QStringLiteral("copy")).toString(), QStringLiteral("nightly"));
+    waitIdle();
+    const auto done = m_server->store().activity(QStringLiteral("demo"), runs.at(0).activity.id);
+    QVERIFY(done);
+    QVERIFY2(done->activity.result == Activity::Result::Success, qPrintable(done->activity.text));
+    QVERIFY(QFileInfo::exists(target.filePath(QStringLiteral("repo/config"))));
+
+    // The same day: not again.
+    m_server->scheduler().tick();
+    waitIdle();
+    QCOMPARE(m_server->store().activities(QStringLiteral("demo"), copies).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)
