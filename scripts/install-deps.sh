@@ -14,6 +14,8 @@ packages=(
     libgl-dev
     # the snapshot engine and the databases the engine copies
     restic sqlite3 libsqlite3-dev
+    # PostgreSQL and MariaDB services: the servers' own dump/restore tools, and the servers the tests start
+    postgresql postgresql-client mariadb-server mariadb-client
     # tidemarkd's HTTP parser (Boost.Beast, header-only) and the TLS tests' certificates
     libboost-dev openssl
     # headless GUI runs and screenshots
