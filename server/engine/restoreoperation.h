@@ -5,6 +5,7 @@
 #include "domain/environment.h"
 #include "hookledger.h"
 
+#include <functional>
 #include <optional>
 #include <QJsonObject>
 #include <QList>
@@ -67,6 +68,14 @@ private:
         bool existed = false;
     };
 
+    // A PostgreSQL or MariaDB database: its dump, loaded by DatabaseLoad (databases/) while the environment is paused.
+    struct ServerDatabase
+    {
+        QString stagedPath; // inside the snapshot
+        LocalDescriptor::Service target;
+    };
+    void loadServerDatabases(int index, std::function<void(const QString& error)> done);
+
     void restoreNext();
     void pause();
     void swapIn();
@@ -99,6 +108,7 @@ private:
 
     QList<Part> m_parts;
     QList<Database> m_databases;
+    QList<ServerDatabase> m_serverDatabases;
     int m_next = 0; // next restic restore to run (m_parts, then the databases)
     bool m_paused = false;
     bool m_cancelled = false;
