@@ -441,11 +441,13 @@ void BackupOperation::openDatabases(std::function<void()> next)
 {
     if (!m_databases || m_databases->isEmpty())
         return next();
-    m_databases->open(servicesDirectory(), [this, next](const QString& error) {
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+    m_databases->open(servicesDirectory(), [this, next, startedMs](const QString& error) {
         if (!error.isEmpty())
             return fail(error);
-        emit logLine(
-            tr("Fixed the state to back up of: %1.").arg(m_databases->descriptions().join(QLatin1String(", "))));
+        emit logLine(tr("Fixed the state to back up of %1 in %2 ms.")
+                         .arg(m_databases->descriptions().join(QLatin1String(", ")))
+                         .arg(QDateTime::currentMSecsSinceEpoch() - startedMs));
         if (m_cancelled)
             return fail(QString());
         next();
