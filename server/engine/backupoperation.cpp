@@ -251,6 +251,19 @@ void BackupOperation::syncMirrorLive()
 
 void BackupOperation::pause()
 {
+    // The database servers are connected to while the environment still runs: inside the pause, fixing a database's
+    // state is then one round trip (PostgreSQL) or a lock and the dump's start (MariaDB), not a client's start-up.
+    if (m_databases && !m_databases->isEmpty() && !m_databasesConnected) {
+        m_databasesConnected = true;
+        m_databases->startSessions([this](const QString& error) {
+            if (!error.isEmpty())
+                return fail(error);
+            if (m_cancelled)
+                return fail(QString());
+            pause();
+        });
+        return;
+    }
     const QString hook = m_environment.local->pauseHook;
     emit logLine(tr("Pausing the environment."));
     m_paused = true; // from here on the resume hook always runs

@@ -127,5 +127,6 @@ private:
     std::optional<Outcome> m_pendingOutcome; // decided, but the resume hook must run first
     QPointer<ResticJob> m_job;
     DatabaseDumps* m_databases = nullptr;
+    bool m_databasesConnected = false;
     Result m_result;
 };

@@ -46,6 +46,26 @@ DatabaseDump::~DatabaseDump()
     }
 }
 
+QString DatabaseDump::ensureSession()
+{
+    if (m_session)
+        return QString();
+    if (const QString error = m_access.prepare(); !error.isEmpty())
+        return error;
+    m_session = new SqlSession(m_access, this);
+    m_session->start();
+    return QString();
+}
+
+void DatabaseDump::startSession(Done done)
+{
+    if (const QString error = ensureSession(); !error.isEmpty())
+        return done(error);
+    m_session->query(QStringLiteral("SELECT 1;"), [this, done](const SqlSession::Rows&, const QString& error) {
+        done(error.isEmpty() ? QString() : failed(tr("Connecting"), error));
+    });
+}
+
 void DatabaseDump::abort()
 {
     if (m_tool && m_tool->state() != QProcess::NotRunning) {
@@ -99,10 +119,8 @@ PostgresDump::PostgresDump(const LocalDescriptor::Service& service, QObject* par
 void PostgresDump::open(const QString& file, Done done)
 {
     m_file = file;
-    if (const QString error = m_access.prepare(); !error.isEmpty())
+    if (const QString error = ensureSession(); !error.isEmpty())
         return done(error);
-    m_session = new SqlSession(m_access, this);
-    m_session->start();
     // REPEATABLE READ: every statement of the transaction sees the snapshot of its first one, and
     // pg_export_snapshot() lets pg_dump (another connection) see that very snapshot while this transaction lasts.
     m_session->query(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
@@ -158,10 +176,8 @@ MariaDbDump::MariaDbDump(const LocalDescriptor::Service& service, QObject* paren
 void MariaDbDump::open(const QString& file, Done done)
 {
     m_file = file;
-    if (const QString error = m_access.prepare(); !error.isEmpty())
+    if (const QString error = ensureSession(); !error.isEmpty())
         return done(error);
-    m_session = new SqlSession(m_access, this);
-    m_session->start();
     // The global read lock stops every commit; a snapshot opened while it is held sees the state at the lock. A
     // transaction begun under it keeps its snapshot after UNLOCK TABLES (which commits nothing here).
     m_session->query(QStringLiteral("SET SESSION lock_wait_timeout = 10;\nFLUSH TABLES WITH READ LOCK;\n"

@@ -27,6 +27,9 @@ public:
     static QString fileName(const LocalDescriptor::Service& service);
     ~DatabaseDump() override;
 
+    // Connects while the environment still runs, so that open() inside the pause is only the statements that fix
+    // the state (optional: open() connects if this was not called).
+    void startSession(Done done);
     virtual void open(const QString& file, Done done) = 0;
     virtual void dump(Done done) = 0;
     // Stops the tool and ends the session: a lock or snapshot it holds is released (before a failed backup resumes).
@@ -38,6 +41,7 @@ public:
 protected:
     DatabaseDump(const LocalDescriptor::Service& service, QObject* parent);
     QString failed(const QString& step, const QString& reason) const;
+    QString ensureSession(); // the held session, created (and the password read) once
     // Runs a tool against the database to completion; `done` gets its error (empty on success).
     void runTool(const QString& tool, const QStringList& args, Done done);
 

@@ -13,6 +13,24 @@ DatabaseDumps::DatabaseDumps(const QList<LocalDescriptor::Service>& services, QO
     }
 }
 
+void DatabaseDumps::startSessions(DatabaseDump::Done done)
+{
+    startFrom(0, std::move(done));
+}
+
+void DatabaseDumps::startFrom(int index, DatabaseDump::Done done)
+{
+    if (index >= m_dumps.size())
+        return done(QString());
+    m_dumps.at(index)->startSession([this, index, done](const QString& error) {
+        if (!error.isEmpty()) {
+            abortAll();
+            return done(error);
+        }
+        startFrom(index + 1, done);
+    });
+}
+
 void DatabaseDumps::open(const QString& directory, DatabaseDump::Done done)
 {
     openFrom(0, directory, std::move(done));

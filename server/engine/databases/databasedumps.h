@@ -17,6 +17,8 @@ public:
 
     bool isEmpty() const { return m_dumps.isEmpty(); }
     int count() const { return int(m_dumps.size()); }
+    // Connects to every server (before a pause), so that open() costs only the statements that fix the state.
+    void startSessions(DatabaseDump::Done done);
     // Files go to `directory`/<DatabaseDump::fileName>.
     void open(const QString& directory, DatabaseDump::Done done);
     void dump(DatabaseDump::Done done);
@@ -25,6 +27,7 @@ public:
     void abortAll();
 
 private:
+    void startFrom(int index, DatabaseDump::Done done);
     void openFrom(int index, const QString& directory, DatabaseDump::Done done);
     void dumpFrom(int index, DatabaseDump::Done done);
 
