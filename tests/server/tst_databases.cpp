@@ -446,9 +446,10 @@ void TestDatabases::consistentUnderLoad()
     int violations = 0;
     QStringList pauses;
     QStringList live;
-    for (int round = 0; round < 6; ++round) {
-        const bool safe = round % 2 == 0;
-        QTest::qWait(300); // let the writer run between backups
+    // Ten consistent backups and three live ones between them.
+    for (int round = 0; round < 13; ++round) {
+        const bool safe = round % 4 != 3;
+        QTest::qWait(150); // let the writer run between backups
         QString backupId;
         const QJsonObject activity = backup(name, safe, &backupId);
         const QString text = activity.value(QStringLiteral("log")).toString();
