@@ -222,6 +222,13 @@ QString RestoreOperation::checkPlaces() const
         if (!error.isEmpty())
             return error;
     }
+    // A database server's password file is read and its password sent to the server: confined like the rest.
+    for (const ServerDatabase& db : m_serverDatabases) {
+        const QString error = m_confinement->checkFile(
+            db.target.passwordFile, tr("password file of service %1 of %2").arg(db.target.name, m_target.id));
+        if (!error.isEmpty())
+            return error;
+    }
     return {};
 }
 
