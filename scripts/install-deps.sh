@@ -16,6 +16,8 @@ packages=(
     restic sqlite3 libsqlite3-dev
     # off-machine copies: the tests start a REST target (rclone serve restic) and an SFTP target (a test sshd)
     rclone openssh-server openssh-client
+    # PostgreSQL and MariaDB services: the servers' own dump/restore tools, and the servers the tests start
+    postgresql postgresql-client mariadb-server mariadb-client
     # tidemarkd's HTTP parser (Boost.Beast, header-only) and the TLS tests' certificates
     libboost-dev openssl
     # headless GUI runs and screenshots

@@ -26,6 +26,15 @@ const QString kPause = QStringLiteral("pause");
 const QString kResume = QStringLiteral("resume");
 const QString kTimeoutSeconds = QStringLiteral("timeout_seconds");
 const QString kSqlite = QStringLiteral("sqlite");
+const QString kPostgreSql = QStringLiteral("postgresql");
+const QString kMariaDb = QStringLiteral("mariadb");
+const QString kMySql = QStringLiteral("mysql");
+const QString kHost = QStringLiteral("host");
+const QString kPort = QStringLiteral("port");
+const QString kSocket = QStringLiteral("socket");
+const QString kDatabase = QStringLiteral("database");
+const QString kUser = QStringLiteral("user");
+const QString kPasswordFile = QStringLiteral("password_file");
 
 const QString kId = QStringLiteral("id");
 const QString kMachineName = QStringLiteral("machine_name");
@@ -102,6 +111,22 @@ private:
 
 } // namespace
 
+LocalDescriptor::Service::Kind LocalDescriptor::Service::kindValue() const
+{
+    if (kind == kPostgreSql)
+        return Kind::PostgreSql;
+    if (kind == kMariaDb || kind == kMySql)
+        return Kind::MariaDb;
+    return Kind::Sqlite;
+}
+
+int LocalDescriptor::Service::effectivePort() const
+{
+    if (port != 0)
+        return port;
+    return kindValue() == Kind::PostgreSql ? 5432 : 3306;
+}
+
 Decoded<LocalDescriptor> LocalDescriptor::fromJson(const QJsonValue& json, const QString& basePath)
 {
     Problems problems;
@@ -123,16 +148,36 @@ Decoded<LocalDescriptor> LocalDescriptor::fromJson(const QJsonValue& json, const
         local.mounts.append(mount);
     }
 
-    for (const auto& [item, path] : reader.objects(kServices, Tr::tr("{\"name\", \"kind\", \"path\"} objects"))) {
-        JsonRead::rejectUnknownKeys(item, {kName, kKind, kPath}, path, problems);
+    for (const auto& [item, path] :
+        reader.objects(kServices,
+            Tr::tr("{\"name\", \"kind\", \"path\"} or {\"name\", \"kind\", \"host\", \"port\", \"database\", \"user\", "
+                   "\"password_file\"} objects"))) {
         StrictReader serviceReader(item, path, problems);
         Service service;
         service.name = serviceReader.string(kName, true);
         service.kind = serviceReader.string(kKind, false, kSqlite);
-        service.path = serviceReader.string(kPath, true);
-        if (service.kind != kSqlite) {
+        if (service.kind == kSqlite) {
+            JsonRead::rejectUnknownKeys(item, {kName, kKind, kPath}, path, problems);
+            service.path = serviceReader.string(kPath, true);
+        } else if (service.kind == kPostgreSql || service.kind == kMariaDb || service.kind == kMySql) {
+            JsonRead::rejectUnknownKeys(
+                item, {kName, kKind, kHost, kPort, kSocket, kDatabase, kUser, kPasswordFile}, path, problems);
+            service.host = serviceReader.string(kHost, false);
+            service.socket = serviceReader.string(kSocket, false);
+            service.database = serviceReader.string(kDatabase, true);
+            service.user = serviceReader.string(kUser, true);
+            service.passwordFile = serviceReader.string(kPasswordFile, true);
+            if (const QJsonValue port = item.value(kPort); !port.isUndefined())
+                service.port = int(JsonRead::integer(port, JsonPath::key(path, kPort), 1, 65535, problems).value_or(0));
+            if (service.host.isEmpty() == service.socket.isEmpty()) {
+                problems.append({path, Tr::tr("needs either \"host\" (with an optional \"port\") or \"socket\"")});
+            }
+            if (!service.socket.isEmpty() && service.port != 0)
+                problems.append({JsonPath::key(path, kPort), Tr::tr("is not used with \"socket\"")});
+        } else {
             problems.append({JsonPath::key(path, kKind),
-                Tr::tr("'%1' is not a supported kind of service (only \"sqlite\")").arg(service.kind.left(64))});
+                Tr::tr("'%1' is not a supported kind of service (\"sqlite\", \"postgresql\", \"mariadb\" or \"mysql\")")
+                    .arg(service.kind.left(64))});
         }
         local.services.append(service);
     }
@@ -164,8 +209,21 @@ QJsonObject LocalDescriptor::toJson() const
     for (const Mount& m : mounts)
         mountArray.append(QJsonObject {{kName, m.name}, {kPath, m.path}});
     QJsonArray serviceArray;
-    for (const Service& s : services)
-        serviceArray.append(QJsonObject {{kName, s.name}, {kKind, s.kind}, {kPath, s.path}});
+    for (const Service& s : services) {
+        if (!s.isServer()) {
+            serviceArray.append(QJsonObject {{kName, s.name}, {kKind, s.kind}, {kPath, s.path}});
+            continue;
+        }
+        QJsonObject service {{kName, s.name}, {kKind, s.kind}, {kDatabase, s.database}, {kUser, s.user},
+            {kPasswordFile, s.passwordFile}};
+        if (!s.socket.isEmpty())
+            service.insert(kSocket, s.socket);
+        else
+            service.insert(kHost, s.host);
+        if (s.port != 0)
+            service.insert(kPort, s.port);
+        serviceArray.append(service);
+    }
     return QJsonObject {
         {kCodePath, codePath},
         {kMounts, mountArray},

@@ -19,11 +19,24 @@ struct LocalDescriptor
         QString path;
         bool operator==(const Mount&) const = default;
     };
+    // A database: a SQLite file (`path`), or a PostgreSQL or MariaDB server reached over TCP (`host`, `port`) or a
+    // Unix socket (`socket`), with a user whose password is read from `password_file` when it is used (the password
+    // itself is never in the descriptor). "mysql" is read as "mariadb".
     struct Service
     {
+        enum class Kind { Sqlite, PostgreSql, MariaDb };
         QString name;
         QString kind = QStringLiteral("sqlite");
         QString path;
+        QString host;
+        int port = 0; // 0: the server's default (5432, 3306)
+        QString socket;
+        QString database;
+        QString user;
+        QString passwordFile;
+        Kind kindValue() const;
+        bool isServer() const { return kindValue() != Kind::Sqlite; }
+        int effectivePort() const;
         bool operator==(const Service&) const = default;
     };
 

@@ -1,6 +1,7 @@
 #include "backupoperation.h"
 
 #include "changetracker.h"
+#include "databases/databasedumps.h"
 #include "frozenview.h"
 #include "hookrunner.h"
 #include "removetree.h"
@@ -73,7 +74,10 @@ void BackupOperation::start()
         for (const LocalDescriptor::Service& service : local.services) {
             if (error.isEmpty() && !Confinement::isSimpleName(service.name))
                 error = tr("The service name \"%1\" of %2 is not a simple name.").arg(service.name, m_environment.id);
-            if (error.isEmpty())
+            if (error.isEmpty() && service.isServer())
+                error = m_confinement->checkFile(
+                    service.passwordFile, tr("password file of service %1 of %2").arg(service.name, m_environment.id));
+            else if (error.isEmpty())
                 error = m_confinement->checkFile(
                     service.path, tr("database of service %1 of %2").arg(service.name, m_environment.id));
         }
@@ -93,7 +97,7 @@ void BackupOperation::start()
         }
     }
     for (const LocalDescriptor::Service& service : local.services) {
-        if (!QFileInfo(service.path).isFile()) {
+        if (!service.isServer() && !QFileInfo(service.path).isFile()) {
             fail(tr("The database of service %1 of %2 does not exist.").arg(service.name, m_environment.id));
             return;
         }
@@ -103,6 +107,7 @@ void BackupOperation::start()
         fail(tr("The staging directory could not be created."));
         return;
     }
+    m_databases = new DatabaseDumps(local.services, this);
     emit progress(1);
     initRepository();
 }
@@ -275,6 +280,19 @@ void BackupOperation::syncMirrorLive()
 
 void BackupOperation::pause()
 {
+    // The database servers are connected to while the environment still runs: inside the pause, fixing a database's
+    // state is then one round trip (PostgreSQL) or a lock and the dump's start (MariaDB), not a client's start-up.
+    if (m_databases && !m_databases->isEmpty() && !m_databasesConnected) {
+        m_databasesConnected = true;
+        m_databases->startSessions([this](const QString& error) {
+            if (!error.isEmpty())
+                return fail(error);
+            if (m_cancelled)
+                return fail(QString());
+            pause();
+        });
+        return;
+    }
     const QString hook = m_environment.local->pauseHook;
     emit logLine(tr("Pausing the environment."));
     m_paused = true; // from here on the resume hook always runs
@@ -347,9 +365,12 @@ void BackupOperation::freeze()
         if (m_cancelled)
             return fail(QString());
         emit progress(50);
-        resume([this] {
-            m_pauseEndedNs = realtimeNs();
-            runBackup(Pass::Final);
+        // The databases' state is fixed inside the pause; they are written out after the resume.
+        openDatabases([this] {
+            resume([this] {
+                m_pauseEndedNs = realtimeNs();
+                dumpDatabases([this] { runBackup(Pass::Final); });
+            });
         });
     });
     watcher->setFuture(QtConcurrent::run([mirror, tracker, services, servicesDir] {
@@ -370,6 +391,8 @@ void BackupOperation::freeze()
             return sync;
         }
         for (const auto& s : services) {
+            if (s.isServer())
+                continue; // dumped by DatabaseDumps
             // A new file every time: restic must read it.
             const QString target = servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite");
             QFile::remove(target);
@@ -427,6 +450,8 @@ void BackupOperation::dumpServices(Pass pass)
         if (!error.isEmpty())
             return fail(tr("A database could not be copied: %1").arg(error));
         for (const auto& s : services) {
+            if (s.isServer())
+                continue;
             emit logLine(pass == Pass::PrePass
                     ? tr("Copied the database of service %1 live, for the pre-pass.").arg(s.name)
                     : tr("Copied the database of service %1.").arg(s.name));
@@ -434,23 +459,63 @@ void BackupOperation::dumpServices(Pass pass)
         if (m_cancelled)
             return fail(QString());
         if (pass == Pass::PrePass) {
+            // Database servers are dumped once, for the final pass.
             emit progress(3);
             runBackup(Pass::PrePass);
         } else if (m_twoPasses) {
-            runBackup(Pass::Final);
+            openDatabases([this] { dumpDatabases([this] { runBackup(Pass::Final); }); });
         } else {
             emit progress(5);
-            scanTrees([this] { runBackup(Pass::Final); });
+            // A live backup: each database consistent in itself, dumped while the environment runs.
+            openDatabases([this] { dumpDatabases([this] { scanTrees([this] { runBackup(Pass::Final); }); }); });
         }
     });
     watcher->setFuture(QtConcurrent::run([services, dir]() -> QString {
         for (const auto& s : services) {
+            if (s.isServer())
+                continue;
             const QString error = SqliteCopy::copy(s.path, dir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite"));
             if (!error.isEmpty())
                 return s.name + QLatin1String(": ") + error;
         }
         return QString();
     }));
+}
+
+void BackupOperation::openDatabases(std::function<void()> next)
+{
+    if (!m_databases || m_databases->isEmpty())
+        return next();
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+    m_databases->open(servicesDirectory(), [this, next, startedMs](const QString& error) {
+        if (!error.isEmpty())
+            return fail(error);
+        emit logLine(tr("Fixed the state to back up of %1 in %2 ms.")
+                         .arg(m_databases->descriptions().join(QLatin1String(", ")))
+                         .arg(QDateTime::currentMSecsSinceEpoch() - startedMs));
+        if (m_cancelled)
+            return fail(QString());
+        next();
+    });
+}
+
+void BackupOperation::dumpDatabases(std::function<void()> next)
+{
+    if (!m_databases || m_databases->isEmpty())
+        return next();
+    m_databases->dump([this, next](const QString& error) {
+        if (!error.isEmpty())
+            return fail(error);
+        for (const QJsonValue& d : m_databases->manifest()) {
+            emit logLine(
+                tr("Dumped the database of service %1 (%2, %n table(s)).", "",
+                    int(d[QStringLiteral("tables")].toArray().size()))
+                    .arg(d[QStringLiteral("name")].toString(), d[QStringLiteral("server_version")].toString()));
+        }
+        if (m_cancelled)
+            return fail(QString());
+        next();
+    });
 }
 
 QStringList BackupOperation::rootDirectories() const
@@ -505,7 +570,20 @@ void BackupOperation::runBackup(Pass pass)
             QJsonObject {{QStringLiteral("name"), m.name}, {QStringLiteral("path"), QDir(m.path).absolutePath()}});
     }
     request.paths.append(relative(m_staging));
+    const QJsonArray databases = m_databases ? m_databases->manifest() : QJsonArray();
     for (const auto& s : local.services) {
+        if (s.isServer()) {
+            for (const QJsonValue& d : databases) {
+                if (d[QStringLiteral("name")].toString() != s.name)
+                    continue;
+                QJsonObject entry = d.toObject();
+                // Where the dump is in the snapshot (the mirror stores it under the staging directory's path).
+                entry.insert(QStringLiteral("staged"),
+                    QString(m_staging + QStringLiteral("/services/") + DatabaseDump::fileName(s)));
+                services.append(entry);
+            }
+            continue;
+        }
         services.append(QJsonObject {{QStringLiteral("name"), s.name}, {QStringLiteral("path"), s.path},
             {QStringLiteral("staged"),
                 QString(m_staging + QStringLiteral("/services/") + s.name + QStringLiteral(".sqlite"))}});

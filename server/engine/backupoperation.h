@@ -16,12 +16,14 @@
 #include <QPointer>
 
 class ChangeTracker;
+class DatabaseDumps;
 class HookRunner;
 class ResticJob;
 class ResticRepository;
 
-// Takes one backup of an environment: its code tree (and git HEAD), every mount, and every SQLite service copied
-// with the online-backup API, in one restic snapshot.
+// Takes one backup of an environment: its code tree (and git HEAD), every mount, every SQLite service copied
+// with the online-backup API and every PostgreSQL and MariaDB database dumped with the server's own tool
+// (databases/databasedump.h), in one restic snapshot.
 //
 // A consistent ("safe") backup of an environment with a pause hook keeps a mirror of the environment between backups
 // (frozenview.h): while the environment runs, the mirror is brought up to date and the kernel reports what changes
@@ -87,6 +89,9 @@ private:
     void freeze();
     void commitMirror();
     void dumpServices(Pass pass);
+    // PostgreSQL and MariaDB services (databases/): their state fixed (inside the pause), then dumped.
+    void openDatabases(std::function<void()> next);
+    void dumpDatabases(std::function<void()> next);
     QStringList rootDirectories() const; // the code path and the mounts
     QString viewRoot() const;
     void scanTrees(std::function<void()> next);
@@ -125,5 +130,7 @@ private:
     TreeState::Scan m_before; // the trees before the pass of a live backup
     std::optional<Outcome> m_pendingOutcome; // decided, but the resume hook must run first
     QPointer<ResticJob> m_job;
+    DatabaseDumps* m_databases = nullptr;
+    bool m_databasesConnected = false;
     Result m_result;
 };

@@ -131,7 +131,12 @@ Problems Confinement::checkDescriptor(const LocalDescriptor& local, const QStrin
         else if (names.contains(QStringLiteral("s:") + s.name))
             problems.append({JsonPath::key(path, QStringLiteral("name")), tr("'%1' is used twice").arg(s.name)});
         names.insert(QStringLiteral("s:") + s.name);
-        check(s.path, JsonPath::key(path, QStringLiteral("path")));
+        // A password file is read and sent to the named server: confined like the rest, or a descriptor could send
+        // any file tidemarkd can read to a server of its choosing.
+        if (s.isServer())
+            check(s.passwordFile, JsonPath::key(path, QStringLiteral("password_file")));
+        else
+            check(s.path, JsonPath::key(path, QStringLiteral("path")));
     }
     return problems;
 }

@@ -1,6 +1,7 @@
 #include "restoreoperation.h"
 
 #include "browse/backuppaths.h"
+#include "databases/databaseload.h"
 #include "hookrunner.h"
 #include "removetree.h"
 #include "resticjob.h"
@@ -105,6 +106,20 @@ void RestoreOperation::start()
                 tr("Environment %1 has no service named %2; that database is not restored.").arg(m_target.id, name));
             continue;
         }
+        const bool serverDump = v.toObject().contains(QStringLiteral("server_version"));
+        if (serverDump || it->isServer()) {
+            const QString dumpKind = v.toObject().value(QStringLiteral("kind")).toString();
+            LocalDescriptor::Service dumped;
+            dumped.kind = dumpKind;
+            if (!serverDump || !it->isServer() || dumped.kindValue() != it->kindValue()) {
+                fail(tr("The database of service %1 cannot be restored into %2: the backup holds a %3 database and "
+                        "the service is of kind %4. Nothing was restored.")
+                         .arg(name, m_target.id, serverDump ? dumpKind : QStringLiteral("sqlite"), it->kind));
+                return;
+            }
+            m_serverDatabases.append({v.toObject().value(QStringLiteral("staged")).toString(), *it});
+            continue;
+        }
         const QString target = QDir::cleanPath(QDir(it->path).absolutePath());
         m_databases.append({name, v.toObject().value(QStringLiteral("staged")).toString(), target, target + oldSuffix});
     }
@@ -154,6 +169,23 @@ QString RestoreOperation::selectPaths(const QString& suffix, const QString& oldS
                 [&where](const auto& s) { return s.name == where->name; });
             if (it == local.services.end())
                 return tr("Environment %1 has no service named %2.").arg(m_target.id, where->name);
+            // A database server's dump is loaded whole, like a selected services part.
+            QJsonObject stored;
+            for (const QJsonValue& v : m_manifest.value(QStringLiteral("services")).toArray()) {
+                if (v.toObject().value(QStringLiteral("name")).toString() == where->name)
+                    stored = v.toObject();
+            }
+            const bool serverDump = stored.contains(QStringLiteral("server_version"));
+            if (serverDump || it->isServer()) {
+                LocalDescriptor::Service dumped;
+                dumped.kind = stored.value(QStringLiteral("kind")).toString();
+                if (!serverDump || !it->isServer() || dumped.kindValue() != it->kindValue())
+                    return tr("The database of service %1 cannot be restored into %2: the backup holds a %3 database "
+                              "and the service is of kind %4.")
+                        .arg(where->name, m_target.id, serverDump ? dumped.kind : QStringLiteral("sqlite"), it->kind);
+                m_serverDatabases.append({stored.value(QStringLiteral("staged")).toString(), *it});
+                continue;
+            }
             const QString target = QDir::cleanPath(QDir(it->path).absolutePath());
             m_databases.append({where->name, where->partRoot, target, target + oldSuffix});
             continue;
@@ -179,7 +211,7 @@ void RestoreOperation::restoreNext()
 {
     if (m_cancelled)
         return fail(QString());
-    const int total = int(m_parts.size()) + (m_databases.isEmpty() ? 0 : 1);
+    const int total = int(m_parts.size()) + (m_databases.isEmpty() && m_serverDatabases.isEmpty() ? 0 : 1);
     if (m_next >= total) {
         pause();
         return;
@@ -196,6 +228,8 @@ void RestoreOperation::restoreNext()
         emit logLine(tr("Fetching the database copies."));
         targetDir = m_stagingDir;
         for (const Database& db : m_databases)
+            includes.append(db.stagedPath);
+        for (const ServerDatabase& db : m_serverDatabases)
             includes.append(db.stagedPath);
     }
     m_job = m_repository.restore(m_snapshotId, targetDir, includes, this);
@@ -227,6 +261,10 @@ void RestoreOperation::pause()
     for (const Database& db : m_databases) {
         if (!QFileInfo(m_stagingDir + db.stagedPath).isFile())
             return fail(tr("The backup does not contain the database of service %1.").arg(db.name));
+    }
+    for (const ServerDatabase& db : m_serverDatabases) {
+        if (!QFileInfo(m_stagingDir + db.stagedPath).isFile())
+            return fail(tr("The backup does not contain the database of service %1.").arg(db.target.name));
     }
     emit progress(86);
     const QString hook = m_target.local->pauseHook;
@@ -282,6 +320,13 @@ QString RestoreOperation::checkPlaces() const
         if (!Confinement::isSimpleName(db.name))
             return tr("The service name \"%1\" is not a simple name.").arg(db.name);
         const QString error = m_confinement->checkPlace(db.targetPath, tr("database of service %1").arg(db.name));
+        if (!error.isEmpty())
+            return error;
+    }
+    // A database server's password file is read and its password sent to the server: confined like the rest.
+    for (const ServerDatabase& db : m_serverDatabases) {
+        const QString error = m_confinement->checkFile(
+            db.target.passwordFile, tr("password file of service %1 of %2").arg(db.target.name, m_target.id));
         if (!error.isEmpty())
             return error;
     }
@@ -352,16 +397,24 @@ void RestoreOperation::writeDatabases()
             return fail(
                 tr("A database could not be written back: %1. The environment was put back as it was.").arg(error));
         }
-        if (!writeJournal(kCommitted)) {
-            rollBack();
-            return fail(tr("The restore journal could not be written; the environment was put back as it was."));
-        }
-        for (const Database& db : m_databases)
-            emit logLine(tr("Restored the database of service %1.").arg(db.name));
-        m_pendingOutcome = Outcome {Outcome::Kind::Success,
-            m_restoreCode ? tr("Restored %1 with its code").arg(m_target.id)
-                          : tr("Restored the data of %1 (code unchanged)").arg(m_target.id)};
-        resume();
+        // Each database server's load is all or nothing (DatabaseLoad); if one fails, the files and the SQLite
+        // databases are put back.
+        loadServerDatabases(0, [this](const QString& error) {
+            if (!error.isEmpty()) {
+                rollBack();
+                return fail(tr("%1 The files were put back as they were.").arg(error));
+            }
+            if (!writeJournal(kCommitted)) {
+                rollBack();
+                return fail(tr("The restore journal could not be written; the environment was put back as it was."));
+            }
+            for (const Database& db : m_databases)
+                emit logLine(tr("Restored the database of service %1.").arg(db.name));
+            m_pendingOutcome = Outcome {Outcome::Kind::Success,
+                m_restoreCode ? tr("Restored %1 with its code").arg(m_target.id)
+                              : tr("Restored the data of %1 (code unchanged)").arg(m_target.id)};
+            resume();
+        });
     });
     const QString journalPath = m_journalPath;
     const QJsonObject savedJournal = journal(kSaved);
@@ -383,6 +436,23 @@ void RestoreOperation::writeDatabases()
         }
         return QString();
     }));
+}
+
+void RestoreOperation::loadServerDatabases(int index, std::function<void(const QString& error)> done)
+{
+    if (index >= m_serverDatabases.size())
+        return done(QString());
+    const ServerDatabase& db = m_serverDatabases.at(index);
+    emit logLine(
+        tr("Loading the database of service %1 into %2.").arg(db.target.name, DatabaseAccess(db.target).describe()));
+    auto* load = DatabaseLoad::create(db.target, this);
+    load->load(m_stagingDir + db.stagedPath, [this, load, index, done, name = db.target.name](const QString& error) {
+        load->deleteLater();
+        if (!error.isEmpty())
+            return done(error);
+        emit logLine(tr("Restored the database of service %1.").arg(name));
+        loadServerDatabases(index + 1, done);
+    });
 }
 
 void RestoreOperation::resume()

@@ -5,6 +5,7 @@
 #include "domain/environment.h"
 #include "hookledger.h"
 
+#include <functional>
 #include <optional>
 #include <QJsonObject>
 #include <QList>
@@ -81,6 +82,14 @@ private:
 
     // The parts and databases of a path selection; an error sentence, empty on success.
     QString selectPaths(const QString& suffix, const QString& oldSuffix);
+    // A PostgreSQL or MariaDB database: its dump, loaded by DatabaseLoad (databases/) while the environment is paused.
+    struct ServerDatabase
+    {
+        QString stagedPath; // inside the snapshot
+        LocalDescriptor::Service target;
+    };
+    void loadServerDatabases(int index, std::function<void(const QString& error)> done);
+
     void restoreNext();
     void pause();
     void swapIn();
@@ -116,6 +125,7 @@ private:
     bool m_absentRemoves = false;
     QList<Part> m_parts;
     QList<Database> m_databases;
+    QList<ServerDatabase> m_serverDatabases;
     int m_next = 0; // next restic restore to run (m_parts, then the databases)
     bool m_paused = false;
     bool m_cancelled = false;

@@ -139,6 +139,7 @@ private:
     std::optional<HttpReply> requireProject(const Call& call) const;
     // The 403 for a change of hook commands through the API, unless the server allows it.
     std::optional<HttpReply> refuseApiHooks() const;
+    Problems checkDatabaseServers(const LocalDescriptor& local) const;
 
     Store& m_store;
     Engine& m_engine;

@@ -1,6 +1,7 @@
 #include "apiserver.h"
 #include "domain/jsonread.h"
 #include "domain/timestamp.h"
+#include "engine/databases/databaseaccess.h"
 #include "engine/githead.h"
 #include "routehelpers.h"
 #include "store/store.h"
@@ -104,6 +105,20 @@ QJsonObject ApiServer::environmentJson(const QString& projectId, const Environme
     return o;
 }
 
+Problems ApiServer::checkDatabaseServers(const LocalDescriptor& local) const
+{
+    // Connects to each server once, bounded (DatabaseAccess::kConnectTimeoutSeconds): a descriptor that names an
+    // unreachable server, a wrong password or a missing database is refused when it is saved, not at the first backup.
+    Problems problems;
+    for (qsizetype i = 0; i < local.services.size(); ++i) {
+        if (!local.services.at(i).isServer())
+            continue;
+        if (const QString error = DatabaseAccess::check(local.services.at(i)); !error.isEmpty())
+            problems.append({JsonPath::index(QStringLiteral("local.services"), i), error});
+    }
+    return problems;
+}
+
 std::optional<HttpReply> ApiServer::refuseApiHooks() const
 {
     if (m_apiHooksAllowed)
@@ -192,6 +207,8 @@ HttpReply ApiServer::createEnvironment(const Call& call)
     } else {
         problems.append(local.problems);
     }
+    if (problems.isEmpty() && e.local)
+        problems.append(checkDatabaseServers(*e.local));
     if (!problems.isEmpty())
         return badRequest(problems);
     if (e.local && (!e.local->pauseHook.isEmpty() || !e.local->resumeHook.isEmpty())) {
@@ -258,6 +275,8 @@ HttpReply ApiServer::updateEnvironment(const Call& call)
             problems.append(local.problems);
         }
     }
+    if (problems.isEmpty() && body->contains(QStringLiteral("local")) && e->local)
+        problems.append(checkDatabaseServers(*e->local));
     if (!problems.isEmpty())
         return badRequest(problems);
     if (hooksChanged) {

@@ -124,6 +124,22 @@ LocalDescriptor sampleLocal()
     local.mounts = {{QStringLiteral("uploads"), QStringLiteral("/srv/demo/main/uploads")},
         {QStringLiteral("private"), QStringLiteral("/srv/demo/main/private")}};
     local.services = {{QStringLiteral("db"), QStringLiteral("sqlite"), QStringLiteral("/srv/demo/main/db.sqlite")}};
+    LocalDescriptor::Service postgres;
+    postgres.name = QStringLiteral("site");
+    postgres.kind = QStringLiteral("postgresql");
+    postgres.host = QStringLiteral("127.0.0.1");
+    postgres.port = 5433;
+    postgres.database = QStringLiteral("site");
+    postgres.user = QStringLiteral("site");
+    postgres.passwordFile = QStringLiteral("/srv/demo/main/site.password");
+    LocalDescriptor::Service mysql = postgres;
+    mysql.name = QStringLiteral("shop");
+    mysql.kind = QStringLiteral("mysql");
+    mysql.host.clear();
+    mysql.port = 0;
+    mysql.socket = QStringLiteral("/run/mysqld/mysqld.sock");
+    local.services.append(postgres);
+    local.services.append(mysql);
     local.pauseHook = QStringLiteral("touch /srv/demo/main/maintenance");
     local.resumeHook = QStringLiteral("rm -f /srv/demo/main/maintenance");
     return local;
@@ -357,7 +373,11 @@ void TestDomainJson::environmentFieldNames()
         "code_path": "/srv/demo/main/code",
         "mounts": [{"name": "uploads", "path": "/srv/demo/main/uploads"},
                    {"name": "private", "path": "/srv/demo/main/private"}],
-        "services": [{"name": "db", "kind": "sqlite", "path": "/srv/demo/main/db.sqlite"}],
+        "services": [{"name": "db", "kind": "sqlite", "path": "/srv/demo/main/db.sqlite"},
+                     {"name": "site", "kind": "postgresql", "host": "127.0.0.1", "port": 5433, "database": "site",
+                      "user": "site", "password_file": "/srv/demo/main/site.password"},
+                     {"name": "shop", "kind": "mysql", "socket": "/run/mysqld/mysqld.sock", "database": "site",
+                      "user": "site", "password_file": "/srv/demo/main/site.password"}],
         "hooks": {"pause": "touch /srv/demo/main/maintenance", "resume": "rm -f /srv/demo/main/maintenance",
                   "timeout_seconds": 60}
     })")
@@ -404,9 +424,27 @@ void TestDomainJson::localDescriptorStrict_data()
                                         << QStringLiteral("[1].local.mounts[0].path");
     QTest::newRow("mount unknown key") << QByteArray(R"({"mounts": [{"name": "a", "path": "/a", "mode": "rw"}]})")
                                        << QStringLiteral("[1].local.mounts[0].mode");
-    QTest::newRow("service kind mysql") << QByteArray(
-        R"({"services": [{"name": "db", "kind": "mysql", "path": "/db"}]})")
-                                        << QStringLiteral("[1].local.services[0].kind");
+    QTest::newRow("service kind oracle") << QByteArray(
+        R"({"services": [{"name": "db", "kind": "oracle", "path": "/db"}]})")
+                                         << QStringLiteral("[1].local.services[0].kind");
+    const QByteArray server = R"("name": "db", "database": "site", "user": "site", "password_file": "/p")";
+    QTest::newRow("mysql with a path") << QByteArray(R"({"services": [{"kind": "mysql", "host": "h", "path": "/db", )"
+        + server + "}]}") << QStringLiteral("[1].local.services[0].path");
+    QTest::newRow("postgresql without database") << QByteArray(
+        R"({"services": [{"name": "db", "kind": "postgresql", "host": "h", "user": "u", "password_file": "/p"}]})")
+                                                 << QStringLiteral("[1].local.services[0].database");
+    QTest::newRow("mariadb without password file") << QByteArray(
+        R"({"services": [{"name": "db", "kind": "mariadb", "socket": "/s", "database": "d", "user": "u"}]})")
+                                                   << QStringLiteral("[1].local.services[0].password_file");
+    QTest::newRow("postgresql with host and socket")
+        << QByteArray(R"({"services": [{"kind": "postgresql", "host": "h", "socket": "/s", )" + server + "}]}")
+        << QStringLiteral("[1].local.services[0]");
+    QTest::newRow("mariadb without host or socket")
+        << QByteArray(R"({"services": [{"kind": "mariadb", )" + server + "}]}")
+        << QStringLiteral("[1].local.services[0]");
+    QTest::newRow("postgresql port 70000")
+        << QByteArray(R"({"services": [{"kind": "postgresql", "host": "h", "port": 70000, )" + server + "}]}")
+        << QStringLiteral("[1].local.services[0].port");
     QTest::newRow("service name missing") << QByteArray(R"({"services": [{"kind": "sqlite", "path": "/db"}]})")
                                           << QStringLiteral("[1].local.services[0].name");
     QTest::newRow("service unknown key") << QByteArray(

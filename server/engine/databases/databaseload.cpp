@@ -1,0 +1,167 @@
+#include "databaseload.h"
+
+#include "sqlsession.h"
+
+#include <QFile>
+
+namespace {
+
+QString quoted(QString name)
+{
+    return QLatin1Char('`') + name.replace(QLatin1Char('`'), QLatin1String("``")) + QLatin1Char('`');
+}
+
+QString sqlString(QString text)
+{
+    return QLatin1Char('\'')
+        + text.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("''"))
+        + QLatin1Char('\'');
+}
+
+} // namespace
+
+DatabaseLoad* DatabaseLoad::create(const LocalDescriptor::Service& target, QObject* parent)
+{
+    if (target.kindValue() == LocalDescriptor::Service::Kind::PostgreSql)
+        return new PostgresLoad(target, parent);
+    return new MariaDbLoad(target, parent);
+}
+
+DatabaseLoad::DatabaseLoad(const LocalDescriptor::Service& target, QObject* parent)
+    : QObject(parent)
+    , m_access(target)
+{ }
+
+DatabaseLoad::~DatabaseLoad()
+{
+    if (m_tool && m_tool->state() != QProcess::NotRunning) {
+        m_tool->kill();
+        m_tool->waitForFinished(2000);
+    }
+}
+
+QString DatabaseLoad::failed(const QString& reason) const
+{
+    return tr("The database of service %1 could not be restored (%2): %3")
+        .arg(m_access.service().name, m_access.describe(), reason);
+}
+
+void DatabaseLoad::runTool(
+    const QString& tool, const QStringList& args, const QString& input, const QString& database, Done done)
+{
+    auto* process = new QProcess(this);
+    m_tool = process;
+    m_access.setUp(*process, tool, args, database);
+    process->setStandardOutputFile(QProcess::nullDevice());
+    if (!input.isEmpty())
+        process->setStandardInputFile(input);
+    connect(process, &QProcess::finished, this, [process, done](int code, QProcess::ExitStatus status) {
+        process->deleteLater();
+        if (status == QProcess::NormalExit && code == 0)
+            return done(QString());
+        QString reason = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+        reason.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        done(reason.left(500));
+    });
+    connect(process, &QProcess::errorOccurred, this, [process, tool, done](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        process->deleteLater();
+        done(tr("%1 could not be started (is it installed?)").arg(tool));
+    });
+    process->start();
+}
+
+// --- PostgreSQL ---
+
+PostgresLoad::PostgresLoad(const LocalDescriptor::Service& target, QObject* parent)
+    : DatabaseLoad(target, parent)
+{ }
+
+void PostgresLoad::load(const QString& file, Done done)
+{
+    if (const QString error = m_access.prepare(); !error.isEmpty())
+        return done(error);
+    // One transaction: a failure or a kill before the commit leaves the database as it was. --no-owner: the
+    // objects belong to the service's user, also when restored into another environment's database.
+    runTool(QStringLiteral("pg_restore"),
+        {QStringLiteral("-w"), QStringLiteral("--single-transaction"), QStringLiteral("--exit-on-error"),
+            QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-owner"), file},
+        QString(), QString(),
+        [this, done](const QString& error) { done(error.isEmpty() ? QString() : failed(error)); });
+}
+
+// --- MariaDB ---
+
+MariaDbLoad::MariaDbLoad(const LocalDescriptor::Service& target, QObject* parent)
+    : DatabaseLoad(target, parent)
+{ }
+
+QString MariaDbLoad::scratchSchema(const QString& database)
+{
+    return database.left(40) + QStringLiteral("__tidemark_new");
+}
+
+QString MariaDbLoad::oldSchema(const QString& database)
+{
+    return database.left(40) + QStringLiteral("__tidemark_old");
+}
+
+void MariaDbLoad::load(const QString& file, Done done)
+{
+    if (const QString error = m_access.prepare(); !error.isEmpty())
+        return done(error);
+    const QString db = m_access.service().database;
+    m_session = new SqlSession(m_access, this);
+    m_session->start();
+    // What an interrupted restore left is dropped first; the database itself is untouched until the swap.
+    m_session->query(QStringLiteral("DROP DATABASE IF EXISTS %1; DROP DATABASE IF EXISTS %2; CREATE DATABASE %1;")
+                         .arg(quoted(scratchSchema(db)), quoted(oldSchema(db))),
+        [this, file, db, done](const SqlSession::Rows&, const QString& error) {
+            if (!error.isEmpty())
+                return done(failed(error));
+            runTool(QStringLiteral("mariadb"), {QStringLiteral("--batch")}, file, scratchSchema(db),
+                [this, done](const QString& error) {
+                    if (!error.isEmpty())
+                        return done(failed(error));
+                    swap(done);
+                });
+        });
+}
+
+void MariaDbLoad::swap(Done done)
+{
+    const QString db = m_access.service().database;
+    m_session->query(
+        QStringLiteral("CREATE DATABASE %1; SELECT table_schema, table_name FROM information_schema.tables "
+                       "WHERE table_schema IN (%2, %3) AND table_type = 'BASE TABLE';")
+            .arg(quoted(oldSchema(db)), sqlString(db), sqlString(scratchSchema(db))),
+        [this, db, done](const SqlSession::Rows& rows, const QString& error) {
+            if (!error.isEmpty())
+                return done(failed(error));
+            QStringList renames;
+            for (const QStringList& row : rows) {
+                if (row.size() != 2)
+                    continue;
+                if (row.at(0) == db)
+                    renames.append(
+                        QStringLiteral("%1.%2 TO %3.%2").arg(quoted(db), quoted(row.at(1)), quoted(oldSchema(db))));
+            }
+            for (const QStringList& row : rows) {
+                if (row.size() == 2 && row.at(0) != db)
+                    renames.append(
+                        QStringLiteral("%1.%2 TO %3.%2").arg(quoted(scratchSchema(db)), quoted(row.at(1)), quoted(db)));
+            }
+            // One statement: MariaDB renames all the tables or none.
+            const QString rename = renames.isEmpty()
+                ? QString()
+                : QStringLiteral("RENAME TABLE ") + renames.join(QLatin1String(", ")) + QLatin1Char(';');
+            m_session->query(rename
+                    + QStringLiteral("DROP DATABASE %1; DROP DATABASE %2;")
+                          .arg(quoted(scratchSchema(db)), quoted(oldSchema(db))),
+                [this, done](const SqlSession::Rows&, const QString& error) {
+                    m_session->close();
+                    done(error.isEmpty() ? QString() : failed(error));
+                });
+        });
+}
