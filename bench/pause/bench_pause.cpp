@@ -227,7 +227,7 @@ public:
         LocalDescriptor local;
         local.codePath = m_tree.code;
         local.mounts.append({QStringLiteral("files"), m_tree.mount});
-        local.services.append({QStringLiteral("database"), QStringLiteral("sqlite"), m_tree.database});
+        local.services.append(LocalDescriptor::Service::sqlite(QStringLiteral("database"), m_tree.database));
         local.pauseHook = QStringLiteral("touch '%1'").arg(marker);
         local.resumeHook = QStringLiteral("true");
         environment.local = local;

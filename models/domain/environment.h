@@ -38,6 +38,14 @@ struct LocalDescriptor
         bool isServer() const { return kindValue() != Kind::Sqlite; }
         int effectivePort() const;
         bool operator==(const Service&) const = default;
+        // A SQLite database file.
+        static Service sqlite(const QString& name, const QString& path)
+        {
+            Service s;
+            s.name = name;
+            s.path = path;
+            return s;
+        }
     };
 
     QString codePath;

@@ -172,7 +172,7 @@ bool DemoProject::ensure(Store& store, const QString& dataDir, QString& error)
         local.codePath = root + QStringLiteral("/code");
         local.mounts.append({QStringLiteral("uploads"), root + QStringLiteral("/mounts/uploads")});
         local.services.append(
-            {QStringLiteral("database"), QStringLiteral("sqlite"), root + QStringLiteral("/data/app.sqlite")});
+            LocalDescriptor::Service::sqlite(QStringLiteral("database"), root + QStringLiteral("/data/app.sqlite")));
         e.local = local;
         environments.append(e);
     }

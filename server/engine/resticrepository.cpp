@@ -44,8 +44,12 @@ QString absolute(const QString& path)
 ResticRepository::Settings ResticRepository::Settings::inDirectory(const QString& directory)
 {
     const QDir dir(directory);
-    return Settings {dir.filePath(QStringLiteral("repo")), dir.filePath(QStringLiteral("repo.password")),
-        dir.filePath(QStringLiteral("cache/restic")), QStringLiteral("restic")};
+    Settings settings;
+    settings.repository = dir.filePath(QStringLiteral("repo"));
+    settings.passwordFile = dir.filePath(QStringLiteral("repo.password"));
+    settings.cacheDirectory = dir.filePath(QStringLiteral("cache/restic"));
+    settings.program = QStringLiteral("restic");
+    return settings;
 }
 
 ResticRepository::ResticRepository(const Settings& settings, QObject* parent)

@@ -123,7 +123,8 @@ LocalDescriptor sampleLocal()
     local.codePath = QStringLiteral("/srv/demo/main/code");
     local.mounts = {{QStringLiteral("uploads"), QStringLiteral("/srv/demo/main/uploads")},
         {QStringLiteral("private"), QStringLiteral("/srv/demo/main/private")}};
-    local.services = {{QStringLiteral("db"), QStringLiteral("sqlite"), QStringLiteral("/srv/demo/main/db.sqlite")}};
+    local.services
+        = {LocalDescriptor::Service::sqlite(QStringLiteral("db"), QStringLiteral("/srv/demo/main/db.sqlite"))};
     LocalDescriptor::Service postgres;
     postgres.name = QStringLiteral("site");
     postgres.kind = QStringLiteral("postgresql");
