@@ -529,6 +529,154 @@
             <numerusform>und %n weitere Probleme</numerusform>
         </translation>
     </message>
+    <message>
+        <source>undo restores</source>
+        <translation>Wiederherstellungen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>has no stored value; give it as {&quot;%1&quot;: &quot;value&quot;}</source>
+        <translation>hat keinen gespeicherten Wert; geben Sie ihn als {&quot;%1&quot;: &quot;value&quot;} an</translation>
+    </message>
+    <message>
+        <source>The credentials of copy &apos;%1&apos; could not be stored.</source>
+        <translation>Die Zugangsdaten der Kopie &apos;%1&apos; konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>must be an array of paths inside the backup</source>
+        <translation>muss ein Array von Pfaden innerhalb des Backups sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a part or a path inside one</source>
+        <translation>&apos;%1&apos; ist weder ein Teil noch ein Pfad innerhalb eines Teils</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a path inside a part; list it under paths</source>
+        <translation>&apos;%1&apos; ist ein Pfad innerhalb eines Teils; führen Sie ihn unter paths auf</translation>
+    </message>
+    <message>
+        <source>give parts or paths, not both</source>
+        <translation>geben Sie Teile oder Pfade an, nicht beides</translation>
+    </message>
+    <message>
+        <source>lists code, but restore_code is false</source>
+        <translation>führt code auf, aber restore_code ist false</translation>
+    </message>
+    <message>
+        <source>is code, but restore_code is false</source>
+        <translation>gehört zu code, aber restore_code ist false</translation>
+    </message>
+    <message>
+        <source>is inside (or the same as) paths[%1]</source>
+        <translation>liegt innerhalb von paths[%1] (oder ist identisch damit)</translation>
+    </message>
+    <message>
+        <source>environment_name: environment &apos;%1&apos; is inactive; activate it before restoring into it.</source>
+        <translation>environment_name: Die Umgebung &apos;%1&apos; ist inaktiv; aktivieren Sie sie, bevor Sie in sie wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>is inactive</source>
+        <translation>ist inaktiv</translation>
+    </message>
+    <message>
+        <source>The backup could not be read.</source>
+        <translation>Das Backup konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a link in the backup that points outside the environment (to %2); it is not restored</source>
+        <translation>&apos;%1&apos; ist im Backup ein Link, der aus der Umgebung hinaus zeigt (auf %2); er wird nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in backup %2</source>
+        <translation>&apos;%1&apos; ist nicht in Backup %2 enthalten</translation>
+    </message>
+    <message>
+        <source>The backup could not be read (%1).</source>
+        <translation>Das Backup konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>restic ls of backup %1</source>
+        <translation>restic ls von Backup %1</translation>
+    </message>
+    <message>
+        <source>path: &apos;%1&apos; is not in backup %2.</source>
+        <translation>path: &apos;%1&apos; ist nicht in Backup %2 enthalten.</translation>
+    </message>
+    <message>
+        <source>is not in this backup</source>
+        <translation>ist nicht in diesem Backup enthalten</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2, not a folder; download it with files/content</source>
+        <translation>&apos;%1&apos; ist vom Typ %2, kein Ordner; laden Sie es mit files/content herunter</translation>
+    </message>
+    <message>
+        <source>is required: the file or folder inside the backup</source>
+        <translation>ist erforderlich: die Datei oder der Ordner innerhalb des Backups</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names a group of parts; download one part, folder or file</source>
+        <translation>&apos;%1&apos; bezeichnet eine Gruppe von Teilen; laden Sie einen einzelnen Teil, Ordner oder eine Datei herunter</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a database, not a folder; download it with files/content</source>
+        <translation>&apos;%1&apos; ist eine Datenbank, kein Ordner; laden Sie sie mit files/content herunter</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2, not a file; %3</source>
+        <translation>&apos;%1&apos; ist vom Typ %2, keine Datei; %3</translation>
+    </message>
+    <message>
+        <source>download a folder with files/archive</source>
+        <translation>laden Sie einen Ordner mit files/archive herunter</translation>
+    </message>
+    <message>
+        <source>only files can be downloaded</source>
+        <translation>nur Dateien können heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>is required: current, or the id of another backup</source>
+        <translation>ist erforderlich: current oder die ID eines anderen Backups</translation>
+    </message>
+    <message>
+        <source>against: backup &apos;%1&apos; does not exist.</source>
+        <translation>against: Backup &apos;%1&apos; existiert nicht.</translation>
+    </message>
+    <message>
+        <source>is not a backup of this project</source>
+        <translation>ist kein Backup dieses Projekts</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a database; compare the backup as a whole or a part of files</source>
+        <translation>&apos;%1&apos; ist eine Datenbank; vergleichen Sie das Backup als Ganzes oder einen Teil mit Dateien</translation>
+    </message>
+    <message>
+        <source>restic diff of backup %1</source>
+        <translation>restic diff von Backup %1</translation>
+    </message>
+    <message>
+        <source>verify repositories</source>
+        <translation>Repositorys überprüfen</translation>
+    </message>
+    <message>
+        <source>repository: there is no repository called &apos;%1&apos;.</source>
+        <translation>repository: Es gibt kein Repository namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>read a repository&apos;s password</source>
+        <translation>das Passwort eines Repositorys lesen</translation>
+    </message>
+    <message>
+        <source>The %1 repository has no password yet: it is created by its first backup or copy.</source>
+        <translation>Das Repository %1 hat noch kein Passwort: Es wird durch sein erstes Backup oder seine erste Kopie angelegt.</translation>
+    </message>
+    <message>
+        <source>acknowledge a repository&apos;s password</source>
+        <translation>das Passwort eines Repositorys bestätigen</translation>
+    </message>
+    <message>
+        <source>The acknowledgement could not be recorded.</source>
+        <translation>Die Bestätigung konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -567,6 +715,62 @@
     <message>
         <source>&lt;b&gt;Manual backups are disabled&lt;/b&gt; for this type of environment (the manual count of its retention policy is 0).</source>
         <translation>Für diesen Umgebungstyp sind &lt;b&gt;manuelle Backups deaktiviert&lt;/b&gt; (die Anzahl manueller Backups in seiner Aufbewahrungsrichtlinie ist 0).</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDiff</name>
+    <message>
+        <source>is not a comparison of a backup</source>
+        <translation>ist kein Vergleich eines Backups</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDownload</name>
+    <message>
+        <source>the download could not be written: %1</source>
+        <translation>der Download konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFilesModel</name>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListing</name>
+    <message>
+        <source>is not a listing of a backup&apos;s files</source>
+        <translation>ist keine Auflistung der Dateien eines Backups</translation>
     </message>
 </context>
 <context>
@@ -774,6 +978,48 @@
         <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded (the next backup copies every file again).</source>
         <translation>restic nahm %1 Dateien als unverändert an und las %2, erwartet waren %3 und %4; das Backup entspräche nicht der pausierten Umgebung und wird verworfen (das nächste Backup kopiert jede Datei erneut).</translation>
     </message>
+    <message>
+        <source>password file of service %1 of %2</source>
+        <translation>Passwortdatei von Dienst %1 von %2</translation>
+    </message>
+    <message>
+        <source>Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 files copied (%3 bytes), %4 entries removed.</source>
+        <translation>Spiegel anhand der seit dem vorigen Backup vom Kernel gemeldeten Änderungen aktualisiert (%1 Pfade): %2 Dateien kopiert (%3 Bytes), %4 Einträge entfernt.</translation>
+    </message>
+    <message>
+        <source>Fixed the state to back up of %1 in %2 ms.</source>
+        <translation>Zu sichernden Zustand von %1 in %2 ms festgehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped the database of service %1 (%2, %n table(s)).</source>
+        <translation>
+            <numerusform>Dump der Datenbank von Dienst %1 erstellt (%2, %n Tabelle).</numerusform>
+            <numerusform>Dump der Datenbank von Dienst %1 erstellt (%2, %n Tabellen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupPath</name>
+    <message>
+        <source>&apos;%1&apos; is absolute; paths inside a backup start with its part (code/…, mounts/&lt;name&gt;/…, services/&lt;name&gt;)</source>
+        <translation>&apos;%1&apos; ist absolut; Pfade innerhalb eines Backups beginnen mit ihrem Teil (code/…, mounts/&lt;name&gt;/…, services/&lt;name&gt;)</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>enthält ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty, &apos;.&apos; or &apos;..&apos; segment; name entries inside the backup plainly</source>
+        <translation>&apos;%1&apos; hat ein leeres, &apos;.&apos;- oder &apos;..&apos;-Segment; benennen Sie Einträge im Backup direkt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is in no part of this backup (its parts: %2)</source>
+        <translation>&apos;%1&apos; liegt in keinem Teil dieses Backups (seine Teile: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; goes inside the database %2, which is one entry</source>
+        <translation>&apos;%1&apos; liegt innerhalb der Datenbank %2, die ein einzelner Eintrag ist</translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -933,6 +1179,104 @@
         <source>Which rule of the retention policy keeps each backup. The filter also finds the short forms the command line uses, such as 1d #1/7 for daily #1 of 7.</source>
         <translation>Welche Regel der Aufbewahrungsrichtlinie jedes Backup behält. Der Filter findet auch die Kurzformen der Kommandozeile, etwa 1d #1/7 für täglich Nr. 1 von 7.</translation>
     </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Taken before restore %1 so that it can be undone; kept for 7 days</source>
+        <translation>Vor Wiederherstellung %1 erstellt, damit sie rückgängig gemacht werden kann; wird 7 Tage aufbewahrt</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseDialog</name>
+    <message>
+        <source>Backup %1 of %2</source>
+        <translation>Backup %1 von %2</translation>
+    </message>
+    <message>
+        <source>Filter the listed names</source>
+        <translation>Angezeigte Namen filtern</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Files of the backup</source>
+        <translation>Dateien des Backups</translation>
+    </message>
+    <message>
+        <source>Listing the backup…</source>
+        <translation>Backup wird aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Expand a folder to see what it holds; select items to restore or save them.</source>
+        <translation>Klappen Sie einen Ordner auf, um seinen Inhalt zu sehen; wählen Sie Einträge aus, um sie wiederherzustellen oder zu speichern.</translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation>%1 konnte nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>The backup</source>
+        <translation>Das Backup</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put the selected items back into %1; everything else stays as it is.</source>
+        <translation>Stellt die ausgewählten Einträge in %1 wieder her; alles andere bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Save to…</source>
+        <translation>&amp;Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Download the selected items into a folder on this computer; the environment is not touched.</source>
+        <translation>Lädt die ausgewählten Einträge in einen Ordner auf diesem Computer herunter; die Umgebung wird nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Save the selected items to</source>
+        <translation>Ausgewählte Einträge speichern in</translation>
+    </message>
+    <message>
+        <source>Stop saving</source>
+        <translation>Speichern abbrechen</translation>
+    </message>
+    <message>
+        <source>Nothing to save: links have no content of their own.</source>
+        <translation>Nichts zu speichern: Links haben keinen eigenen Inhalt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be created (%2); nothing was overwritten.</source>
+        <translation>%1 konnte nicht erstellt werden (%2); nichts wurde überschrieben.</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saving %1: %2 of %3</source>
+        <translation>%1 wird gespeichert: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Saving %1: %2</source>
+        <translation>%1 wird gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Saving stopped.</source>
+        <translation>Speichern abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n item(s) to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag in %1 gespeichert.</numerusform>
+            <numerusform>%n Einträge in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChangeTracker</name>
@@ -959,6 +1303,10 @@
     <message>
         <source>the kernel&apos;s event queue overflowed</source>
         <translation>die Ereigniswarteschlange des Kernels ist übergelaufen</translation>
+    </message>
+    <message>
+        <source>%1 was replaced or is no longer watched</source>
+        <translation>%1 wurde ersetzt oder wird nicht mehr überwacht</translation>
     </message>
 </context>
 <context>
@@ -1045,10 +1393,6 @@
     <message>
         <source>Show one backup.</source>
         <translation>Zeigt ein Backup an.</translation>
-    </message>
-    <message>
-        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only.</source>
-        <translation>Stellt ein Backup (Standard: das neueste) in der Umgebung oder in --target wieder her und wartet darauf; stellt keine Rückfragen. --no-code stellt nur die Daten wieder her.</translation>
     </message>
     <message>
         <source>Delete a backup and wait for it.</source>
@@ -1369,6 +1713,236 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>tidemark-cli: das Ende der Aktivität %1 ist unbekannt; sie läuft möglicherweise noch auf dem Server.
 </translation>
     </message>
+    <message>
+        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore with activity:undo.</source>
+        <translation>Stellt ein Backup (Standard: das neueste) in der Umgebung oder in --target wieder her und wartet darauf; stellt keine Rückfragen. --no-code stellt nur die Daten wieder her. --part (mounts/NAME, services/NAME, code) stellt nur diese Teile wieder her, --path nur diese Dateien oder Ordner (code/..., mounts/NAME/...); alles andere bleibt, wie es ist. Zuvor wird ein Sicherheits-Backup des Ziels erstellt, außer mit --no-safety-backup; machen Sie die Wiederherstellung mit activity:undo rückgängig.</translation>
+    </message>
+    <message>
+        <source>List what a backup holds: its parts without PATH, else the folder PATH (code/..., mounts/NAME/...).</source>
+        <translation>Zeigt, was ein Backup enthält: ohne PFAD seine Teile, sonst den Ordner PFAD (code/..., mounts/NAME/...).</translation>
+    </message>
+    <message>
+        <source>Save one file of a backup (or a folder, as NAME.tar) into DIR (default: the current folder) without touching the environment.</source>
+        <translation>Speichert eine Datei eines Backups (oder einen Ordner als NAME.tar) in VERZ (Standard: der aktuelle Ordner), ohne die Umgebung zu verändern.</translation>
+    </message>
+    <message>
+        <source>Compare a backup with the environment now (the default) or with another backup: files added, changed and removed per part, the code commit then and now, database tables and row counts.</source>
+        <translation>Vergleicht ein Backup mit der aktuellen Umgebung (Standard) oder mit einem anderen Backup: hinzugefügte, geänderte und entfernte Dateien je Teil, der Code-Commit damals und jetzt, Datenbanktabellen und Zeilenanzahlen.</translation>
+    </message>
+    <message>
+        <source>Undo a finished restore: restore its safety backup into the same environment with the same parts and paths, and wait for it.</source>
+        <translation>Macht eine abgeschlossene Wiederherstellung rückgängig: Stellt ihr Sicherheits-Backup in derselben Umgebung mit denselben Teilen und Pfaden wieder her und wartet darauf.</translation>
+    </message>
+    <message>
+        <source>Show the project&apos;s repositories: size, logical size, deduplication, snapshots and the last verification.</source>
+        <translation>Zeigt die Repositorys des Projekts: Größe, logische Größe, Deduplizierung, Snapshots und die letzte Überprüfung.</translation>
+    </message>
+    <message>
+        <source>Verify the primary repository (or the copy NAME): restic check reading PERCENT of the data back (default: the project&apos;s verify setting) and a test restore; wait for it.</source>
+        <translation>Überprüft das primäre Repository (oder die Kopie NAME): restic check liest PROZENT der Daten zurück (Standard: die Überprüfungseinstellung des Projekts), dazu eine Testwiederherstellung; wartet darauf.</translation>
+    </message>
+    <message>
+        <source>Restore only this part (repeatable).</source>
+        <translation>Nur diesen Teil wiederherstellen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>TEIL</translation>
+    </message>
+    <message>
+        <source>Restore only this file or folder (repeatable).</source>
+        <translation>Nur diese Datei oder diesen Ordner wiederherstellen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Take no safety backup before the restore.</source>
+        <translation>Vor der Wiederherstellung kein Sicherheits-Backup erstellen.</translation>
+    </message>
+    <message>
+        <source>Compare with this backup or current.</source>
+        <translation>Mit diesem Backup oder mit current vergleichen.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Save into this folder.</source>
+        <translation>In diesem Ordner speichern.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>VERZ</translation>
+    </message>
+    <message>
+        <source>The copy to verify.</source>
+        <translation>Die zu überprüfende Kopie.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Percent of the data to read back (0-100).</source>
+        <translation>Anteil der zurückzulesenden Daten in Prozent (0-100).</translation>
+    </message>
+    <message>
+        <source>PERCENT</source>
+        <translation>PROZENT</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a path inside the backup (like mounts/uploads or code/src/app.py)</source>
+        <translation>--%1: &apos;%2&apos; ist kein Pfad innerhalb des Backups (wie mounts/uploads oder code/src/app.py)</translation>
+    </message>
+    <message>
+        <source>--part and --path: give one or the other</source>
+        <translation>--part und --path: Geben Sie nur eines von beiden an</translation>
+    </message>
+    <message>
+        <source>--against: is empty (a backup id, or current)</source>
+        <translation>--against: ist leer (eine Backup-ID oder current)</translation>
+    </message>
+    <message>
+        <source>--copy: the copy&apos;s name is missing</source>
+        <translation>--copy: Der Name der Kopie fehlt</translation>
+    </message>
+    <message>
+        <source>--read-data: &apos;%1&apos; is not a percentage (use a whole number from 0 to 100)</source>
+        <translation>--read-data: &apos;%1&apos; ist kein Prozentwert (verwenden Sie eine ganze Zahl von 0 bis 100)</translation>
+    </message>
+    <message>
+        <source>tidemark-cli: download stopped; nothing was saved.
+</source>
+        <translation>tidemark-cli: Download abgebrochen; nichts wurde gespeichert.
+</translation>
+    </message>
+    <message>
+        <source>Only these parts: %1.
+</source>
+        <translation>Nur diese Teile: %1.
+</translation>
+    </message>
+    <message>
+        <source>Only these paths: %1.
+</source>
+        <translation>Nur diese Pfade: %1.
+</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>backup:download: &apos;%1&apos; is not in backup %2</source>
+        <translation>backup:download: &apos;%1&apos; ist nicht in Backup %2 enthalten</translation>
+    </message>
+    <message>
+        <source>--to: &apos;%1&apos; is not a folder</source>
+        <translation>--to: &apos;%1&apos; ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>backup:download: %1 exists already; nothing was overwritten</source>
+        <translation>backup:download: %1 existiert bereits; nichts wurde überschrieben</translation>
+    </message>
+    <message>
+        <source>backup:download: cannot create %1 (%2)</source>
+        <translation>backup:download: %1 kann nicht erstellt werden (%2)</translation>
+    </message>
+    <message>
+        <source>Saving %1 of backup %2 to %3.
+</source>
+        <translation>%1 aus Backup %2 wird in %3 gespeichert.
+</translation>
+    </message>
+    <message>
+        <source>download of %1</source>
+        <translation>Download von %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).
+</source>
+        <translation>%1 gespeichert (%2).
+</translation>
+    </message>
+    <message>
+        <source>the environment now</source>
+        <translation>der aktuellen Umgebung</translation>
+    </message>
+    <message>
+        <source>backup %1</source>
+        <translation>Backup %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 compared with %2.
+</source>
+        <translation>Backup %1 verglichen mit %2.
+</translation>
+    </message>
+    <message>
+        <source>Code commit: %1 (the same).
+</source>
+        <translation>Code-Commit: %1 (unverändert).
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Code commit: %1 then, %2 now.
+</source>
+        <translation>Code-Commit: damals %1, jetzt %2.
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 changed, %4 removed (%5 then, %6 now)
+</source>
+        <translation>%1: %2 hinzugefügt, %3 geändert, %4 entfernt (damals %5, jetzt %6)
+</translation>
+    </message>
+    <message>
+        <source>  … and more
+</source>
+        <translation>  … und weitere
+</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>services/%1 table %2: %3 rows then, %4 now
+</source>
+        <translation>services/%1 Tabelle %2: damals %3 Zeilen, jetzt %4
+</translation>
+    </message>
+    <message>
+        <source>This server has no repository information (only tidemarkd has).
+</source>
+        <translation>Dieser Server hat keine Repository-Informationen (nur tidemarkd hat sie).
+</translation>
+    </message>
+    <message>
+        <source>This server cannot verify repositories (only tidemarkd can).
+</source>
+        <translation>Dieser Server kann keine Repositorys überprüfen (nur tidemarkd kann das).
+</translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -1637,6 +2211,169 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Activity %1 (%2) completed.</source>
         <translation>Aktivität %1 (%2) abgeschlossen.</translation>
     </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Logical</source>
+        <translation>Logisch</translation>
+    </message>
+    <message>
+        <source>Dedup</source>
+        <translation>Dedup</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Überprüft</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Grew from %1 to %2 between %3 and %4.</source>
+        <translation>Zwischen %3 und %4 von %1 auf %2 gewachsen.</translation>
+    </message>
+    <message>
+        <source>verification of the %1 repository</source>
+        <translation>Überprüfung des Repositorys %1</translation>
+    </message>
+    <message>
+        <source>copy to %1</source>
+        <translation>Kopie nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare backup %1 of %2</source>
+        <translation>Backup %1 von %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>With the environment now</source>
+        <translation>Mit der aktuellen Umgebung</translation>
+    </message>
+    <message>
+        <source>With the previous backup (%1)</source>
+        <translation>Mit dem vorigen Backup (%1)</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Size in the backup</source>
+        <translation>Größe im Backup</translation>
+    </message>
+    <message>
+        <source>Size then</source>
+        <translation>Größe damals</translation>
+    </message>
+    <message>
+        <source>&amp;Compare:</source>
+        <translation>&amp;Vergleichen:</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>Der Vergleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>in backup %1</source>
+        <translation>in Backup %1</translation>
+    </message>
+    <message>
+        <source>No file differs.</source>
+        <translation>Keine Datei unterscheidet sich.</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 changed, %4 removed (%5 in the backup, %6 %7)</source>
+        <translation>%1: %2 hinzugefügt, %3 geändert, %4 entfernt (%5 im Backup, %6 %7)</translation>
+    </message>
+    <message>
+        <source>Code: commit %1 in the backup, %2 %3</source>
+        <translation>Code: Commit %1 im Backup, %2 %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Code: the same commit (%1)</source>
+        <translation>Code: derselbe Commit (%1)</translation>
+    </message>
+    <message>
+        <source>Database %1, table %2: %3 rows in the backup, %4 %5</source>
+        <translation>Datenbank %1, Tabelle %2: %3 Zeilen im Backup, %4 %5</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed</source>
+        <translation>%1 hinzugefügt, %2 geändert, %3 entfernt</translation>
+    </message>
+    <message>
+        <source>… and more (the first 1000 are listed)</source>
+        <translation>… und weitere (die ersten 1000 werden angezeigt)</translation>
+    </message>
+    <message>
+        <source>Size now</source>
+        <translation>Größe jetzt</translation>
+    </message>
+    <message>
+        <source>Size in the other backup</source>
+        <translation>Größe im anderen Backup</translation>
+    </message>
 </context>
 <context>
     <name>Confinement</name>
@@ -1844,6 +2581,128 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>CopyOperation</name>
+    <message numerus="yes">
+        <source>%n backup(s) copied to %1</source>
+        <translation>
+            <numerusform>%n Backup nach %1 kopiert</numerusform>
+            <numerusform>%n Backups nach %1 kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the copy %1 (it is created on first use).</source>
+        <translation>Die Kopie %1 wird geöffnet (sie wird bei der ersten Verwendung angelegt).</translation>
+    </message>
+    <message>
+        <source>The copy %1 cannot be reached or opened: %2</source>
+        <translation>Die Kopie %1 ist nicht erreichbar oder kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Stale locks in copy %1 could not be removed: %2</source>
+        <translation>Veraltete Sperren in der Kopie %1 konnten nicht entfernt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n backup(s) to %1.</source>
+        <translation>
+            <numerusform>%n Backup wird nach %1 kopiert.</numerusform>
+            <numerusform>%n Backups werden nach %1 kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic could not copy the backups to %1: %2</source>
+        <translation>restic konnte die Backups nicht nach %1 kopieren: %2</translation>
+    </message>
+    <message>
+        <source>The snapshots of copy %1 could not be listed: %2</source>
+        <translation>Die Snapshots der Kopie %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The retention of copy %1 removes %n backup(s) from it.</source>
+        <translation>
+            <numerusform>Die Aufbewahrungsrichtlinie der Kopie %1 entfernt %n Backup daraus.</numerusform>
+            <numerusform>Die Aufbewahrungsrichtlinie der Kopie %1 entfernt %n Backups daraus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backups that the retention of copy %1 removes could not be forgotten: %2</source>
+        <translation>Die Backups, die die Aufbewahrungsrichtlinie der Kopie %1 entfernt, konnten nicht vergessen werden: %2</translation>
+    </message>
+    <message>
+        <source>The copy %1 could not be pruned (its data is reclaimed on the next run): %2</source>
+        <translation>Die Kopie %1 konnte nicht bereinigt werden (ihr Speicher wird beim nächsten Lauf freigegeben): %2</translation>
+    </message>
+</context>
+<context>
+    <name>CopySecrets</name>
+    <message>
+        <source>Could not create the directory for the credentials of copy %1.</source>
+        <translation>Das Verzeichnis für die Zugangsdaten der Kopie %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Could not store the credentials of copy %1: %2</source>
+        <translation>Die Zugangsdaten der Kopie %1 konnten nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not store the credentials of copy %1.</source>
+        <translation>Die Zugangsdaten der Kopie %1 konnten nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyTarget</name>
+    <message>
+        <source>&apos;%1&apos; is not an environment variable name</source>
+        <translation>&apos;%1&apos; ist kein Name einer Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>%1 is set by tidemarkd (each copy has its own generated password)</source>
+        <translation>%1 wird von tidemarkd gesetzt (jede Kopie hat ihr eigenes generiertes Passwort)</translation>
+    </message>
+    <message>
+        <source>must not contain a NUL character</source>
+        <translation>darf kein NUL-Zeichen enthalten</translation>
+    </message>
+    <message>
+        <source>must be an object of names and values, or an array of names</source>
+        <translation>muss ein Objekt aus Namen und Werten oder ein Array von Namen sein</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a copy name (use 1 to 64 lower-case letters, digits, - and _)</source>
+        <translation>&apos;%1&apos; ist kein Name für eine Kopie (verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, - und _)</translation>
+    </message>
+    <message>
+        <source>&apos;primary&apos; names the project&apos;s own repository</source>
+        <translation>&apos;primary&apos; bezeichnet das eigene Repository des Projekts</translation>
+    </message>
+    <message>
+        <source>must be one line</source>
+        <translation>muss einzeilig sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a restic location (use an absolute path or sftp:, rest:, s3:, rclone:, b2:, azure:, gs:, swift:)</source>
+        <translation>&apos;%1&apos; ist kein restic-Speicherort (verwenden Sie einen absoluten Pfad oder sftp:, rest:, s3:, rclone:, b2:, azure:, gs:, swift:)</translation>
+    </message>
+    <message>
+        <source>must be after_backup or daily</source>
+        <translation>muss after_backup oder daily sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an environment type</source>
+        <translation>&apos;%1&apos; ist kein Umgebungstyp</translation>
+    </message>
+    <message>
+        <source>must be an array of copies, not %1</source>
+        <translation>muss ein Array von Kopien sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names another copy already (names must be unique)</source>
+        <translation>&apos;%1&apos; bezeichnet bereits eine andere Kopie (Namen müssen eindeutig sein)</translation>
+    </message>
+</context>
+<context>
     <name>Daemon</name>
     <message>
         <source>Where the database and repositories live.</source>
@@ -1913,36 +2772,12 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Hooks von %1/%2 aktualisiert.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a command (token create, token list, token revoke NAME, hooks set)</source>
-        <translation>&apos;%1&apos; ist kein Befehl (token create, token list, token revoke NAME, hooks set)</translation>
-    </message>
-    <message>
-        <source>The Tidemark backup server.
-
-  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
-  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
-  tidemarkd --data-dir DIR token list
-  tidemarkd --data-dir DIR token revoke NAME
-  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</source>
-        <translation>Der Tidemark-Backup-Server.
-
-  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
-  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
-  tidemarkd --data-dir DIR token list
-  tidemarkd --data-dir DIR token revoke NAME
-  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</translation>
-    </message>
-    <message>
         <source>A directory under which environments may live (repeatable; DIR/environments, the demo&apos;s, always is).</source>
         <translation>Ein Verzeichnis, unter dem Umgebungen liegen dürfen (wiederholbar; DIR/environments, das der Demo, gilt immer).</translation>
     </message>
     <message>
         <source>Let admin API tokens set pause and resume hooks (shell commands this server runs).</source>
         <translation>Admin-API-Tokens dürfen Pause- und Fortsetzungs-Hooks setzen (Shell-Befehle, die dieser Server ausführt).</translation>
-    </message>
-    <message>
-        <source>hooks set: the project.</source>
-        <translation>hooks set: das Projekt.</translation>
     </message>
     <message>
         <source>ID</source>
@@ -1995,6 +2830,113 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>--environment-root: &apos;%1&apos; is not an existing directory given by its absolute path</source>
         <translation>--environment-root: &apos;%1&apos; ist kein bestehendes, mit absolutem Pfad angegebenes Verzeichnis</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command (token create, token list, token revoke NAME, hooks set, import)</source>
+        <translation>&apos;%1&apos; ist kein Befehl (token create, token list, token revoke NAME, hooks set, import)</translation>
+    </message>
+    <message>
+        <source>The Tidemark backup server.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]
+  tidemarkd --data-dir DIR import --repository LOCATION --password-file F [--project ID]</source>
+        <translation>Der Tidemark-Backup-Server.
+
+  tidemarkd --data-dir VERZ [--listen HOST:PORT] [--demo] [--environment-root VERZ]... [--allow-api-hooks]
+  tidemarkd --data-dir VERZ token create --role admin|viewer --name NAME
+  tidemarkd --data-dir VERZ token list
+  tidemarkd --data-dir VERZ token revoke NAME
+  tidemarkd --data-dir VERZ hooks set --project P --environment E [--pause BEFEHL] [--resume BEFEHL] [--timeout SEKUNDEN]
+  tidemarkd --data-dir VERZ import --repository ORT --password-file F [--project ID]</translation>
+    </message>
+    <message>
+        <source>hooks set, import: the project.</source>
+        <translation>hooks set, import: das Projekt.</translation>
+    </message>
+    <message>
+        <source>import: the repository (a copy) to rebuild the projects from.</source>
+        <translation>import: das Repository (eine Kopie), aus dem die Projekte neu aufgebaut werden.</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>ORT</translation>
+    </message>
+    <message>
+        <source>import: the file holding that repository&apos;s password.</source>
+        <translation>import: die Datei mit dem Passwort dieses Repositorys.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseAccess</name>
+    <message>
+        <source>The password file of service %1 cannot be read.</source>
+        <translation>Die Passwortdatei von Dienst %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The password file of service %1 is too large.</source>
+        <translation>Die Passwortdatei von Dienst %1 ist zu groß.</translation>
+    </message>
+    <message>
+        <source>A private temporary directory could not be created.</source>
+        <translation>Ein privates temporäres Verzeichnis konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A private temporary file could not be created.</source>
+        <translation>Eine private temporäre Datei konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A private temporary file could not be written.</source>
+        <translation>Eine private temporäre Datei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1 (database %2)</source>
+        <translation>PostgreSQL-Server %1 (Datenbank %2)</translation>
+    </message>
+    <message>
+        <source>MariaDB server %1 (database %2)</source>
+        <translation>MariaDB-Server %1 (Datenbank %2)</translation>
+    </message>
+    <message>
+        <source>The client for %1 could not be started (is it installed?).</source>
+        <translation>Der Client für %1 konnte nicht gestartet werden (ist er installiert?).</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDump</name>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>%1 of service %2 failed (%3): %4</source>
+        <translation>%1 für Dienst %2 ist fehlgeschlagen (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 could not be started (is it installed?)</source>
+        <translation>%1 konnte nicht gestartet werden (ist es installiert?)</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLoad</name>
+    <message>
+        <source>The database of service %1 could not be restored (%2): %3</source>
+        <translation>Die Datenbank von Dienst %1 konnte nicht wiederhergestellt werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be started (is it installed?)</source>
+        <translation>%1 konnte nicht gestartet werden (ist es installiert?)</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +3109,121 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>tidemarkd stopped while %1 was paused (by the %2); its resume hook runs now.</source>
         <translation>tidemarkd wurde angehalten, während %1 pausiert war (durch %2); sein Fortsetzungs-Hook läuft jetzt.</translation>
     </message>
+    <message>
+        <source>Safety backup of %1 before restore %2</source>
+        <translation>Sicherheits-Backup von %1 vor Wiederherstellung %2</translation>
+    </message>
+    <message>
+        <source>from_copy: there is no copy called &apos;%1&apos; in backup_copies.</source>
+        <translation>from_copy: In backup_copies gibt es keine Kopie namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Backup &apos;%1&apos; is not on the copy &apos;%2&apos;.</source>
+        <translation>Backup &apos;%1&apos; ist nicht in der Kopie &apos;%2&apos; vorhanden.</translation>
+    </message>
+    <message>
+        <source>Backup &apos;%1&apos; cannot be restored: %2</source>
+        <translation>Backup &apos;%1&apos; kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not restorable now.</source>
+        <translation>es ist derzeit nicht wiederherstellbar.</translation>
+    </message>
+    <message>
+        <source>Undo of restore %1 in %2</source>
+        <translation>Rückgängigmachen der Wiederherstellung %1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore of %n path(s) of backup %1 into %2</source>
+        <translation>
+            <numerusform>Wiederherstellung von %n Pfad aus Backup %1 in %2</numerusform>
+            <numerusform>Wiederherstellung von %n Pfaden aus Backup %1 in %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore of %1 from backup %2 into %3</source>
+        <translation>Wiederherstellung von %1 aus Backup %2 in %3</translation>
+    </message>
+    <message>
+        <source>The safety backup could not be started: %1</source>
+        <translation>Das Sicherheits-Backup konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>No safety backup could be taken; nothing was restored</source>
+        <translation>Es konnte kein Sicherheits-Backup erstellt werden; nichts wurde wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>A safety backup (%1) of %2 is taken first.</source>
+        <translation>Zuerst wird ein Sicherheits-Backup (%1) von %2 erstellt.</translation>
+    </message>
+    <message>
+        <source>The safety backup %1 was not taken; nothing was restored.</source>
+        <translation>Das Sicherheits-Backup %1 wurde nicht erstellt; nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The safety backup %1 was not taken (%2); nothing was restored.</source>
+        <translation>Das Sicherheits-Backup %1 wurde nicht erstellt (%2); nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Activity &apos;%1&apos; is not a restore; only a restore can be undone.</source>
+        <translation>Aktivität &apos;%1&apos; ist keine Wiederherstellung; nur eine Wiederherstellung kann rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Restore &apos;%1&apos; has not completed successfully; there is nothing to undo.</source>
+        <translation>Wiederherstellung &apos;%1&apos; wurde nicht erfolgreich abgeschlossen; es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Restore &apos;%1&apos; was run without a safety backup; it cannot be undone.</source>
+        <translation>Wiederherstellung &apos;%1&apos; wurde ohne Sicherheits-Backup ausgeführt; sie kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The safety backup %1 of restore &apos;%2&apos; is gone; the restore can no longer be undone.</source>
+        <translation>Das Sicherheits-Backup %1 der Wiederherstellung &apos;%2&apos; existiert nicht mehr; die Wiederherstellung kann nicht mehr rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Project &apos;%1&apos; does not exist.</source>
+        <translation>Projekt &apos;%1&apos; existiert nicht.</translation>
+    </message>
+    <message>
+        <source>repository: there is no repository called &apos;%1&apos; (use primary or the name of a copy).</source>
+        <translation>repository: Es gibt kein Repository namens &apos;%1&apos; (verwenden Sie primary oder den Namen einer Kopie).</translation>
+    </message>
+    <message>
+        <source>read_data_percent: %1 is not between 0 and 100.</source>
+        <translation>read_data_percent: %1 liegt nicht zwischen 0 und 100.</translation>
+    </message>
+    <message>
+        <source>A verification of project &apos;%1&apos; is already queued or running.</source>
+        <translation>Eine Überprüfung von Projekt &apos;%1&apos; ist bereits eingereiht oder läuft.</translation>
+    </message>
+    <message>
+        <source>Verification of the %1 repository of %2</source>
+        <translation>Überprüfung des Repositorys %1 von %2</translation>
+    </message>
+    <message>
+        <source>There is no copy called &apos;%1&apos; in backup_copies.</source>
+        <translation>In backup_copies gibt es keine Kopie namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Copy of the backups of %1 to %2</source>
+        <translation>Kopie der Backups von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>The verification&apos;s result could not be recorded: %1</source>
+        <translation>Das Ergebnis der Überprüfung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>verification %1 found damaged data in it (%2)</source>
+        <translation>Überprüfung %1 hat darin beschädigte Daten gefunden (%2)</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 is not restorable: it uses the damaged data.</source>
+        <translation>Backup %1 von %2 ist nicht wiederherstellbar: Es verwendet die beschädigten Daten.</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 is restorable again: all of its data is in the repository.</source>
+        <translation>Backup %1 von %2 ist wieder wiederherstellbar: Alle seine Daten sind im Repository vorhanden.</translation>
+    </message>
 </context>
 <context>
     <name>Environment</name>
@@ -2183,12 +3240,20 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>{&quot;name&quot;, &quot;path&quot;}-Objekten</translation>
     </message>
     <message>
-        <source>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;} objects</source>
-        <translation>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;}-Objekten</translation>
+        <source>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;} or {&quot;name&quot;, &quot;kind&quot;, &quot;host&quot;, &quot;port&quot;, &quot;database&quot;, &quot;user&quot;, &quot;password_file&quot;} objects</source>
+        <translation>Objekte der Form {&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;} oder {&quot;name&quot;, &quot;kind&quot;, &quot;host&quot;, &quot;port&quot;, &quot;database&quot;, &quot;user&quot;, &quot;password_file&quot;}</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a supported kind of service (only &quot;sqlite&quot;)</source>
-        <translation>&apos;%1&apos; ist keine unterstützte Dienstart (nur &quot;sqlite&quot;)</translation>
+        <source>needs either &quot;host&quot; (with an optional &quot;port&quot;) or &quot;socket&quot;</source>
+        <translation>benötigt entweder &quot;host&quot; (mit optionalem &quot;port&quot;) oder &quot;socket&quot;</translation>
+    </message>
+    <message>
+        <source>is not used with &quot;socket&quot;</source>
+        <translation>wird mit &quot;socket&quot; nicht verwendet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a supported kind of service (&quot;sqlite&quot;, &quot;postgresql&quot;, &quot;mariadb&quot; or &quot;mysql&quot;)</source>
+        <translation>&apos;%1&apos; ist keine unterstützte Art von Dienst (&quot;sqlite&quot;, &quot;postgresql&quot;, &quot;mariadb&quot; oder &quot;mysql&quot;)</translation>
     </message>
 </context>
 <context>
@@ -2321,10 +3386,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Eine Datei konnte nicht in den Spiegel kopiert werden: %1</translation>
     </message>
     <message>
-        <source>The mirror could not be emptied after the backup: %1</source>
-        <translation>Der Spiegel konnte nach dem Backup nicht geleert werden: %1</translation>
-    </message>
-    <message>
         <source>The mirror&apos;s state could not be saved: %1</source>
         <translation>Der Zustand des Spiegels konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -2400,6 +3461,56 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Too many connections from this address; close some and try again.</source>
         <translation>Zu viele Verbindungen von dieser Adresse; schließen Sie einige und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>Could not run restic: %1</source>
+        <translation>restic konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>restic %1 did not finish.</source>
+        <translation>restic %1 wurde nicht beendet.</translation>
+    </message>
+    <message>
+        <source>restic %1 on %2 failed: %3</source>
+        <translation>restic %1 auf %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>--repository: the location of the repository to import from is missing</source>
+        <translation>--repository: Der Speicherort des Repositorys, aus dem importiert werden soll, fehlt</translation>
+    </message>
+    <message>
+        <source>--password-file: &apos;%1&apos; is not a file</source>
+        <translation>--password-file: &apos;%1&apos; ist keine Datei</translation>
+    </message>
+    <message>
+        <source>The repository %1 holds no Tidemark backup manifests: nothing to import.</source>
+        <translation>Das Repository %1 enthält keine Tidemark-Backup-Manifeste: Es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>No backup in %1 could be imported.</source>
+        <translation>Kein Backup in %1 konnte importiert werden.</translation>
+    </message>
+    <message>
+        <source>--project: no backup of project &apos;%1&apos; is in %2.</source>
+        <translation>--project: In %2 ist kein Backup von Projekt &apos;%1&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>Could not create the password file %1.</source>
+        <translation>Die Passwortdatei %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %1: %n backup(s) imported; environments created: %2.</source>
+        <translation>
+            <numerusform>Projekt %1: %n Backup importiert; angelegte Umgebungen: %2.</numerusform>
+            <numerusform>Projekt %1: %n Backups importiert; angelegte Umgebungen: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +4082,88 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
             <numerusform>Auf diesem Computer laufen noch %n Aktivitäten. Beenden hält sie an: Ein angehaltenes Backup wird nicht aufbewahrt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Undo restore…</source>
+        <translation>Wiederherstellung &amp;rückgängig machen…</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse files…</source>
+        <translation>Dateien &amp;durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo restore</source>
+        <translation>Wiederherstellung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>The comparison with the environment now is not available: %1</source>
+        <translation>Der Vergleich mit der aktuellen Umgebung ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>This server cannot compare a backup with the environment.</source>
+        <translation>Dieser Server kann kein Backup mit der Umgebung vergleichen.</translation>
+    </message>
+    <message>
+        <source>Undo restore</source>
+        <translation>Wiederherstellung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Put %1 back as it was before this restore?</source>
+        <translation>%1 wieder in den Zustand vor dieser Wiederherstellung versetzen?</translation>
+    </message>
+    <message>
+        <source>The safety backup %1 taken before the restore is restored into %2, with the same parts; a new safety backup is taken first.</source>
+        <translation>Das vor der Wiederherstellung erstellte Sicherheits-Backup %1 wird mit denselben Teilen in %2 wiederhergestellt; zuvor wird ein neues Sicherheits-Backup erstellt.</translation>
+    </message>
+    <message>
+        <source>Undoing the restore</source>
+        <translation>Wiederherstellung wird rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Restore files</source>
+        <translation>Dateien wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back %n item(s) of backup %1 into %2?</source>
+        <translation>
+            <numerusform>%n Eintrag aus Backup %1 in %2 wiederherstellen?</numerusform>
+            <numerusform>%n Einträge aus Backup %1 in %2 wiederherstellen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only these are replaced; everything else in %1 stays as it is. A safety backup is taken first, so the restore can be undone.</source>
+        <translation>Nur diese werden ersetzt; alles andere in %1 bleibt, wie es ist. Zuvor wird ein Sicherheits-Backup erstellt, sodass die Wiederherstellung rückgängig gemacht werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>MariaDbDump</name>
+    <message>
+        <source>Locking for a consistent snapshot</source>
+        <translation>Sperren für einen konsistenten Snapshot</translation>
+    </message>
+    <message>
+        <source>mariadb-dump</source>
+        <translation>mariadb-dump</translation>
+    </message>
+    <message>
+        <source>Releasing the read lock</source>
+        <translation>Freigeben der Lesesperre</translation>
+    </message>
+    <message>
+        <source>mariadb-dump could not be started (is it installed?)</source>
+        <translation>mariadb-dump konnte nicht gestartet werden (ist es installiert?)</translation>
+    </message>
+    <message>
+        <source>its snapshot did not open in time</source>
+        <translation>sein Snapshot wurde nicht rechtzeitig geöffnet</translation>
+    </message>
+    <message>
+        <source>Counting rows</source>
+        <translation>Zählen der Zeilen</translation>
+    </message>
 </context>
 <context>
     <name>PolicyEditorDialog</name>
@@ -3150,6 +4343,25 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>PostgresDump</name>
+    <message>
+        <source>Exporting a snapshot</source>
+        <translation>Exportieren eines Snapshots</translation>
+    </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation>unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>pg_dump</source>
+        <translation>pg_dump</translation>
+    </message>
+    <message>
+        <source>Counting rows</source>
+        <translation>Zählen der Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>PreviewReport</name>
     <message>
         <source>must be an array of backups, not %1</source>
@@ -3233,12 +4445,19 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 <context>
     <name>ProjectSettings</name>
     <message>
-        <source>is not a setting that can be changed here (only data_retention can be changed)</source>
-        <translation>ist keine Einstellung, die hier geändert werden kann (nur data_retention kann geändert werden)</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not an environment type (expected one of: %2)</source>
         <translation>&apos;%1&apos; ist kein Umgebungstyp (erwartet wird einer von: %2)</translation>
+    </message>
+    <message>
+        <source>is not a setting that can be changed here (only data_retention, verify and backup_copies can be changed)</source>
+        <translation>ist keine Einstellung, die hier geändert werden kann (nur data_retention, verify und backup_copies können geändert werden)</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryReport</name>
+    <message>
+        <source>must be a number or null, not %1</source>
+        <translation>muss eine Zahl oder null sein, nicht %1</translation>
     </message>
 </context>
 <context>
@@ -3326,6 +4545,29 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>restic %1 was cancelled.</source>
         <translation>restic %1 wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>restic %1 printed something that is not JSON.</source>
+        <translation>restic %1 hat etwas ausgegeben, das kein JSON ist.</translation>
+    </message>
+    <message>
+        <source>restic ls printed a line that is not JSON.</source>
+        <translation>restic ls hat eine Zeile ausgegeben, die kein JSON ist.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the repository %1 is full: restic could not write to it (%2). Free some space and try again.</source>
+        <translation>Der Datenträger mit dem Repository %1 ist voll: restic konnte nicht darauf schreiben (%2). Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ResticReader</name>
+    <message>
+        <source>restic stopped (exit status %1)</source>
+        <translation>restic wurde beendet (Exit-Status %1)</translation>
+    </message>
+    <message>
+        <source>restic could not be started</source>
+        <translation>restic konnte nicht gestartet werden</translation>
+    </message>
 </context>
 <context>
     <name>ResticRepository</name>
@@ -3405,6 +4647,34 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>The backup repository %1 is not usable: %2</source>
         <translation>Das Backup-Repository %1 ist nicht nutzbar: %2</translation>
     </message>
+    <message>
+        <source>The share of data to read must be between 1 and 100 percent, not %1.</source>
+        <translation>Der Anteil der zu lesenden Daten muss zwischen 1 und 100 Prozent liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>No pack to look for was named.</source>
+        <translation>Es wurde kein zu suchendes Pack angegeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a pack id.</source>
+        <translation>&quot;%1&quot; ist keine Pack-ID.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a statistics mode.</source>
+        <translation>&quot;%1&quot; ist kein Statistikmodus.</translation>
+    </message>
+    <message>
+        <source>The pack %1 is in the remote repository %2; it can only be moved aside in a local one.</source>
+        <translation>Das Pack %1 liegt im entfernten Repository %2; es kann nur in einem lokalen Repository beiseitegelegt werden.</translation>
+    </message>
+    <message>
+        <source>The pack %1 is not in the repository any more.</source>
+        <translation>Das Pack %1 ist nicht mehr im Repository.</translation>
+    </message>
+    <message>
+        <source>Could not move the pack %1 out of the repository into %2.</source>
+        <translation>Das Pack %1 konnte nicht aus dem Repository nach %2 verschoben werden.</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>
@@ -3467,6 +4737,91 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Restore into %1</source>
         <translation>In %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Parts to restore</source>
+        <translation>Wiederherzustellende Teile</translation>
+    </message>
+    <message>
+        <source>Mount %1 (files)</source>
+        <translation>Mount %1 (Dateien)</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Take a &amp;safety backup first</source>
+        <translation>Zuerst ein &amp;Sicherheits-Backup erstellen</translation>
+    </message>
+    <message>
+        <source>A consistent backup of the target is taken before anything is changed, so that the restore can be undone for 7 days.</source>
+        <translation>Bevor etwas geändert wird, wird ein konsistentes Backup des Ziels erstellt, sodass die Wiederherstellung 7 Tage lang rückgängig gemacht werden kann.</translation>
+    </message>
+    <message>
+        <source>Comparing the backup with the environment now…</source>
+        <translation>Das Backup wird mit der aktuellen Umgebung verglichen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the restore changes&lt;/b&gt; (the environment now compared with the backup):</source>
+        <translation>&lt;b&gt;Was die Wiederherstellung ändert&lt;/b&gt; (die aktuelle Umgebung verglichen mit dem Backup):</translation>
+    </message>
+    <message>
+        <source>%1: unchanged since the backup</source>
+        <translation>%1: seit dem Backup unverändert</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4</source>
+        <translation>%1: %2, %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) removed since the backup come back</source>
+        <translation>
+            <numerusform>%n seit dem Backup entfernte Datei kehrt zurück</numerusform>
+            <numerusform>%n seit dem Backup entfernte Dateien kehren zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed file(s) are put back as they were</source>
+        <translation>
+            <numerusform>%n geänderte Datei wird in ihren früheren Zustand zurückversetzt</numerusform>
+            <numerusform>%n geänderte Dateien werden in ihren früheren Zustand zurückversetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added since are removed</source>
+        <translation>
+            <numerusform>%n seitdem hinzugefügte Datei wird entfernt</numerusform>
+            <numerusform>%n seitdem hinzugefügte Dateien werden entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code: commit %1 in the backup, %2 now</source>
+        <translation>Code: Commit %1 im Backup, jetzt %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows now, %3 in the backup</source>
+        <translation>%1: jetzt %2 Zeilen, im Backup %3</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Database %1 — %2</source>
+        <translation>Datenbank %1 — %2</translation>
+    </message>
+    <message>
+        <source>This compares the backup with %1 now, not with the target.</source>
+        <translation>Hier wird das Backup mit dem aktuellen Zustand von %1 verglichen, nicht mit dem Ziel.</translation>
+    </message>
+    <message>
+        <source>A safety backup of %1 is taken first: you can undo the restore afterwards (Undo restore).</source>
+        <translation>Zuerst wird ein Sicherheits-Backup von %1 erstellt: Sie können die Wiederherstellung danach rückgängig machen (Wiederherstellung rückgängig machen).</translation>
     </message>
 </context>
 <context>
@@ -3640,6 +4995,62 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
             <numerusform>%n Datenbank</numerusform>
             <numerusform>%n Datenbanken</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The database of service %1 cannot be restored into %2: the backup holds a %3 database and the service is of kind %4. Nothing was restored.</source>
+        <translation>Die Datenbank von Dienst %1 kann nicht in %2 wiederhergestellt werden: Das Backup enthält eine %3-Datenbank, und der Dienst ist vom Typ %4. Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The path %1 cannot be restored: %2</source>
+        <translation>Der Pfad %1 kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>not a part</source>
+        <translation>kein Teil</translation>
+    </message>
+    <message>
+        <source>The path %1 is code, and restore code is off.</source>
+        <translation>Der Pfad %1 gehört zum Code, und die Wiederherstellung des Codes ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Environment %1 has no service named %2.</source>
+        <translation>Umgebung %1 hat keinen Dienst namens %2.</translation>
+    </message>
+    <message>
+        <source>The database of service %1 cannot be restored into %2: the backup holds a %3 database and the service is of kind %4.</source>
+        <translation>Die Datenbank von Dienst %1 kann nicht in %2 wiederhergestellt werden: Das Backup enthält eine %3-Datenbank, und der Dienst ist vom Typ %4.</translation>
+    </message>
+    <message>
+        <source>Environment %1 has no %2.</source>
+        <translation>Umgebung %1 enthält %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the backup; it is removed.</source>
+        <translation>%1 ist nicht im Backup enthalten; es wird entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be put back: %2 in the environment is a link or not a folder.</source>
+        <translation>%1 kann nicht wiederhergestellt werden: %2 ist in der Umgebung ein Link oder kein Ordner.</translation>
+    </message>
+    <message>
+        <source>password file of service %1 of %2</source>
+        <translation>Passwortdatei von Dienst %1 von %2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 could not be made; the environment is unchanged.</source>
+        <translation>Der Ordner von %1 konnte nicht angelegt werden; die Umgebung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 The files were put back as they were.</source>
+        <translation>%1 Die Dateien wurden wieder in ihren vorherigen Zustand versetzt.</translation>
+    </message>
+    <message>
+        <source>Loading the database of service %1 into %2.</source>
+        <translation>Die Datenbank von Dienst %1 wird in %2 geladen.</translation>
     </message>
 </context>
 <context>
@@ -3834,6 +5245,14 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>safety backup until %1</source>
+        <translation>Sicherheits-Backup bis %1</translation>
+    </message>
+    <message>
+        <source>safety backup, 7 days passed</source>
+        <translation>Sicherheits-Backup, 7 Tage abgelaufen</translation>
+    </message>
 </context>
 <context>
     <name>RetentionTimeline</name>
@@ -3972,6 +5391,17 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>SqlSession</name>
+    <message>
+        <source>the database client ended</source>
+        <translation>der Datenbank-Client wurde beendet</translation>
+    </message>
+    <message>
+        <source>the database client could not be started (is it installed?)</source>
+        <translation>der Datenbank-Client konnte nicht gestartet werden (ist er installiert?)</translation>
+    </message>
+</context>
+<context>
     <name>SqliteCopy</name>
     <message>
         <source>The database %1 does not exist.</source>
@@ -4072,6 +5502,127 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Unit</source>
         <translation>Einheit</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyOperation</name>
+    <message>
+        <source>%1 was restored but is not in the snapshot</source>
+        <translation>%1 wurde wiederhergestellt, ist aber nicht im Snapshot enthalten</translation>
+    </message>
+    <message>
+        <source>%1 was restored as a symbolic link but is a file in the snapshot</source>
+        <translation>%1 wurde als symbolischer Link wiederhergestellt, ist im Snapshot aber eine Datei</translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, the snapshot recorded %3</source>
+        <translation>%1 hat %2 Bytes, der Snapshot hat %3 verzeichnet</translation>
+    </message>
+    <message>
+        <source>%1 is in the snapshot but was not restored</source>
+        <translation>%1 ist im Snapshot enthalten, wurde aber nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>the restored files hold %1 bytes, the snapshot lists %2</source>
+        <translation>die wiederhergestellten Dateien umfassen %1 Bytes, der Snapshot führt %2 auf</translation>
+    </message>
+    <message>
+        <source>the restored files hold %1 bytes, the backup recorded %2</source>
+        <translation>die wiederhergestellten Dateien umfassen %1 Bytes, das Backup hat %2 verzeichnet</translation>
+    </message>
+    <message>
+        <source>Checking the repository and reading %1 % of its data back.</source>
+        <translation>Das Repository wird geprüft, und %1 % seiner Daten werden zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>Checking the repository&apos;s structure (no data is read back).</source>
+        <translation>Die Struktur des Repositorys wird geprüft (es werden keine Daten zurückgelesen).</translation>
+    </message>
+    <message>
+        <source>restic check could not run: %1</source>
+        <translation>restic check konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>restic check read %1 % of the data back</source>
+        <translation>restic check hat %1 % der Daten zurückgelesen</translation>
+    </message>
+    <message>
+        <source>restic check verified the structure</source>
+        <translation>restic check hat die Struktur überprüft</translation>
+    </message>
+    <message>
+        <source>%1: no errors.</source>
+        <translation>%1: keine Fehler.</translation>
+    </message>
+    <message>
+        <source>%1 and found damaged pack(s): %2.</source>
+        <translation>%1 und beschädigte Packs gefunden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 and found errors: %2</source>
+        <translation>%1 und Fehler gefunden: %2</translation>
+    </message>
+    <message>
+        <source>Looking for the backups that use the damaged pack(s).</source>
+        <translation>Die Backups, die die beschädigten Packs verwenden, werden gesucht.</translation>
+    </message>
+    <message>
+        <source>restic find could not tell which backups use the damaged pack(s): %1</source>
+        <translation>restic find konnte nicht feststellen, welche Backups die beschädigten Packs verwenden: %1</translation>
+    </message>
+    <message>
+        <source>snapshot %1 (%2)</source>
+        <translation>Snapshot %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Damaged data is used by %1.</source>
+        <translation>Beschädigte Daten werden von %1 verwendet.</translation>
+    </message>
+    <message>
+        <source>Moved the damaged pack(s) %1 to %2; rebuilding the index.</source>
+        <translation>Die beschädigten Packs %1 wurden nach %2 verschoben; der Index wird neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The damaged pack(s) were moved aside, but the index could not be rebuilt: %1</source>
+        <translation>Die beschädigten Packs wurden beiseitegelegt, aber der Index konnte nicht neu aufgebaut werden: %1</translation>
+    </message>
+    <message>
+        <source>The damaged pack(s) %1 were moved out of the repository and the index was rebuilt: the next backup of each environment stores that data again.</source>
+        <translation>Die beschädigten Packs %1 wurden aus dem Repository verschoben und der Index wurde neu aufgebaut: Das nächste Backup jeder Umgebung speichert diese Daten erneut.</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 was not test-restored: it uses damaged data.</source>
+        <translation>Backup %1 von %2 wurde nicht testweise wiederhergestellt: Es verwendet beschädigte Daten.</translation>
+    </message>
+    <message>
+        <source>Test restore of backup %1 of %2 into a scratch directory.</source>
+        <translation>Testwiederherstellung von Backup %1 von %2 in ein temporäres Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>The test restore of backup %1 of %2 failed: %3</source>
+        <translation>Die Testwiederherstellung von Backup %1 von %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>The snapshot of backup %1 of %2 could not be listed: %3</source>
+        <translation>Der Snapshot von Backup %1 von %2 konnte nicht aufgelistet werden: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 restored to %3 files, %4 bytes, identical to the snapshot.</source>
+        <translation>Backup %1 von %2 wurde mit %3 Dateien und %4 Bytes wiederhergestellt, identisch mit dem Snapshot.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The test restore of backup %1 of %2 differs from the snapshot in %n place(s): %3</source>
+        <translation>
+            <numerusform>Die Testwiederherstellung von Backup %1 von %2 weicht an %n Stelle vom Snapshot ab: %3</numerusform>
+            <numerusform>Die Testwiederherstellung von Backup %1 von %2 weicht an %n Stellen vom Snapshot ab: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifySettings</name>
+    <message>
+        <source>&apos;%1&apos; is not an interval (use a number and one of h, d, w, M, y)</source>
+        <translation>&apos;%1&apos; ist kein Intervall (verwenden Sie eine Zahl und eines von h, d, w, M, y)</translation>
     </message>
 </context>
 </TS>

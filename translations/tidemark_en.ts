@@ -40,6 +40,23 @@
             <numerusform>restic ran %n times for this backup.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Dumped the database of service %1 (%2, %n table(s)).</source>
+        <translation>
+            <numerusform>Dumped the database of service %1 (%2, %n table).</numerusform>
+            <numerusform>Dumped the database of service %1 (%2, %n tables).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BrowseDialog</name>
+    <message numerus="yes">
+        <source>Saved %n item(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n item to %1.</numerusform>
+            <numerusform>Saved %n items to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -66,12 +83,56 @@
     </message>
 </context>
 <context>
+    <name>CopyOperation</name>
+    <message numerus="yes">
+        <source>%n backup(s) copied to %1</source>
+        <translation>
+            <numerusform>%n backup copied to %1</numerusform>
+            <numerusform>%n backups copied to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n backup(s) to %1.</source>
+        <translation>
+            <numerusform>Copying %n backup to %1.</numerusform>
+            <numerusform>Copying %n backups to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The retention of copy %1 removes %n backup(s) from it.</source>
+        <translation>
+            <numerusform>The retention of copy %1 removes %n backup from it.</numerusform>
+            <numerusform>The retention of copy %1 removes %n backups from it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Daemon</name>
     <message numerus="yes">
         <source>Revoked %n API token(s) named %1.</source>
         <translation>
             <numerusform>Revoked %n API token named %1.</numerusform>
             <numerusform>Revoked %n API tokens named %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message numerus="yes">
+        <source>Restore of %n path(s) of backup %1 into %2</source>
+        <translation>
+            <numerusform>Restore of %n path of backup %1 into %2</numerusform>
+            <numerusform>Restore of %n paths of backup %1 into %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message numerus="yes">
+        <source>Project %1: %n backup(s) imported; environments created: %2.</source>
+        <translation>
+            <numerusform>Project %1: %n backup imported; environments created: %2.</numerusform>
+            <numerusform>Project %1: %n backups imported; environments created: %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -89,6 +150,13 @@
         <translation>
             <numerusform>%n activity is still running on this computer. Quitting stops it: a backup that is stopped is not kept.</numerusform>
             <numerusform>%n activities are still running on this computer. Quitting stops them: a backup that is stopped is not kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back %n item(s) of backup %1 into %2?</source>
+        <translation>
+            <numerusform>Put back %n item of backup %1 into %2?</numerusform>
+            <numerusform>Put back %n items of backup %1 into %2?</numerusform>
         </translation>
     </message>
 </context>
@@ -126,6 +194,30 @@
         <translation>
             <numerusform>restic %1 did not finish within %n second and was stopped.</numerusform>
             <numerusform>restic %1 did not finish within %n seconds and was stopped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) removed since the backup come back</source>
+        <translation>
+            <numerusform>%n file removed since the backup comes back</numerusform>
+            <numerusform>%n files removed since the backup come back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed file(s) are put back as they were</source>
+        <translation>
+            <numerusform>%n changed file is put back as it was</numerusform>
+            <numerusform>%n changed files are put back as they were</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added since are removed</source>
+        <translation>
+            <numerusform>%n file added since is removed</numerusform>
+            <numerusform>%n files added since are removed</numerusform>
         </translation>
     </message>
 </context>
@@ -237,6 +329,16 @@
         <translation>
             <numerusform>The copy of %1 to %2 was given up: a database stayed locked by another connection for %n second.</numerusform>
             <numerusform>The copy of %1 to %2 was given up: a database stayed locked by another connection for %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyOperation</name>
+    <message numerus="yes">
+        <source>The test restore of backup %1 of %2 differs from the snapshot in %n place(s): %3</source>
+        <translation>
+            <numerusform>The test restore of backup %1 of %2 differs from the snapshot in %n place: %3</numerusform>
+            <numerusform>The test restore of backup %1 of %2 differs from the snapshot in %n places: %3</numerusform>
         </translation>
     </message>
 </context>

@@ -529,6 +529,154 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>undo restores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no stored value; give it as {&quot;%1&quot;: &quot;value&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials of copy &apos;%1&apos; could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of paths inside the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a part or a path inside one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a path inside a part; list it under paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give parts or paths, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists code, but restore_code is false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is code, but restore_code is false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is inside (or the same as) paths[%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment_name: environment &apos;%1&apos; is inactive; activate it before restoring into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a link in the backup that points outside the environment (to %2); it is not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in backup %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic ls of backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path: &apos;%1&apos; is not in backup %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not in this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2, not a folder; download it with files/content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required: the file or folder inside the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names a group of parts; download one part, folder or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a database, not a folder; download it with files/content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2, not a file; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download a folder with files/archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only files can be downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required: current, or the id of another backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against: backup &apos;%1&apos; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a backup of this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a database; compare the backup as a whole or a part of files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic diff of backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository: there is no repository called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a repository&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 repository has no password yet: it is created by its first backup or copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge a repository&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The acknowledgement could not be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -567,6 +715,62 @@
     <message>
         <source>&lt;b&gt;Manual backups are disabled&lt;/b&gt; for this type of environment (the manual count of its retention policy is 0).</source>
         <translation>&lt;b&gt;Les sauvegardes manuelles sont désactivées&lt;/b&gt; pour ce type d’environnement (le nombre de sauvegardes manuelles de sa politique de rétention est 0).</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDiff</name>
+    <message>
+        <source>is not a comparison of a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupDownload</name>
+    <message>
+        <source>the download could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupFilesModel</name>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupListing</name>
+    <message>
+        <source>is not a listing of a backup&apos;s files</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -774,6 +978,48 @@
         <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded (the next backup copies every file again).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>password file of service %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 files copied (%3 bytes), %4 entries removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed the state to back up of %1 in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped the database of service %1 (%2, %n table(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupPath</name>
+    <message>
+        <source>&apos;%1&apos; is absolute; paths inside a backup start with its part (code/…, mounts/&lt;name&gt;/…, services/&lt;name&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty, &apos;.&apos; or &apos;..&apos; segment; name entries inside the backup plainly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is in no part of this backup (its parts: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; goes inside the database %2, which is one entry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -933,6 +1179,104 @@
         <source>Which rule of the retention policy keeps each backup. The filter also finds the short forms the command line uses, such as 1d #1/7 for daily #1 of 7.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken before restore %1 so that it can be undone; kept for 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrowseDialog</name>
+    <message>
+        <source>Backup %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the listed names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand a folder to see what it holds; select items to restore or save them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the selected items back into %1; everything else stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the selected items into a folder on this computer; the environment is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected items to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: links have no content of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be created (%2); nothing was overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n item(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChangeTracker</name>
@@ -958,6 +1302,10 @@
     </message>
     <message>
         <source>the kernel&apos;s event queue overflowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was replaced or is no longer watched</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1044,10 +1392,6 @@
     </message>
     <message>
         <source>Show one backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1329,6 +1673,223 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore with activity:undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List what a backup holds: its parts without PATH, else the folder PATH (code/..., mounts/NAME/...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save one file of a backup (or a folder, as NAME.tar) into DIR (default: the current folder) without touching the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare a backup with the environment now (the default) or with another backup: files added, changed and removed per part, the code commit then and now, database tables and row counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo a finished restore: restore its safety backup into the same environment with the same parts and paths, and wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the project&apos;s repositories: size, logical size, deduplication, snapshots and the last verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the primary repository (or the copy NAME): restic check reading PERCENT of the data back (default: the project&apos;s verify setting) and a test restore; wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore only this part (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore only this file or folder (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take no safety backup before the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with this backup or current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save into this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent of the data to read back (0-100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PERCENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a path inside the backup (like mounts/uploads or code/src/app.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--part and --path: give one or the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--against: is empty (a backup id, or current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--copy: the copy&apos;s name is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--read-data: &apos;%1&apos; is not a percentage (use a whole number from 0 to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemark-cli: download stopped; nothing was saved.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these parts: %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these paths: %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup:download: &apos;%1&apos; is not in backup %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to: &apos;%1&apos; is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup:download: %1 exists already; nothing was overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup:download: cannot create %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1 of backup %2 to %3.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 compared with %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code commit: %1 (the same).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code commit: %1 then, %2 now.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 changed, %4 removed (%5 then, %6 now)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  … and more
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>services/%1 table %2: %3 rows then, %4 now
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no repository information (only tidemarkd has).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot verify repositories (only tidemarkd can).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -1593,6 +2154,169 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Activity %1 (%2) completed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grew from %1 to %2 between %3 and %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification of the %1 repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare backup %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the environment now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the previous backup (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 changed, %4 removed (%5 in the backup, %6 %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: commit %1 in the backup, %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: the same commit (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1, table %2: %3 rows in the backup, %4 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and more (the first 1000 are listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size in the other backup</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Confinement</name>
@@ -1800,6 +2524,128 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
 </context>
 <context>
+    <name>CopyOperation</name>
+    <message numerus="yes">
+        <source>%n backup(s) copied to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the copy %1 (it is created on first use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy %1 cannot be reached or opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale locks in copy %1 could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n backup(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic could not copy the backups to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshots of copy %1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The retention of copy %1 removes %n backup(s) from it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backups that the retention of copy %1 removes could not be forgotten: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy %1 could not be pruned (its data is reclaimed on the next run): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopySecrets</name>
+    <message>
+        <source>Could not create the directory for the credentials of copy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the credentials of copy %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the credentials of copy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyTarget</name>
+    <message>
+        <source>&apos;%1&apos; is not an environment variable name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set by tidemarkd (each copy has its own generated password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object of names and values, or an array of names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a copy name (use 1 to 64 lower-case letters, digits, - and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;primary&apos; names the project&apos;s own repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a restic location (use an absolute path or sftp:, rest:, s3:, rclone:, b2:, azure:, gs:, swift:)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be after_backup or daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an environment type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of copies, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names another copy already (names must be unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Daemon</name>
     <message>
         <source>Where the database and repositories live.</source>
@@ -1869,29 +2715,11 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a command (token create, token list, token revoke NAME, hooks set)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Tidemark backup server.
-
-  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
-  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
-  tidemarkd --data-dir DIR token list
-  tidemarkd --data-dir DIR token revoke NAME
-  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A directory under which environments may live (repeatable; DIR/environments, the demo&apos;s, always is).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Let admin API tokens set pause and resume hooks (shell commands this server runs).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hooks set: the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1944,6 +2772,106 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>--environment-root: &apos;%1&apos; is not an existing directory given by its absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command (token create, token list, token revoke NAME, hooks set, import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Tidemark backup server.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]
+  tidemarkd --data-dir DIR import --repository LOCATION --password-file F [--project ID]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hooks set, import: the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: the repository (a copy) to rebuild the projects from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: the file holding that repository&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseAccess</name>
+    <message>
+        <source>The password file of service %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password file of service %1 is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private temporary directory could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private temporary file could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private temporary file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1 (database %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MariaDB server %1 (database %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client for %1 could not be started (is it installed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDump</name>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of service %2 failed (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started (is it installed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLoad</name>
+    <message>
+        <source>The database of service %1 could not be restored (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started (is it installed?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2117,6 +3045,121 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>tidemarkd stopped while %1 was paused (by the %2); its resume hook runs now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Safety backup of %1 before restore %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from_copy: there is no copy called &apos;%1&apos; in backup_copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup &apos;%1&apos; is not on the copy &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup &apos;%1&apos; cannot be restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not restorable now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo of restore %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore of %n path(s) of backup %1 into %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore of %1 from backup %2 into %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety backup could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No safety backup could be taken; nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A safety backup (%1) of %2 is taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety backup %1 was not taken; nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety backup %1 was not taken (%2); nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity &apos;%1&apos; is not a restore; only a restore can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &apos;%1&apos; has not completed successfully; there is nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &apos;%1&apos; was run without a safety backup; it cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety backup %1 of restore &apos;%2&apos; is gone; the restore can no longer be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project &apos;%1&apos; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository: there is no repository called &apos;%1&apos; (use primary or the name of a copy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read_data_percent: %1 is not between 0 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A verification of project &apos;%1&apos; is already queued or running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of the %1 repository of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no copy called &apos;%1&apos; in backup_copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of the backups of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification&apos;s result could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification %1 found damaged data in it (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 is not restorable: it uses the damaged data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 is restorable again: all of its data is in the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Environment</name>
@@ -2133,11 +3176,19 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;} objects</source>
+        <source>{&quot;name&quot;, &quot;kind&quot;, &quot;path&quot;} or {&quot;name&quot;, &quot;kind&quot;, &quot;host&quot;, &quot;port&quot;, &quot;database&quot;, &quot;user&quot;, &quot;password_file&quot;} objects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a supported kind of service (only &quot;sqlite&quot;)</source>
+        <source>needs either &quot;host&quot; (with an optional &quot;port&quot;) or &quot;socket&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not used with &quot;socket&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a supported kind of service (&quot;sqlite&quot;, &quot;postgresql&quot;, &quot;mariadb&quot; or &quot;mysql&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2271,10 +3322,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The mirror could not be emptied after the backup: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The mirror&apos;s state could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,6 +3396,56 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Too many connections from this address; close some and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>Could not run restic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic %1 did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic %1 on %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--repository: the location of the repository to import from is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-file: &apos;%1&apos; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository %1 holds no Tidemark backup manifests: nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup in %1 could be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--project: no backup of project &apos;%1&apos; is in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the password file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %1: %n backup(s) imported; environments created: %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2921,6 +4018,88 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Undo restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison with the environment now is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot compare a backup with the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put %1 back as it was before this restore?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety backup %1 taken before the restore is restored into %2, with the same parts; a new safety backup is taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Put back %n item(s) of backup %1 into %2?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only these are replaced; everything else in %1 stays as it is. A safety backup is taken first, so the restore can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MariaDbDump</name>
+    <message>
+        <source>Locking for a consistent snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mariadb-dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releasing the read lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mariadb-dump could not be started (is it installed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its snapshot did not open in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting rows</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PolicyEditorDialog</name>
@@ -3100,6 +4279,25 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
 </context>
 <context>
+    <name>PostgresDump</name>
+    <message>
+        <source>Exporting a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewReport</name>
     <message>
         <source>must be an array of backups, not %1</source>
@@ -3183,11 +4381,18 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 <context>
     <name>ProjectSettings</name>
     <message>
-        <source>is not a setting that can be changed here (only data_retention can be changed)</source>
+        <source>&apos;%1&apos; is not an environment type (expected one of: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an environment type (expected one of: %2)</source>
+        <source>is not a setting that can be changed here (only data_retention, verify and backup_copies can be changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryReport</name>
+    <message>
+        <source>must be a number or null, not %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3276,6 +4481,29 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>restic %1 was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>restic %1 printed something that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic ls printed a line that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk that holds the repository %1 is full: restic could not write to it (%2). Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResticReader</name>
+    <message>
+        <source>restic stopped (exit status %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResticRepository</name>
@@ -3355,6 +4583,34 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>The backup repository %1 is not usable: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The share of data to read must be between 1 and 100 percent, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pack to look for was named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a pack id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a statistics mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack %1 is in the remote repository %2; it can only be moved aside in a local one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack %1 is not in the repository any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move the pack %1 out of the repository into %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>
@@ -3417,6 +4673,91 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Restore into %1</source>
         <translation>Restaurer dans %1</translation>
+    </message>
+    <message>
+        <source>Parts to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount %1 (files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a &amp;safety backup first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A consistent backup of the target is taken before anything is changed, so that the restore can be undone for 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing the backup with the environment now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the restore changes&lt;/b&gt; (the environment now compared with the backup):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unchanged since the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) removed since the backup come back</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed file(s) are put back as they were</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added since are removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code: commit %1 in the backup, %2 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rows now, %3 in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This compares the backup with %1 now, not with the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A safety backup of %1 is taken first: you can undo the restore afterwards (Undo restore).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3590,6 +4931,62 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The database of service %1 cannot be restored into %2: the backup holds a %3 database and the service is of kind %4. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path %1 cannot be restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path %1 is code, and restore code is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment %1 has no service named %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database of service %1 cannot be restored into %2: the backup holds a %3 database and the service is of kind %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment %1 has no %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the backup; it is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be put back: %2 in the environment is a link or not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password file of service %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 could not be made; the environment is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The files were put back as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the database of service %1 into %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3784,6 +5181,14 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>safety backup until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safety backup, 7 days passed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RetentionTimeline</name>
@@ -3922,6 +5327,17 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
 </context>
 <context>
+    <name>SqlSession</name>
+    <message>
+        <source>the database client ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database client could not be started (is it installed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqliteCopy</name>
     <message>
         <source>The database %1 does not exist.</source>
@@ -4022,6 +5438,127 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Unit</source>
         <translation>Unité</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyOperation</name>
+    <message>
+        <source>%1 was restored but is not in the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was restored as a symbolic link but is a file in the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, the snapshot recorded %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in the snapshot but was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restored files hold %1 bytes, the snapshot lists %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restored files hold %1 bytes, the backup recorded %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the repository and reading %1 % of its data back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the repository&apos;s structure (no data is read back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic check could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic check read %1 % of the data back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic check verified the structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and found damaged pack(s): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and found errors: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the backups that use the damaged pack(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic find could not tell which backups use the damaged pack(s): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged data is used by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved the damaged pack(s) %1 to %2; rebuilding the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged pack(s) were moved aside, but the index could not be rebuilt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged pack(s) %1 were moved out of the repository and the index was rebuilt: the next backup of each environment stores that data again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 was not test-restored: it uses damaged data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test restore of backup %1 of %2 into a scratch directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test restore of backup %1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot of backup %1 of %2 could not be listed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 restored to %3 files, %4 bytes, identical to the snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The test restore of backup %1 of %2 differs from the snapshot in %n place(s): %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifySettings</name>
+    <message>
+        <source>&apos;%1&apos; is not an interval (use a number and one of h, d, w, M, y)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
