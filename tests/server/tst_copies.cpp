@@ -326,8 +326,8 @@ void TestCopies::restoreFromCopyWhenThePrimaryIsDamaged()
     QCOMPARE(m_http->request("POST", restorePath, R"({"restore_code": false})", m_admin).status, 409);
     QCOMPARE(m_http->request("POST", restorePath, R"({"from_copy": "elsewhere"})", m_admin).status, 400);
     QVERIFY(writeFile(mount + QStringLiteral("/written-after.txt"), "after the backup"));
-    const QJsonObject restored = m_http->startAndWait(
-        "POST", restorePath, R"({"restore_code": false, "from_copy": "offsite"})", m_admin, 180000);
+    const QJsonObject restored = m_http->startAndWait("POST", restorePath,
+        R"({"restore_code": false, "from_copy": "offsite", "safety_backup": false})", m_admin, 180000);
     QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("success"),
         qPrintable(restored.value(QStringLiteral("log")).toString()));
     QCOMPARE(restored.value(QStringLiteral("payload")).toObject().value(QStringLiteral("from_copy")).toString(),

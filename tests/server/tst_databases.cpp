@@ -192,8 +192,9 @@ QByteArray TestDatabases::fileInSnapshot(const QString& path)
     env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), dir + QStringLiteral("/repo.password"));
     restic.setProcessEnvironment(env);
     restic.start(QStringLiteral("restic"),
-        {QStringLiteral("dump"), QStringLiteral("--no-lock"), QStringLiteral("--no-cache"), QStringLiteral("latest"),
-            path});
+        {QStringLiteral("dump"), QStringLiteral("--no-lock"), QStringLiteral("--no-cache"), QStringLiteral("--tag"),
+            QStringLiteral("tidemark"), QStringLiteral("latest"),
+            path}); // the newest backup, not its manifest snapshot
     if (!restic.waitForFinished(30000) || restic.exitCode() != 0) {
         qWarning("restic dump: %s", restic.readAllStandardError().constData());
         return {};

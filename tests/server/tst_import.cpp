@@ -142,13 +142,13 @@ void TestImport::importRebuildsTheStoreFromACopy()
                                                 m_rest.location(), QStringLiteral("--password-file"), password},
         &status);
     QVERIFY2(status == 0, out.constData());
-    QVERIFY2(out.contains("Project demo: 2 backup(s) imported"), out.constData());
+    QVERIFY2(out.contains("Project demo: 2 backups imported"), out.constData());
     // The same import again changes nothing.
     QVERIFY(m_server
                 .runTool({QStringLiteral("import"), QStringLiteral("--repository"), m_rest.location(),
                              QStringLiteral("--password-file"), password},
                     &status)
-                .contains("0 backup(s) imported"));
+                .contains("0 backups imported"));
 
     const QString token = QString::fromUtf8(
         m_server
