@@ -359,8 +359,8 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
                 : tr("The safety backup %1 was not taken (%2); nothing was restored.").arg(safetyId, why);
         };
     }
-    item.make = [this, projectId, backupId, targetEnvironment, selection, activityId, copy,
-                     copySnapshot]() -> Operation* {
+    item.make
+        = [this, projectId, backupId, targetEnvironment, selection, activityId, copy, copySnapshot]() -> Operation* {
         const auto current = m_store.environment(projectId, targetEnvironment);
         const auto backup = m_store.backup(projectId, backupId);
         if (!current || !backup)

@@ -124,8 +124,9 @@ void TestTokenStore::writeReadRemoveOrUnavailable()
         QCOMPARE(availability.at(0).at(0).toBool(), false);
         QCOMPARE(failed.at(0).at(0).toUrl(), m_apiUrl);
         QCOMPARE(failed.at(0).at(1).toString(),
-            QStringLiteral("No system keychain is available: the token is kept only until Tidemark quits and is asked for "
-                           "again at the next start."));
+            QStringLiteral(
+                "No system keychain is available: the token is kept only until Tidemark quits and is asked for "
+                "again at the next start."));
         QCOMPARE(store.unavailableReason(), failed.at(0).at(1).toString());
     }
 
