@@ -139,7 +139,9 @@ private:
     std::optional<HttpReply> requireProject(const Call& call) const;
     // The 403 for a change of hook commands through the API, unless the server allows it.
     std::optional<HttpReply> refuseApiHooks() const;
-    Problems checkDatabaseServers(const LocalDescriptor& local) const;
+    // Answers what `save` answers once the descriptor's database servers have been reached (on the thread pool,
+    // each connection bounded), or a 400 naming the service that could not be; without servers, at once.
+    HttpReply afterDatabaseCheck(const LocalDescriptor* local, std::function<HttpReply()> save);
 
     Store& m_store;
     Engine& m_engine;

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QtConcurrent>
 
 using namespace RouteHelpers;
 
@@ -105,18 +106,30 @@ QJsonObject ApiServer::environmentJson(const QString& projectId, const Environme
     return o;
 }
 
-Problems ApiServer::checkDatabaseServers(const LocalDescriptor& local) const
+HttpReply ApiServer::afterDatabaseCheck(const LocalDescriptor* local, std::function<HttpReply()> save)
 {
-    // Connects to each server once, bounded (DatabaseAccess::kConnectTimeoutSeconds): a descriptor that names an
-    // unreachable server, a wrong password or a missing database is refused when it is saved, not at the first backup.
-    Problems problems;
-    for (qsizetype i = 0; i < local.services.size(); ++i) {
-        if (!local.services.at(i).isServer())
-            continue;
-        if (const QString error = DatabaseAccess::check(local.services.at(i)); !error.isEmpty())
-            problems.append({JsonPath::index(QStringLiteral("local.services"), i), error});
+    // A descriptor that names an unreachable server, a wrong password or a missing database is refused when it is
+    // saved, not at the first backup. Each connection takes up to DatabaseAccess::kConnectTimeoutSeconds, so the
+    // checks run on the pool and the API goes on answering meanwhile.
+    QList<std::pair<qsizetype, LocalDescriptor::Service>> servers;
+    for (qsizetype i = 0; local && i < local->services.size(); ++i) {
+        if (local->services.at(i).isServer())
+            servers.append({i, local->services.at(i)});
     }
-    return problems;
+    if (servers.isEmpty())
+        return save();
+    return HttpReply::deferred([this, servers, save](HttpReply::Respond respond) {
+        QtConcurrent::run([servers] {
+            Problems problems;
+            for (const auto& [index, service] : servers) {
+                if (const QString error = DatabaseAccess::check(service); !error.isEmpty())
+                    problems.append({JsonPath::index(QStringLiteral("local.services"), index), error});
+            }
+            return problems;
+        }).then(this, [respond, save](const Problems& problems) {
+            respond(problems.isEmpty() ? save() : badRequest(problems));
+        });
+    });
 }
 
 std::optional<HttpReply> ApiServer::refuseApiHooks() const
@@ -207,8 +220,6 @@ HttpReply ApiServer::createEnvironment(const Call& call)
     } else {
         problems.append(local.problems);
     }
-    if (problems.isEmpty() && e.local)
-        problems.append(checkDatabaseServers(*e.local));
     if (!problems.isEmpty())
         return badRequest(problems);
     if (e.local && (!e.local->pauseHook.isEmpty() || !e.local->resumeHook.isEmpty())) {
@@ -219,10 +230,17 @@ HttpReply ApiServer::createEnvironment(const Call& call)
     const QString p = call.params.value(kP);
     if (m_store.environment(p, e.id))
         return HttpReply::error(409, tr("Environment '%1' already exists.").arg(e.id));
-    e.createdAtMs = e.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_store.saveEnvironment(p, e))
-        return HttpReply::error(500, tr("The environment could not be saved."));
-    return HttpReply::json(201, environmentJson(p, e, call));
+    Call answerFor;
+    answerFor.role = call.role;
+    return afterDatabaseCheck(e.local ? &*e.local : nullptr, [this, p, e, answerFor]() mutable {
+        // Checked again: another request may have created it while the servers were being reached.
+        if (m_store.environment(p, e.id))
+            return HttpReply::error(409, tr("Environment '%1' already exists.").arg(e.id));
+        e.createdAtMs = e.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+        if (!m_store.saveEnvironment(p, e))
+            return HttpReply::error(500, tr("The environment could not be saved."));
+        return HttpReply::json(201, environmentJson(p, e, answerFor));
+    });
 }
 
 HttpReply ApiServer::updateEnvironment(const Call& call)
@@ -275,18 +293,23 @@ HttpReply ApiServer::updateEnvironment(const Call& call)
             problems.append(local.problems);
         }
     }
-    if (problems.isEmpty() && body->contains(QStringLiteral("local")) && e->local)
-        problems.append(checkDatabaseServers(*e->local));
     if (!problems.isEmpty())
         return badRequest(problems);
     if (hooksChanged) {
         if (auto refused = refuseApiHooks())
             return *refused;
     }
-    e->updatedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_store.saveEnvironment(p, *e))
-        return HttpReply::error(500, tr("The environment could not be saved."));
-    return HttpReply::json(200, environmentJson(p, *e, call));
+    Call answerFor;
+    answerFor.role = call.role;
+    const bool checkServers = body->contains(QStringLiteral("local")) && e->local;
+    return afterDatabaseCheck(checkServers ? &*e->local : nullptr, [this, p, updated = *e, answerFor]() mutable {
+        if (!m_store.environment(p, updated.id))
+            return HttpReply::error(404, tr("Environment '%1' was deleted meanwhile.").arg(updated.id));
+        updated.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+        if (!m_store.saveEnvironment(p, updated))
+            return HttpReply::error(500, tr("The environment could not be saved."));
+        return HttpReply::json(200, environmentJson(p, updated, answerFor));
+    });
 }
 
 HttpReply ApiServer::deleteEnvironment(const Call& call)

@@ -49,6 +49,7 @@ private:
     }
     QString clientCommand(const QString& kind, const QString& sql) const;
     TestHttp::Reply createEnvironment(const QString& name, const QByteArray& service, const QJsonObject& hooks = {});
+    QByteArray environmentBody(const QString& name, const QByteArray& service, const QJsonObject& hooks = {});
     QJsonObject backup(const QString& environment, bool safe, QString* backupId);
     QJsonObject manifest(const QString& backupId);
     QByteArray dumpText(const QString& kind, const QString& stagedPath);
@@ -119,6 +120,12 @@ QString TestDatabases::clientCommand(const QString& kind, const QString& sql) co
 TestHttp::Reply TestDatabases::createEnvironment(
     const QString& name, const QByteArray& service, const QJsonObject& hooks)
 {
+    return m_http->request("POST", QStringLiteral("/projects/demo/environments"), environmentBody(name, service, hooks),
+        m_admin, "application/json", 60000);
+}
+
+QByteArray TestDatabases::environmentBody(const QString& name, const QByteArray& service, const QJsonObject& hooks)
+{
     const QString code = m_scratch.filePath(name + QStringLiteral("/code"));
     const QString mount = m_scratch.filePath(name + QStringLiteral("/files"));
     QDir().mkpath(code);
@@ -135,8 +142,7 @@ TestHttp::Reply TestDatabases::createEnvironment(
         local.insert(QStringLiteral("hooks"), hooks);
     const QJsonObject body {{QStringLiteral("name"), name}, {QStringLiteral("title"), name},
         {QStringLiteral("type"), QStringLiteral("development")}, {QStringLiteral("local"), local}};
-    return m_http->request("POST", QStringLiteral("/projects/demo/environments"),
-        QJsonDocument(body).toJson(QJsonDocument::Compact), m_admin, "application/json", 60000);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 QString TestDatabases::log(const QString& activityId)
@@ -267,6 +273,30 @@ void TestDatabases::descriptorIsCheckedWhenSaved()
     reply = createEnvironment(prefix + QStringLiteral("-nodb"), QJsonDocument(service).toJson());
     QCOMPARE(reply.status, 400);
     QVERIFY2(reply.body.contains("nosuchdb"), reply.body.constData());
+
+    // A server that takes the connection and never answers: the check waits for its bounded time on the pool, and
+    // the API goes on answering meanwhile.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0)); // never accepted: the kernel completes the handshake
+    service = QJsonDocument::fromJson(s->serviceJson(QStringLiteral("db"))).object();
+    service.insert(QStringLiteral("port"), int(silent.serverPort()));
+    const QByteArray silentBody = environmentBody(prefix + QStringLiteral("-silent"), QJsonDocument(service).toJson());
+    std::atomic<bool> checking {true};
+    TestHttp::Reply silentReply;
+    std::thread saver([&] {
+        TestHttp http(m_server.url());
+        silentReply = http.request(
+            "POST", QStringLiteral("/projects/demo/environments"), silentBody, m_admin, "application/json", 60000);
+        checking = false;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 15000); // the check has connected
+    const auto meanwhile = m_http->get(QStringLiteral("/projects/demo/environments"), m_admin);
+    const bool answeredMeanwhile = checking;
+    saver.join();
+    QCOMPARE(meanwhile.status, 200);
+    QVERIFY2(answeredMeanwhile, "the API did not answer while a database server was being checked");
+    QCOMPARE(silentReply.status, 400);
+    QVERIFY2(silentReply.body.contains("local.services[0]"), silentReply.body.constData());
 
     // The password never appears in what the server answers.
     const auto list = m_http->get(QStringLiteral("/projects/demo/environments"), m_admin);
