@@ -655,6 +655,19 @@ void TestDatabases::restoreIsWhole()
     QVERIFY(ok);
     const QPair<qint64, qint64> changed = itemsState(s, source);
     QVERIFY(changed != backedUp);
+    // A table and a view made after the backup: the restored database is the backup's, so they go.
+    s->sql(postgres ? QStringLiteral("CREATE TABLE late_table (id INTEGER); ALTER TABLE late_table OWNER TO tidemark; "
+                                     "CREATE VIEW late_view AS SELECT id FROM items; ALTER VIEW late_view OWNER TO "
+                                     "tidemark;")
+                    : QStringLiteral("CREATE TABLE late_table (id INTEGER) ENGINE=InnoDB;"),
+        &ok, source);
+    QVERIFY2(ok, qPrintable(s->error()));
+    const QString lateObjects = postgres
+        ? QStringLiteral("SELECT COUNT(*) FROM pg_class WHERE relname IN ('late_table', 'late_view');")
+        : QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '%1' AND table_name = "
+                         "'late_table';")
+              .arg(source);
+    QVERIFY(s->sql(lateObjects, &ok, source).trimmed().toInt() > 0);
 
     const QString restorePath = QStringLiteral("/projects/demo/environments/%1/backups/%2/restore").arg(name, backupId);
     QElapsedTimer timer;
@@ -664,6 +677,7 @@ void TestDatabases::restoreIsWhole()
     QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("success"),
         qPrintable(log(restored.value(QStringLiteral("id")).toString())));
     QCOMPARE(itemsState(s, source), backedUp);
+    QCOMPARE(s->sql(lateObjects, &ok, source).trimmed().toInt(), 0);
     qInfo("%s: restore of 40 000 rows in %lld ms", qPrintable(kind), restoreMs);
 
     // Into another environment, without its code (restore_code: false restores the mounts and the databases): its

@@ -2,7 +2,9 @@
 
 #include "sqlsession.h"
 
+#include <csignal>
 #include <QFile>
+#include <sys/prctl.h>
 
 namespace {
 
@@ -46,8 +48,8 @@ QString DatabaseLoad::failed(const QString& reason) const
         .arg(m_access.service().name, m_access.describe(), reason);
 }
 
-void DatabaseLoad::runTool(
-    const QString& tool, const QStringList& args, const QString& input, const QString& database, Done done)
+void DatabaseLoad::runTool(const QString& tool, const QStringList& args, const QString& input, const QString& database,
+    Done done, QProcess* feeder)
 {
     auto* process = new QProcess(this);
     m_tool = process;
@@ -55,11 +57,28 @@ void DatabaseLoad::runTool(
     process->setStandardOutputFile(QProcess::nullDevice());
     if (!input.isEmpty())
         process->setStandardInputFile(input);
-    connect(process, &QProcess::finished, this, [process, done](int code, QProcess::ExitStatus status) {
+    if (feeder) {
+        m_feeder = feeder;
+        feeder->setParent(this);
+        feeder->setStandardOutputProcess(process);
+    }
+    connect(process, &QProcess::finished, this, [process, feeder, done](int code, QProcess::ExitStatus status) {
         process->deleteLater();
-        if (status == QProcess::NormalExit && code == 0)
+        // The feeder has ended too (its output is closed once the tool has read all of it, or the tool is gone).
+        QString feederError;
+        if (feeder) {
+            if (feeder->state() != QProcess::NotRunning && !feeder->waitForFinished(5000))
+                feeder->kill();
+            if (feeder->exitStatus() != QProcess::NormalExit || feeder->exitCode() != 0)
+                feederError = QString::fromLocal8Bit(feeder->readAllStandardError()).trimmed();
+            if (feederError.isEmpty() && (feeder->exitStatus() != QProcess::NormalExit || feeder->exitCode() != 0))
+                feederError = tr("%1 ended with status %2").arg(feeder->program()).arg(feeder->exitCode());
+            feeder->deleteLater();
+        }
+        if (status == QProcess::NormalExit && code == 0 && feederError.isEmpty())
             return done(QString());
-        QString reason = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+        QString reason
+            = feederError.isEmpty() ? QString::fromLocal8Bit(process->readAllStandardError()).trimmed() : feederError;
         reason.replace(QLatin1Char('\n'), QLatin1Char(' '));
         done(reason.left(500));
     });
@@ -70,6 +89,8 @@ void DatabaseLoad::runTool(
         done(tr("%1 could not be started (is it installed?)").arg(tool));
     });
     process->start();
+    if (feeder)
+        feeder->start();
 }
 
 // --- PostgreSQL ---
@@ -82,13 +103,33 @@ void PostgresLoad::load(const QString& file, Done done)
 {
     if (const QString error = m_access.prepare(); !error.isEmpty())
         return done(error);
-    // One transaction: a failure or a kill before the commit leaves the database as it was. --no-owner: the
-    // objects belong to the service's user, also when restored into another environment's database.
-    runTool(QStringLiteral("pg_restore"),
-        {QStringLiteral("-w"), QStringLiteral("--single-transaction"), QStringLiteral("--exit-on-error"),
-            QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-owner"), file},
-        QString(), QString(),
-        [this, done](const QString& error) { done(error.isEmpty() ? QString() : failed(error)); });
+    // pg_restore only writes SQL here (no connection). --no-owner: the objects belong to the service's user, also when
+    // restored into another environment's database.
+    auto* script = new QProcess(this);
+    script->setProgram(QStringLiteral("pg_restore"));
+    script->setArguments({QStringLiteral("--single-transaction"), QStringLiteral("--clean"),
+        QStringLiteral("--if-exists"), QStringLiteral("--no-owner"), QStringLiteral("--file=-"), file});
+    script->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    // Inside the transaction that pg_restore's script goes on with (its own BEGIN only warns), every relation of the
+    // user's that is not part of an extension is dropped: what the dump does not hold must not survive the restore.
+    static const QString dropOwned = QStringLiteral(
+        "DO $tidemark$ DECLARE r record; BEGIN "
+        "FOR r IN SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) "
+        "AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
+        "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+        "AND d.deptype = 'e') "
+        "LOOP EXECUTE format('DROP %s IF EXISTS %I.%I CASCADE', CASE r.relkind WHEN 'v' THEN 'VIEW' "
+        "WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, "
+        "r.nspname, r.relname); END LOOP; END $tidemark$;");
+    runTool(
+        QStringLiteral("psql"),
+        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-w"), QStringLiteral("-v"),
+            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), QStringLiteral("BEGIN"), QStringLiteral("-c"),
+            dropOwned, QStringLiteral("-f"), QStringLiteral("-")},
+        QString(), QString(), [this, done](const QString& error) { done(error.isEmpty() ? QString() : failed(error)); },
+        script);
 }
 
 // --- MariaDB ---

@@ -27,15 +27,20 @@ public:
 protected:
     DatabaseLoad(const LocalDescriptor::Service& target, QObject* parent);
     QString failed(const QString& reason) const;
-    void runTool(
-        const QString& tool, const QStringList& args, const QString& input, const QString& database, Done done);
+    // Runs `tool` against the service; its standard input is the file `input`, or what `feeder` writes (started
+    // with it, its failure reported as the tool's).
+    void runTool(const QString& tool, const QStringList& args, const QString& input, const QString& database, Done done,
+        QProcess* feeder = nullptr);
 
     DatabaseAccess m_access;
     QPointer<QProcess> m_tool;
+    QPointer<QProcess> m_feeder;
 };
 
-// pg_restore --single-transaction --clean: the objects of the dump are dropped and recreated and the data loaded in
-// one transaction, committed at the end or not at all.
+// One transaction, committed at the end or not at all: psql opens it and drops every relation the service's user owns
+// (tables created after the backup go too), then runs what `pg_restore --single-transaction --clean` writes as SQL
+// through a pipe, whose last statement is the COMMIT. A pg_restore that fails or dies writes no COMMIT, and psql's
+// end rolls everything back.
 class PostgresLoad : public DatabaseLoad
 {
     Q_OBJECT
