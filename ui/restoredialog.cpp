@@ -68,9 +68,15 @@ RestoreDialog::RestoreDialog(const Backup& backup, const QList<Environment>& env
             connect(box, &QCheckBox::toggled, this, &RestoreDialog::updateTexts);
         };
         for (const auto& m : e.local->mounts)
-            addPart(QStringLiteral("mounts/") + m.name, tr("Mount %1 (files)").arg(m.name));
-        for (const auto& service : e.local->services)
-            addPart(QStringLiteral("services/") + service.name, tr("Database %1").arg(service.name));
+            addPart(QStringLiteral("mounts/") + m.name, tr("Files of mount “%1”").arg(m.name));
+        for (const auto& service : e.local->services) {
+            const auto kind = service.kindValue();
+            const QString server = kind == LocalDescriptor::Service::Kind::PostgreSql ? QStringLiteral("PostgreSQL")
+                : kind == LocalDescriptor::Service::Kind::MariaDb                     ? QStringLiteral("MariaDB")
+                                                                                      : QStringLiteral("SQLite");
+            addPart(QStringLiteral("services/") + service.name,
+                tr("%1 database of service “%2”", "server kind, service name").arg(server, service.name));
+        }
     }
     m_partsBox->setVisible(false);
 
