@@ -4,6 +4,8 @@
 #include "modelroles.h"
 
 #include <algorithm>
+#include <QDateTime>
+#include <QLocale>
 
 namespace {
 
@@ -72,13 +74,14 @@ void ActivityListModel::trim()
         if (!finished(m_rows.at(row)) || ++kept <= m_finishedLimit)
             continue;
         beginRemoveRows({}, row, row);
+        m_logTimes.remove(m_rows.at(row).id);
         m_rows.removeAt(row);
         endRemoveRows();
         --row;
     }
 }
 
-bool ActivityListModel::appendLog(const QString& id, const QString& line)
+bool ActivityListModel::appendLog(const QString& id, const QString& line, qint64 timestampMs)
 {
     const int row = rowOf(id);
     if (row < 0)
@@ -86,6 +89,15 @@ bool ActivityListModel::appendLog(const QString& id, const QString& line)
     QString& log = m_rows[row].log;
     if (!log.isEmpty() && !log.endsWith(QLatin1Char('\n')))
         log.append(QLatin1Char('\n'));
+    if (timestampMs > 0) {
+        // The new line's index: lines that came without a time (from polling) get 0.
+        QList<qint64>& times = m_logTimes[id];
+        const qsizetype index = log.isEmpty() ? 0 : log.count(QLatin1Char('\n'));
+        if (times.size() < index)
+            times.resize(index, 0);
+        if (times.size() == index)
+            times.append(timestampMs);
+    }
     log.append(line);
     emit dataChanged(index(row), index(row), {LogRole});
     return true;
@@ -98,6 +110,7 @@ bool ActivityListModel::remove(const QString& id)
         return false;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    m_logTimes.remove(id);
     endRemoveRows();
     return true;
 }
@@ -108,6 +121,7 @@ void ActivityListModel::clear()
         return;
     beginResetModel();
     m_rows.clear();
+    m_logTimes.clear();
     endResetModel();
 }
 
@@ -237,4 +251,33 @@ QString ActivityListModel::stateText(const Activity& a)
         return tr("cancelled");
     }
     return {};
+}
+
+QString ActivityListModel::renderLog(const QString& log, const QList<qint64>& times, bool details, int* toolLines)
+{
+    const QStringList lines = log.split(QLatin1Char('\n'));
+    QStringList shown;
+    int tools = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& line = lines.at(i);
+        if (line.isEmpty() && i == lines.size() - 1)
+            break;
+        const bool tool = Activity::isToolLine(line);
+        tools += tool ? 1 : 0;
+        if (tool && !details)
+            continue;
+        const qint64 at = i < times.size() ? times.at(i) : 0;
+        QString out;
+        if (at > 0)
+            out = QLocale().toString(QDateTime::fromMSecsSinceEpoch(at).time(), QStringLiteral("HH:mm:ss"))
+                + QLatin1String("  ");
+        out += line;
+        const qint64 next = i + 1 < times.size() ? times.at(i + 1) : 0;
+        if (at > 0 && next >= at + 100)
+            out += QLatin1String("  ") + tr("(%1)", "how long the step took").arg(DisplayFormat::duration(next - at));
+        shown.append(out);
+    }
+    if (toolLines)
+        *toolLines = tools;
+    return shown.join(QLatin1Char('\n'));
 }

@@ -17,8 +17,11 @@ public:
     // Inserts the activity, or updates the row with its id (moving it if its created_at changed). An update with
     // an empty log keeps the log collected so far: list answers may leave logs out.
     void upsert(const Activity& activity);
-    // Appends one line to the log of a known activity; false for an unknown id.
-    bool appendLog(const QString& id, const QString& line);
+    // Appends one line to the log of a known activity, with the time the server wrote it (0: unknown); false for an
+    // unknown id.
+    bool appendLog(const QString& id, const QString& line, qint64 timestampMs = 0);
+    // The times of the log's lines, by line (0 where unknown; shorter than the log when its end came without).
+    QList<qint64> logTimes(const QString& id) const { return m_logTimes.value(id); }
     bool remove(const QString& id);
     void clear();
 
@@ -41,6 +44,10 @@ public:
     // the known types are told from their type and payload ("Consistent backup of main"); others keep the
     // server's text.
     static QString describe(const Activity& activity);
+    // The log as the activity pane shows it: each line with its local time where known, a step that took 0.1 s or
+    // more followed by its duration (until the next line), and restic's own lines only when `details` is set.
+    // `toolLines` receives how many of restic's lines the log holds.
+    static QString renderLog(const QString& log, const QList<qint64>& times, bool details, int* toolLines = nullptr);
 
 private:
     // The row a new activity with this created_at and id goes to (newest first, ties by id descending).
@@ -49,5 +56,6 @@ private:
     void trim();
 
     QList<Activity> m_rows;
+    QHash<QString, QList<qint64>> m_logTimes; // by activity id
     int m_finishedLimit = kDefaultFinishedLimit;
 };

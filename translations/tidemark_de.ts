@@ -113,6 +113,11 @@
         <source>Resume of %1 after the server stopped while it was paused</source>
         <translation>Fortsetzen von %1, nachdem der Server während der Pause angehalten wurde</translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <comment>how long the step took</comment>
+        <translation>(%1)</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -677,6 +682,10 @@
         <source>The acknowledgement could not be recorded.</source>
         <translation>Die Bestätigung konnte nicht gespeichert werden.</translation>
     </message>
+    <message>
+        <source>Environment &apos;%1&apos; was deleted meanwhile.</source>
+        <translation>Die Umgebung „%1“ wurde inzwischen gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -884,10 +893,6 @@
         <translation>Zweiter Durchlauf: Gespeichert wird, was sich seit dem Vorabdurchlauf geändert hat (restic liest nur geänderte Dateien erneut).</translation>
     </message>
     <message>
-        <source>Pre-pass stored %1 files; %2 bytes added to the repository.</source>
-        <translation>Vorabdurchlauf: %1 Dateien gespeichert; %2 Bytes zum Repository hinzugefügt.</translation>
-    </message>
-    <message>
         <source>%1 files changed while the backup read them (they may not match the rest of the backup): %2</source>
         <translation>%1 Dateien haben sich geändert, während das Backup sie gelesen hat (sie passen womöglich nicht zum Rest des Backups): %2</translation>
     </message>
@@ -928,10 +933,6 @@
         <translation>Der Spiegel der Umgebung wird aktualisiert, während sie noch läuft, damit die Pause nur abdeckt, was sich inzwischen ändert.</translation>
     </message>
     <message>
-        <source>Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.</source>
-        <translation>Spiegel aktualisiert: %1 Dateien kopiert (%2 Bytes), %3 Einträge entfernt, von %4 geprüften.</translation>
-    </message>
-    <message>
         <source>The kernel reports what changes from now on; the pause looks only at that.</source>
         <translation>Der Kernel meldet ab jetzt, was sich ändert; die Pause prüft nur das.</translation>
     </message>
@@ -944,14 +945,6 @@
         <translation>TIDEMARK_CHANGE_TRACKING=off</translation>
     </message>
     <message>
-        <source>Copied while paused: the kernel reported %1 changed paths; %2 files copied (%3 bytes); databases: %4.</source>
-        <translation>Während der Pause kopiert: der Kernel meldete %1 geänderte Pfade; %2 Dateien kopiert (%3 Bytes); Datenbanken: %4.</translation>
-    </message>
-    <message>
-        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 files copied (%4 bytes); databases: %5.</source>
-        <translation>Während der Pause kopiert, nach Durchsuchen jeder Datei (%1): %2 geprüft; %3 Dateien kopiert (%4 Bytes); Datenbanken: %5.</translation>
-    </message>
-    <message>
         <source>%1 The backup is complete; the next one copies every file again.</source>
         <translation>%1 Das Backup ist vollständig; das nächste kopiert jede Datei erneut.</translation>
     </message>
@@ -962,10 +955,6 @@
     <message>
         <source>Storing the paused state from the mirror (restic reads only the files copied for this backup).</source>
         <translation>Der pausierte Zustand wird aus dem Spiegel gespeichert (restic liest nur die für dieses Backup kopierten Dateien).</translation>
-    </message>
-    <message>
-        <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.</source>
-        <translation>%1 Dateien gespeichert (%2 neu, %3 geändert, %4 unverändert); %5 Bytes zum Repository hinzugefügt.</translation>
     </message>
     <message numerus="yes">
         <source>restic ran %n time(s) for this backup.</source>
@@ -983,10 +972,6 @@
         <translation>Passwortdatei von Dienst %1 von %2</translation>
     </message>
     <message>
-        <source>Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 files copied (%3 bytes), %4 entries removed.</source>
-        <translation>Spiegel anhand der seit dem vorigen Backup vom Kernel gemeldeten Änderungen aktualisiert (%1 Pfade): %2 Dateien kopiert (%3 Bytes), %4 Einträge entfernt.</translation>
-    </message>
-    <message>
         <source>Fixed the state to back up of %1 in %2 ms.</source>
         <translation>Zu sichernden Zustand von %1 in %2 ms festgehalten.</translation>
     </message>
@@ -996,6 +981,65 @@
             <numerusform>Dump der Datenbank von Dienst %1 erstellt (%2, %n Tabelle).</numerusform>
             <numerusform>Dump der Datenbank von Dienst %1 erstellt (%2, %n Tabellen).</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mirror updated from what the kernel reported since the previous backup (%1): %2 copied (%3), %4 removed.</source>
+        <translation>Spiegel nach den Meldungen des Kernels seit der vorigen Sicherung aktualisiert (%1): %2 kopiert (%3), %4 entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s)</source>
+        <translation>
+            <numerusform>%n Pfad</numerusform>
+            <numerusform>%n Pfade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mirror updated: %1 copied (%2), %3 removed, of %4 looked at.</source>
+        <translation>Spiegel aktualisiert: %1 kopiert (%2), %3 entfernt, von %4 geprüften.</translation>
+    </message>
+    <message>
+        <source>Copied while paused: the kernel reported %1; %2 copied (%3); %4.</source>
+        <translation>Während der Pause kopiert: der Kernel meldete %1; %2 kopiert (%3); %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed path(s)</source>
+        <translation>
+            <numerusform>%n geänderten Pfad</numerusform>
+            <numerusform>%n geänderte Pfade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n database(s)</source>
+        <translation>
+            <numerusform>%n Datenbank</numerusform>
+            <numerusform>%n Datenbanken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 copied (%4); %5.</source>
+        <translation>Während der Pause kopiert, nach Prüfung aller Dateien (%1): %2 geprüft; %3 kopiert (%4); %5.</translation>
+    </message>
+    <message>
+        <source>Pre-pass stored %1 files; %2 added to the repository.</source>
+        <translation>Vorlauf hat %1 Dateien gespeichert; %2 zum Repository hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 added to the repository.</source>
+        <translation>%1 Dateien gespeichert (%2 neu, %3 geändert, %4 unverändert); %5 zum Repository hinzugefügt.</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +2982,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>%1 could not be started (is it installed?)</source>
         <translation>%1 konnte nicht gestartet werden (ist es installiert?)</translation>
     </message>
+    <message>
+        <source>%1 ended with status %2</source>
+        <translation>%1 endete mit Status %2</translation>
+    </message>
 </context>
 <context>
     <name>DeleteOperation</name>
@@ -4137,6 +4185,17 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>Only these are replaced; everything else in %1 stays as it is. A safety backup is taken first, so the restore can be undone.</source>
         <translation>Nur diese werden ersetzt; alles andere in %1 bleibt, wie es ist. Zuvor wird ein Sicherheits-Backup erstellt, sodass die Wiederherstellung rückgängig gemacht werden kann.</translation>
     </message>
+    <message>
+        <source>Show restic&apos;s own output</source>
+        <translation>Ausgabe von restic anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show restic&apos;s own output (%n line(s))</source>
+        <translation>
+            <numerusform>Ausgabe von restic anzeigen (%n Zeile)</numerusform>
+            <numerusform>Ausgabe von restic anzeigen (%n Zeilen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MariaDbDump</name>
@@ -4743,14 +4802,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Wiederherzustellende Teile</translation>
     </message>
     <message>
-        <source>Mount %1 (files)</source>
-        <translation>Mount %1 (Dateien)</translation>
-    </message>
-    <message>
-        <source>Database %1</source>
-        <translation>Datenbank %1</translation>
-    </message>
-    <message>
         <source>Take a &amp;safety backup first</source>
         <translation>Zuerst ein &amp;Sicherheits-Backup erstellen</translation>
     </message>
@@ -4822,6 +4873,15 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>A safety backup of %1 is taken first: you can undo the restore afterwards (Undo restore).</source>
         <translation>Zuerst wird ein Sicherheits-Backup von %1 erstellt: Sie können die Wiederherstellung danach rückgängig machen (Wiederherstellung rückgängig machen).</translation>
+    </message>
+    <message>
+        <source>Files of mount “%1”</source>
+        <translation>Dateien des Mounts „%1“</translation>
+    </message>
+    <message>
+        <source>%1 database of service “%2”</source>
+        <comment>server kind, service name</comment>
+        <translation>%1-Datenbank des Dienstes „%2“</translation>
     </message>
 </context>
 <context>

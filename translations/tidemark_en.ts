@@ -47,6 +47,41 @@
             <numerusform>Dumped the database of service %1 (%2, %n tables).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s)</source>
+        <translation>
+            <numerusform>%n path</numerusform>
+            <numerusform>%n paths</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed path(s)</source>
+        <translation>
+            <numerusform>%n changed path</numerusform>
+            <numerusform>%n changed paths</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n database(s)</source>
+        <translation>
+            <numerusform>%n database</numerusform>
+            <numerusform>%n databases</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BrowseDialog</name>
@@ -157,6 +192,13 @@
         <translation>
             <numerusform>Put back %n item of backup %1 into %2?</numerusform>
             <numerusform>Put back %n items of backup %1 into %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show restic&apos;s own output (%n line(s))</source>
+        <translation>
+            <numerusform>Show restic&apos;s own output (%n line)</numerusform>
+            <numerusform>Show restic&apos;s own output (%n lines)</numerusform>
         </translation>
     </message>
 </context>

@@ -113,6 +113,11 @@
         <source>Resume of %1 after the server stopped while it was paused</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <comment>how long the step took</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -677,6 +682,10 @@
         <source>The acknowledgement could not be recorded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Environment &apos;%1&apos; was deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -884,10 +893,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pre-pass stored %1 files; %2 bytes added to the repository.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 files changed while the backup read them (they may not match the rest of the backup): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,10 +933,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The kernel reports what changes from now on; the pause looks only at that.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,14 +945,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copied while paused: the kernel reported %1 changed paths; %2 files copied (%3 bytes); databases: %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 files copied (%4 bytes); databases: %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 The backup is complete; the next one copies every file again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -961,10 +954,6 @@
     </message>
     <message>
         <source>Storing the paused state from the mirror (restic reads only the files copied for this backup).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -983,10 +972,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 files copied (%3 bytes), %4 entries removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fixed the state to back up of %1 in %2 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -996,6 +981,65 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mirror updated from what the kernel reported since the previous backup (%1): %2 copied (%3), %4 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mirror updated: %1 copied (%2), %3 removed, of %4 looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied while paused: the kernel reported %1; %2 copied (%3); %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed path(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n database(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 copied (%4); %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-pass stored %1 files; %2 added to the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 added to the repository.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2874,6 +2918,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>%1 could not be started (is it installed?)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 ended with status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeleteOperation</name>
@@ -4073,6 +4121,17 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Only these are replaced; everything else in %1 stays as it is. A safety backup is taken first, so the restore can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show restic&apos;s own output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show restic&apos;s own output (%n line(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MariaDbDump</name>
@@ -4679,14 +4738,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mount %1 (files)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Take a &amp;safety backup first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4757,6 +4808,15 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>A safety backup of %1 is taken first: you can undo the restore afterwards (Undo restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of mount “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 database of service “%2”</source>
+        <comment>server kind, service name</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,6 +22,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -349,6 +350,11 @@ void MainWindow::createWidgets()
     m_logView->setReadOnly(true);
     m_logView->setPlaceholderText(tr("Select an activity to see its log."));
     m_logView->setMaximumBlockCount(5000);
+    // restic's own lines stay in the log for the record; most people need only Tidemark's account of the steps.
+    m_logDetailsCheckBox = new QCheckBox(tr("Show restic's own output"), dock);
+    m_logDetailsCheckBox->setObjectName(QStringLiteral("logDetailsCheckBox"));
+    m_logDetailsCheckBox->setVisible(false);
+    connect(m_logDetailsCheckBox, &QCheckBox::toggled, this, &MainWindow::updateActivityPane);
     m_cancelButton = new QPushButton(tr("&Cancel activity"), dock);
     m_cancelButton->setObjectName(QStringLiteral("cancelActivityButton"));
     connect(m_cancelButton, &QPushButton::clicked, m_cancelActivityAction, &QAction::trigger);
@@ -393,7 +399,10 @@ void MainWindow::createWidgets()
     left->addWidget(m_cancelButton);
     left->addWidget(m_undoButton);
     dockLayout->addLayout(left, 2);
-    dockLayout->addWidget(m_logView, 3);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_logView, 1);
+    right->addWidget(m_logDetailsCheckBox);
+    dockLayout->addLayout(right, 3);
     dock->setWidget(dockWidget);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {230}, Qt::Vertical);
@@ -421,6 +430,7 @@ void MainWindow::createWidgets()
     setTabOrder(m_backupView, m_activityView);
     setTabOrder(m_activityView, m_cancelButton);
     setTabOrder(m_cancelButton, m_logView);
+    setTabOrder(m_logView, m_logDetailsCheckBox);
 
     // Where the keyboard is must be plain to see: the list that has focus gets the highlight colour as its frame.
     for (QAbstractItemView* view : {static_cast<QAbstractItemView*>(m_environmentView),
@@ -904,8 +914,13 @@ void MainWindow::updateActivityPane()
         return;
     }
     const Activity& a = m_activities->activity(current.row());
-    const QString log = current.data(LogRole).toString();
-    if (log.isEmpty() && a.isFinished() && !m_followers.value(a.id))
+    const QString rawLog = current.data(LogRole).toString();
+    int toolLines = 0;
+    const QString log = ActivityListModel::renderLog(
+        rawLog, m_activities->logTimes(a.id), m_logDetailsCheckBox->isChecked(), &toolLines);
+    m_logDetailsCheckBox->setVisible(toolLines > 0);
+    m_logDetailsCheckBox->setText(tr("Show restic's own output (%n line(s))", "", toolLines));
+    if (rawLog.isEmpty() && a.isFinished() && !m_followers.value(a.id))
         fetchLog(a.id);
     const auto fetched = m_fetchedLogs.constFind(a.id);
     m_logView->setPlaceholderText(fetched == m_fetchedLogs.cend() ? tr("The log appears here as the activity runs.")
@@ -935,8 +950,10 @@ void MainWindow::fetchLog(const QString& activityId)
         return;
     m_fetchedLogs.insert(activityId, false);
     LogStream* stream = m_client->openLogStream(m_project, activityId, this);
-    connect(stream, &LogStream::lineReceived, this,
-        [this, activityId](int, qint64, const QString& message) { m_activities->appendLog(activityId, message); });
+    connect(
+        stream, &LogStream::lineReceived, this, [this, activityId](int, qint64 timestampMs, const QString& message) {
+            m_activities->appendLog(activityId, message, timestampMs);
+        });
     connect(stream, &LogStream::sealed, this, [this, stream, activityId] {
         stream->deleteLater();
         m_fetchedLogs.insert(activityId, true);
@@ -963,7 +980,7 @@ void MainWindow::follow(const Activity& activity)
     const QString id = activity.id;
     connect(follower, &ActivityFollower::activityChanged, this, [this](const Activity& a) { m_activities->upsert(a); });
     connect(follower, &ActivityFollower::logLine, this,
-        [this, id](const QString& line) { m_activities->appendLog(id, line); });
+        [this, id](const QString& line, qint64 timestampMs) { m_activities->appendLog(id, line, timestampMs); });
     connect(follower, &ActivityFollower::finished, this, [this, follower, id](const Activity& a) {
         m_followers.remove(id);
         follower->deleteLater();

@@ -17,6 +17,7 @@ class ConnectionProfiles;
 class EnvironmentListModel;
 class LocalServer;
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -148,6 +149,7 @@ private:
     QLabel* m_backupsTitle = nullptr;
     QLabel* m_emptyLabel = nullptr; // what to do when the selected environment has no backup
     QListView* m_activityView = nullptr;
+    QCheckBox* m_logDetailsCheckBox = nullptr;
     QPlainTextEdit* m_logView = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_undoButton = nullptr;

@@ -162,7 +162,7 @@ void ActivityFollower::emitLogText(const QString& log)
     m_logLines += int(lines.size());
     QPointer<ActivityFollower> self(this);
     for (const QString& line : lines) {
-        emit logLine(line);
+        emit logLine(line, 0);
         if (!self || !isFollowing())
             return;
     }
@@ -179,7 +179,7 @@ void ActivityFollower::openStream()
     m_streamInSync = true;
     m_stream = m_client->openLogStream(m_project, m_activityId, this);
     connect(m_stream, &LogStream::lineReceived, this,
-        [this](int seq, qint64, const QString& message) { onStreamLine(seq, message); });
+        [this](int seq, qint64 timestampMs, const QString& message) { onStreamLine(seq, timestampMs, message); });
     connect(m_stream, &LogStream::sealed, this, [this] {
         // The activity has ended: the final state comes from one more poll, right away.
         closeStream();
@@ -189,7 +189,7 @@ void ActivityFollower::openStream()
     connect(m_stream, &LogStream::failed, this, &ActivityFollower::onStreamFailed);
 }
 
-void ActivityFollower::onStreamLine(int seq, const QString& message)
+void ActivityFollower::onStreamLine(int seq, qint64 timestampMs, const QString& message)
 {
     m_streamFailures = 0;
     if (seq != m_streamSeq + 1)
@@ -203,7 +203,7 @@ void ActivityFollower::onStreamLine(int seq, const QString& message)
         return; // shown already (by polling)
     m_logChars = end;
     ++m_logLines;
-    emit logLine(message);
+    emit logLine(message, timestampMs);
 }
 
 void ActivityFollower::onStreamFailed(const ApiError& error)

@@ -44,7 +44,8 @@ public:
 
 signals:
     void progress(int percent);
-    void logLine(const QString& line);
+    // One line of the log, with the time the server wrote it (0 when it came by polling, without one).
+    void logLine(const QString& line, qint64 timestampMs);
     void activityChanged(const Activity& activity);
     // The activity ended (error.kind == None: `activity` is its final state), or the follower gave up
     // (`error` says why; `activity` is the last state known).
@@ -56,7 +57,7 @@ private:
     void apply(const Activity& activity);
     void emitLogText(const QString& log);
     void openStream();
-    void onStreamLine(int seq, const QString& message);
+    void onStreamLine(int seq, qint64 timestampMs, const QString& message);
     void onStreamFailed(const ApiError& error);
     void scheduleStreamReopen();
     void closeStream();

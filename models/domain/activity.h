@@ -46,6 +46,10 @@ struct Activity
     // Who started the activity: payload.user's display name (or id), or a plain string; empty when unknown.
     QString payloadUser() const;
 
+    // restic's own output in a log ("restic: …"): kept for the record, shown by the console under Details.
+    static QString toolLine(const QString& line) { return QStringLiteral("restic: ") + line; }
+    static bool isToolLine(const QString& line) { return line.startsWith(QLatin1String("restic: ")); }
+
     // Tolerant like Environment and Backup.
     static Decoded<Activity> fromJson(const QJsonValue& json, const QString& basePath = {});
     QJsonObject toJson() const;

@@ -2,6 +2,7 @@
 
 #include "changetracker.h"
 #include "databases/databasedumps.h"
+#include "displayformat.h"
 #include "frozenview.h"
 #include "hookrunner.h"
 #include "removetree.h"
@@ -25,6 +26,16 @@
 namespace {
 
 const int kMaxListedChangedFiles = 20;
+
+QString filesText(qint64 n)
+{
+    return BackupOperation::tr("%n file(s)", "", int(n));
+}
+
+QString entriesText(qint64 n)
+{
+    return BackupOperation::tr("%n entry(s)", "", int(n));
+}
 
 } // namespace
 
@@ -220,18 +231,14 @@ void BackupOperation::syncMirrorLive()
         if (!sync.round.error.isEmpty())
             return fail(sync.round.error);
         if (sync.reported >= 0) {
-            emit logLine(tr("Mirror updated from what the kernel reported since the previous backup (%1 paths): %2 "
-                            "files copied (%3 bytes), %4 entries removed.")
-                             .arg(sync.reported)
-                             .arg(sync.round.copied)
-                             .arg(sync.round.bytes)
-                             .arg(sync.round.removed));
+            emit logLine(tr("Mirror updated from what the kernel reported since the previous backup (%1): %2 copied "
+                            "(%3), %4 removed.")
+                             .arg(tr("%n path(s)", "", int(sync.reported)), filesText(sync.round.copied),
+                                 DisplayFormat::dataSize(sync.round.bytes), entriesText(sync.round.removed)));
         } else {
-            emit logLine(tr("Mirror updated: %1 files copied (%2 bytes), %3 entries removed, of %4 looked at.")
-                             .arg(sync.round.copied)
-                             .arg(sync.round.bytes)
-                             .arg(sync.round.removed)
-                             .arg(sync.round.examined));
+            emit logLine(tr("Mirror updated: %1 copied (%2), %3 removed, of %4 looked at.")
+                             .arg(filesText(sync.round.copied), DisplayFormat::dataSize(sync.round.bytes),
+                                 entriesText(sync.round.removed), QString::number(sync.round.examined)));
         }
         if (!sync.round.skipped.isEmpty())
             emit logLine(tr("Device files are not backed up: %1").arg(sync.round.skipped.join(QLatin1String(", "))));
@@ -347,20 +354,15 @@ void BackupOperation::freeze()
         m_result.pauseExamined = sync.round.examined;
         m_result.pauseScannedAll = sync.reported < 0;
         if (sync.reported >= 0) {
-            emit logLine(tr("Copied while paused: the kernel reported %1 changed paths; %2 files copied (%3 bytes); "
-                            "databases: %4.")
-                             .arg(sync.reported)
-                             .arg(sync.round.copied)
-                             .arg(sync.round.bytes)
-                             .arg(m_environment.local->services.size()));
+            emit logLine(tr("Copied while paused: the kernel reported %1; %2 copied (%3); %4.")
+                             .arg(tr("%n changed path(s)", "", int(sync.reported)), filesText(sync.round.copied),
+                                 DisplayFormat::dataSize(sync.round.bytes),
+                                 tr("%n database(s)", "", int(m_environment.local->services.size()))));
         } else {
-            emit logLine(tr("Copied while paused, after scanning every file (%1): %2 looked at; %3 files copied (%4 "
-                            "bytes); databases: %5.")
-                             .arg(sync.scanReason)
-                             .arg(sync.round.examined)
-                             .arg(sync.round.copied)
-                             .arg(sync.round.bytes)
-                             .arg(m_environment.local->services.size()));
+            emit logLine(tr("Copied while paused, after scanning every file (%1): %2 looked at; %3 copied (%4); %5.")
+                             .arg(sync.scanReason, QString::number(sync.round.examined), filesText(sync.round.copied),
+                                 DisplayFormat::dataSize(sync.round.bytes),
+                                 tr("%n database(s)", "", int(m_environment.local->services.size()))));
         }
         if (m_cancelled)
             return fail(QString());
@@ -635,9 +637,9 @@ void BackupOperation::runBackup(Pass pass)
             return fail(tr("restic could not store the backup: %1").arg(result.errorString));
         if (pass == Pass::PrePass) {
             if (result.backupSummary) {
-                emit logLine(tr("Pre-pass stored %1 files; %2 bytes added to the repository.")
+                emit logLine(tr("Pre-pass stored %1 files; %2 added to the repository.")
                                  .arg(result.backupSummary->totalFilesProcessed)
-                                 .arg(result.backupSummary->dataAdded));
+                                 .arg(DisplayFormat::dataSize(result.backupSummary->dataAdded)));
             }
             emit progress(60);
             pause();
@@ -652,12 +654,12 @@ void BackupOperation::runBackup(Pass pass)
         if (result.backupSummary) {
             m_result.sizeOfVolumes = result.backupSummary->totalBytesProcessed;
             m_result.sizeUsed = result.backupSummary->dataAdded;
-            emit logLine(tr("Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 bytes added to the repository.")
+            emit logLine(tr("Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 added to the repository.")
                              .arg(result.backupSummary->totalFilesProcessed)
                              .arg(result.backupSummary->filesNew)
                              .arg(result.backupSummary->filesChanged)
                              .arg(result.backupSummary->filesUnmodified)
-                             .arg(result.backupSummary->dataAdded));
+                             .arg(DisplayFormat::dataSize(result.backupSummary->dataAdded)));
         }
         if (result.status == ResticResult::Status::Incomplete)
             emit logLine(tr("Some files could not be read; the backup is incomplete."));

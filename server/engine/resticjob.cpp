@@ -1,5 +1,7 @@
 #include "resticjob.h"
 
+#include "domain/activity.h"
+
 #include <algorithm>
 #include <csignal>
 #include <QDir>
@@ -266,7 +268,7 @@ void ResticJob::handleStdoutLine(const QByteArray& raw)
     if (m_result.output.size() < maxOutputChars)
         m_result.output += line + QLatin1Char('\n');
     if (!isQuietPhase())
-        emit logLine(line);
+        emit logLine(Activity::toolLine(line));
 }
 
 void ResticJob::handleStderrLine(const QByteArray& raw)
@@ -286,7 +288,7 @@ void ResticJob::handleStderrLine(const QByteArray& raw)
     if (line.startsWith(QLatin1String("Ignoring \"")))
         m_result.warnings.append(line);
     if (!isQuietPhase())
-        emit logLine(line);
+        emit logLine(Activity::toolLine(line));
 }
 
 void ResticJob::handleMessage(const QJsonObject& message)

@@ -6,6 +6,7 @@
 #include "engine/frozenview.h"
 #include "engine/removetree.h"
 #include "engine/resticrepository.h"
+#include "translator.h"
 
 #include <fcntl.h>
 #include <QCryptographicHash>
@@ -77,6 +78,7 @@ class TestFrozenView : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void mirrorCopiesOnlyWhatChanged();
@@ -92,6 +94,12 @@ private:
     QString m_mount;
     QString m_view;
 };
+
+void TestFrozenView::initTestCase()
+{
+    // The engine's log uses plural forms ("1 file", "2 files"), as tidemarkd does.
+    Translator::install(*QCoreApplication::instance());
+}
 
 void TestFrozenView::init()
 {
@@ -331,8 +339,7 @@ void TestFrozenView::backupHoldsThePausedState()
     QCOMPARE(secondPass > resumed, frozenView);
     if (frozenView && !ChangeTracker::disabledByEnvironment()) {
         // Only state.txt, which the pause hook wrote, was looked at and copied during the pause.
-        QVERIFY2(
-            indexOf(QStringLiteral("Copied while paused: the kernel reported 1 changed paths; 1 files copied")) >= 0,
+        QVERIFY2(indexOf(QStringLiteral("Copied while paused: the kernel reported 1 changed path; 1 file copied")) >= 0,
             qPrintable(log.join(QLatin1Char('\n'))));
         QCOMPARE(operation.result().pauseExamined, qint64(2)); // state.txt and its directory
     }
@@ -374,7 +381,7 @@ void TestFrozenView::backupHoldsThePausedState()
     if (!ChangeTracker::disabledByEnvironment()) {
         // Since the first backup's pause the kernel reported only the resume hook's write of state.txt.
         QVERIFY2(indexOf(QStringLiteral("Mirror updated from what the kernel reported since the previous backup (1 "
-                                        "paths): 1 files copied"))
+                                        "path): 1 file copied"))
                 >= 0,
             qPrintable(log.join(QLatin1Char('\n'))));
     }

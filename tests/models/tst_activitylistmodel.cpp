@@ -2,6 +2,7 @@
 #include "modelroles.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +17,7 @@ private slots:
     void updateKeepsRow();
     void movesWhenCreatedAtChanges();
     void appendsLog();
+    void rendersLogWithTimes();
     void keepsOnlyTheNewestFinished();
     void displayText_data();
     void displayText();
@@ -149,6 +151,36 @@ void TestActivityListModel::appendsLog()
     m_model->upsert(withLog);
     QVERIFY(m_model->appendLog(QStringLiteral("a"), QStringLiteral("Resuming main")));
     QCOMPARE(m_model->index(0).data(LogRole).toString(), QStringLiteral("the server's log\nResuming main"));
+}
+
+void TestActivityListModel::rendersLogWithTimes()
+{
+    m_model->upsert(activity("a", 1000));
+    const qint64 start = QDateTime(QDate(2026, 12, 1), QTime(17, 44, 3)).toMSecsSinceEpoch();
+    // A line that came by polling has no time; the streamed ones have theirs.
+    Activity polled = activity("a", 1000, Activity::State::InProgress, 10);
+    polled.log = QStringLiteral("Taking a consistent backup of main.");
+    m_model->upsert(polled);
+    QVERIFY(m_model->appendLog(QStringLiteral("a"), QStringLiteral("Pausing the environment."), start));
+    QVERIFY(m_model->appendLog(QStringLiteral("a"), Activity::toolLine(QStringLiteral("open repository")), start + 20));
+    QVERIFY(m_model->appendLog(QStringLiteral("a"), QStringLiteral("Resumed."), start + 2520));
+    QCOMPARE(m_model->logTimes(QStringLiteral("a")), (QList<qint64> {0, start, start + 20, start + 2520}));
+
+    const QString log = m_model->index(0).data(LogRole).toString();
+    int toolLines = -1;
+    const QString brief = ActivityListModel::renderLog(log, m_model->logTimes(QStringLiteral("a")), false, &toolLines);
+    QCOMPARE(toolLines, 1);
+    // The pause took until restic's line (20 ms: too short to mention); restic's line is left out; resuming is last.
+    QCOMPARE(brief,
+        QStringLiteral("Taking a consistent backup of main.\n17:44:03  Pausing the environment.\n17:44:05  Resumed."));
+    const QString details = ActivityListModel::renderLog(log, m_model->logTimes(QStringLiteral("a")), true);
+    QCOMPARE(details,
+        QStringLiteral("Taking a consistent backup of main.\n17:44:03  Pausing the environment.\n"
+                       "17:44:03  restic: open repository  (2.5 s)\n17:44:05  Resumed."));
+
+    // Cleared with the activity.
+    QVERIFY(m_model->remove(QStringLiteral("a")));
+    QVERIFY(m_model->logTimes(QStringLiteral("a")).isEmpty());
 }
 
 void TestActivityListModel::displayText_data()
