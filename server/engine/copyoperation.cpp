@@ -3,6 +3,9 @@
 #include "resticjob.h"
 #include "resticrepository.h"
 
+#include <QFile>
+#include <QSaveFile>
+
 CopyOperation::CopyOperation(ResticRepository& primary, ResticRepository& copy, const QString& copyName,
     const QStringList& snapshotIds, QObject* parent)
     : Operation(parent)
@@ -50,35 +53,62 @@ void CopyOperation::succeed()
         Outcome::Kind::Success, tr("%n backup(s) copied to %1", nullptr, int(m_snapshotIds.size())).arg(m_name)});
 }
 
+bool CopyOperation::openedBefore() const
+{
+    QFile marker(m_openedMarker);
+    return !m_openedMarker.isEmpty() && marker.open(QIODevice::ReadOnly)
+        && QString::fromUtf8(marker.readAll()) == m_copy.settings().repository;
+}
+
 void CopyOperation::start()
 {
+    // The copy's restic starts each derive its key (about half a second) and reach the target anew: a copy that was
+    // opened before is copied to at once; opening it (and removing stale locks) waits for a failure that needs it.
+    if (openedBefore()) {
+        copy();
+        return;
+    }
+    open([this] { copy(); });
+}
+
+void CopyOperation::open(std::function<void()> next)
+{
+    m_opened = true;
     emit logLine(tr("Opening the copy %1 (it is created on first use).").arg(m_name));
     ResticJob* job = track(m_copy.ensureInitialised(this));
-    connect(job, &ResticJob::finished, this, [this, job](const ResticResult& result) {
+    connect(job, &ResticJob::finished, this, [this, job, next](const ResticResult& result) {
         job->deleteLater();
         if (m_cancelled || result.status == ResticResult::Status::Cancelled)
             return fail(QString());
         if (!result.ok())
             return fail(
                 tr("The copy %1 cannot be reached or opened: %2").arg(m_name, m_copy.describeOpenFailure(result)));
+        if (!m_openedMarker.isEmpty()) {
+            QSaveFile marker(m_openedMarker);
+            if (marker.open(QIODevice::WriteOnly)) {
+                marker.write(m_copy.settings().repository.toUtf8());
+                marker.commit();
+            }
+        }
         emit progress(10);
-        unlock();
+        next();
     });
     job->start();
 }
 
-void CopyOperation::unlock()
+void CopyOperation::unlock(std::function<void()> next)
 {
     // A run that was killed (tidemarkd stopped, the machine lost power) can have left its lock in the copy; restic
     // unlock removes only locks of processes that no longer run.
+    m_unlocked = true;
     ResticJob* job = track(m_copy.unlock(this));
-    connect(job, &ResticJob::finished, this, [this, job](const ResticResult& result) {
+    connect(job, &ResticJob::finished, this, [this, job, next](const ResticResult& result) {
         job->deleteLater();
         if (m_cancelled || result.status == ResticResult::Status::Cancelled)
             return fail(QString());
         if (!result.ok())
             emit logLine(tr("Stale locks in copy %1 could not be removed: %2").arg(m_name, result.errorString));
-        copy();
+        next();
     });
     job->start();
 }
@@ -95,8 +125,14 @@ void CopyOperation::copy()
         job->deleteLater();
         if (m_cancelled || result.status == ResticResult::Status::Cancelled)
             return fail(QString());
-        if (!result.ok())
+        if (!result.ok()) {
+            // Once each: a lock left by a killed run, or a copy that is not (or no longer) what was opened before.
+            if (result.failure == ResticResult::Failure::RepositoryLocked && !m_unlocked)
+                return unlock([this] { copy(); });
+            if (!m_opened)
+                return open([this] { copy(); });
             return fail(tr("restic could not copy the backups to %1: %2").arg(m_name, result.errorString));
+        }
         emit progress(80);
         list();
     });
@@ -110,8 +146,13 @@ void CopyOperation::list()
         job->deleteLater();
         if (m_cancelled || result.status == ResticResult::Status::Cancelled)
             return fail(QString());
-        if (!result.ok())
+        if (!result.ok()) {
+            if (result.failure == ResticResult::Failure::RepositoryLocked && !m_unlocked)
+                return unlock([this] { list(); });
+            if (!m_opened)
+                return open([this] { list(); });
             return fail(tr("The snapshots of copy %1 could not be listed: %2").arg(m_name, result.errorString));
+        }
         m_copied.clear();
         for (const ResticSnapshot& snapshot : result.snapshots)
             m_copied.insert(snapshot.original.isEmpty() ? snapshot.id : snapshot.original, snapshot.id);
@@ -134,9 +175,12 @@ void CopyOperation::applyRetention()
         job->deleteLater();
         if (m_cancelled || result.status == ResticResult::Status::Cancelled)
             return fail(QString());
-        if (!result.ok())
+        if (!result.ok()) {
+            if (result.failure == ResticResult::Failure::RepositoryLocked && !m_unlocked)
+                return unlock([this] { applyRetention(); });
             return fail(tr("The backups that the retention of copy %1 removes could not be forgotten: %2")
                             .arg(m_name, result.errorString));
+        }
         m_forgotten = forget;
         for (auto it = m_copied.begin(); it != m_copied.end();) {
             if (forget.contains(it.value()))

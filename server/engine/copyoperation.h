@@ -26,6 +26,9 @@ public:
         const QStringList& snapshotIds, QObject* parent = nullptr);
 
     void setRetentionPlan(RetentionPlan plan) { m_plan = std::move(plan); }
+    // A file that records the location of a copy that was opened before: a later run then copies at once (one restic
+    // start fewer), and opens (or creates) the copy only if the copy fails.
+    void setOpenedMarker(const QString& path) { m_openedMarker = path; }
 
     void start() override;
     void cancel() override;
@@ -36,7 +39,11 @@ public:
     QString error() const { return m_error; }
 
 private:
-    void unlock();
+    // Opens the copy (creating it on first use), then `next`.
+    void open(std::function<void()> next);
+    // Removes stale locks (of restic runs that no longer exist), then `next`.
+    void unlock(std::function<void()> next);
+    bool openedBefore() const;
     void copy();
     void list();
     void applyRetention();
@@ -53,6 +60,9 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     QPointer<ResticJob> m_job;
+    QString m_openedMarker;
+    bool m_opened = false; // opened in this run
+    bool m_unlocked = false; // stale locks removed in this run
     QHash<QString, QString> m_copied;
     QStringList m_forgotten;
     QString m_error;

@@ -731,6 +731,7 @@ Engine::Request Engine::copyBackups(const QString& projectId, const QString& cop
                 QLatin1String("--from-password-file=") + primary->settings().passwordFile};
         auto* copyRepository = new ResticRepository(settings);
         auto* op = new CopyOperation(*primary, *copyRepository, copyName, snapshots, this);
+        op->setOpenedMarker(CopySecrets(m_dataDir).directory(projectId, copyName) + QStringLiteral("/opened"));
         copyRepository->setParent(op);
         if (copy->dataRetention) {
             const CopyTarget target = *copy;
