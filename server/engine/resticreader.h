@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSocketNotifier>
 #include <QStringList>
 
 class ResticRepository;
@@ -26,8 +28,8 @@ public:
     void start();
     // Stops restic (SIGINT, then SIGKILL after a few seconds); finished() follows with ok = false.
     void stop();
-    // Holds restic's output back until resumeOutput() (a client that reads slowly). QProcess itself keeps
-    // reading the pipe meanwhile, so this bounds what the socket holds, not what the process buffers.
+    // Holds restic's output back until resumeOutput() (a client that reads slowly): its pipe is no longer read, so
+    // restic waits when the pipe is full and nothing piles up in tidemarkd.
     void pauseOutput();
     void resumeOutput();
 
@@ -39,8 +41,16 @@ signals:
 
 private:
     void readOutput();
+    // Emits finished() once restic has exited and its output has been read to the end.
+    void finishIfDone();
 
     QProcess m_process;
+    // restic's standard output: a pipe of our own rather than QProcess's, which QProcess would read without end.
+    int m_outputFd = -1;
+    int m_childOutputFd = -1;
+    QSocketNotifier* m_outputNotifier = nullptr;
+    bool m_outputEnded = false;
+    std::optional<std::pair<int, QProcess::ExitStatus>> m_exit;
     Output m_output;
     QByteArray m_partial;
     QByteArray m_stderr;

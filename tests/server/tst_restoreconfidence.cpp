@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -33,6 +35,7 @@ private slots:
     void partRestoreLeavesOtherPartsAndUndoBringsBackRows();
     void withoutSafetyBackupNoneIsTaken();
     void badInputIsRefusedAndNothingIsWritten();
+    void slowDownloadHoldsResticBack();
 
 private:
     QString base() const { return QStringLiteral("/projects/demo/environments/main"); }
@@ -515,6 +518,94 @@ void TestRestoreConfidence::badInputIsRefusedAndNothingIsWritten()
     QCOMPARE(hashTree(m_outside.path()), outsideBefore);
     QCOMPARE(QDir(m_outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).size(), 1);
     QCOMPARE(hashTree(m_uploads), uploadsBefore);
+}
+
+namespace {
+
+// Resident memory of a process, in KiB (0 when it cannot be read).
+qint64 residentKib(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+// The `restic dump` that tidemarkd runs, and whether one of its threads waits to write into a full pipe.
+std::pair<qint64, bool> resticDump(qint64 serverPid)
+{
+    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly) || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray fields = stat.readAll();
+        const QList<QByteArray> afterName = fields.mid(fields.lastIndexOf(')') + 2).split(' ');
+        if (afterName.size() < 2 || afterName.at(1).toLongLong() != serverPid
+            || !cmdline.readAll().split('\0').contains("dump"))
+            continue;
+        bool waitingToWrite = false;
+        for (const QString& task : QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs)) {
+            QFile wchan(QStringLiteral("/proc/%1/task/%2/wchan").arg(pid).arg(task));
+            if (wchan.open(QIODevice::ReadOnly) && wchan.readAll().contains("pipe_w"))
+                waitingToWrite = true;
+        }
+        return {pid, waitingToWrite};
+    }
+    return {0, false};
+}
+
+} // namespace
+
+void TestRestoreConfidence::slowDownloadHoldsResticBack()
+{
+    // A client that asks for a large file and then stops reading: restic waits at its full pipe, and tidemarkd holds
+    // no more than a few MiB of it, instead of reading the whole file into memory.
+    const QString big = m_uploads + QStringLiteral("/large.bin");
+    {
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QRandomGenerator random(7);
+        QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < 96; ++i) {
+            random.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
+            QCOMPARE(f.write(chunk), chunk.size());
+        }
+    }
+    const QString backup = takeBackup();
+    QVERIFY(QFile::remove(big));
+    const qint64 before = residentKib(m_server.pid());
+    QVERIFY(before > 0);
+
+    QTcpSocket client;
+    client.setReadBufferSize(64 * 1024); // Qt stops taking from the kernel: the TCP window closes
+    const QUrl url(m_server.url());
+    client.connectToHost(url.host(), quint16(url.port()));
+    QVERIFY(client.waitForConnected(10000));
+    client.write("GET "
+        + files(backup, QStringLiteral("/files/content"), QStringLiteral("mounts/uploads/large.bin")).toUtf8()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_admin.toUtf8() + "\r\n\r\n");
+    QVERIFY(client.waitForBytesWritten(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 30000);
+    QVERIFY(client.peek(12).startsWith("HTTP/1.1 200"));
+
+    // restic fills the pipe and waits (a tidemarkd that read it all would let restic finish meanwhile).
+    QTRY_VERIFY_WITH_TIMEOUT(resticDump(m_server.pid()).second, 30000);
+    const qint64 after = residentKib(m_server.pid());
+    qInfo("tidemarkd resident: %lld KiB before the download, %lld KiB with 96 MiB waiting", before, after);
+    QVERIFY2(after - before < 32 * 1024, qPrintable(QStringLiteral("grew by %1 KiB").arg(after - before)));
+
+    // The client goes: restic is stopped.
+    client.abort();
+    QTRY_VERIFY_WITH_TIMEOUT(resticDump(m_server.pid()).first == 0, 30000);
 }
 
 QTEST_GUILESS_MAIN(TestRestoreConfidence)
