@@ -2,6 +2,7 @@
 
 #include "jsonread.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -76,7 +77,8 @@ void readWebhook(const QJsonObject& root, const QString& basePath, NotificationT
             else if (*text == QLatin1String("ntfy"))
                 target.format = NotificationTarget::Format::Ntfy;
             else
-                problems.append({formatPath, Tr::tr("'%1' is not a format (use json, slack or ntfy)").arg(text->left(64))});
+                problems.append(
+                    {formatPath, Tr::tr("'%1' is not a format (use json, slack or ntfy)").arg(text->left(64))});
         }
     }
     for (const QString& key : {kSmtp, kTo, kFrom}) {
@@ -159,8 +161,10 @@ void readSmtp(const QJsonValue& value, const QString& path, NotificationTarget& 
             }
         }
     }
-    if (target.tls == NotificationTarget::Tls::None && (target.hasPassword || target.passwordValue.value_or(QString()).size() > 0))
-        problems.append({tlsPath, Tr::tr("must be starttls or tls when a password is given (it would travel in the clear)")});
+    if (target.tls == NotificationTarget::Tls::None
+        && (target.hasPassword || target.passwordValue.value_or(QString()).size() > 0))
+        problems.append(
+            {tlsPath, Tr::tr("must be starttls or tls when a password is given (it would travel in the clear)")});
 }
 
 void readEmail(const QJsonObject& root, const QString& basePath, NotificationTarget& target, Problems& problems)
@@ -262,8 +266,7 @@ Decoded<NotificationTarget> NotificationTarget::fromJson(const QJsonValue& json,
     const auto root = JsonRead::object(json, basePath, problems);
     if (!root)
         return Decoded<NotificationTarget>::failure(problems);
-    JsonRead::rejectUnknownKeys(
-        *root, {kName, kKind, kUrl, kFormat, kSmtp, kTo, kFrom, kEvents}, basePath, problems);
+    JsonRead::rejectUnknownKeys(*root, {kName, kKind, kUrl, kFormat, kSmtp, kTo, kFrom, kEvents}, basePath, problems);
 
     NotificationTarget target;
     const QString namePath = JsonPath::key(basePath, kName);

@@ -55,8 +55,8 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
     settings.other.remove(kBackupCopies);
     settings.other.remove(kNotifications);
     if (root->contains(kNotifications)) {
-        Decoded<QList<NotificationTarget>> targets = NotificationTarget::listFromJson(
-            root->value(kNotifications), JsonPath::key(basePath, kNotifications));
+        Decoded<QList<NotificationTarget>> targets
+            = NotificationTarget::listFromJson(root->value(kNotifications), JsonPath::key(basePath, kNotifications));
         problems.append(targets.problems);
         if (targets.value)
             settings.notifications = *targets.value;

@@ -5,6 +5,7 @@
 #include "retention/retentionplanner.h"
 #include "store/store.h"
 
+#include <limits>
 #include <QDateTime>
 
 Scheduler::Scheduler(Store& store, Engine& engine, QObject* parent)
@@ -48,8 +49,7 @@ int Scheduler::tick()
             for (const BackupRecord& r : m_store.backups(project.id, environment.id)) {
                 if (!r.backup.automated || r.backup.status != Backup::Status::Created)
                     continue;
-                newestBucket
-                    = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest);
+                newestBucket = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest);
                 covered = *newestBucket >= currentBucket;
                 break; // newest automated backup only
             }
@@ -73,10 +73,9 @@ int Scheduler::tick()
             const QString key = project.id + QLatin1Char('/') + environment.id;
             if (newestBucket && currentBucket - *newestBucket > 1 && m_missedToldFor.value(key) != currentBucket) {
                 m_missedToldFor.insert(key, currentBucket);
-                emit runsMissed(project.id, environment.id, int(std::min<qint64>(currentBucket - *newestBucket - 1,
-                                                                std::numeric_limits<int>::max())));
-            }
-            else
+                emit runsMissed(project.id, environment.id,
+                    int(std::min<qint64>(currentBucket - *newestBucket - 1, std::numeric_limits<int>::max())));
+            } else
                 qWarning("tidemarkd: automated backup of %s/%s not started: %s", qPrintable(project.id),
                     qPrintable(environment.id), qPrintable(request.error));
         }

@@ -85,8 +85,8 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("POST", QStringLiteral("/projects/{p}/repository/key/acknowledge"),
         std::bind(&ApiServer::acknowledgeRepositoryKey, this, _1));
     addRoute("GET", QStringLiteral("/projects/{p}/notifications"), std::bind(&ApiServer::getNotifications, this, _1));
-    addRoute("POST", QStringLiteral("/projects/{p}/notifications/test"),
-        std::bind(&ApiServer::testNotifications, this, _1));
+    addRoute(
+        "POST", QStringLiteral("/projects/{p}/notifications/test"), std::bind(&ApiServer::testNotifications, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)

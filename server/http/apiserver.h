@@ -168,5 +168,5 @@ private:
     QHash<QString, Session> m_sessions; // access token → session
     Confinement m_confinement;
     bool m_apiHooksAllowed = false;
-    QPointer<Notifier> m_notifier;
+    Notifier* m_notifier = nullptr;
 };

@@ -5,6 +5,8 @@
 #include "notify/notifier.h"
 #include "routehelpers.h"
 
+#include <QPointer>
+
 using namespace RouteHelpers;
 
 std::optional<HttpReply> ApiServer::resolveNotificationSecrets(const QString& projectId,
@@ -23,8 +25,8 @@ std::optional<HttpReply> ApiServer::resolveNotificationSecrets(const QString& pr
             } else if (!stored.url.isEmpty() && NotificationTarget::redactedUrl(stored.url) == target.url) {
                 value.url = stored.url; // given back as shown: the stored URL stays
             } else {
-                problems.append({path + QStringLiteral(".url"),
-                    tr("has no stored URL that it stands for; give the full URL")});
+                problems.append(
+                    {path + QStringLiteral(".url"), tr("has no stored URL that it stands for; give the full URL")});
             }
         } else {
             if (target.passwordValue) {
@@ -33,8 +35,8 @@ std::optional<HttpReply> ApiServer::resolveNotificationSecrets(const QString& pr
                 value.password = stored.password; // "[redacted]" or not given: the stored password stays
                 target.hasPassword = true;
             } else if (target.hasPassword) {
-                problems.append({path + QStringLiteral(".smtp.password"),
-                    tr("has no stored password; give the password itself")});
+                problems.append(
+                    {path + QStringLiteral(".smtp.password"), tr("has no stored password; give the password itself")});
             }
             target.hasPassword = !value.password.isEmpty();
             if (target.hasPassword && target.tls == NotificationTarget::Tls::None)

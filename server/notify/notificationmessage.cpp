@@ -89,10 +89,10 @@ QString NotificationMessage::text(const NotificationEvent& e)
     if (e.event == QLatin1String("backup.failed"))
         lines.append(Tr::tr("A backup of %1 failed.").arg(place));
     else if (e.event == QLatin1String("backup.missed"))
-        lines.append(Tr::tr("%n scheduled backup(s) of %1 were not taken (tidemarkd was not running, or the backups "
-                            "failed); a backup has been started now.",
-            "", e.missedRuns)
-                         .arg(place));
+        lines.append(Tr::tr("The backup schedule of %1 missed runs: %2. tidemarkd was not running then, or those "
+                            "backups failed; a backup has been started now.")
+                         .arg(place)
+                         .arg(e.missedRuns));
     else if (e.event == QLatin1String("copy.failed"))
         lines.append(Tr::tr("Copying the backups of %1 to an off-site repository failed.").arg(place));
     else if (e.event == QLatin1String("verify.failed"))
@@ -105,8 +105,8 @@ QString NotificationMessage::text(const NotificationEvent& e)
         else
             lines.append(Tr::tr("A restore into %1 failed.").arg(place));
     } else
-        lines.append(Tr::tr("This is a test message from tidemarkd for %1. If you read it, alerts reach you here.")
-                         .arg(place));
+        lines.append(
+            Tr::tr("This is a test message from tidemarkd for %1. If you read it, alerts reach you here.").arg(place));
     if (!e.reason.isEmpty())
         lines.append((isFailure(e) ? Tr::tr("Reason: %1") : Tr::tr("Summary: %1")).arg(e.reason));
     lines.append(Tr::tr("When: %1").arg(Timestamp::formatMsecs(e.atMs)));
@@ -133,7 +133,8 @@ NotificationMessage::Webhook NotificationMessage::webhook(const NotificationEven
         hook.body = text(e).toUtf8();
         hook.contentType = QByteArrayLiteral("text/plain; charset=utf-8");
         hook.headers.append({QByteArrayLiteral("Title"), headerText(title(e))});
-        hook.headers.append({QByteArrayLiteral("Priority"), isFailure(e) ? QByteArrayLiteral("high") : "default"});
+        hook.headers.append(
+            {QByteArrayLiteral("Priority"), isFailure(e) ? QByteArrayLiteral("high") : QByteArrayLiteral("default")});
         hook.headers.append({QByteArrayLiteral("Tags"),
             isFailure(e) ? QByteArrayLiteral("warning,tidemark") : QByteArrayLiteral("white_check_mark,tidemark")});
         break;
@@ -148,11 +149,11 @@ NotificationMessage::Webhook NotificationMessage::webhook(const NotificationEven
             {QStringLiteral("activity"),
                 e.activityId.isEmpty()
                     ? QJsonValue(QJsonValue::Null)
-                    : QJsonValue(QJsonObject {{QStringLiteral("id"), e.activityId},
-                        {QStringLiteral("type"), e.activityType},
-                        {QStringLiteral("result"),
-                            e.result.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.result)},
-                        {QStringLiteral("href"), activityPath(e)}})},
+                    : QJsonValue(
+                        QJsonObject {{QStringLiteral("id"), e.activityId}, {QStringLiteral("type"), e.activityType},
+                            {QStringLiteral("result"),
+                                e.result.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.result)},
+                            {QStringLiteral("href"), activityPath(e)}})},
             {QStringLiteral("reason"), e.reason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.reason)},
             {QStringLiteral("at"), Timestamp::formatMsecs(e.atMs)}, {QStringLiteral("title"), title(e)},
             {QStringLiteral("text"), text(e)}};
@@ -172,8 +173,8 @@ QByteArray NotificationMessage::email(const NotificationEvent& e, const QString&
     const QString domain = from.section(QLatin1Char('@'), 1);
     QByteArray id = QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     QByteArray message;
-    message += "Date: " + QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss +0000")).toLatin1()
-        + "\r\n";
+    message
+        += "Date: " + QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss +0000")).toLatin1() + "\r\n";
     message += "From: " + from.toLatin1() + "\r\n";
     message += "To: " + to.join(QLatin1String(", ")).toLatin1() + "\r\n";
     message += "Subject: " + headerText(QStringLiteral("[Tidemark] ") + title(e)) + "\r\n";

@@ -1,5 +1,6 @@
 #include "notificationsender.h"
 
+#include <cstring>
 #include <curl/curl.h>
 #include <mutex>
 #include <QCoreApplication>

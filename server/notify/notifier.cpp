@@ -6,8 +6,8 @@
 
 #include <QDateTime>
 #include <QHostInfo>
-#include <QTimer>
 #include <QtConcurrent>
+#include <QTimer>
 
 namespace {
 
@@ -126,15 +126,14 @@ std::optional<NotificationSender::Request> Notifier::requestFor(
             url.query(QUrl::FullyEncoded).toUtf8(), url.userInfo(QUrl::FullyEncoded).toUtf8()};
         request.secrets.removeAll(QByteArray("/"));
     } else {
-        const QString from = target.from.isEmpty()
-            ? QStringLiteral("tidemarkd@") + (QHostInfo::localHostName().isEmpty() ? QStringLiteral("localhost")
-                                                                                     : QHostInfo::localHostName())
-            : target.from;
+        const QString from = target.from.isEmpty() ? QStringLiteral("tidemarkd@")
+                + (QHostInfo::localHostName().isEmpty() ? QStringLiteral("localhost") : QHostInfo::localHostName())
+                                                   : target.from;
         request.kind = NotificationSender::Request::Kind::Smtp;
         const bool implicit = target.tls == NotificationTarget::Tls::Implicit;
-        const QString host = target.smtpHost.contains(QLatin1Char(':')) ? QLatin1Char('[') + target.smtpHost
-                + QLatin1Char(']')
-                                                                        : target.smtpHost;
+        const QString host = target.smtpHost.contains(QLatin1Char(':'))
+            ? QLatin1Char('[') + target.smtpHost + QLatin1Char(']')
+            : target.smtpHost;
         request.url = QStringLiteral("%1://%2:%3")
                           .arg(implicit ? QStringLiteral("smtps") : QStringLiteral("smtp"), host)
                           .arg(target.smtpPort)
@@ -186,10 +185,10 @@ void Notifier::raise(const NotificationEvent& event)
         job.event = e.event;
         job.activityId = e.activityId;
         job.request = *request;
-        job.shownTarget = QStringLiteral("%1/%2 (%3%4)")
-                              .arg(e.projectId, target.name, NotificationTarget::kindToString(target.kind),
-                                  target.kind == NotificationTarget::Kind::Webhook ? QLatin1Char(' ') + target.url
-                                                                                   : QString());
+        job.shownTarget
+            = QStringLiteral("%1/%2 (%3%4)")
+                  .arg(e.projectId, target.name, NotificationTarget::kindToString(target.kind),
+                      target.kind == NotificationTarget::Kind::Webhook ? QLatin1Char(' ') + target.url : QString());
         job.queuedAtMs = QDateTime::currentMSecsSinceEpoch();
         m_jobs.insert(job.id, job);
         statusOf(job.projectId, job.target).pending++;
@@ -206,8 +205,9 @@ void Notifier::attempt(quint64 jobId)
     it->attempts++;
     const NotificationSender::Request request = it->request;
     const std::shared_ptr<std::atomic_bool> stopping = m_stopping;
-    QtConcurrent::run(&m_pool, [request, stopping] { return NotificationSender::send(request, stopping.get()); })
-        .then(this, [this, jobId](const NotificationSender::Result& result) { attempted(jobId, result); });
+    QtConcurrent::run(&m_pool, [request, stopping] {
+        return NotificationSender::send(request, stopping.get());
+    }).then(this, [this, jobId](const NotificationSender::Result& result) { attempted(jobId, result); });
 }
 
 void Notifier::attempted(quint64 jobId, const NotificationSender::Result& result)
@@ -240,8 +240,8 @@ void Notifier::attempted(quint64 jobId, const NotificationSender::Result& result
         m_jobs.erase(it);
         return;
     }
-    const qint64 delay = std::min<qint64>(qint64(m_options.firstRetryMs) << std::min(it->attempts - 1, 20),
-        m_options.maxRetryMs);
+    const qint64 delay
+        = std::min<qint64>(qint64(m_options.firstRetryMs) << std::min(it->attempts - 1, 20), m_options.maxRetryMs);
     qWarning("tidemarkd: notification %s to %s failed (attempt %d of %d), retrying in %lld ms: %s",
         qPrintable(it->event), qPrintable(it->shownTarget), it->attempts, m_options.attempts,
         static_cast<long long>(delay), qPrintable(result.error));
@@ -253,8 +253,8 @@ void Notifier::record(const Job& job, const QString& state, const QString& error
 {
     QList<Delivery>& list = m_deliveries[job.projectId];
     auto existing = std::find_if(list.begin(), list.end(), [&](const Delivery& d) { return d.jobId == job.id; });
-    Delivery d {job.id, job.event, job.target, job.activityId, state, job.attempts, error,
-        QDateTime::currentMSecsSinceEpoch()};
+    Delivery d {
+        job.id, job.event, job.target, job.activityId, state, job.attempts, error, QDateTime::currentMSecsSinceEpoch()};
     if (existing != list.end()) {
         *existing = d;
         return;
@@ -290,7 +290,7 @@ void Notifier::sendTest(const QString& projectId, std::function<void(const QJson
     const std::shared_ptr<std::atomic_bool> stopping = m_stopping;
     for (qsizetype i = 0; i < targets.size(); ++i) {
         const NotificationTarget& target = targets.at(i);
-        const auto finish = [this, results, remaining, done, i, projectId, name = target.name](
+        const auto finish = [results, remaining, done, i, projectId, name = target.name](
                                 const NotificationSender::Result& result) {
             QJsonObject o = results->at(i).toObject();
             o.insert(QStringLiteral("ok"), result.ok);
@@ -309,9 +309,9 @@ void Notifier::sendTest(const QString& projectId, std::function<void(const QJson
             finish(NotificationSender::Result {false, tr("its secret is not stored; give it again in the settings")});
             continue;
         }
-        QtConcurrent::run(&m_pool,
-            [request = *request, stopping] { return NotificationSender::send(request, stopping.get()); })
-            .then(this, finish);
+        QtConcurrent::run(&m_pool, [request = *request, stopping] {
+            return NotificationSender::send(request, stopping.get());
+        }).then(this, finish);
     }
 }
 
@@ -321,9 +321,9 @@ QJsonObject Notifier::status(const QString& projectId) const
     for (const NotificationTarget& target : m_store.settings(projectId).notifications) {
         const TargetStatus s = m_status.value(statusKey(projectId, target.name));
         targets.append(QJsonObject {{QStringLiteral("name"), target.name},
-            {QStringLiteral("kind"), NotificationTarget::kindToString(target.kind)},
-            {QStringLiteral("sent"), s.sent}, {QStringLiteral("failed"), s.failed},
-            {QStringLiteral("pending"), s.pending}, {QStringLiteral("last_attempt_at"), timeOrNull(s.lastAttemptAtMs)},
+            {QStringLiteral("kind"), NotificationTarget::kindToString(target.kind)}, {QStringLiteral("sent"), s.sent},
+            {QStringLiteral("failed"), s.failed}, {QStringLiteral("pending"), s.pending},
+            {QStringLiteral("last_attempt_at"), timeOrNull(s.lastAttemptAtMs)},
             {QStringLiteral("last_success_at"), timeOrNull(s.lastSuccessAtMs)},
             {QStringLiteral("last_event"), s.lastEvent.isEmpty() ? QJsonValue(QJsonValue::Null) : s.lastEvent},
             {QStringLiteral("last_error"), s.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : s.lastError}});

@@ -108,8 +108,9 @@ QJsonArray SmtpSink::messages() const
     QJsonArray out;
     const QDir dir(m_directory.filePath(QStringLiteral("mail")));
     QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
-    std::sort(names.begin(), names.end(),
-        [](const QString& a, const QString& b) { return a.section(QLatin1Char('.'), 0, 0).toInt() < b.section(QLatin1Char('.'), 0, 0).toInt(); });
+    std::sort(names.begin(), names.end(), [](const QString& a, const QString& b) {
+        return a.section(QLatin1Char('.'), 0, 0).toInt() < b.section(QLatin1Char('.'), 0, 0).toInt();
+    });
     for (const QString& name : names) {
         QFile file(dir.filePath(name));
         if (file.open(QIODevice::ReadOnly))
