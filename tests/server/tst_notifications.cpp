@@ -72,7 +72,8 @@ void TestNotifications::initTestCase()
     // Short retries and attempts, so that the retry tests end soon; the mail sink's certificate is trusted as curl
     // itself would trust it.
     m_server.setEnvironmentVariable(QStringLiteral("TIDEMARK_NOTIFY_RETRY_MS"), QStringLiteral("300"));
-    m_server.setEnvironmentVariable(QStringLiteral("TIDEMARK_NOTIFY_TIMEOUT_MS"), QStringLiteral("4000"));
+    // Long enough that a send on tidemarkd's main thread would show in downOrSlowReceiverDelaysNothing's ratio.
+    m_server.setEnvironmentVariable(QStringLiteral("TIDEMARK_NOTIFY_TIMEOUT_MS"), QStringLiteral("8000"));
     m_server.setEnvironmentVariable(QStringLiteral("CURL_CA_BUNDLE"), m_smtp.certificateFile());
     QVERIFY2(m_server.start(), qPrintable(m_server.error()));
     m_http = std::make_unique<TestHttp>(m_server.url());
@@ -98,7 +99,8 @@ QJsonObject TestNotifications::webhook(
     const QString& name, const QString& format, const QString& path, const QStringList& events)
 {
     return QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("kind"), QStringLiteral("webhook")},
-        {QStringLiteral("url"), m_receiver.url(path) + QStringLiteral("?token=") + QString::fromLatin1(kUrlToken)},
+        {QStringLiteral("url"),
+            QString(m_receiver.url(path) + QStringLiteral("?token=") + QString::fromLatin1(kUrlToken))},
         {QStringLiteral("format"), format}, {QStringLiteral("events"), QJsonArray::fromStringList(events)}};
 }
 
@@ -603,7 +605,8 @@ void TestNotifications::missedRunsAreAnnouncedAfterADowntime()
     QVERIFY(payload.value(QStringLiteral("missed_runs")).toInt() >= 3);
     QVERIFY2(payload.value(QStringLiteral("text"))
                  .toString()
-                 .contains(QStringLiteral("The backup schedule of environment main missed runs: ")),
+                 .contains(QStringLiteral(
+                     "The backup schedule of environment main (Main) of project demo (Demo project) missed runs: ")),
         qPrintable(payload.value(QStringLiteral("text")).toString()));
     QVERIFY(payload.value(QStringLiteral("activity")).isNull());
     QCOMPARE(notificationStatus()
