@@ -41,6 +41,7 @@ private slots:
     void settingsAreValidated();
     void failedBackupIsAnnouncedInEveryFormat();
     void finishedRestoreIsAnnounced();
+    void failedCopyIsAnnounced();
     void testActionAnswersPerTarget();
     void downOrSlowReceiverDelaysNothing();
     void secretsAreWriteOnly();
@@ -339,6 +340,36 @@ void TestNotifications::finishedRestoreIsAnnounced()
             == 0,
         20000);
     QCOMPARE(requestsTo(m_receiver, QStringLiteral("/ntfy")).size(), 0);
+}
+
+void TestNotifications::failedCopyIsAnnounced()
+{
+    // A copy target that restic cannot create: the backup succeeds, its copy fails, and that is news.
+    m_receiver.clear();
+    QJsonObject body {{QStringLiteral("notifications"),
+                          QJsonArray {webhook(QStringLiteral("hook-json"), QStringLiteral("json"),
+                              QStringLiteral("/json"), {QStringLiteral("copy.failed")})}},
+        {QStringLiteral("backup_copies"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("offsite")},
+                {QStringLiteral("repository"), QStringLiteral("/proc/tidemark-no-such-place/copy")}}}}};
+    const auto patched = m_http->request("PATCH", QStringLiteral("/projects/demo/settings"), json(body), m_admin);
+    QVERIFY2(patched.status == 200, patched.body.constData());
+    QCOMPARE(backupMain().value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    QTRY_COMPARE_WITH_TIMEOUT(requestsTo(m_receiver, QStringLiteral("/json")).size(), 1, 60000);
+    const QJsonObject payload = requestsTo(m_receiver, QStringLiteral("/json")).at(0).json().toObject();
+    QCOMPARE(payload.value(QStringLiteral("event")).toString(), QStringLiteral("copy.failed"));
+    const QJsonObject activity = payload.value(QStringLiteral("activity")).toObject();
+    QCOMPARE(activity.value(QStringLiteral("type")).toString(), QStringLiteral("project.backup.copy"));
+    QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+    const auto copy = m_http->get(
+        QStringLiteral("/projects/demo/activities/") + activity.value(QStringLiteral("id")).toString(), m_admin);
+    QCOMPARE(payload.value(QStringLiteral("reason")).toString(),
+        copy.json.toObject().value(QStringLiteral("text")).toString());
+    QVERIFY(payload.value(QStringLiteral("environment")).isNull());
+    QCOMPARE(payload.value(QStringLiteral("title")).toString(), QStringLiteral("Copy failed: demo"));
+    QCOMPARE(
+        m_http->request("PATCH", QStringLiteral("/projects/demo/settings"), R"({"backup_copies": []})", m_admin).status,
+        200);
 }
 
 void TestNotifications::testActionAnswersPerTarget()
