@@ -20,6 +20,8 @@ packages=(
     postgresql postgresql-client mariadb-server mariadb-client
     # tidemarkd's HTTP parser (Boost.Beast, header-only) and the TLS tests' certificates
     libboost-dev openssl
+    # alerts: tidemarkd sends webhooks and SMTP mail with libcurl; the tests receive mail with aiosmtpd
+    libcurl4-openssl-dev python3-aiosmtpd
     # headless GUI runs and screenshots
     xvfb xauth imagemagick fonts-dejavu-core
 )

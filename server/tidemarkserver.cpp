@@ -7,6 +7,7 @@
 #include "engine/scheduler.h"
 #include "http/apiserver.h"
 #include "http/httpserver.h"
+#include "notify/notifier.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -26,6 +27,7 @@ TidemarkServer::~TidemarkServer()
     m_http.reset();
     m_api.reset();
     m_scheduler.reset();
+    m_notifier.reset();
     m_engine.reset();
     m_hub.reset();
     m_store.reset();
@@ -101,6 +103,11 @@ bool TidemarkServer::start(const Options& options, QString& error)
     m_api->setConfinement(confinement);
     m_api->setApiHooksAllowed(options.allowApiHooks);
     m_scheduler = std::make_unique<Scheduler>(*m_store, *m_engine);
+    // Alerts go out from here, so they work with no console open: activities that end, runs the schedule missed.
+    m_notifier = std::make_unique<Notifier>(*m_store, dataDir, Notifier::Options::fromEnvironment());
+    connect(m_hub.get(), &ActivityHub::activityFinished, m_notifier.get(), &Notifier::activityFinished);
+    connect(m_scheduler.get(), &Scheduler::runsMissed, m_notifier.get(), &Notifier::runsMissed);
+    m_api->setNotifier(m_notifier.get());
     HttpLimits limits = options.http;
     limits.maxBodyBytes = ApiServer::kMaxBodyBytes;
     ApiServer* api = m_api.get();

@@ -14,6 +14,7 @@ class ActivityHub;
 class ApiServer;
 class Engine;
 class HttpServer;
+class Notifier;
 class Scheduler;
 class Store;
 
@@ -71,6 +72,7 @@ private:
     std::unique_ptr<ActivityHub> m_hub;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<HttpServer> m_http;
     QHostAddress m_address;

@@ -17,6 +17,7 @@ const QString kDataRetention = QStringLiteral("data_retention");
 const QString kDefaultConfig = QStringLiteral("default_config");
 const QString kVerify = QStringLiteral("verify");
 const QString kBackupCopies = QStringLiteral("backup_copies");
+const QString kNotifications = QStringLiteral("notifications");
 
 QString typeNames()
 {
@@ -52,6 +53,14 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
     settings.other.remove(kDataRetention);
     settings.other.remove(kVerify);
     settings.other.remove(kBackupCopies);
+    settings.other.remove(kNotifications);
+    if (root->contains(kNotifications)) {
+        Decoded<QList<NotificationTarget>> targets
+            = NotificationTarget::listFromJson(root->value(kNotifications), JsonPath::key(basePath, kNotifications));
+        problems.append(targets.problems);
+        if (targets.value)
+            settings.notifications = *targets.value;
+    }
     if (root->contains(kBackupCopies)) {
         Decoded<QList<CopyTarget>> copies
             = CopyTarget::listFromJson(root->value(kBackupCopies), JsonPath::key(basePath, kBackupCopies));
@@ -107,6 +116,10 @@ QJsonObject ProjectSettings::toJson() const
     for (const CopyTarget& copy : backupCopies)
         copies.append(copy.toJson());
     json.insert(kBackupCopies, copies);
+    QJsonArray targets;
+    for (const NotificationTarget& target : notifications)
+        targets.append(target.toJson());
+    json.insert(kNotifications, targets);
     return json;
 }
 
@@ -118,10 +131,11 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
 
     for (auto it = root->begin(); it != root->end(); ++it) {
-        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies) {
+        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies
+            && it.key() != kNotifications) {
             problems.append({it.key(),
-                Tr::tr("is not a setting that can be changed here (only data_retention, verify and backup_copies can "
-                       "be changed)")});
+                Tr::tr("is not a setting that can be changed here (only data_retention, verify, backup_copies and "
+                       "notifications can be changed)")});
         }
     }
 
@@ -130,6 +144,14 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         Decoded<QList<CopyTarget>> copies = CopyTarget::listFromJson(root->value(kBackupCopies), kBackupCopies);
         problems.append(copies.problems);
         copiesChanged = copies.value;
+    }
+
+    std::optional<QList<NotificationTarget>> notificationsChanged;
+    if (root->contains(kNotifications)) {
+        Decoded<QList<NotificationTarget>> targets
+            = NotificationTarget::listFromJson(root->value(kNotifications), kNotifications);
+        problems.append(targets.problems);
+        notificationsChanged = targets.value;
     }
 
     std::optional<VerifySettings> verifyChanged;
@@ -191,12 +213,15 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         verify = *verifyChanged;
     if (copiesChanged)
         backupCopies = *copiesChanged;
+    if (notificationsChanged)
+        notifications = *notificationsChanged;
     return {};
 }
 
 bool ProjectSettings::operator==(const ProjectSettings& rhs) const
 {
-    if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies)
+    if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies
+        || notifications != rhs.notifications)
         return false;
     for (EnvironmentType type : EnvironmentTypes::all()) {
         if (policyFor(type) != rhs.policyFor(type))

@@ -55,4 +55,7 @@ inline const QString Verify = QStringLiteral("verify");
 inline const QString Repository = QStringLiteral("repository");
 // Settings backup_copies, `restic copy` after each backup (project.backup.copy), `copies` on each backup.
 inline const QString Copies = QStringLiteral("copies");
+// Settings `notifications` (webhooks, e-mail) sent by tidemarkd itself, POST /projects/{p}/notifications/test and
+// GET /projects/{p}/notifications (delivery status).
+inline const QString Notifications = QStringLiteral("notifications");
 } // namespace Capability

@@ -5,6 +5,7 @@
 #include "retention/retentionplanner.h"
 #include "store/store.h"
 
+#include <limits>
 #include <QDateTime>
 
 Scheduler::Scheduler(Store& store, Engine& engine, QObject* parent)
@@ -44,11 +45,12 @@ int Scheduler::tick()
 
             // Already taken in this bucket?
             bool covered = false;
+            std::optional<qint64> newestBucket;
             for (const BackupRecord& r : m_store.backups(project.id, environment.id)) {
                 if (!r.backup.automated || r.backup.status != Backup::Status::Created)
                     continue;
-                covered = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest)
-                    >= currentBucket;
+                newestBucket = RetentionPlanner::bucketKey(Timestamp::floorDiv(r.backup.createdAtMs, 1000), *finest);
+                covered = *newestBucket >= currentBucket;
                 break; // newest automated backup only
             }
             if (covered)
@@ -66,7 +68,14 @@ int Scheduler::tick()
                 project.id, environment.id, false, true, Actor::server(QStringLiteral("Automated schedule")));
             if (request.ok())
                 ++started;
-            else
+            // Buckets between the newest automated backup and this one went without: missed runs (an environment
+            // that never had an automated backup has missed nothing yet).
+            const QString key = project.id + QLatin1Char('/') + environment.id;
+            if (newestBucket && currentBucket - *newestBucket > 1 && m_missedToldFor.value(key) != currentBucket) {
+                m_missedToldFor.insert(key, currentBucket);
+                emit runsMissed(project.id, environment.id,
+                    int(std::min<qint64>(currentBucket - *newestBucket - 1, std::numeric_limits<int>::max())));
+            } else
                 qWarning("tidemarkd: automated backup of %s/%s not started: %s", qPrintable(project.id),
                     qPrintable(environment.id), qPrintable(request.error));
         }

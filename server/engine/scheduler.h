@@ -3,6 +3,7 @@
 #include "domain/copytarget.h"
 #include "domain/verifysettings.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -26,6 +27,11 @@ public:
     // One pass over every environment (and project, for verifications); returns how many backups it started.
     int tick();
 
+signals:
+    // An environment's schedule had `count` whole runs (buckets) since its newest automated backup without one:
+    // tidemarkd was down, or those backups failed. Told once per environment and bucket, when the catch-up starts.
+    void runsMissed(const QString& projectId, const QString& environmentId, int count);
+
 private:
     // Starts the project's verification when its `verify` interval has passed; true when it started one.
     bool verifyIfDue(const QString& projectId, const VerifySettings& verify);
@@ -35,4 +41,5 @@ private:
     Store& m_store;
     Engine& m_engine;
     QTimer m_timer;
+    QHash<QString, qint64> m_missedToldFor; // "<project>/<environment>" → the bucket whose catch-up told of misses
 };

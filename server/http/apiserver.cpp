@@ -84,6 +84,9 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("GET", QStringLiteral("/projects/{p}/repository/key"), std::bind(&ApiServer::getRepositoryKey, this, _1));
     addRoute("POST", QStringLiteral("/projects/{p}/repository/key/acknowledge"),
         std::bind(&ApiServer::acknowledgeRepositoryKey, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/notifications"), std::bind(&ApiServer::getNotifications, this, _1));
+    addRoute(
+        "POST", QStringLiteral("/projects/{p}/notifications/test"), std::bind(&ApiServer::testNotifications, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)
@@ -256,6 +259,8 @@ HttpReply ApiServer::serverInfo(const Call& call)
         Capability::LogStream, Capability::Roles, Capability::Tokens, Capability::Files, Capability::Diff,
         Capability::PartialRestore, Capability::SafetyBackup, Capability::Verify, Capability::Repository,
         Capability::Copies};
+    if (m_notifier)
+        info.capabilities.append(Capability::Notifications);
     return HttpReply::json(200, info.toJson());
 }
 
@@ -351,6 +356,13 @@ HttpReply ApiServer::patchSettings(const Call& call)
         if (!missing.isEmpty())
             return badRequest(missing);
     }
+    // The notification targets' secrets likewise: given values are stored, redacted ones keep the stored values.
+    const bool notificationsGiven = json.value->toObject().contains(QStringLiteral("notifications"));
+    QHash<QString, NotificationSecretValues> notificationSecrets;
+    if (notificationsGiven) {
+        if (auto error = resolveNotificationSecrets(p, settings.notifications, notificationSecrets))
+            return *error;
+    }
 
     const QString dryRun = call.query.queryItemValue(QStringLiteral("dry_run"));
     const bool preview = dryRun == QLatin1String("1") || dryRun == QLatin1String("true");
@@ -383,6 +395,10 @@ HttpReply ApiServer::patchSettings(const Call& call)
                 if (!credentials.contains(before.name))
                     secrets.remove(p, before.name);
             }
+        }
+        if (notificationsGiven) {
+            if (auto error = storeNotificationSecrets(p, m_store.settings(p).notifications, notificationSecrets))
+                return *error;
         }
         if (!m_store.saveSettings(p, settings))
             return HttpReply::error(500, tr("The settings could not be saved."));

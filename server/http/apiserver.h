@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/environment.h"
+#include "domain/notificationtarget.h"
 #include "engine/confinement.h"
 #include "engine/engine.h"
 #include "httpreply.h"
@@ -12,11 +13,13 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
 
 class ActivityHub;
+class Notifier;
 class Store;
 class QTcpSocket;
 
@@ -39,6 +42,8 @@ public:
     // Pause and resume hooks are shell commands that tidemarkd runs: API callers may set them only when the
     // server was started to allow it (--allow-api-hooks); otherwise they come from the server's own files.
     void setApiHooksAllowed(bool allowed) { m_apiHooksAllowed = allowed; }
+    // Who sends the alerts (notificationroutes.cpp); without one the notification routes answer 404.
+    void setNotifier(Notifier* notifier) { m_notifier = notifier; }
 
     struct Call
     {
@@ -109,6 +114,21 @@ private:
     HttpReply getRepository(const Call& call);
     HttpReply getRepositoryKey(const Call& call);
     HttpReply acknowledgeRepositoryKey(const Call& call);
+    // notificationroutes.cpp: delivery status and the test action.
+    HttpReply getNotifications(const Call& call);
+    HttpReply testNotifications(const Call& call);
+    // The secrets of a PATCHed `notifications`: values given, or the stored ones where the answer's redacted form
+    // came back; the targets keep only their shown forms. A 400 naming the field when a kept secret is not stored.
+    struct NotificationSecretValues
+    {
+        QString url;
+        QString password;
+    };
+    std::optional<HttpReply> resolveNotificationSecrets(const QString& projectId, QList<NotificationTarget>& targets,
+        QHash<QString, NotificationSecretValues>& values) const;
+    // Writes them (mode 0600) and forgets the secrets of targets that are gone.
+    std::optional<HttpReply> storeNotificationSecrets(const QString& projectId, const QList<NotificationTarget>& before,
+        const QHash<QString, NotificationSecretValues>& values) const;
     // The repository a key call names (?repository=, primary by default), or nullopt with the 404 in `error`.
     std::optional<QString> keyRepository(const Call& call, HttpReply& error) const;
 
@@ -150,4 +170,5 @@ private:
     QHash<QString, Session> m_sessions; // access token → session
     Confinement m_confinement;
     bool m_apiHooksAllowed = false;
+    Notifier* m_notifier = nullptr;
 };

@@ -69,6 +69,7 @@ bool ServerProcess::start(bool demo)
 
 bool ServerProcess::launch(quint16 port)
 {
+    log();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     QStringList args {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
@@ -112,6 +113,13 @@ bool ServerProcess::launch(quint16 port)
     return false;
 }
 
+QByteArray ServerProcess::log()
+{
+    if (m_process)
+        m_log += m_process->readAllStandardError();
+    return m_log;
+}
+
 bool ServerProcess::restart()
 {
     stop();
@@ -135,11 +143,13 @@ void ServerProcess::stop()
 {
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
+    log();
     m_process->terminate();
     if (!m_process->waitForFinished(10000)) {
         m_process->kill();
         m_process->waitForFinished(5000);
     }
+    log();
 }
 
 void ServerProcess::kill()

@@ -46,6 +46,8 @@ public:
     QString viewerToken() const { return m_viewer; }
     QString error() const { return m_error; }
     QByteArray output() const { return m_output; }
+    // What the server wrote to stderr (its log) since it started, and before, across restarts.
+    QByteArray log();
     qint64 pid() const { return m_process ? m_process->processId() : 0; } // 0 when not started
 
     // Runs `tidemarkd --data-dir DIR args…` to completion (bounded) and returns stdout; exit code in *status.
@@ -62,6 +64,7 @@ private:
     QString m_viewer;
     QString m_error;
     QByteArray m_output;
+    QByteArray m_log;
     bool m_demo = true;
     bool m_scheduler = false;
     QString m_listenHost = QStringLiteral("127.0.0.1");
