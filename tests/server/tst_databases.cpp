@@ -704,7 +704,9 @@ void TestDatabases::restoreIsWhole()
     int oldAfter = 0;
     int newAfter = 0;
     int duringLoad = 0;
-    for (int trial = 0; trial < 4; ++trial) {
+    // Ten trials per server (TIDEMARK_DB_KILL_TRIALS for more, as a soak).
+    const int trials = std::max(10, qEnvironmentVariableIntValue("TIDEMARK_DB_KILL_TRIALS"));
+    for (int trial = 0; trial < trials; ++trial) {
         s->sql(postgres
                 ? QStringLiteral("DELETE FROM items WHERE id <= 1000; INSERT INTO items VALUES (300003, 'x') ON "
                                  "CONFLICT DO NOTHING;")
