@@ -312,7 +312,12 @@ void TestHealth::failedCopyIsAWarning()
         200);
     setNow(QStringLiteral("2026-03-05T12:00:00Z"));
     QCOMPARE(backupMain(false).value(QStringLiteral("result")).toString(), QStringLiteral("success"));
-    waitIdle(); // the copy runs on its own queue after the backup
+    // The copy runs on its own queue once the backup's manifest is stored.
+    ActivityQuery copyRuns;
+    copyRuns.types = {QStringLiteral("project.backup.copy")};
+    copyRuns.states = {QStringLiteral("complete")};
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server->store().activities(QStringLiteral("demo"), copyRuns).isEmpty(), 60000);
+    waitIdle();
 
     const QJsonObject rep = report();
     QJsonObject main;

@@ -134,7 +134,7 @@ void TestMetrics::promtoolAcceptsTheMetrics()
     const QByteArray said = promtool.readAllStandardOutput() + promtool.readAllStandardError();
     // promtool lints too (names, units, HELP): any remark is a failure, not only a parse error.
     QVERIFY2(promtool.exitStatus() == QProcess::NormalExit && promtool.exitCode() == 0,
-        (said + "\n---\n" + reply.body).constData());
+        QByteArray(said + "\n---\n" + reply.body).constData());
     QVERIFY2(said.trimmed().isEmpty(), said.constData());
 }
 
