@@ -18,6 +18,7 @@ const QString kDefaultConfig = QStringLiteral("default_config");
 const QString kVerify = QStringLiteral("verify");
 const QString kBackupCopies = QStringLiteral("backup_copies");
 const QString kNotifications = QStringLiteral("notifications");
+const QString kHealth = QStringLiteral("health");
 
 QString typeNames()
 {
@@ -60,6 +61,14 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
         problems.append(targets.problems);
         if (targets.value)
             settings.notifications = *targets.value;
+    }
+    settings.other.remove(kHealth);
+    if (root->contains(kHealth)) {
+        Decoded<HealthSettings> health
+            = HealthSettings::fromJson(root->value(kHealth), JsonPath::key(basePath, kHealth));
+        problems.append(health.problems);
+        if (health.value)
+            settings.health = *health.value;
     }
     if (root->contains(kBackupCopies)) {
         Decoded<QList<CopyTarget>> copies
@@ -120,6 +129,7 @@ QJsonObject ProjectSettings::toJson() const
     for (const NotificationTarget& target : notifications)
         targets.append(target.toJson());
     json.insert(kNotifications, targets);
+    json.insert(kHealth, health.toJson());
     return json;
 }
 
@@ -132,10 +142,10 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
 
     for (auto it = root->begin(); it != root->end(); ++it) {
         if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies
-            && it.key() != kNotifications) {
+            && it.key() != kNotifications && it.key() != kHealth) {
             problems.append({it.key(),
-                Tr::tr("is not a setting that can be changed here (only data_retention, verify, backup_copies and "
-                       "notifications can be changed)")});
+                Tr::tr("is not a setting that can be changed here (only data_retention, verify, backup_copies, "
+                       "notifications and health can be changed)")});
         }
     }
 
@@ -152,6 +162,13 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
             = NotificationTarget::listFromJson(root->value(kNotifications), kNotifications);
         problems.append(targets.problems);
         notificationsChanged = targets.value;
+    }
+    // `health` replaces the whole setting: types not named go back to their defaults.
+    std::optional<HealthSettings> healthChanged;
+    if (root->contains(kHealth)) {
+        Decoded<HealthSettings> health = HealthSettings::fromJson(root->value(kHealth), kHealth);
+        problems.append(health.problems);
+        healthChanged = health.value;
     }
 
     std::optional<VerifySettings> verifyChanged;
@@ -215,13 +232,15 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         backupCopies = *copiesChanged;
     if (notificationsChanged)
         notifications = *notificationsChanged;
+    if (healthChanged)
+        health = *healthChanged;
     return {};
 }
 
 bool ProjectSettings::operator==(const ProjectSettings& rhs) const
 {
     if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies
-        || notifications != rhs.notifications)
+        || notifications != rhs.notifications || health != rhs.health)
         return false;
     for (EnvironmentType type : EnvironmentTypes::all()) {
         if (policyFor(type) != rhs.policyFor(type))

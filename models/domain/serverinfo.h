@@ -58,4 +58,8 @@ inline const QString Copies = QStringLiteral("copies");
 // Settings `notifications` (webhooks, e-mail) sent by tidemarkd itself, POST /projects/{p}/notifications/test and
 // GET /projects/{p}/notifications (delivery status).
 inline const QString Notifications = QStringLiteral("notifications");
+// GET /projects/{p}/health (freshness, missed runs, failures, copies, verification) and the `health` setting.
+inline const QString Health = QStringLiteral("health");
+// GET /metrics in the Prometheus text format (bearer token; or tidemarkd --metrics-listen without auth).
+inline const QString Metrics = QStringLiteral("metrics");
 } // namespace Capability

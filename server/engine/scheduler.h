@@ -31,6 +31,8 @@ signals:
     // An environment's schedule had `count` whole runs (buckets) since its newest automated backup without one:
     // tidemarkd was down, or those backups failed. Told once per environment and bucket, when the catch-up starts.
     void runsMissed(const QString& projectId, const QString& environmentId, int count);
+    // Each pass, before it looks: automated backups are being taken (health records it with tidemarkd's run).
+    void ticked();
 
 private:
     // Starts the project's verification when its `verify` interval has passed; true when it started one.

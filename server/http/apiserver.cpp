@@ -87,6 +87,8 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("GET", QStringLiteral("/projects/{p}/notifications"), std::bind(&ApiServer::getNotifications, this, _1));
     addRoute(
         "POST", QStringLiteral("/projects/{p}/notifications/test"), std::bind(&ApiServer::testNotifications, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/health"), std::bind(&ApiServer::getHealth, this, _1));
+    addRoute("GET", QStringLiteral("/metrics"), std::bind(&ApiServer::getMetrics, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)
@@ -258,7 +260,7 @@ HttpReply ApiServer::serverInfo(const Call& call)
     info.capabilities = {Capability::Annotations, Capability::RetentionDryRun, Capability::EnvironmentDescriptors,
         Capability::LogStream, Capability::Roles, Capability::Tokens, Capability::Files, Capability::Diff,
         Capability::PartialRestore, Capability::SafetyBackup, Capability::Verify, Capability::Repository,
-        Capability::Copies};
+        Capability::Copies, Capability::Health, Capability::Metrics};
     if (m_notifier)
         info.capabilities.append(Capability::Notifications);
     return HttpReply::json(200, info.toJson());
@@ -277,6 +279,7 @@ QJsonObject ApiServer::projectJson(const QString& projectId, const Call& call) c
             {QStringLiteral("environments"), link(base + QStringLiteral("/environments"))},
             {QStringLiteral("settings"), link(base + QStringLiteral("/settings"))},
             {QStringLiteral("repository"), link(base + QStringLiteral("/repository"))},
+            {QStringLiteral("health"), link(base + QStringLiteral("/health"))},
             {QStringLiteral("activities"), link(base + QStringLiteral("/activities"))}});
     return o;
 }

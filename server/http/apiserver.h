@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -20,6 +21,7 @@
 
 class ActivityHub;
 class Notifier;
+class Heartbeat;
 class Store;
 class QTcpSocket;
 
@@ -58,6 +60,11 @@ public:
 
     // The answer to one request (its size and time limits were enforced by the transport).
     HttpReply dispatch(const HttpRequest& request);
+    // The answer on the separate metrics address (tidemarkd --metrics-listen): GET /metrics without authentication,
+    // nothing else (healthroutes.cpp).
+    HttpReply dispatchMetrics(const HttpRequest& request);
+    // Tells health whether this tidemarkd takes automated backups and since when it runs (may stay unset).
+    void setHeartbeat(const Heartbeat* heartbeat) { m_heartbeat = heartbeat; }
 
 private:
     struct Route
@@ -129,6 +136,12 @@ private:
     // Writes them (mode 0600) and forgets the secrets of targets that are gone.
     std::optional<HttpReply> storeNotificationSecrets(const QString& projectId, const QList<NotificationTarget>& before,
         const QHash<QString, NotificationSecretValues>& values) const;
+    // The repositories' statistics and verification (repositoryroutes.cpp), and their JSON with key_acknowledged_at.
+    RepositoryReport repositoryReport(const QString& projectId);
+    QJsonArray repositoriesJson(const QString& projectId, const QList<RepositoryStatus>& repositories) const;
+    // healthroutes.cpp: the health report of a project and the Prometheus metrics of every project.
+    HttpReply getHealth(const Call& call);
+    HttpReply getMetrics(const Call& call);
     // The repository a key call names (?repository=, primary by default), or nullopt with the 404 in `error`.
     std::optional<QString> keyRepository(const Call& call, HttpReply& error) const;
 
@@ -171,4 +184,5 @@ private:
     Confinement m_confinement;
     bool m_apiHooksAllowed = false;
     Notifier* m_notifier = nullptr;
+    const Heartbeat* m_heartbeat = nullptr;
 };
