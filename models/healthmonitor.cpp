@@ -176,7 +176,7 @@ void HealthMonitor::pollWithToken(
                         tr("This server does not report the health of its environments."))});
                 return;
             }
-            const auto askProjects = [this, client, profile, generation, failed](const QStringList& projects) {
+            const auto askProjects = [this, client, profile, generation](const QStringList& projects) {
                 auto poll = std::make_shared<Poll>();
                 poll->pending = int(projects.size());
                 if (projects.isEmpty()) {

@@ -3,31 +3,9 @@
 #include "displayformat.h"
 #include "modelroles.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QDateTime>
 
-namespace {
-
-QColor stateColor(HealthRow::State state)
-{
-    switch (state) {
-    case HealthRow::State::Critical:
-        return QColor(0xc0, 0x1c, 0x28);
-    case HealthRow::State::Unreachable:
-    case HealthRow::State::Warning:
-        return QColor(0xb5, 0x83, 0x5a);
-    case HealthRow::State::Unknown:
-        return QColor(0x77, 0x76, 0x7b);
-    case HealthRow::State::Ok:
-        return QColor(0x26, 0xa2, 0x69);
-    }
-    return {};
-}
-
-} // namespace
-
-QString HealthRow::key() const
+QString HealthRow::keyOf(const QString& connection, const QString& project, const QString& environment)
 {
     return connection + QChar(0) + project + QChar(0) + environment;
 }
@@ -101,7 +79,7 @@ void HealthTableModel::setConnectionRows(const QString& connection, const QList<
         if (!worstBefore || HealthRow::severity(state) > HealthRow::severity(*worstBefore))
             worstBefore = state;
     }
-    const auto wide = before.constFind(HealthRow {connection, {}, {}}.key());
+    const auto wide = before.constFind(HealthRow::keyOf(connection, {}, {}));
     for (const HealthRow& r : incoming) {
         std::optional<HealthRow::State> was;
         if (const auto previous = before.constFind(r.key()); previous != before.cend())
@@ -131,7 +109,7 @@ void HealthTableModel::keepConnections(const QStringList& connections)
 
 int HealthTableModel::rowOf(const QString& connection, const QString& project, const QString& environment) const
 {
-    const QString key = HealthRow {connection, project, environment}.key();
+    const QString key = HealthRow::keyOf(connection, project, environment);
     for (int r = 0; r < m_rows.size(); ++r) {
         if (m_rows.at(r).key() == key)
             return r;
@@ -226,8 +204,6 @@ QVariant HealthTableModel::data(const QModelIndex& index, int role) const
         }
         return reasons.isEmpty() ? QVariant() : QVariant(reasons.join(QLatin1Char('\n')));
     }
-    if (role == Qt::ForegroundRole && index.column() == StateColumn)
-        return QBrush(stateColor(row.state));
     if (role == UnderlyingDataRole) {
         switch (index.column()) {
         case StateColumn:

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 // One row of the Health view: an environment of a project of a saved connection, or, when the connection's server
@@ -24,13 +25,15 @@ struct HealthRow
     std::optional<RepositoryStatus> primary; // the project's primary repository (its last verification)
     QString error; // why the state is unknown or unreachable
 
-    QString key() const;
+    QString key() const { return keyOf(connection, project, environment); }
+    static QString keyOf(const QString& connection, const QString& project, const QString& environment);
     // Higher is worse: the order of the Health view.
     static int severity(State state) { return int(state); }
     static State fromHealth(HealthState state);
     static QString stateName(State state); // translated
     bool operator==(const HealthRow&) const = default;
 };
+Q_DECLARE_METATYPE(HealthRow)
 
 // The Health view's table: every environment of every saved connection, fed one connection at a time by
 // HealthMonitor. Rows keep their place across polls (precise row notifications), so the selection survives.

@@ -1,5 +1,6 @@
 #include "systemduserservice.h"
 
+#include <memory>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -220,10 +221,12 @@ QByteArray SystemdUserService::unitText(
     for (const QString& a : arguments)
         execStart.append(quoted(a));
     QByteArrayList lines {kMarker + QByteArrayLiteral(" for \"This computer\" (Settings ▸ Run in the background).")};
+    bool header = true; // the template's opening comment (how to install it by hand) is not this unit's
     for (const QByteArray& line : templateText.split('\n')) {
+        header = header && !line.startsWith('[');
         if (line.startsWith("ExecStart="))
-            lines.append("ExecStart=" + execStart.join(QLatin1Char(' ')).toUtf8());
-        else if (!line.startsWith("#   ")) // the template's install recipe is not this unit's
+            lines.append(QByteArray("ExecStart=" + execStart.join(QLatin1Char(' ')).toUtf8()));
+        else if (!header || !line.startsWith('#'))
             lines.append(line);
     }
     return lines.join('\n');

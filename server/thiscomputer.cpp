@@ -144,6 +144,12 @@ void ThisComputer::setRunInBackground(bool background)
     }
     if (m_embedded.isRunning())
         return;
+    if (!SystemdUserService::isOwnUnit(m_service.installedUnit())) {
+        // Nothing of ours in systemd (a unit written by hand is not ours to stop).
+        m_serviceRunning = false;
+        startEmbedded();
+        return;
+    }
     m_serviceRunning = false;
     m_serviceStarting = false;
     m_switching = true;

@@ -62,6 +62,5 @@ private:
     bool m_serviceStarting = false;
     bool m_switching = false; // one server stops before the other starts
     bool m_serviceRunning = false;
-    QTimer m_retry;
     QPointer<QTcpSocket> m_probe;
 };

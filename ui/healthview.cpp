@@ -3,7 +3,9 @@
 #include "displayformat.h"
 #include "modelroles.h"
 
+#include <algorithm>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -21,6 +23,25 @@ class WorstFirstProxy : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        // The state in its colour (the model has no GUI types).
+        if (role == Qt::ForegroundRole && index.column() == HealthTableModel::StateColumn) {
+            switch (HealthRow::State(index.data(UnderlyingDataRole).toInt())) {
+            case HealthRow::State::Critical:
+                return QBrush(QColor(0xc0, 0x1c, 0x28));
+            case HealthRow::State::Unreachable:
+            case HealthRow::State::Warning:
+                return QBrush(QColor(0x9c, 0x6e, 0x03));
+            case HealthRow::State::Unknown:
+                return QBrush(QColor(0x77, 0x76, 0x7b));
+            case HealthRow::State::Ok:
+                return QBrush(QColor(0x26, 0xa2, 0x69));
+            }
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
 
 protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override

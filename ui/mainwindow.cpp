@@ -1360,6 +1360,11 @@ void MainWindow::openEnvironment(const QString& connection, const QString& proje
     m_environmentView->setFocus();
 }
 
+QString MainWindow::currentConnection() const
+{
+    return m_profiles->current().name;
+}
+
 void MainWindow::updateHealthIndicators()
 {
     const bool any = m_health->rowCount() > 0;

@@ -56,6 +56,8 @@ public:
     bool selectEnvironment(const QString& id);
     BackupTableModel* backupModel() const { return m_backups; }
     HealthMonitor* healthMonitor() const { return m_healthMonitor; }
+    TokenStore* tokenStore() const { return m_tokens; }
+    QString currentConnection() const;
     HealthView* healthView() const { return m_healthView; }
     // Opens an environment of any saved connection (from the Health view), switching connection and project first.
     void openEnvironment(const QString& connection, const QString& project, const QString& environment);
