@@ -5,7 +5,6 @@
 #include "domain/backup.h"
 #include "domain/backupfiles.h"
 #include "domain/environment.h"
-#include "domain/healthreport.h"
 #include "domain/project.h"
 #include "domain/projectsettings.h"
 #include "domain/repositoryreport.h"
@@ -137,10 +136,6 @@ public:
     // (local) POST /projects/{p}/verify; a negative `readDataPercent` leaves it to the project's `verify` setting.
     QFuture<ApiResult<QList<Activity>>> verifyRepository(
         const QString& project, const QString& repository, int readDataPercent);
-
-    // (local) GET /projects/{p}/health: each environment's state (freshness, missed runs, failures), the copies and
-    // the repositories' last verification.
-    QFuture<ApiResult<HealthReport>> health(const QString& project);
 
     // Opens the activity's NDJSON log stream (with auth); the caller owns the stream object.
     LogStream* openLogStream(const QString& project, const QString& activityId, QObject* parent);
