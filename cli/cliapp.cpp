@@ -49,6 +49,7 @@ const QString kAgainst = QStringLiteral("against");
 const QString kTo = QStringLiteral("to");
 const QString kCopy = QStringLiteral("copy");
 const QString kReadData = QStringLiteral("read-data");
+const QString kAllProfiles = QStringLiteral("all-profiles");
 
 const QString kApiVariable = QStringLiteral("TIDEMARK_API_URL");
 const QString kTokenUrlVariable = QStringLiteral("TIDEMARK_TOKEN_URL");
@@ -142,6 +143,13 @@ const QList<CliApp::Command>& CliApp::commands()
                 "Verify the primary repository (or the copy NAME): restic check reading PERCENT of the data back "
                 "(default: the project's verify setting) and a test restore; wait for it."),
             false, 0, 0, {kCopy, kReadData}, &CliApp::repositoryVerify},
+        {"health", "[--all-profiles]",
+            QT_TRANSLATE_NOOP("CliApp",
+                "Show the health of every environment and copy: of the project -p, else of every project of the "
+                "server; --all-profiles asks every connection saved in the console instead (tokens from the "
+                "keychain). Exit status 0 when all is ok, 1 when anything is in warning or critical, 3 when a server "
+                "could not be asked."),
+            false, 0, 0, {kAllProfiles}, &CliApp::health},
     };
     return list;
 }
@@ -188,7 +196,7 @@ QString CliApp::usage()
         "\n"
         "Exit status:\n"
         "  0    success\n"
-        "  1    the activity failed or was cancelled\n"
+        "  1    the activity failed or was cancelled; health: something is in warning or critical\n"
         "  2    usage or input error, found before any request: a missing -p, -e or --token, an unknown\n"
         "       option, an unreadable or invalid --set file, no backup to restore\n"
         "  3    server or network error: the server could not be reached or did not answer in time, the API\n"
@@ -244,9 +252,11 @@ bool CliApp::parse()
     const QCommandLineOption toOption(kTo, tr("Save into this folder."), tr("DIR"));
     const QCommandLineOption copyOption(kCopy, tr("The copy to verify."), tr("NAME"));
     const QCommandLineOption readDataOption(kReadData, tr("Percent of the data to read back (0-100)."), tr("PERCENT"));
-    parser.addOptions({apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption,
-        helpOption, versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption,
-        partOption, pathOption, noSafetyOption, againstOption, toOption, copyOption, readDataOption});
+    const QCommandLineOption allProfilesOption(kAllProfiles, tr("Ask every connection saved in the console."));
+    parser.addOptions(
+        {apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption, helpOption,
+            versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption, partOption,
+            pathOption, noSafetyOption, againstOption, toOption, copyOption, readDataOption, allProfilesOption});
 
     if (!parser.parse(m_argv)) {
         failUsage(parser.errorText());
@@ -307,7 +317,7 @@ bool CliApp::parse()
     }
     for (const QCommandLineOption* option :
         {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption, &dryRunOption, &partOption, &pathOption,
-            &noSafetyOption, &againstOption, &toOption, &copyOption, &readDataOption}) {
+            &noSafetyOption, &againstOption, &toOption, &copyOption, &readDataOption, &allProfilesOption}) {
         const QString name = option->names().constFirst();
         if (parser.isSet(*option) && !command->options.contains(name)) {
             failUsage(tr("--%1: is not an option of %2").arg(name, commandName));
@@ -357,6 +367,7 @@ bool CliApp::parse()
         failUsage(tr("--set: the file is missing"));
         return false;
     }
+    o.allProfiles = parser.isSet(allProfilesOption);
     o.copy = parser.value(copyOption);
     if (parser.isSet(copyOption) && o.copy.isEmpty()) {
         failUsage(tr("--copy: the copy's name is missing"));
@@ -388,6 +399,9 @@ bool CliApp::parse()
             return std::nullopt;
         return url;
     };
+    // health --all-profiles takes its connections from the console's profiles, not from the command line.
+    if (o.allProfiles)
+        return true;
     if (apiText.isEmpty()) {
         failUsage(tr("--api: is required (the API URL, like http://127.0.0.1:8421; or set TIDEMARK_API_URL)"));
         return false;
@@ -413,7 +427,8 @@ bool CliApp::parse()
         failUsage(tr("--token: is required (an API token; or set TIDEMARK_TOKEN)"));
         return false;
     }
-    if (o.project.isEmpty()) {
+    // health without -p asks about every project of the server.
+    if (o.project.isEmpty() && o.command != QLatin1String("health")) {
         failUsage(tr("-p: is required for %1 (the project; or set TIDEMARK_PROJECT)").arg(commandName));
         return false;
     }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "client/apiclient.h"
+#include "connectionprofiles.h"
+#include "healthcheck.h"
 
 #include <memory>
 #include <QFile>
@@ -22,7 +24,15 @@ class CliApp : public QObject
 
 public:
     // api-contract.md: 0 success, 1 failed activity, 2 usage or input error, 3 server/network error.
-    enum ExitStatus { Success = 0, ActivityFailed = 1, UsageError = 2, ServerError = 3, Interrupted = 130 };
+    // `health`: 1 when anything is in warning or critical.
+    enum ExitStatus {
+        Success = 0,
+        ActivityFailed = 1,
+        Unhealthy = 1,
+        UsageError = 2,
+        ServerError = 3,
+        Interrupted = 130
+    };
 
     // `arguments` as from QCoreApplication::arguments() (program name first). `stderrIsTerminal` selects the
     // redrawn progress bar over plain progress lines.
@@ -62,6 +72,7 @@ private:
         QString to; // backup:download
         QString copy; // repository:verify --copy
         int readDataPercent = -1; // repository:verify --read-data; -1: the project's setting
+        bool allProfiles = false; // health --all-profiles
     };
 
     static const QList<Command>& commands();
@@ -86,6 +97,10 @@ private:
     void activityList();
     void activityLog();
     void settingsRetention();
+    // healthcommand.cpp: `health [--all-profiles]`.
+    void health();
+    void readProfileTokens(QList<ConnectionProfile> profiles, QList<HealthCheck::Target> targets);
+    void runHealthCheck(const QList<HealthCheck::Target>& targets);
     // The server's dry run where it has one; otherwise the same plan made here (the hosted API would apply a
     // PATCH ?dry_run=1), from its settings, environments and backups.
     void retentionDryRun();

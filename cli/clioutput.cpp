@@ -4,6 +4,7 @@
 #include "domain/timestamp.h"
 #include "texttable.h"
 
+#include <cmath>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -173,6 +174,43 @@ QString CliOutput::repositories(const RepositoryReport& report)
             + QLatin1Char('\n');
     }
     return text;
+}
+
+QString CliOutput::health(const QList<HealthCheck::Row>& rows, bool withProfile)
+{
+    QStringList headers {tr("Project"), tr("Environment"), tr("State"), tr("Newest good backup"), tr("Target"),
+        tr("Missed"), tr("Next run"), tr("Reasons")};
+    if (withProfile)
+        headers.prepend(tr("Profile"));
+    TextTable table(headers);
+    QString copies;
+    for (const HealthCheck::Row& row : rows) {
+        if (!row.report)
+            continue;
+        for (const EnvironmentHealth& e : row.report->environments) {
+            QString target = tr("none");
+            if (e.maxAgeHours) {
+                const double hours = std::round(*e.maxAgeHours * 10.0) / 10.0;
+                target = tr("%1 h").arg(
+                    hours == std::floor(hours) ? QString::number(qint64(hours)) : QString::number(hours, 'f', 1));
+            }
+            QStringList cells {row.project, e.environment, HealthStates::toString(e.state),
+                e.newestGoodBackupAtMs ? time(*e.newestGoodBackupAtMs) : tr("none"), target,
+                QString::number(e.missedRuns), e.nextRunAtMs ? time(*e.nextRunAtMs) : QStringLiteral("-"),
+                e.reasons.isEmpty() ? QStringLiteral("-") : e.reasons.join(QLatin1String("; "))};
+            if (withProfile)
+                cells.prepend(row.profile);
+            table.addRow(cells);
+        }
+        for (const CopyHealth& c : row.report->copies) {
+            if (c.state == HealthState::Ok)
+                continue;
+            copies
+                += tr("Copy %1 of %2: %3: %4\n")
+                       .arg(c.name, row.project, HealthStates::toString(c.state), c.reasons.join(QLatin1String("; ")));
+        }
+    }
+    return table.toString() + copies;
 }
 
 QString CliOutput::retentionPreview(const QJsonObject& preview)

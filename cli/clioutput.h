@@ -5,6 +5,7 @@
 #include "domain/environment.h"
 #include "domain/projectsettings.h"
 #include "domain/repositoryreport.h"
+#include "healthcheck.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -25,6 +26,8 @@ public:
     static QString policies(const ProjectSettings& settings);
     // One row per repository (primary and copies), then the size over time.
     static QString repositories(const RepositoryReport& report);
+    // The health table: a row per environment (with the profile when `withProfile`), then copies that are not ok.
+    static QString health(const QList<HealthCheck::Row>& rows, bool withProfile);
     // `preview` is the dry run's environment → retention preview (PreviewReport's JSON shape).
     static QString retentionPreview(const QJsonObject& preview);
 

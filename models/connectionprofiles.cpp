@@ -31,6 +31,21 @@ ConnectionProfiles::ConnectionProfiles(QObject* parent)
     reload();
 }
 
+ConnectionProfiles::ConnectionProfiles(const QString& organization, const QString& application, QObject* parent)
+    : QObject(parent)
+    , m_organization(organization)
+    , m_application(application)
+{
+    reload();
+}
+
+std::unique_ptr<QSettings> ConnectionProfiles::openSettings() const
+{
+    if (m_application.isEmpty())
+        return std::make_unique<QSettings>();
+    return std::make_unique<QSettings>(QSettings::defaultFormat(), QSettings::UserScope, m_organization, m_application);
+}
+
 QString ConnectionProfiles::thisComputerName()
 {
     return tr("This computer");
@@ -38,7 +53,8 @@ QString ConnectionProfiles::thisComputerName()
 
 void ConnectionProfiles::reload()
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> owned = openSettings();
+    QSettings& settings = *owned;
     settings.beginGroup(kGroup);
     QList<ConnectionProfile> profiles;
     profiles.append(
@@ -200,7 +216,8 @@ qsizetype ConnectionProfiles::indexOf(const QString& name) const
 
 void ConnectionProfiles::save() const
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> owned = openSettings();
+    QSettings& settings = *owned;
     settings.beginGroup(kGroup);
     settings.remove(QString()); // the whole group: a shorter list must not leave old entries behind
     settings.setValue(kThisComputerProject, m_profiles.at(0).project);

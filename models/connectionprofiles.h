@@ -1,11 +1,14 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 #include <QUrl>
+
+class QSettings;
 
 // Where the console connects to. There is deliberately no token here: API tokens live in the system keychain
 // (TokenStore), never in QSettings.
@@ -29,6 +32,8 @@ class ConnectionProfiles : public QObject
 
 public:
     explicit ConnectionProfiles(QObject* parent = nullptr);
+    // The profiles another program keeps (the CLI reads the console's): QSettings of that organization and application.
+    ConnectionProfiles(const QString& organization, const QString& application, QObject* parent = nullptr);
 
     // "This computer" first, then the user's profiles in the order they were added.
     const QList<ConnectionProfile>& profiles() const { return m_profiles; }
@@ -61,6 +66,10 @@ private:
     qsizetype indexOf(const QString& name) const;
     void save() const;
 
+    std::unique_ptr<QSettings> openSettings() const;
+
     QList<ConnectionProfile> m_profiles;
     QString m_current; // name; empty means "This computer"
+    QString m_organization; // empty application: the program's own settings
+    QString m_application;
 };

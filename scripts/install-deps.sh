@@ -20,6 +20,8 @@ packages=(
     postgresql postgresql-client mariadb-server mariadb-client
     # tidemarkd's HTTP parser (Boost.Beast, header-only) and the TLS tests' certificates
     libboost-dev openssl
+    # tst_metrics checks GET /metrics with `promtool check metrics`
+    prometheus
     # headless GUI runs and screenshots
     xvfb xauth imagemagick fonts-dejavu-core
 )

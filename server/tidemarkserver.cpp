@@ -5,6 +5,7 @@
 #include "engine/confinement.h"
 #include "engine/engine.h"
 #include "engine/scheduler.h"
+#include "health/heartbeat.h"
 #include "http/apiserver.h"
 #include "http/httpserver.h"
 #include "store/store.h"
@@ -23,9 +24,11 @@ TidemarkServer::~TidemarkServer()
 {
     // The connections refer to the API, the API to the engine, the engine to the hub and the store: tear down in
     // that order.
+    m_metricsHttp.reset();
     m_http.reset();
     m_api.reset();
     m_scheduler.reset();
+    m_heartbeat.reset();
     m_engine.reset();
     m_hub.reset();
     m_store.reset();
@@ -83,6 +86,13 @@ bool TidemarkServer::start(const Options& options, QString& error)
                     .arg(options.address.toString());
         return false;
     }
+    if (options.metricsAddress && !tls && !options.metricsAddress->isLoopback() && !options.insecureHttp) {
+        // No tokens travel there, but the metrics name every project and environment to whoever reaches the port.
+        error = tr("--metrics-listen: %1 is not a loopback address; serve HTTPS there with --tls-cert FILE "
+                   "--tls-key FILE, or pass --insecure-http to serve plain HTTP anyway")
+                    .arg(options.metricsAddress->toString());
+        return false;
+    }
     m_store = openStore(options.dataDir, error);
     if (!m_store)
         return false;
@@ -90,6 +100,11 @@ bool TidemarkServer::start(const Options& options, QString& error)
         return false;
     m_hub = std::make_unique<ActivityHub>(*m_store);
     m_engine = std::make_unique<Engine>(*m_store, *m_hub, QDir(options.dataDir).absolutePath());
+    if (options.clock)
+        m_engine->setClock(options.clock);
+    // Activities are timed by the engine's clock, like the backups and the schedule they are compared with.
+    Engine* engine = m_engine.get();
+    m_hub->setClock([engine] { return engine->now(); });
     const QString dataDir = QDir(options.dataDir).absolutePath();
     // The demo's folder is always a root: tidemarkd made it, and its environments live there.
     QStringList roots = options.environmentRoots;
@@ -101,6 +116,9 @@ bool TidemarkServer::start(const Options& options, QString& error)
     m_api->setConfinement(confinement);
     m_api->setApiHooksAllowed(options.allowApiHooks);
     m_scheduler = std::make_unique<Scheduler>(*m_store, *m_engine);
+    m_heartbeat = std::make_unique<Heartbeat>(*m_store, [engine] { return engine->now(); });
+    connect(m_scheduler.get(), &Scheduler::ticked, m_heartbeat.get(), &Heartbeat::schedulerTicked);
+    m_api->setHeartbeat(m_heartbeat.get());
     HttpLimits limits = options.http;
     limits.maxBodyBytes = ApiServer::kMaxBodyBytes;
     ApiServer* api = m_api.get();
@@ -116,9 +134,35 @@ bool TidemarkServer::start(const Options& options, QString& error)
     }
     m_port = m_http->serverPort();
     m_address = options.address;
+    if (options.metricsAddress) {
+        m_metricsHttp = std::make_unique<HttpServer>(
+            limits, [api](const HttpRequest& request) { return api->dispatchMetrics(request); });
+        if (tls)
+            m_metricsHttp->setTlsConfiguration(*tls);
+        if (!m_metricsHttp->listen(*options.metricsAddress, options.metricsPort)) {
+            error = tr("cannot listen on %1:%2 for the metrics (%3)")
+                        .arg(options.metricsAddress->toString())
+                        .arg(options.metricsPort)
+                        .arg(m_metricsHttp->errorString());
+            return false;
+        }
+    }
+    m_heartbeat->start();
     if (options.scheduler)
         m_scheduler->start();
     return true;
+}
+
+QString TidemarkServer::metricsUrl() const
+{
+    if (!m_metricsHttp)
+        return {};
+    const QHostAddress address = m_metricsHttp->serverAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+        : address.toString();
+    const QString scheme = m_metricsHttp->isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    return QStringLiteral("%1://%2:%3/metrics").arg(scheme, host).arg(m_metricsHttp->serverPort());
 }
 
 QString TidemarkServer::url() const

@@ -2,6 +2,7 @@
 
 #include "http/httplimits.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 class ActivityHub;
 class ApiServer;
 class Engine;
+class Heartbeat;
 class HttpServer;
 class Scheduler;
 class Store;
@@ -43,6 +45,14 @@ public:
         bool insecureHttp = false;
         // The transport's timeouts and connection caps; the body limit is always the API's (kMaxBodyBytes).
         HttpLimits http;
+        // A second address that serves only GET /metrics, without authentication (--metrics-listen HOST:PORT); port
+        // 0 picks a free one. Off loopback it follows the API's rule: HTTPS with the same certificate, or
+        // --insecure-http.
+        std::optional<QHostAddress> metricsAddress;
+        quint16 metricsPort = 0;
+        // Tests: the engine's (and so the scheduler's, activities' and heartbeat's) clock from the start, in ms since
+        // the epoch. Unset: the system clock.
+        std::function<qint64()> clock;
     };
 
     explicit TidemarkServer(QObject* parent = nullptr);
@@ -52,7 +62,10 @@ public:
     bool start(const Options& options, QString& error);
     quint16 port() const { return m_port; }
     QString url() const;
+    // Where --metrics-listen serves GET /metrics (empty without it).
+    QString metricsUrl() const;
     Store& store() { return *m_store; }
+    Heartbeat& heartbeat() { return *m_heartbeat; }
     Engine& engine() { return *m_engine; }
     Scheduler& scheduler() { return *m_scheduler; }
 
@@ -71,8 +84,10 @@ private:
     std::unique_ptr<ActivityHub> m_hub;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<HttpServer> m_metricsHttp;
     QHostAddress m_address;
     quint16 m_port = 0;
 };

@@ -91,7 +91,8 @@ public:
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("The Tidemark backup server.\n\n"
                                             "  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] "
-                                            "[--environment-root DIR]... [--allow-api-hooks]\n"
+                                            "[--environment-root DIR]... [--allow-api-hooks] "
+                                            "[--metrics-listen HOST:PORT]\n"
                                             "  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME\n"
                                             "  tidemarkd --data-dir DIR token list\n"
                                             "  tidemarkd --data-dir DIR token revoke NAME\n"
@@ -139,6 +140,9 @@ public:
         const QCommandLineOption insecureHttp(QStringLiteral("insecure-http"),
             tr("Serve plain HTTP on an address other than loopback (tokens then travel in the clear)."));
         parser.addOptions({tlsCert, tlsKey, insecureHttp});
+        const QCommandLineOption metricsListen(QStringLiteral("metrics-listen"),
+            tr("Also serve GET /metrics (Prometheus) here, without authentication."), tr("HOST:PORT"));
+        parser.addOption(metricsListen);
         parser.addPositionalArgument(
             QStringLiteral("command"), tr("Optional: token create | token list | token revoke NAME | hooks set"));
         if (!parser.parse(QCoreApplication::arguments()))
@@ -169,17 +173,30 @@ public:
                     tr("--environment-root: '%1' is not an existing directory given by its absolute path").arg(root));
             options.environmentRoots.append(QDir::cleanPath(root));
         }
+        // HOST:PORT (an IPv6 host in brackets) into an address and a port.
+        const auto hostAndPort = [](const QString& hostPort, QHostAddress& address, quint16& port) {
+            const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
+            bool portOk = false;
+            const uint number = colon > 0 ? hostPort.mid(colon + 1).toUInt(&portOk) : 0;
+            QString host = colon > 0 ? hostPort.left(colon) : QString();
+            if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+                host = host.mid(1, host.size() - 2);
+            if (!portOk || number > 65535
+                || !address.setAddress(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host))
+                return false;
+            port = quint16(number);
+            return true;
+        };
         const QString hostPort = parser.value(listen);
-        const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
-        bool portOk = false;
-        const uint port = colon > 0 ? hostPort.mid(colon + 1).toUInt(&portOk) : 0;
-        QString host = colon > 0 ? hostPort.left(colon) : QString();
-        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-            host = host.mid(1, host.size() - 2);
-        if (!portOk || port > 65535
-            || !options.address.setAddress(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host))
+        if (!hostAndPort(hostPort, options.address, options.port))
             return fail(tr("--listen: '%1' is not HOST:PORT (for example 127.0.0.1:8421)").arg(hostPort));
-        options.port = quint16(port);
+        if (parser.isSet(metricsListen)) {
+            QHostAddress address;
+            if (!hostAndPort(parser.value(metricsListen), address, options.metricsPort))
+                return fail(tr("--metrics-listen: '%1' is not HOST:PORT (for example 127.0.0.1:9421)")
+                                .arg(parser.value(metricsListen)));
+            options.metricsAddress = address;
+        }
         options.tlsCertificateFile = parser.value(tlsCert);
         options.tlsKeyFile = parser.value(tlsKey);
         options.insecureHttp = parser.isSet(insecureHttp);
@@ -189,6 +206,9 @@ public:
         QString error;
         if (!server->start(options, error))
             return fail(error);
+        // The metrics address first: whoever waits for "listening on" then has both.
+        if (!server->metricsUrl().isEmpty())
+            QTextStream(stdout) << QLatin1String("metrics on ") << server->metricsUrl() << Qt::endl;
         QTextStream(stdout) << QLatin1String("listening on ") << server->url() << Qt::endl;
         return QCoreApplication::exec();
     }

@@ -592,6 +592,12 @@ QFuture<ApiResult<RepositoryReport>> ApiClient::repository(const QString& projec
         [](const QJsonValue& json) { return RepositoryReport::fromJson(json); });
 }
 
+QFuture<ApiResult<HealthReport>> ApiClient::health(const QString& project)
+{
+    return typedRequest<HealthReport>("GET", projectPath(project) + QStringLiteral("/health"), {}, true,
+        [](const QJsonValue& json) { return HealthReport::fromJson(json); });
+}
+
 QFuture<ApiResult<QList<Activity>>> ApiClient::verifyRepository(
     const QString& project, const QString& repository, int readDataPercent)
 {

@@ -5,6 +5,7 @@
 #include "domain/backup.h"
 #include "domain/backupfiles.h"
 #include "domain/environment.h"
+#include "domain/healthreport.h"
 #include "domain/project.h"
 #include "domain/projectsettings.h"
 #include "domain/repositoryreport.h"
@@ -133,6 +134,8 @@ public:
 
     // (local) GET /projects/{p}/repository: the repositories' statistics and last verification.
     QFuture<ApiResult<RepositoryReport>> repository(const QString& project);
+    // (local) GET /projects/{p}/health: per environment its state and reasons, the repositories, the copies.
+    QFuture<ApiResult<HealthReport>> health(const QString& project);
     // (local) POST /projects/{p}/verify; a negative `readDataPercent` leaves it to the project's `verify` setting.
     QFuture<ApiResult<QList<Activity>>> verifyRepository(
         const QString& project, const QString& repository, int readDataPercent);

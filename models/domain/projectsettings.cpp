@@ -17,6 +17,7 @@ const QString kDataRetention = QStringLiteral("data_retention");
 const QString kDefaultConfig = QStringLiteral("default_config");
 const QString kVerify = QStringLiteral("verify");
 const QString kBackupCopies = QStringLiteral("backup_copies");
+const QString kHealth = QStringLiteral("health");
 
 QString typeNames()
 {
@@ -52,6 +53,14 @@ Decoded<ProjectSettings> ProjectSettings::fromJson(const QJsonValue& json, const
     settings.other.remove(kDataRetention);
     settings.other.remove(kVerify);
     settings.other.remove(kBackupCopies);
+    settings.other.remove(kHealth);
+    if (root->contains(kHealth)) {
+        Decoded<HealthSettings> health
+            = HealthSettings::fromJson(root->value(kHealth), JsonPath::key(basePath, kHealth));
+        problems.append(health.problems);
+        if (health.value)
+            settings.health = *health.value;
+    }
     if (root->contains(kBackupCopies)) {
         Decoded<QList<CopyTarget>> copies
             = CopyTarget::listFromJson(root->value(kBackupCopies), JsonPath::key(basePath, kBackupCopies));
@@ -107,6 +116,7 @@ QJsonObject ProjectSettings::toJson() const
     for (const CopyTarget& copy : backupCopies)
         copies.append(copy.toJson());
     json.insert(kBackupCopies, copies);
+    json.insert(kHealth, health.toJson());
     return json;
 }
 
@@ -118,10 +128,10 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
 
     for (auto it = root->begin(); it != root->end(); ++it) {
-        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies) {
+        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies && it.key() != kHealth) {
             problems.append({it.key(),
-                Tr::tr("is not a setting that can be changed here (only data_retention, verify and backup_copies can "
-                       "be changed)")});
+                Tr::tr("is not a setting that can be changed here (only data_retention, verify, backup_copies and "
+                       "health can be changed)")});
         }
     }
 
@@ -130,6 +140,14 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         Decoded<QList<CopyTarget>> copies = CopyTarget::listFromJson(root->value(kBackupCopies), kBackupCopies);
         problems.append(copies.problems);
         copiesChanged = copies.value;
+    }
+
+    // `health` replaces the whole setting: types not named go back to their defaults.
+    std::optional<HealthSettings> healthChanged;
+    if (root->contains(kHealth)) {
+        Decoded<HealthSettings> health = HealthSettings::fromJson(root->value(kHealth), kHealth);
+        problems.append(health.problems);
+        healthChanged = health.value;
     }
 
     std::optional<VerifySettings> verifyChanged;
@@ -191,12 +209,14 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         verify = *verifyChanged;
     if (copiesChanged)
         backupCopies = *copiesChanged;
+    if (healthChanged)
+        health = *healthChanged;
     return {};
 }
 
 bool ProjectSettings::operator==(const ProjectSettings& rhs) const
 {
-    if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies)
+    if (other != rhs.other || verify != rhs.verify || backupCopies != rhs.backupCopies || health != rhs.health)
         return false;
     for (EnvironmentType type : EnvironmentTypes::all()) {
         if (policyFor(type) != rhs.policyFor(type))

@@ -2,6 +2,7 @@
 
 #include "copytarget.h"
 #include "environmenttype.h"
+#include "healthsettings.h"
 #include "problem.h"
 #include "retentionpolicy.h"
 #include "verifysettings.h"
@@ -16,6 +17,7 @@ struct ProjectSettings
     QMap<EnvironmentType, RetentionPolicy> dataRetention;
     VerifySettings verify; // `verify`, defaults filled in
     QList<CopyTarget> backupCopies; // `backup_copies`; their credentials' values only right after a PATCH gave them
+    HealthSettings health; // `health`: freshness targets per environment type (only those set)
     QJsonObject other;
 
     RetentionPolicy policyFor(EnvironmentType type) const;
@@ -25,9 +27,9 @@ struct ProjectSettings
     static Decoded<ProjectSettings> fromJson(const QJsonValue& json, const QString& basePath = {});
     QJsonObject toJson() const;
 
-    // Applies a PATCH body (a partial data_retention, a `verify`, a whole `backup_copies`): types not named are
-    // untouched; inside a type, max_backups and default_config replace the current values when given; `verify` keys
-    // given replace theirs. Problems are named by path
+    // Applies a PATCH body (a partial data_retention, a `verify`, a whole `backup_copies`, a whole `health`): types not
+    // named are untouched; inside a type, max_backups and default_config replace the current values when given;
+    // `verify` keys given replace theirs. Problems are named by path
     // (`data_retention.production.default_config.schedule[0].interval`); on problems nothing changes.
     Problems applyPatch(const QJsonValue& patch);
 

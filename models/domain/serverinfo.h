@@ -55,4 +55,8 @@ inline const QString Verify = QStringLiteral("verify");
 inline const QString Repository = QStringLiteral("repository");
 // Settings backup_copies, `restic copy` after each backup (project.backup.copy), `copies` on each backup.
 inline const QString Copies = QStringLiteral("copies");
+// GET /projects/{p}/health (freshness, missed runs, failures, copies, verification) and the `health` setting.
+inline const QString Health = QStringLiteral("health");
+// GET /metrics in the Prometheus text format (bearer token; or tidemarkd --metrics-listen without auth).
+inline const QString Metrics = QStringLiteral("metrics");
 } // namespace Capability

@@ -36,7 +36,7 @@ std::optional<ActivityRecord> ActivityHub::create(const QString& projectId, cons
     r.activity.payload = payload;
     r.activity.payload.insert(QStringLiteral("user"), actor.toJson());
     r.activity.text = text;
-    r.activity.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+    r.activity.createdAtMs = m_clock();
     if (!m_store.saveActivity(r))
         return std::nullopt;
     return r;
@@ -48,7 +48,7 @@ void ActivityHub::start(const QString& projectId, const QString& activityId)
     if (!r)
         return;
     r->activity.state = Activity::State::InProgress;
-    r->activity.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    r->activity.startedAtMs = m_clock();
     m_store.saveActivity(*r);
 }
 
@@ -72,7 +72,7 @@ void ActivityHub::setPayload(const QString& projectId, const QString& activityId
 
 void ActivityHub::log(const QString& activityId, const QString& message)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock();
     const int seq = m_store.appendLog(activityId, now, message);
     if (seq > 0)
         emit logAppended(activityId, ActivityLogLine {seq, now, message});
@@ -84,7 +84,7 @@ void ActivityHub::finish(const QString& projectId, const QString& activityId, st
     auto r = m_store.activity(projectId, activityId);
     if (!r || r->activity.isFinished())
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock();
     r->activity.state = cancelled ? Activity::State::Cancelled : Activity::State::Complete;
     r->activity.result = result;
     if (cancelled)

@@ -2,6 +2,8 @@
 
 #include "store/store.h"
 
+#include <functional>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -34,6 +36,10 @@ class ActivityHub : public QObject
 public:
     explicit ActivityHub(Store& store, QObject* parent = nullptr);
 
+    // Where the times of activities and log lines come from: the system clock unless set (TidemarkServer gives the
+    // engine's, so that a test's clock moves activities and backups alike).
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
     // Records a new pending activity; `actor` becomes payload.user.
     std::optional<ActivityRecord> create(const QString& projectId, const QString& type, const QStringList& environments,
         const QJsonObject& payload, const QString& text, const Actor& actor);
@@ -53,4 +59,5 @@ signals:
 
 private:
     Store& m_store;
+    std::function<qint64()> m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
 };

@@ -28,6 +28,7 @@ void Scheduler::stop()
 
 int Scheduler::tick()
 {
+    emit ticked();
     int started = 0;
     const qint64 nowSeconds = Timestamp::floorDiv(m_engine.now(), 1000);
     for (const Project& project : m_store.projects()) {

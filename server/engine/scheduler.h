@@ -26,6 +26,10 @@ public:
     // One pass over every environment (and project, for verifications); returns how many backups it started.
     int tick();
 
+signals:
+    // Each pass, before it looks: automated backups are being taken (health records it with tidemarkd's run).
+    void ticked();
+
 private:
     // Starts the project's verification when its `verify` interval has passed; true when it started one.
     bool verifyIfDue(const QString& projectId, const VerifySettings& verify);

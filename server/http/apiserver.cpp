@@ -84,6 +84,8 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("GET", QStringLiteral("/projects/{p}/repository/key"), std::bind(&ApiServer::getRepositoryKey, this, _1));
     addRoute("POST", QStringLiteral("/projects/{p}/repository/key/acknowledge"),
         std::bind(&ApiServer::acknowledgeRepositoryKey, this, _1));
+    addRoute("GET", QStringLiteral("/projects/{p}/health"), std::bind(&ApiServer::getHealth, this, _1));
+    addRoute("GET", QStringLiteral("/metrics"), std::bind(&ApiServer::getMetrics, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)
@@ -255,7 +257,7 @@ HttpReply ApiServer::serverInfo(const Call& call)
     info.capabilities = {Capability::Annotations, Capability::RetentionDryRun, Capability::EnvironmentDescriptors,
         Capability::LogStream, Capability::Roles, Capability::Tokens, Capability::Files, Capability::Diff,
         Capability::PartialRestore, Capability::SafetyBackup, Capability::Verify, Capability::Repository,
-        Capability::Copies};
+        Capability::Copies, Capability::Health, Capability::Metrics};
     return HttpReply::json(200, info.toJson());
 }
 
@@ -272,6 +274,7 @@ QJsonObject ApiServer::projectJson(const QString& projectId, const Call& call) c
             {QStringLiteral("environments"), link(base + QStringLiteral("/environments"))},
             {QStringLiteral("settings"), link(base + QStringLiteral("/settings"))},
             {QStringLiteral("repository"), link(base + QStringLiteral("/repository"))},
+            {QStringLiteral("health"), link(base + QStringLiteral("/health"))},
             {QStringLiteral("activities"), link(base + QStringLiteral("/activities"))}});
     return o;
 }

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -17,6 +18,7 @@
 #include <QUrlQuery>
 
 class ActivityHub;
+class Heartbeat;
 class Store;
 class QTcpSocket;
 
@@ -53,6 +55,11 @@ public:
 
     // The answer to one request (its size and time limits were enforced by the transport).
     HttpReply dispatch(const HttpRequest& request);
+    // The answer on the separate metrics address (tidemarkd --metrics-listen): GET /metrics without authentication,
+    // nothing else (healthroutes.cpp).
+    HttpReply dispatchMetrics(const HttpRequest& request);
+    // Tells health whether this tidemarkd takes automated backups and since when it runs (may stay unset).
+    void setHeartbeat(const Heartbeat* heartbeat) { m_heartbeat = heartbeat; }
 
 private:
     struct Route
@@ -109,6 +116,12 @@ private:
     HttpReply getRepository(const Call& call);
     HttpReply getRepositoryKey(const Call& call);
     HttpReply acknowledgeRepositoryKey(const Call& call);
+    // The repositories' statistics and verification (repositoryroutes.cpp), and their JSON with key_acknowledged_at.
+    RepositoryReport repositoryReport(const QString& projectId);
+    QJsonArray repositoriesJson(const QString& projectId, const QList<RepositoryStatus>& repositories) const;
+    // healthroutes.cpp: the health report of a project and the Prometheus metrics of every project.
+    HttpReply getHealth(const Call& call);
+    HttpReply getMetrics(const Call& call);
     // The repository a key call names (?repository=, primary by default), or nullopt with the 404 in `error`.
     std::optional<QString> keyRepository(const Call& call, HttpReply& error) const;
 
@@ -148,4 +161,5 @@ private:
     QHash<QString, Session> m_sessions; // access token → session
     Confinement m_confinement;
     bool m_apiHooksAllowed = false;
+    const Heartbeat* m_heartbeat = nullptr;
 };

@@ -73,12 +73,8 @@ HttpReply ApiServer::verifyRepository(const Call& call)
     return accepted(m_engine.verify(p, repository, percent, testRestore, Actor::token(call.tokenName)), call);
 }
 
-HttpReply ApiServer::getRepository(const Call& call)
+RepositoryReport ApiServer::repositoryReport(const QString& p)
 {
-    if (auto error = requireProject(call))
-        return *error;
-    const QString p = call.params.value(kP);
-
     RepositoryStatus primary;
     primary.name = kPrimary;
     primary.location = m_engine.repository(p)->settings().repository;
@@ -132,19 +128,32 @@ HttpReply ApiServer::getRepository(const Call& call)
         }
         report.repositories.append(status);
     }
-    QJsonObject json = report.toJson();
+    return report;
+}
+
+QJsonArray ApiServer::repositoriesJson(const QString& p, const QList<RepositoryStatus>& repositories) const
+{
     // Whether each repository's password was saved somewhere safe (the console reminds until it was).
-    QJsonArray repositories = json.value(QStringLiteral("repositories")).toArray();
-    for (qsizetype i = 0; i < repositories.size(); ++i) {
-        QJsonObject r = repositories.at(i).toObject();
-        const QFileInfo acknowledged(
-            acknowledgementFile(m_engine.dataDir(), p, r.value(QStringLiteral("name")).toString()));
+    QJsonArray out;
+    for (const RepositoryStatus& status : repositories) {
+        QJsonObject r = status.toJson();
+        const QFileInfo acknowledged(acknowledgementFile(m_engine.dataDir(), p, status.name));
         r.insert(QStringLiteral("key_acknowledged_at"),
             acknowledged.exists() ? QJsonValue(Timestamp::formatMsecs(acknowledged.lastModified().toMSecsSinceEpoch()))
                                   : QJsonValue(QJsonValue::Null));
-        repositories.replace(i, r);
+        out.append(r);
     }
-    json.insert(QStringLiteral("repositories"), repositories);
+    return out;
+}
+
+HttpReply ApiServer::getRepository(const Call& call)
+{
+    if (auto error = requireProject(call))
+        return *error;
+    const QString p = call.params.value(kP);
+    const RepositoryReport report = repositoryReport(p);
+    QJsonObject json = report.toJson();
+    json.insert(QStringLiteral("repositories"), repositoriesJson(p, report.repositories));
     const QString base = QStringLiteral("/projects/") + p;
     QJsonObject links {{QStringLiteral("self"), link(base + QStringLiteral("/repository"))}};
     if (call.role == Role::Admin)

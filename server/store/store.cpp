@@ -143,6 +143,13 @@ const char* const kMigrations[] = {
         error TEXT NOT NULL,
         copy_snapshot_id TEXT NOT NULL,
         PRIMARY KEY (backup_id, copy_name)))",
+    // version 3: tidemarkd's runs, from its start to its last heartbeat (health: missed runs while it was down)
+    R"(CREATE TABLE server_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        scheduler INTEGER NOT NULL)
+    ;CREATE INDEX server_runs_by_last_seen ON server_runs (last_seen_at))",
 };
 
 } // namespace
@@ -875,4 +882,69 @@ bool Store::deleteBackupCopy(const QString& backupId, const QString& copyName)
     if (!q.exec())
         return fail(QStringLiteral("database"), q.lastError().text());
     return true;
+}
+
+// --- tidemarkd's runs and activity counts ---
+
+qint64 Store::startRun(qint64 atMs, bool scheduler)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO server_runs (started_at, last_seen_at, scheduler) VALUES (?, ?, ?)"));
+    q.addBindValue(atMs);
+    q.addBindValue(atMs);
+    q.addBindValue(scheduler ? 1 : 0);
+    if (!q.exec()) {
+        fail(QStringLiteral("database"), q.lastError().text());
+        return -1;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool Store::touchRun(qint64 id, qint64 atMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE server_runs SET last_seen_at = MAX(last_seen_at, ?) WHERE id = ?"));
+    q.addBindValue(atMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(QStringLiteral("database"), q.lastError().text());
+    return true;
+}
+
+QList<ServerRun> Store::runs(qint64 sinceMs)
+{
+    QList<ServerRun> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, started_at, last_seen_at, scheduler FROM server_runs WHERE last_seen_at >= ? "
+                             "ORDER BY started_at, id"));
+    q.addBindValue(sinceMs);
+    if (q.exec()) {
+        while (q.next())
+            out.append(ServerRun {
+                q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt() != 0});
+    }
+    return out;
+}
+
+std::optional<qint64> Store::firstRunStartedAt()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT MIN(started_at) FROM server_runs")) && q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+QList<Store::ActivityCount> Store::activityCounts()
+{
+    QList<ActivityCount> out;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT project_id, type, CASE WHEN state = 'cancelled' THEN 'cancelled' ELSE "
+                              "COALESCE(result, 'failure') END AS outcome, COUNT(*) FROM activities WHERE state IN "
+                              "('complete', 'cancelled') GROUP BY project_id, type, outcome "
+                              "ORDER BY project_id, type, outcome"))) {
+        while (q.next())
+            out.append(ActivityCount {
+                q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    }
+    return out;
 }

@@ -61,6 +61,16 @@ struct VerificationRecord
     QStringList damagedPacks;
 };
 
+// One run of tidemarkd as its heartbeat recorded it: from its start to the last beat (health tells the time it was
+// not running from the time it ran without taking a scheduled backup).
+struct ServerRun
+{
+    qint64 id = 0;
+    qint64 startedAtMs = 0;
+    qint64 lastSeenAtMs = 0;
+    bool scheduler = true; // whether it took automated backups (not --no-scheduler)
+};
+
 struct ApiToken
 {
     QString name;
@@ -73,7 +83,7 @@ struct ApiToken
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     Store();
     ~Store();
@@ -130,6 +140,23 @@ public:
     QString backupCopySnapshot(const QString& backupId, const QString& copyName);
     QList<BackupCopy> backupCopies(const QString& backupId);
     bool deleteBackupCopy(const QString& backupId, const QString& copyName);
+
+    // tidemarkd's runs (server/health/heartbeat.h). startRun returns the new run's id, or -1 on an error.
+    qint64 startRun(qint64 atMs, bool scheduler);
+    bool touchRun(qint64 id, qint64 atMs);
+    // The runs that were still going at or after `sinceMs`, oldest first.
+    QList<ServerRun> runs(qint64 sinceMs);
+    // When the first recorded run started (nullopt before any).
+    std::optional<qint64> firstRunStartedAt();
+    // Finished activities counted by project, type and result ("success", "failure", "cancelled").
+    struct ActivityCount
+    {
+        QString projectId;
+        QString type;
+        QString result;
+        qint64 count = 0;
+    };
+    QList<ActivityCount> activityCounts();
 
     // API tokens: only a SHA-256 hash of each token is stored.
     bool insertApiToken(const QString& token, const ApiToken& info);
