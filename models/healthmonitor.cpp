@@ -16,8 +16,7 @@ struct HealthMonitor::Poll
     QList<HealthRow> rows;
 };
 
-HealthMonitor::HealthMonitor(
-    ConnectionProfiles* profiles, TokenStore* tokens, HealthTableModel* model, QObject* parent)
+HealthMonitor::HealthMonitor(ConnectionProfiles* profiles, TokenStore* tokens, HealthTableModel* model, QObject* parent)
     : QObject(parent)
     , m_profiles(profiles)
     , m_tokens(tokens)
@@ -160,12 +159,12 @@ void HealthMonitor::pollWithToken(
         if (error.kind == ApiError::Kind::Auth)
             m_keychainTokens.remove(TokenStore::keyFor(profile.apiUrl)); // read it again next time
         finish(profile, generation,
-            {failureRow(profile, unreachable ? HealthRow::State::Unreachable : HealthRow::State::Unknown,
-                error.message())});
+            {failureRow(
+                profile, unreachable ? HealthRow::State::Unreachable : HealthRow::State::Unknown, error.message())});
     };
 
-    ApiClient::onResult(client->serverInfo(), this,
-        [this, client, profile, generation, failed](const ApiResult<ServerInfo>& info) {
+    ApiClient::onResult(
+        client->serverInfo(), this, [this, client, profile, generation, failed](const ApiResult<ServerInfo>& info) {
             if (!info.ok()) {
                 failed(info.error);
                 return;
@@ -223,8 +222,8 @@ void HealthMonitor::pollWithToken(
                 askProjects(profile.project.isEmpty() ? QStringList() : QStringList {profile.project});
                 return;
             }
-            ApiClient::onResult(client->projects(), this,
-                [askProjects, failed](const ApiResult<QList<Project>>& projects) {
+            ApiClient::onResult(
+                client->projects(), this, [askProjects, failed](const ApiResult<QList<Project>>& projects) {
                     if (!projects.ok()) {
                         failed(projects.error);
                         return;

@@ -48,7 +48,8 @@ private:
         quint64 generation = 0; // answers of an older poll (the profile changed meanwhile) are dropped
     };
     void poll(const ConnectionProfile& profile);
-    void pollWithToken(const ConnectionProfile& profile, const QUrl& apiUrl, const QUrl& tokenUrl, const QString& token);
+    void pollWithToken(
+        const ConnectionProfile& profile, const QUrl& apiUrl, const QUrl& tokenUrl, const QString& token);
     void finish(const ConnectionProfile& profile, quint64 generation, const QList<HealthRow>& rows);
     // One connection-wide row saying why there is nothing better.
     static HealthRow failureRow(const ConnectionProfile& profile, HealthRow::State state, const QString& why);

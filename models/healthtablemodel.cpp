@@ -42,8 +42,7 @@ QString HealthRow::stateName(State state)
 
 HealthTableModel::HealthTableModel(QObject* parent)
     : KeyedTableModel(parent)
-{
-}
+{ }
 
 void HealthTableModel::setConnectionRows(const QString& connection, const QList<HealthRow>& rows)
 {
@@ -67,7 +66,8 @@ void HealthTableModel::setConnectionRows(const QString& connection, const QList<
     }
     if (!placed)
         next.append(incoming);
-    syncRows(m_rows, next, [](const HealthRow& r) { return r.key(); },
+    syncRows(
+        m_rows, next, [](const HealthRow& r) { return r.key(); },
         [](const HealthRow& a, const HealthRow& b) { return a == b; });
     if (!seen)
         m_seenConnections.append(connection);
@@ -103,7 +103,8 @@ void HealthTableModel::keepConnections(const QStringList& connections)
             next.append(r);
     }
     m_seenConnections.removeIf([&](const QString& c) { return !connections.contains(c); });
-    syncRows(m_rows, next, [](const HealthRow& r) { return r.key(); },
+    syncRows(
+        m_rows, next, [](const HealthRow& r) { return r.key(); },
         [](const HealthRow& a, const HealthRow& b) { return a == b; });
 }
 
@@ -214,8 +215,7 @@ QVariant HealthTableModel::data(const QModelIndex& index, int role) const
         case NextRunColumn:
             return h && h->nextRunAtMs ? QVariant(*h->nextRunAtMs) : QVariant();
         case VerifiedColumn:
-            return row.primary && row.primary->lastVerifiedAtMs ? QVariant(*row.primary->lastVerifiedAtMs)
-                                                                 : QVariant();
+            return row.primary && row.primary->lastVerifiedAtMs ? QVariant(*row.primary->lastVerifiedAtMs) : QVariant();
         default:
             break;
         }

@@ -60,8 +60,7 @@ QStringList words(const QString& line)
 SystemdUserService::SystemdUserService(const QString& unitName, QObject* parent)
     : QObject(parent)
     , m_unitName(unitName)
-{
-}
+{ }
 
 QString SystemdUserService::unitDirectory()
 {
@@ -195,7 +194,8 @@ void SystemdUserService::remove()
 {
     const QByteArray before = installedUnit();
     if (before.isEmpty() || !isOwnUnit(before)) {
-        emit removed(before.isEmpty(), before.isEmpty() ? QString() : tr("%1 was not written by Tidemark.").arg(unitPath()));
+        emit removed(
+            before.isEmpty(), before.isEmpty() ? QString() : tr("%1 was not written by Tidemark.").arg(unitPath()));
         return;
     }
     runAll({{QStringLiteral("disable"), QStringLiteral("--now"), m_unitName}}, [this](bool ok, const QString& error) {

@@ -40,7 +40,8 @@ ThisComputer::ThisComputer(const QString& dataDirectory, const QString& tidemark
             fallBack(error);
             return;
         }
-        const QString listen = SystemdUserService::execStartOption(m_service.installedUnit(), QStringLiteral("--listen"));
+        const QString listen
+            = SystemdUserService::execStartOption(m_service.installedUnit(), QStringLiteral("--listen"));
         waitForService(QUrl(QStringLiteral("http://") + listen), kProbeAttempts);
     });
 }
@@ -211,7 +212,8 @@ void ThisComputer::waitForService(const QUrl& url, int attemptsLeft)
             fallBack(tr("it did not answer at %1.").arg(url.toString()));
             return;
         }
-        QTimer::singleShot(kProbeIntervalMs, this, [this, url, attemptsLeft] { waitForService(url, attemptsLeft - 1); });
+        QTimer::singleShot(
+            kProbeIntervalMs, this, [this, url, attemptsLeft] { waitForService(url, attemptsLeft - 1); });
     });
     socket->connectToHost(url.host(), quint16(url.port()));
 }

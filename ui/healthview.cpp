@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QHeaderView>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>

@@ -429,8 +429,8 @@ void MainWindow::createWidgets()
     // Health: every environment of every connection, behind the activities.
     m_healthDock = new QDockWidget(tr("Health"), this);
     m_healthDock->setObjectName(QStringLiteral("healthDock"));
-    m_healthDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
-        | QDockWidget::DockWidgetClosable);
+    m_healthDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     m_healthView = new HealthView(m_health, m_healthDock);
     m_healthDock->setWidget(m_healthView);
     addDockWidget(Qt::BottomDockWidgetArea, m_healthDock);

@@ -35,7 +35,8 @@ QMessageBox::StandardButton MessageBox::choose(QWidget* parent, const QString& t
     s_lastDetails = details;
     if (s_answer)
         return *s_answer;
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, parent);
+    QMessageBox box(
+        QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, parent);
     box.setDefaultButton(QMessageBox::Cancel);
     box.setEscapeButton(QMessageBox::Cancel);
     if (!details.isEmpty())

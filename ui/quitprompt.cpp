@@ -14,15 +14,13 @@ namespace {
 constexpr int kQuitCancelTimeoutMs = 20000;
 } // namespace
 
-QuitPrompt::QuitPrompt(
-    QMainWindow* window, ApiClient* client, ActivityListModel* activities, LocalServer* localServer)
+QuitPrompt::QuitPrompt(QMainWindow* window, ApiClient* client, ActivityListModel* activities, LocalServer* localServer)
     : QObject(window)
     , m_window(window)
     , m_client(client)
     , m_activities(activities)
     , m_localServer(localServer)
-{
-}
+{ }
 
 bool QuitPrompt::mayClose(const QList<Activity>& running, const QString& project)
 {
@@ -86,11 +84,10 @@ void QuitPrompt::cancelThenClose(const QList<Activity>& running, const QString& 
     for (const Activity& a : running) {
         ids.append(a.id);
         if (ApiClient::canCancel(a))
-            ApiClient::onResult(
-                m_client->cancelActivity(project, a.id), this, [this](const ApiResult<Activity>& r) {
-                    if (r.ok())
-                        m_activities->upsert(*r.value);
-                });
+            ApiClient::onResult(m_client->cancelActivity(project, a.id), this, [this](const ApiResult<Activity>& r) {
+                if (r.ok())
+                    m_activities->upsert(*r.value);
+            });
     }
     // Close once every one of them has ended (restic stopped, resume hooks run), or after a while regardless.
     whenEnded(ids, kQuitCancelTimeoutMs, [this] { m_window->close(); });

@@ -92,8 +92,7 @@ void ThisComputerBanner::switchTo(bool background)
     if (background == !m_localServer->stopsWithConsole() && m_localServer->isRunning())
         return;
     if (m_hasRunningActivities && m_hasRunningActivities()) {
-        MessageBox::warning(parentWidget(), tr("Run in the background"),
-            tr("Activities are running on this computer."),
+        MessageBox::warning(parentWidget(), tr("Run in the background"), tr("Activities are running on this computer."),
             tr("Moving the server stops them. Wait until they have ended, or cancel them, then try again."));
         return;
     }

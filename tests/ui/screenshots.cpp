@@ -14,15 +14,15 @@
 #include "policyeditorpage.h"
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
-#include "tokenstore.h"
 #include "serverprocess.h"
+#include "tokenstore.h"
 #include "translator.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,10 +31,10 @@
 #include <QListView>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 

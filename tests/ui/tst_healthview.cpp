@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSettings>
@@ -92,8 +93,8 @@ void TestHealthView::initTestCase()
 
     ConnectionProfiles profiles;
     QString error;
-    QVERIFY2(profiles.add(ConnectionProfile {kOther, QUrl(m_other.url()), QUrl(m_other.url() + QStringLiteral("/oauth2/token")),
-                              QStringLiteral("demo"), false},
+    QVERIFY2(profiles.add(ConnectionProfile {kOther, QUrl(m_other.url()),
+                              QUrl(m_other.url() + QStringLiteral("/oauth2/token")), QStringLiteral("demo"), false},
                  &error),
         qPrintable(error));
 
@@ -139,8 +140,7 @@ bool TestHealthView::pollBoth()
 QHash<QString, QString> TestHealthView::serverStates(ServerProcess& server)
 {
     TestHttp http(server.url());
-    const TestHttp::Reply reply
-        = http.get(QStringLiteral("/projects/demo/health"), http.exchange(server.adminToken()));
+    const TestHttp::Reply reply = http.get(QStringLiteral("/projects/demo/health"), http.exchange(server.adminToken()));
     QHash<QString, QString> states;
     for (const QJsonValue& e : reply.json.toObject().value(QStringLiteral("environments")).toArray())
         states.insert(e.toObject().value(QStringLiteral("environment")).toString(),
@@ -169,12 +169,12 @@ void TestHealthView::rowsOfBothServersWithTheirStates()
     QAbstractItemModel* model = m_view->table()->model();
     QCOMPARE(model->rowCount(), int(here.size() + there.size()));
     const auto stateText = [](const QString& wire) {
-        return wire == QLatin1String("ok") ? HealthRow::stateName(HealthRow::State::Ok)
+        return wire == QLatin1String("ok")     ? HealthRow::stateName(HealthRow::State::Ok)
             : wire == QLatin1String("warning") ? HealthRow::stateName(HealthRow::State::Warning)
                                                : HealthRow::stateName(HealthRow::State::Critical);
     };
-    for (const auto& [connection, states] : {std::pair {ConnectionProfiles::thisComputerName(), here},
-             std::pair {kOther, there}}) {
+    for (const auto& [connection, states] :
+        {std::pair {ConnectionProfiles::thisComputerName(), here}, std::pair {kOther, there}}) {
         for (auto it = states.cbegin(); it != states.cend(); ++it) {
             const int row = proxyRowOf(connection, it.key());
             QVERIFY2(row >= 0, qPrintable(connection + QLatin1Char('/') + it.key()));
@@ -199,14 +199,18 @@ void TestHealthView::clickOpensTheEnvironmentOfAnotherConnection()
     const int row = proxyRowOf(kOther, QStringLiteral("staging"));
     QVERIFY(row >= 0);
     QTableView* table = m_view->table();
-    m_window->findChild<QAction*>(QStringLiteral("healthAction"))->setChecked(true);
+    auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("healthDock"));
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("healthAction"))->isVisible());
+    dock->show();
+    dock->raise();
     QTRY_VERIFY(table->isVisible());
     const QRect cell = table->visualRect(table->model()->index(row, HealthTableModel::EnvironmentColumn));
     QSignalSpy refreshed(m_window.get(), &MainWindow::environmentsRefreshed);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentConnection(), kOther, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment() && m_window->selectedEnvironment()->id
-            == QStringLiteral("staging") && m_window->client()->connection().apiUrl == QUrl(m_other.url()),
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment()
+            && m_window->selectedEnvironment()->id == QStringLiteral("staging")
+            && m_window->client()->connection().apiUrl == QUrl(m_other.url()),
         20000);
 }
 
@@ -239,8 +243,9 @@ void TestHealthView::stoppedServerIsOneUnreachableRowWorstFirst()
     for (int row = unreachable + 1; row < model->rowCount(); ++row)
         QVERIFY(HealthRow::severity(m_view->rowAt(row).state) <= HealthRow::severity(HealthRow::State::Unreachable));
     // The state got worse for the other machine: the console said so.
-    QVERIFY(std::any_of(notified.cbegin(), notified.cend(),
-        [](const QList<QVariant>& call) { return call.at(0).toString().startsWith(kOther + QStringLiteral(" is now")); }));
+    QVERIFY(std::any_of(notified.cbegin(), notified.cend(), [](const QList<QVariant>& call) {
+        return call.at(0).toString().startsWith(kOther + QStringLiteral(" is now"));
+    }));
 }
 
 void TestHealthView::enterOpensAnEnvironment()
@@ -252,8 +257,9 @@ void TestHealthView::enterOpensAnEnvironment()
     table->setCurrentIndex(table->model()->index(row, HealthTableModel::EnvironmentColumn));
     QTest::keyClick(table, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentConnection(), ConnectionProfiles::thisComputerName(), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment() && m_window->selectedEnvironment()->id
-            == QStringLiteral("main") && m_window->client()->connection().apiUrl == QUrl(m_here.url()),
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->selectedEnvironment()
+            && m_window->selectedEnvironment()->id == QStringLiteral("main")
+            && m_window->client()->connection().apiUrl == QUrl(m_here.url()),
         20000);
 }
 

@@ -13,6 +13,7 @@
 #include "translator.h"
 
 #include <QAction>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -45,7 +46,18 @@ struct Console
         if (!QTest::qWaitForWindowExposed(window.get()))
             return false;
         window->connectToServer();
-        return QTest::qWaitFor([this] { return window->selectedEnvironment().has_value(); }, 60000);
+        if (!QTest::qWaitFor([this] { return window->selectedEnvironment().has_value(); }, 60000))
+            return false;
+        // The demo's first automated backup runs at once: the tests start from a server with nothing running.
+        TestHttp http(window->client()->connection().apiUrl.toString());
+        const QString token = access();
+        return QTest::qWaitFor(
+            [&] {
+                const TestHttp::Reply reply
+                    = http.get(QStringLiteral("/projects/demo/activities?state=pending&state=in_progress"), token);
+                return reply.status == 200 && reply.json.toArray().isEmpty();
+            },
+            180000);
     }
     ~Console()
     {
@@ -78,8 +90,7 @@ struct Console
         const QString id = TestHttp::activityId(http.request(
             "POST", QStringLiteral("/projects/demo/environments/main/backup"), R"({"safe": true})", token));
         window->refresh();
-        if (id.isEmpty()
-            || !QTest::qWaitFor([&] { return window->activityModel()->rowOf(id) >= 0; }, 10000))
+        if (id.isEmpty() || !QTest::qWaitFor([&] { return window->activityModel()->rowOf(id) >= 0; }, 10000))
             return {};
         return id;
     }
@@ -124,12 +135,15 @@ void TestThisComputer::unitTextIsQuotedForSystemd()
         = "# comment\n#   cp recipe\n[Service]\nExecStart=/old --data-dir x\n# kept\nRestart=on-failure\n";
     const QStringList arguments {QStringLiteral("--data-dir"), QStringLiteral("/home/a b/100% \"x\"/$HOME"),
         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:8431")};
-    const QByteArray unit = SystemdUserService::unitText(templateText, QStringLiteral("/opt/tide mark/tidemarkd"), arguments);
+    const QByteArray unit
+        = SystemdUserService::unitText(templateText, QStringLiteral("/opt/tide mark/tidemarkd"), arguments);
     QVERIFY(SystemdUserService::isOwnUnit(unit));
     QVERIFY(!SystemdUserService::isOwnUnit(templateText));
     QVERIFY(!unit.contains("cp recipe"));
     QVERIFY(unit.contains("# kept\nRestart=on-failure"));
-    QVERIFY2(unit.contains(R"(ExecStart="/opt/tide mark/tidemarkd" --data-dir "/home/a b/100%% \"x\"/$$HOME" --listen 127.0.0.1:8431)"),
+    QVERIFY2(
+        unit.contains(
+            R"(ExecStart="/opt/tide mark/tidemarkd" --data-dir "/home/a b/100%% \"x\"/$$HOME" --listen 127.0.0.1:8431)"),
         unit.constData());
     QCOMPARE(SystemdUserService::execStartOption(unit, QStringLiteral("--data-dir")), arguments.at(1));
     QCOMPARE(SystemdUserService::execStartOption(unit, QStringLiteral("--listen")), arguments.at(3));
