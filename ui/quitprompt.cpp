@@ -5,6 +5,7 @@
 #include "localserver.h"
 #include "messagebox.h"
 
+#include <QCoreApplication>
 #include <QMainWindow>
 #include <QStatusBar>
 #include <QTimer>
@@ -30,17 +31,18 @@ bool QuitPrompt::mayClose(const QList<Activity>& running, const QString& project
     for (const Activity& a : running)
         lines.append(ActivityListModel::describe(a));
     const int n = int(running.size());
-    const QString text
-        = tr("%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped "
-             "is not kept.",
-            "", n);
+    // In MainWindow's context, where these plural forms were translated before the question moved here.
+    const QString text = QCoreApplication::translate("MainWindow",
+        "%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped is not kept.",
+        "", n);
     QString details = lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
         + tr("Finish in the background: the window closes now and Tidemark quits once they have ended.");
     if (m_localServer && m_localServer->canRunInBackground())
         details += QLatin1Char(' ')
             + tr("To keep backing up on schedule with Tidemark closed, use Settings ▸ Run in the background.");
-    const auto answer = MessageBox::choose(m_window, tr("Quit Tidemark"), text, details,
-        tr("Finish in the &background"), tr("Cancel them and &quit"), tr("&Stay"));
+    const auto answer = MessageBox::choose(m_window, QCoreApplication::translate("MainWindow", "Quit Tidemark"), text,
+        details, tr("Finish in the &background"), QCoreApplication::translate("MainWindow", "Cancel them and &quit"),
+        QCoreApplication::translate("MainWindow", "&Stay"));
     if (answer == QMessageBox::Yes)
         finishInBackground(running);
     else if (answer == QMessageBox::No)
@@ -79,7 +81,8 @@ void QuitPrompt::cancelThenClose(const QList<Activity>& running, const QString& 
 {
     m_quitting = true;
     m_window->setEnabled(false); // nothing new starts meanwhile
-    m_window->statusBar()->showMessage(tr("Cancelling %n activity(ies) before quitting…", "", int(running.size())));
+    m_window->statusBar()->showMessage(QCoreApplication::translate(
+        "MainWindow", "Cancelling %n activity(ies) before quitting…", "", int(running.size())));
     QStringList ids;
     for (const Activity& a : running) {
         ids.append(a.id);

@@ -141,10 +141,10 @@ void TestThisComputer::unitTextIsQuotedForSystemd()
     QVERIFY(!SystemdUserService::isOwnUnit(templateText));
     QVERIFY(!unit.contains("cp recipe"));
     QVERIFY(unit.contains("# kept\nRestart=on-failure"));
-    QVERIFY2(
-        unit.contains(
-            R"(ExecStart="/opt/tide mark/tidemarkd" --data-dir "/home/a b/100%% \"x\"/$$HOME" --listen 127.0.0.1:8431)"),
-        unit.constData());
+    const QByteArray execStart
+        = "ExecStart=\"/opt/tide mark/tidemarkd\" --data-dir \"/home/a b/100%% \\\"x\\\"/$$HOME\" "
+          "--listen 127.0.0.1:8431";
+    QVERIFY2(unit.contains(execStart), unit.constData());
     QCOMPARE(SystemdUserService::execStartOption(unit, QStringLiteral("--data-dir")), arguments.at(1));
     QCOMPARE(SystemdUserService::execStartOption(unit, QStringLiteral("--listen")), arguments.at(3));
 }
