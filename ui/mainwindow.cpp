@@ -616,6 +616,10 @@ void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QS
             return;
         }
         m_serverInfo = *result.value;
+        // The Health view needs servers that report health; the hosted API does not.
+        m_healthDock->toggleViewAction()->setVisible(m_serverInfo.has(Capability::Health));
+        if (!m_serverInfo.has(Capability::Health))
+            m_healthDock->hide();
         chooseProject();
     });
 }
@@ -954,13 +958,6 @@ void MainWindow::updateActions()
     enable(m_browseAction, m_connected && files && one, one ? QString() : tr("Select one backup"));
     enable(m_compareAction, m_connected && diff && one, one ? QString() : tr("Select one backup"));
     enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
-    // The Health view needs servers that report health; the hosted API does not.
-    if (m_connected && m_healthDock) {
-        const bool health = m_serverInfo.has(Capability::Health);
-        m_healthDock->toggleViewAction()->setVisible(health);
-        if (!health)
-            m_healthDock->hide();
-    }
     enable(m_refreshAction, true, QString());
     updateActivityPane();
     updateEmptyState();

@@ -42,7 +42,10 @@ ThisComputerBanner::ThisComputerBanner(
         switchTo(checked);
     });
     if (m_localServer) {
-        connect(m_localServer, &LocalServer::backgroundChecked, this, &ThisComputerBanner::update);
+        connect(m_localServer, &LocalServer::backgroundChecked, this, [this] {
+            m_checked = true;
+            update();
+        });
         connect(m_localServer, &LocalServer::started, this, &ThisComputerBanner::update);
         connect(m_localServer, &LocalServer::backgroundOffered, this, &ThisComputerBanner::offer);
     }
@@ -71,7 +74,7 @@ void ThisComputerBanner::update()
     m_label->setText(text);
     m_button->setVisible(canMove);
     // Only once the server said how it runs: until then it is not known whether the banner is true.
-    setVisible(m_thisComputerShown && embedded && m_localServer->isRunning());
+    setVisible(m_checked && m_thisComputerShown && embedded && m_localServer->isRunning());
 }
 
 void ThisComputerBanner::offer()

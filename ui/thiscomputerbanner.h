@@ -35,4 +35,5 @@ private:
     QPushButton* m_button;
     QAction* m_action;
     bool m_thisComputerShown = false;
+    bool m_checked = false; // the server said how it runs (a server that never says gets no banner)
 };

@@ -10,6 +10,7 @@
 #include "healthview.h"
 #include "localserver.h"
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
 #include "restoredialog.h"
@@ -258,7 +259,9 @@ int main(int argc, char* argv[])
             qWarning("timed out waiting; the screenshot may be incomplete");
         QTest::qWait(800);
         shoot(out + QStringLiteral("/policy-editor.png"));
+        MessageBox::setNextAnswer(QMessageBox::Discard); // "Close without applying your changes?"
         dialog->close();
+        MessageBox::setNextAnswer(std::nullopt);
     }
     {
         // Health: every environment of the three connections, worst first, the worst state in the title and tray.
