@@ -111,6 +111,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void unitTextIsQuotedForSystemd();
+    void handWrittenUnitIsNeverReplaced();
     void withoutSystemdTheBannerSaysSchedulesNeedTheConsole();
     void quitPromptStayThenCancel();
     void quitPromptFinishInBackground();
@@ -147,6 +148,42 @@ void TestThisComputer::unitTextIsQuotedForSystemd()
     QVERIFY2(unit.contains(execStart), unit.constData());
     QCOMPARE(SystemdUserService::execStartOption(unit, QStringLiteral("--data-dir")), arguments.at(1));
     QCOMPARE(SystemdUserService::execStartOption(unit, QStringLiteral("--listen")), arguments.at(3));
+}
+
+void TestThisComputer::handWrittenUnitIsNeverReplaced()
+{
+    // systemd's own rule for where user units live; a temporary one here, so nothing of the real user's is touched.
+    QTemporaryDir config;
+    const QByteArray before = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        if (before.isEmpty())
+            qunsetenv("XDG_CONFIG_HOME");
+        else
+            qputenv("XDG_CONFIG_HOME", before);
+    });
+    SystemdUserService service(QStringLiteral("tidemarkd.service"));
+    service.setSystemctlProgram(kNoSystemctl); // nothing may reach systemd: the unit is refused before
+    QCOMPARE(service.unitPath(), config.filePath(QStringLiteral("systemd/user/tidemarkd.service")));
+    QVERIFY(QDir().mkpath(SystemdUserService::unitDirectory()));
+    const QByteArray handWritten = "[Service]\nExecStart=/usr/local/bin/tidemarkd --data-dir /srv/tidemark\n";
+    QFile file(service.unitPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(handWritten);
+    file.close();
+
+    QSignalSpy installed(&service, &SystemdUserService::installed);
+    service.install(SystemdUserService::unitText(handWritten, QStringLiteral("/bin/tidemarkd"), {}));
+    QVERIFY(installed.count() == 1 || installed.wait(5000));
+    QVERIFY(!installed.first().at(0).toBool());
+    QVERIFY2(installed.first().at(1).toString().contains(QStringLiteral("was not written by Tidemark")),
+        qPrintable(installed.first().at(1).toString()));
+    QSignalSpy removed(&service, &SystemdUserService::removed);
+    service.remove();
+    QVERIFY(removed.count() == 1 || removed.wait(5000));
+    QVERIFY(!removed.first().at(0).toBool());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), handWritten);
 }
 
 void TestThisComputer::withoutSystemdTheBannerSaysSchedulesNeedTheConsole()
