@@ -53,16 +53,17 @@ HealthReport HealthReporter::report(const QString& projectId, const QList<Reposi
 
     HealthReport report;
     report.repositories = repositories;
-    for (const Environment& e : environments)
-        report.environments.append(environmentHealth(projectId, e, settings, repositories, runs, firstRunMs));
     for (const CopyTarget& copy : settings.backupCopies)
         report.copies.append(copyHealth(projectId, copy));
+    for (const Environment& e : environments)
+        report.environments.append(
+            environmentHealth(projectId, e, settings, repositories, report.copies, runs, firstRunMs));
     return report;
 }
 
 EnvironmentHealth HealthReporter::environmentHealth(const QString& projectId, const Environment& environment,
-    const ProjectSettings& settings, const QList<RepositoryStatus>& repositories, const QList<ServerRun>& runs,
-    qint64 firstRunMs)
+    const ProjectSettings& settings, const QList<RepositoryStatus>& repositories, const QList<CopyHealth>& copies,
+    const QList<ServerRun>& runs, qint64 firstRunMs)
 {
     EnvironmentHealth health;
     health.environment = environment.id;
@@ -161,13 +162,21 @@ EnvironmentHealth HealthReporter::environmentHealth(const QString& projectId, co
         }
     }
 
-    // 4. Copies of the newest backup.
+    // 4. Copies of the newest backup: failed, or not there while the copy's last run (after the backup) failed
+    // before it tried any backup (an unreachable target).
     const auto newest = std::find_if(backups.begin(), backups.end(),
         [](const BackupRecord& r) { return r.backup.status == Backup::Status::Created; });
     if (newest != backups.end()) {
         for (const BackupCopy& copy : m_engine.copiesOf(*newest)) {
-            if (copy.status == BackupCopy::Status::Failed)
+            const auto target = std::find_if(
+                copies.begin(), copies.end(), [&copy](const CopyHealth& c) { return c.name == copy.name; });
+            if (copy.status == BackupCopy::Status::Failed) {
                 warning.append(tr("copy %1 failed: %2").arg(copy.name, oneLine(copy.error)));
+            } else if (copy.status == BackupCopy::Status::Pending && target != copies.end()
+                && target->lastResult == QLatin1String("failure") && target->lastRunAtMs
+                && *target->lastRunAtMs >= newest->backup.createdAtMs) {
+                warning.append(tr("copy %1 failed: %2").arg(copy.name, oneLine(target->lastText)));
+            }
         }
     }
 

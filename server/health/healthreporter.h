@@ -28,8 +28,8 @@ public:
 
 private:
     EnvironmentHealth environmentHealth(const QString& projectId, const Environment& environment,
-        const ProjectSettings& settings, const QList<RepositoryStatus>& repositories, const QList<ServerRun>& runs,
-        qint64 firstRunMs);
+        const ProjectSettings& settings, const QList<RepositoryStatus>& repositories, const QList<CopyHealth>& copies,
+        const QList<ServerRun>& runs, qint64 firstRunMs);
     CopyHealth copyHealth(const QString& projectId, const CopyTarget& copy);
 
     Store& m_store;

@@ -1,5 +1,6 @@
 #include "metricscollector.h"
 
+#include "domain/timestamp.h"
 #include "engine/engine.h"
 #include "healthreporter.h"
 #include "heartbeat.h"
@@ -36,6 +37,12 @@ const QString kActivities = QStringLiteral("tidemark_activities_total");
 double seconds(qint64 ms)
 {
     return double(ms) / 1000.0;
+}
+
+// A point in time as the API shows it: whole seconds since the epoch.
+double timestamp(qint64 ms)
+{
+    return double(Timestamp::floorDiv(ms, 1000));
 }
 
 } // namespace
@@ -79,7 +86,7 @@ QByteArray MetricsCollector::collect()
 
     out.sample(kBuildInfo, {{QStringLiteral("version"), QStringLiteral(TIDEMARK_VERSION)}}, 1);
     if (m_heartbeat)
-        out.sample(kStartTime, {}, seconds(m_heartbeat->runStartedAtMs()));
+        out.sample(kStartTime, {}, timestamp(m_heartbeat->runStartedAtMs()));
 
     HealthReporter reporter(m_store, m_engine, m_heartbeat);
     for (const Project& project : m_store.projects()) {
@@ -95,7 +102,7 @@ QByteArray MetricsCollector::collect()
             if (health != report.environments.end()) {
                 out.sample(kEnvState, labels, int(health->state));
                 if (health->newestGoodBackupAtMs)
-                    out.sample(kEnvNewest, labels, seconds(*health->newestGoodBackupAtMs));
+                    out.sample(kEnvNewest, labels, timestamp(*health->newestGoodBackupAtMs));
                 if (health->maxAgeHours)
                     out.sample(kEnvMaxAge, labels, std::round(*health->maxAgeHours * 3600.0));
                 out.sample(kEnvMissed, labels, health->missedRuns);
@@ -135,7 +142,7 @@ QByteArray MetricsCollector::collect()
                 out.sample(kRepoLogical, labels, double(*r.logicalBytes));
             out.sample(kRepoSnapshots, labels, r.snapshots);
             if (r.lastVerifiedAtMs) {
-                out.sample(kRepoVerified, labels, seconds(*r.lastVerifiedAtMs));
+                out.sample(kRepoVerified, labels, timestamp(*r.lastVerifiedAtMs));
                 out.sample(kRepoVerifyOk, labels, r.lastVerifyResult == QLatin1String("success") ? 1 : 0);
             }
         }
@@ -145,7 +152,7 @@ QByteArray MetricsCollector::collect()
             out.sample(kCopyFailed, labels, c.failedBackups);
             out.sample(kCopyPending, labels, c.pendingBackups);
             if (c.lastCopiedAtMs)
-                out.sample(kCopyLast, labels, seconds(*c.lastCopiedAtMs));
+                out.sample(kCopyLast, labels, timestamp(*c.lastCopiedAtMs));
         }
     }
     for (const Store::ActivityCount& count : m_store.activityCounts()) {

@@ -122,7 +122,7 @@ void TestCliHealth::allOkExitsZero()
     // -p names one project; without it every project of the server is asked (the demo is the only one).
     for (const QStringList& extra : {QStringList {QStringLiteral("-p"), QStringLiteral("demo")}, QStringList {}}) {
         const Run r = run(QStringList {QStringLiteral("health")} + connection() + extra);
-        QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QVERIFY2(r.err.isEmpty(), r.err.constData());
         const QList<QByteArray> lines = r.out.split('\n');
         QVERIFY2(lines.at(0).contains("Environment") && lines.at(0).contains("State"), r.out.constData());
@@ -169,7 +169,7 @@ void TestCliHealth::staleEnvironmentExitsOne()
     setNow(QStringLiteral("2026-03-04T10:00:00Z"));
     Run r = run(QStringList {QStringLiteral("health")} + connection()
         + QStringList {QStringLiteral("-p"), QStringLiteral("demo")});
-    QVERIFY2(r.exitCode == 1, (r.out + r.err).constData());
+    QVERIFY2(r.exitCode == 1, QByteArray(r.out + r.err).constData());
     QVERIFY2(r.out.contains("critical"), r.out.constData());
     QVERIFY2(r.out.contains("newest good backup is 48 h old, target 27.4 h"), r.out.constData());
     r = run(QStringList {QStringLiteral("health"), QStringLiteral("--format"), QStringLiteral("json")} + connection());
@@ -191,7 +191,7 @@ void TestCliHealth::unreachableServerExitsThree()
     // A refused token and a server that does not answer are errors, not health.
     Run r = run({QStringLiteral("health"), QStringLiteral("--api"), m_server->url(), QStringLiteral("--token"),
         QStringLiteral("tm_not_a_token")});
-    QVERIFY2(r.exitCode == 3, (r.out + r.err).constData());
+    QVERIFY2(r.exitCode == 3, QByteArray(r.out + r.err).constData());
     QVERIFY(!r.err.isEmpty());
     r = run({QStringLiteral("health"), QStringLiteral("--api"), QStringLiteral("http://127.0.0.1:1"),
         QStringLiteral("--token"), m_token});
@@ -208,7 +208,7 @@ void TestCliHealth::allProfilesAsksTheSavedConnections()
     settings.setArrayIndex(0);
     settings.setValue(QStringLiteral("name"), QStringLiteral("Shop"));
     settings.setValue(QStringLiteral("apiUrl"), m_server->url());
-    settings.setValue(QStringLiteral("tokenUrl"), m_server->url() + QStringLiteral("/oauth2/token"));
+    settings.setValue(QStringLiteral("tokenUrl"), QString(m_server->url() + QStringLiteral("/oauth2/token")));
     settings.setValue(QStringLiteral("project"), QStringLiteral("demo"));
     settings.endArray();
     settings.endGroup();
@@ -218,7 +218,7 @@ void TestCliHealth::allProfilesAsksTheSavedConnections()
     const Run r = run({QStringLiteral("health"), QStringLiteral("--all-profiles")});
     QVERIFY2(r.err.contains("This computer is skipped"), r.err.constData());
     // No keychain here, or none that holds a token for this URL: the profile is named with why it was not asked.
-    QVERIFY2(r.exitCode == 3, (r.out + r.err).constData());
+    QVERIFY2(r.exitCode == 3, QByteArray(r.out + r.err).constData());
     QVERIFY2(r.err.contains("tidemark-cli: Shop/demo: "), r.err.constData());
 
     // Without saved connections there is nothing to ask: a usage error.

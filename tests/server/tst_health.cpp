@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "engine/scheduler.h"
 #include "health/heartbeat.h"
+#include "health/missedruns.h"
 #include "serverprocess.h"
 #include "store/store.h"
 #include "tidemarkserver.h"
@@ -31,6 +32,7 @@ private slots:
     void dailyRunsClearTheWarnings();
     void oldAndFailedVerificationAreWarnings();
     void capabilitiesNameHealthAndMetrics();
+    void missedRunsAreToldApart();
 
 private:
     void setNow(const QString& rfc3339) { m_now = QDateTime::fromString(rfc3339, Qt::ISODate).toMSecsSinceEpoch(); }
@@ -312,7 +314,12 @@ void TestHealth::failedCopyIsAWarning()
         200);
     setNow(QStringLiteral("2026-03-05T12:00:00Z"));
     QCOMPARE(backupMain(false).value(QStringLiteral("result")).toString(), QStringLiteral("success"));
-    waitIdle(); // the copy runs on its own queue after the backup
+    // The copy runs on its own queue once the backup's manifest is stored.
+    ActivityQuery copyRuns;
+    copyRuns.types = {QStringLiteral("project.backup.copy")};
+    copyRuns.states = {QStringLiteral("complete")};
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server->store().activities(QStringLiteral("demo"), copyRuns).isEmpty(), 60000);
+    waitIdle();
 
     const QJsonObject rep = report();
     QJsonObject main;
@@ -404,6 +411,33 @@ void TestHealth::capabilitiesNameHealthAndMetrics()
                                         .toArray();
     QVERIFY(capabilities.contains(QStringLiteral("health")));
     QVERIFY(capabilities.contains(QStringLiteral("metrics")));
+}
+
+void TestHealth::missedRunsAreToldApart()
+{
+    // Hourly runs from 00:00 to 08:00: the one of 01:00 was taken; tidemarkd was down from 02:00 to 04:00, ran without
+    // its scheduler from 04:00 to 06:00 and with it from 06:00 (and took nothing at 06:00 and 07:00). 08:00 is going
+    // on.
+    const auto at = [](const char* time) {
+        return QDateTime::fromString(
+            QStringLiteral("2026-03-02T") + QLatin1String(time) + QStringLiteral("Z"), Qt::ISODate)
+            .toMSecsSinceEpoch();
+    };
+    const QList<ServerRun> runs {{1, at("00:00:00"), at("01:59:00"), true}, {2, at("04:00:00"), at("05:59:00"), false},
+        {3, at("06:00:00"), at("08:30:00"), true}};
+    const QList<qint64> started {at("00:00:05"), at("01:00:05")};
+    const MissedRuns missed
+        = MissedRuns::find(Interval {1, Interval::Unit::Hour}, at("00:00:00"), at("08:30:00"), started, runs);
+    QCOMPARE(missed.whileDown, 2); // 02:00, 03:00
+    QCOMPARE(missed.withoutScheduler, 2); // 04:00, 05:00
+    QCOMPARE(missed.otherwise, 2); // 06:00, 07:00
+    QCOMPARE(missed.total(), 6);
+    // A bucket only partly in the window is not judged.
+    QCOMPARE(
+        MissedRuns::find(Interval {1, Interval::Unit::Hour}, at("02:30:00"), at("04:00:00"), started, runs).total(), 1);
+    // A week, or three buckets of a coarser schedule.
+    QCOMPARE(MissedRuns::windowMs(Interval {1, Interval::Unit::Day}), 7 * 86400LL * 1000);
+    QCOMPARE(MissedRuns::windowMs(Interval {1, Interval::Unit::Month}), 3 * 2629746LL * 1000);
 }
 
 QTEST_GUILESS_MAIN(TestHealth)

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class TestMetrics : public QObject
@@ -21,6 +22,7 @@ private slots:
     void promtoolAcceptsTheMetrics();
     void valuesMatchTheApi();
     void apiAddressNeedsATokenMetricsAddressDoesNot();
+    void metricsOffLoopbackNeedTlsOrConsent();
 
 private:
     struct Sample
@@ -134,7 +136,7 @@ void TestMetrics::promtoolAcceptsTheMetrics()
     const QByteArray said = promtool.readAllStandardOutput() + promtool.readAllStandardError();
     // promtool lints too (names, units, HELP): any remark is a failure, not only a parse error.
     QVERIFY2(promtool.exitStatus() == QProcess::NormalExit && promtool.exitCode() == 0,
-        (said + "\n---\n" + reply.body).constData());
+        QByteArray(said + "\n---\n" + reply.body).constData());
     QVERIFY2(said.trimmed().isEmpty(), said.constData());
 }
 
@@ -253,6 +255,31 @@ void TestMetrics::apiAddressNeedsATokenMetricsAddressDoesNot()
     QCOMPARE(metrics.get(QStringLiteral("/projects"), QString()).status, 404);
     QCOMPARE(metrics.get(QStringLiteral("/projects/demo/health"), m_admin).status, 404);
     QCOMPARE(metrics.request("POST", QStringLiteral("/metrics"), "{}").status, 405);
+}
+
+void TestMetrics::metricsOffLoopbackNeedTlsOrConsent()
+{
+    // Plain HTTP off loopback names every project and environment to whoever reaches the port: refused like --listen.
+    QTemporaryDir dir;
+    QProcess tidemarkd;
+    tidemarkd.start(QStringLiteral(TIDEMARKD_PATH),
+        {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--metrics-listen"), QStringLiteral("0.0.0.0:0"), QStringLiteral("--no-scheduler")});
+    QVERIFY(tidemarkd.waitForStarted(10000));
+    if (!tidemarkd.waitForFinished(20000)) {
+        tidemarkd.kill();
+        tidemarkd.waitForFinished(5000);
+        QFAIL("tidemarkd did not refuse --metrics-listen 0.0.0.0:0");
+    }
+    QCOMPARE(tidemarkd.exitCode(), 2);
+    const QByteArray err = tidemarkd.readAllStandardError();
+    QVERIFY2(err.contains("--metrics-listen: 0.0.0.0 is not a loopback address"), err.constData());
+    QProcess bad;
+    bad.start(QStringLiteral(TIDEMARKD_PATH),
+        {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--metrics-listen"), QStringLiteral("9421")});
+    QVERIFY(bad.waitForFinished(20000));
+    QCOMPARE(bad.exitCode(), 2);
+    QVERIFY(bad.readAllStandardError().contains("--metrics-listen: '9421' is not HOST:PORT"));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)
