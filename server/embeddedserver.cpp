@@ -74,3 +74,22 @@ void EmbeddedServer::start()
         },
         Qt::QueuedConnection);
 }
+
+void EmbeddedServer::stop()
+{
+    if (!m_server) {
+        QMetaObject::invokeMethod(this, &EmbeddedServer::stopped, Qt::QueuedConnection);
+        return;
+    }
+    TidemarkServer* server = m_server;
+    m_server = nullptr;
+    m_running = false;
+    // Deleted on its own thread, where its sockets and processes live; stopped() comes back once it is gone.
+    QMetaObject::invokeMethod(
+        server,
+        [this, server] {
+            delete server;
+            QMetaObject::invokeMethod(this, &EmbeddedServer::stopped, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}

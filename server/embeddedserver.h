@@ -20,6 +20,11 @@ public:
     void start() override;
     bool isRunning() const override { return m_running; }
     QString dataDirectory() const override { return m_dataDirectory; }
+    // Stops the server (its activities end as when the console quits); emits stopped() once it is gone.
+    void stop();
+
+signals:
+    void stopped();
 
 private:
     QString m_dataDirectory;

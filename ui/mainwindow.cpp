@@ -12,12 +12,17 @@
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "environmentlistmodel.h"
+#include "healthmonitor.h"
+#include "healthtablemodel.h"
+#include "healthview.h"
 #include "localserver.h"
 #include "messagebox.h"
 #include "modelroles.h"
 #include "policyeditordialog.h"
+#include "quitprompt.h"
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
+#include "thiscomputerbanner.h"
 #include "tokenstore.h"
 
 #include <QAction>
@@ -52,8 +57,6 @@
 namespace {
 constexpr int kRefreshIntervalMs = 15000;
 constexpr int kRequestTimeoutMs = 10000;
-// How long quitting waits for cancelled activities to end (restic stopped, resume hooks run) before it closes anyway.
-constexpr int kQuitCancelTimeoutMs = 20000;
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 } // namespace
@@ -74,6 +77,22 @@ MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
     setWindowTitle(tr("Tidemark"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tidemark.svg")));
     m_client->setTimeout(kRequestTimeoutMs);
+    m_banner = new ThisComputerBanner(
+        m_localServer,
+        [this] {
+            if (!m_profiles->current().builtIn)
+                return false;
+            for (int row = 0; row < m_activities->rowCount(); ++row) {
+                if (!m_activities->activity(row).isFinished())
+                    return true;
+            }
+            return false;
+        },
+        this);
+    m_quitPrompt = new QuitPrompt(this, m_client, m_activities, m_localServer);
+    m_health = new HealthTableModel(this);
+    m_healthMonitor = new HealthMonitor(m_profiles, m_tokens, m_health, this);
+    connect(m_quitPrompt, &QuitPrompt::quitRequested, this, &MainWindow::quitRequested);
 
     createActions();
     createWidgets();
@@ -89,6 +108,8 @@ MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
         connect(m_localServer, &LocalServer::started, this, [this](const QUrl& url, const QString& token) {
             m_localUrl = url;
             m_localToken = token;
+            m_healthMonitor->setThisComputer(url, token);
+            m_healthMonitor->pollNow();
             if (m_profiles->current().builtIn)
                 connectUsing(url, QUrl(url.toString() + QStringLiteral("/oauth2/token")), token);
         });
@@ -188,7 +209,9 @@ void MainWindow::createActions()
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(m_policiesAction);
+    settings->addAction(m_banner->backgroundAction());
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_refreshAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -331,7 +354,12 @@ void MainWindow::createWidgets()
     split->setStretchFactor(1, 5);
     split->setChildrenCollapsible(false);
     split->setSizes({520, 846}); // at 1366 pixels the environments' five columns fit without scrolling
-    setCentralWidget(split);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(split, 1);
+    setCentralWidget(central);
 
     // Activities.
     auto* dock = new QDockWidget(tr("Activities"), this);
@@ -406,6 +434,42 @@ void MainWindow::createWidgets()
     dock->setWidget(dockWidget);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {230}, Qt::Vertical);
+
+    // Health: every environment of every connection, behind the activities.
+    m_healthDock = new QDockWidget(tr("Health"), this);
+    m_healthDock->setObjectName(QStringLiteral("healthDock"));
+    m_healthDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    m_healthView = new HealthView(m_health, m_healthDock);
+    m_healthDock->setWidget(m_healthView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_healthDock);
+    tabifyDockWidget(dock, m_healthDock);
+    dock->raise();
+    QAction* healthAction = m_healthDock->toggleViewAction();
+    healthAction->setObjectName(QStringLiteral("healthAction"));
+    healthAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))->addAction(healthAction);
+    connect(healthAction, &QAction::triggered, this, [this](bool shown) {
+        if (shown) {
+            m_healthDock->raise();
+            m_healthView->table()->setFocus();
+        }
+    });
+    connect(m_healthView, &HealthView::environmentActivated, this, &MainWindow::openEnvironment);
+    connect(m_healthView, &HealthView::refreshRequested, m_healthMonitor, &HealthMonitor::pollNow);
+    connect(m_healthMonitor, &HealthMonitor::polled, this, [this] {
+        m_healthView->setChecked(QDateTime::currentMSecsSinceEpoch());
+        updateHealthIndicators();
+    });
+    connect(m_health, &HealthTableModel::stateWorsened, this, [this](const HealthRow& row, HealthRow::State) {
+        const QString where = row.environment.isEmpty()
+            ? row.connection
+            : tr("%1 of %2 (%3)").arg(row.environment, row.project, row.connection);
+        const QStringList reasons = row.health ? row.health->reasons : QStringList {row.error};
+        notify(tr("%1 is now %2: %3")
+                   .arg(where, HealthRow::stateName(row.state).toLower(), reasons.value(0, tr("no reason given"))),
+            true);
+    });
 
     // Status bar: the connection, and a retry when it is lost.
     m_connectionLabel = new QLabel(tr("Not connected"), this);
@@ -489,6 +553,7 @@ void MainWindow::connectToServer()
     m_connected = false;
     m_connectionLabel->setText(tr("Connecting to %1…").arg(profile.name));
     m_retryButton->hide();
+    m_banner->setThisComputerShown(profile.builtIn);
     updateActions();
     if (wasConnected)
         emit connectionChanged(false);
@@ -561,6 +626,10 @@ void MainWindow::connectUsing(const QUrl& apiUrl, const QUrl& tokenUrl, const QS
             return;
         }
         m_serverInfo = *result.value;
+        // The Health view needs servers that report health; the hosted API does not.
+        m_healthDock->toggleViewAction()->setVisible(m_serverInfo.has(Capability::Health));
+        if (!m_serverInfo.has(Capability::Health))
+            m_healthDock->hide();
         chooseProject();
     });
 }
@@ -673,6 +742,10 @@ void MainWindow::refreshEnvironments()
                 setConnected(true);
             m_environmentList = *result.value;
             m_environments->setEnvironments(m_environmentList);
+            if (!m_openAfterRefresh.isEmpty()) {
+                selectEnvironment(m_openAfterRefresh);
+                m_openAfterRefresh.clear();
+            }
             if (!m_environmentView->currentIndex().isValid() && m_environments->rowCount() > 0) {
                 // Start on the production environment, else the first active one.
                 int row = -1;
@@ -1278,6 +1351,45 @@ void MainWindow::editPolicies()
     dialog->open();
 }
 
+void MainWindow::openEnvironment(const QString& connection, const QString& project, const QString& environment)
+{
+    std::optional<ConnectionProfile> profile = m_profiles->profile(connection);
+    if (!profile)
+        return;
+    if (profile->name == m_profiles->current().name && (project.isEmpty() || project == m_project) && m_connected) {
+        if (!environment.isEmpty())
+            selectEnvironment(environment);
+        m_environmentView->setFocus();
+        return;
+    }
+    // The project is the connection's own setting: opening another one makes it the connection's project.
+    if (!project.isEmpty() && profile->project != project) {
+        profile->project = project;
+        m_profiles->update(connection, *profile);
+    }
+    m_profiles->setCurrent(connection);
+    populateProfiles();
+    connectToServer();
+    m_openAfterRefresh = environment;
+    m_environmentView->setFocus();
+}
+
+QString MainWindow::currentConnection() const
+{
+    return m_profiles->current().name;
+}
+
+void MainWindow::updateHealthIndicators()
+{
+    const bool any = m_health->rowCount() > 0;
+    const HealthRow::State worst = m_health->worstState();
+    setWindowTitle(any ? tr("Tidemark — %1").arg(HealthRow::stateName(worst)) : tr("Tidemark"));
+    if (m_tray) {
+        m_tray->setIcon(any ? HealthView::stateIcon(worst, windowIcon()) : windowIcon());
+        m_tray->setToolTip(windowTitle());
+    }
+}
+
 void MainWindow::manageConnections()
 {
     ConnectionDialog dialog(m_profiles, m_tokens, this);
@@ -1344,7 +1456,8 @@ void MainWindow::saveWindowState() const
 QList<Activity> MainWindow::runningLocalActivities() const
 {
     // Only the embedded server dies with the console; a remote server's activities go on without it.
-    if (!m_localServer || !m_localServer->isRunning() || !m_profiles->current().builtIn)
+    if (!m_localServer || !m_localServer->isRunning() || !m_localServer->stopsWithConsole()
+        || !m_profiles->current().builtIn)
         return {};
     QList<Activity> running;
     for (int row = 0; row < m_activities->rowCount(); ++row) {
@@ -1357,64 +1470,12 @@ QList<Activity> MainWindow::runningLocalActivities() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_quitting) {
-        const QList<Activity> running = runningLocalActivities();
-        if (!running.isEmpty()) {
-            QStringList lines;
-            for (const Activity& a : running)
-                lines.append(ActivityListModel::describe(a));
-            const int n = int(running.size());
-            const QString text
-                = tr("%n activity(ies) still running on this computer. Quitting stops them: a backup that is stopped "
-                     "is not kept.",
-                    "", n);
-            const QString details = lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
-                + tr("Finishing them in the background needs a background service, which this computer does not "
-                     "run yet.");
-            event->ignore();
-            const auto answer = MessageBox::question(this, tr("Quit Tidemark"), text, details,
-                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, tr("Cancel them and &quit"), tr("&Stay"));
-            if (answer == QMessageBox::Yes)
-                cancelActivitiesAndQuit(running);
-            return;
-        }
+    if (!m_quitPrompt->mayClose(runningLocalActivities(), m_project)) {
+        event->ignore();
+        return;
     }
     saveWindowState();
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::cancelActivitiesAndQuit(const QList<Activity>& running)
-{
-    m_quitting = true;
-    setEnabled(false); // nothing new starts meanwhile
-    statusBar()->showMessage(tr("Cancelling %n activity(ies) before quitting…", "", int(running.size())));
-    QStringList ids;
-    for (const Activity& a : running) {
-        ids.append(a.id);
-        if (ApiClient::canCancel(a))
-            ApiClient::onResult(m_client->cancelActivity(m_project, a.id), this, [this](const ApiResult<Activity>& r) {
-                if (r.ok())
-                    m_activities->upsert(*r.value);
-            });
-    }
-    // Close once every one of them has ended (restic stopped, resume hooks run), or after a while regardless.
-    auto* context = new QObject(this);
-    const auto closeWhenEnded = [this, ids, context] {
-        for (const QString& id : ids) {
-            const int row = m_activities->rowOf(id);
-            if (row >= 0 && !m_activities->activity(row).isFinished())
-                return;
-        }
-        context->deleteLater();
-        close();
-    };
-    connect(m_activities, &QAbstractItemModel::dataChanged, context, closeWhenEnded);
-    connect(m_activities, &QAbstractItemModel::rowsRemoved, context, closeWhenEnded);
-    connect(m_activities, &QAbstractItemModel::modelReset, context, closeWhenEnded);
-    QTimer::singleShot(kQuitCancelTimeoutMs, context, [this, context] {
-        context->deleteLater();
-        close();
-    });
 }
 
 // --- keyboard and layout ---

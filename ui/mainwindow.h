@@ -15,10 +15,14 @@ class BackupFilterProxyModel;
 class BackupTableModel;
 class ConnectionProfiles;
 class EnvironmentListModel;
+class HealthMonitor;
+class HealthTableModel;
+class HealthView;
 class LocalServer;
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -28,7 +32,9 @@ class QSystemTrayIcon;
 class QTableView;
 class QToolBar;
 class QTreeView;
+class QuitPrompt;
 class RetentionPreviewModel;
+class ThisComputerBanner;
 class TokenStore;
 
 // The console: environments on the left, the selected environment's backups in a sortable, filterable table,
@@ -50,6 +56,12 @@ public:
     QList<Backup> selectedBackups() const;
     bool selectEnvironment(const QString& id);
     BackupTableModel* backupModel() const { return m_backups; }
+    HealthMonitor* healthMonitor() const { return m_healthMonitor; }
+    TokenStore* tokenStore() const { return m_tokens; }
+    QString currentConnection() const;
+    HealthView* healthView() const { return m_healthView; }
+    // Opens an environment of any saved connection (from the Health view), switching connection and project first.
+    void openEnvironment(const QString& connection, const QString& project, const QString& environment);
     ActivityListModel* activityModel() const { return m_activities; }
 
     // Connects with the current profile ("This computer" on first start).
@@ -75,6 +87,8 @@ signals:
     void environmentsRefreshed();
     void backupsRefreshed(const QString& environment);
     void notified(const QString& message); // an activity ended (also shown in the tray when there is one)
+    // Activities that were finishing in the background after a quit have ended: the application quits now.
+    void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -108,12 +122,12 @@ private:
     void clearServerData();
     // Activities running in the embedded server that quitting would stop.
     QList<Activity> runningLocalActivities() const;
-    // Cancels them, then closes the window once the server has answered (or after a few seconds).
-    void cancelActivitiesAndQuit(const QList<Activity>& running);
     void restoreWindowState();
     void saveWindowState() const;
     void fitToolBar();
     void updateEmptyState();
+    // The worst state of the Health view in the window title and the tray icon.
+    void updateHealthIndicators();
 
     LocalServer* m_localServer;
     ApiClient* m_client;
@@ -139,7 +153,6 @@ private:
     QTimer m_refreshTimer;
     QString m_selectAfterRefresh; // a backup the console just created: selected once the table lists it
     QString m_backupsLoadedFor; // the environment whose backups the table shows (empty while loading)
-    bool m_quitting = false; // the question was answered; the next close goes through
     int m_textBesideIconWidth = 0; // the toolbar's width with text beside the icons, measured once
 
     QComboBox* m_profileComboBox = nullptr;
@@ -157,6 +170,13 @@ private:
     QPushButton* m_retryButton = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QToolBar* m_toolBar = nullptr;
+    ThisComputerBanner* m_banner = nullptr;
+    HealthTableModel* m_health = nullptr;
+    HealthMonitor* m_healthMonitor = nullptr;
+    HealthView* m_healthView = nullptr;
+    QDockWidget* m_healthDock = nullptr;
+    QString m_openAfterRefresh; // an environment the Health view asked for, selected once the list has it
+    QuitPrompt* m_quitPrompt = nullptr;
 
     QAction* m_backupAction = nullptr;
     QAction* m_restoreAction = nullptr;

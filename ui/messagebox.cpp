@@ -28,6 +28,25 @@ QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString&
     return QMessageBox::StandardButton(box.exec());
 }
 
+QMessageBox::StandardButton MessageBox::choose(QWidget* parent, const QString& title, const QString& text,
+    const QString& details, const QString& yesText, const QString& noText, const QString& cancelText)
+{
+    s_lastText = text;
+    s_lastDetails = details;
+    if (s_answer)
+        return *s_answer;
+    QMessageBox box(
+        QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, parent);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    if (!details.isEmpty())
+        box.setInformativeText(details);
+    box.button(QMessageBox::Yes)->setText(yesText);
+    box.button(QMessageBox::No)->setText(noText);
+    box.button(QMessageBox::Cancel)->setText(cancelText);
+    return QMessageBox::StandardButton(box.exec());
+}
+
 void MessageBox::warning(QWidget* parent, const QString& title, const QString& text, const QString& details)
 {
     s_lastText = text;

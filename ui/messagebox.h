@@ -12,6 +12,9 @@ public:
         const QString& details = {}, QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
         QMessageBox::StandardButton defaultButton = QMessageBox::No, const QString& yesText = {},
         const QString& noText = {}); // noText: the No or Cancel button's
+    // Three answers: Yes, No and Cancel with these texts; Cancel (also Escape) is the default.
+    static QMessageBox::StandardButton choose(QWidget* parent, const QString& title, const QString& text,
+        const QString& details, const QString& yesText, const QString& noText, const QString& cancelText);
     static void warning(QWidget* parent, const QString& title, const QString& text, const QString& details = {});
 
     // Tests: answer every following question with `button` instead of showing a box; the last question's text

@@ -5,19 +5,25 @@
 #include "backupdialog.h"
 #include "backuptablemodel.h"
 #include "browsedialog.h"
+#include "connectionprofiles.h"
+#include "healthmonitor.h"
+#include "healthview.h"
 #include "localserver.h"
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
 #include "serverprocess.h"
+#include "tokenstore.h"
 #include "translator.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +32,7 @@
 #include <QListView>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -112,8 +119,40 @@ int main(int argc, char* argv[])
     // And one running activity for the dock.
     http.request("POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": true})", access);
 
+    // For the Health view: a second machine whose staging failed to back up, and a third that is switched off.
+    ServerProcess second;
+    if (!second.start()) {
+        qWarning("%s", qPrintable(second.error()));
+        return 1;
+    }
+    {
+        TestHttp other(second.url());
+        const QString otherAccess = other.exchange(second.adminToken());
+        other.startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backup"), R"({"safe": false})",
+            otherAccess, 30000);
+        QJsonObject staging = other.get(QStringLiteral("/projects/demo/environments/staging"), otherAccess)
+                                  .json.toObject()
+                                  .value(QStringLiteral("local"))
+                                  .toObject();
+        staging.insert(QStringLiteral("hooks"),
+            QJsonObject {{QStringLiteral("pause"), QStringLiteral("echo 'maintenance mode is locked' >&2; exit 1")},
+                {QStringLiteral("resume"), QStringLiteral("true")}});
+        other.request("PATCH", QStringLiteral("/projects/demo/environments/staging"),
+            QJsonDocument(QJsonObject {{QStringLiteral("local"), staging}}).toJson(QJsonDocument::Compact),
+            otherAccess);
+        other.startAndWait("POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": true})",
+            otherAccess, 30000);
+    }
+    ConnectionProfiles profiles;
+    profiles.add(ConnectionProfile {QStringLiteral("web-02"), QUrl(second.url()),
+        QUrl(second.url() + QStringLiteral("/oauth2/token")), QStringLiteral("demo"), false});
+    profiles.add(ConnectionProfile {QStringLiteral("old-web"), QUrl(QStringLiteral("http://127.0.0.1:9")),
+        QUrl(QStringLiteral("http://127.0.0.1:9/oauth2/token")), QStringLiteral("demo"), false});
+
     FixedLocalServer local(server.url(), server.adminToken());
     MainWindow window(&local);
+    window.tokenStore()->setSessionToken(QUrl(second.url()), second.adminToken());
+    window.tokenStore()->setSessionToken(QUrl(QStringLiteral("http://127.0.0.1:9")), QStringLiteral("unused"));
     // The whole screen, as a maximised window would have it (there is no window manager under Xvfb).
     const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
     window.setGeometry(screen);
@@ -220,8 +259,27 @@ int main(int argc, char* argv[])
             qWarning("timed out waiting; the screenshot may be incomplete");
         QTest::qWait(800);
         shoot(out + QStringLiteral("/policy-editor.png"));
+        MessageBox::setNextAnswer(QMessageBox::Discard); // "Close without applying your changes?"
         dialog->close();
+        MessageBox::setNextAnswer(std::nullopt);
     }
+    {
+        // Health: every environment of the three connections, worst first, the worst state in the title and tray.
+        QSignalSpy polled(window.healthMonitor(), &HealthMonitor::polled);
+        window.healthMonitor()->setTimeout(3000);
+        window.healthMonitor()->pollNow();
+        if (!QTest::qWaitFor([&] { return polled.count() >= 3 && !window.healthMonitor()->isPolling(); }, 30000))
+            qWarning("timed out waiting for the health of every connection");
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("healthDock"));
+        dock->show();
+        dock->raise();
+        window.resizeDocks({dock}, {screen.height() / 2}, Qt::Vertical);
+        window.healthView()->table()->selectRow(0);
+        window.healthView()->table()->setFocus();
+        QTest::qWait(800);
+        shoot(out + QStringLiteral("/health-view.png"));
+    }
+    second.stop();
     server.stop();
     return 0;
 }

@@ -571,7 +571,7 @@ void TestConsoleFixes::quittingDuringABackupAsksFirst()
     QVERIFY(MessageBox::lastDetails().contains(QStringLiteral("Consistent backup of main")));
 
     // Cancel them and quit: the backup ends cancelled (not interrupted), then the window closes.
-    MessageBox::setNextAnswer(QMessageBox::Yes);
+    MessageBox::setNextAnswer(QMessageBox::No);
     m_window->close();
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 40000);
     MessageBox::setNextAnswer(std::nullopt);

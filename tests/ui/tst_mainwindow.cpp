@@ -388,6 +388,9 @@ void TestMainWindow::hostedServerShowsNoLocalFeatures()
     // Browse and Compare are tidemarkd's too: hidden, not failing.
     QVERIFY(!windowAction("browseAction")->isVisible());
     QVERIFY(!windowAction("compareAction")->isVisible());
+    // No health report there: the Health view and its action are hidden.
+    QVERIFY(!windowAction("healthAction")->isVisible());
+    QVERIFY(!window.findChild<QWidget*>(QStringLiteral("healthDock"))->isVisible());
     QVERIFY(windowAction("backupAction")->isVisible());
     QVERIFY(std::any_of(hosted.requests().begin(), hosted.requests().end(),
         [](const HostedStandIn::Request& r) { return r.path == QLatin1String("/tidemark"); }));
