@@ -27,6 +27,7 @@ class QSystemTrayIcon;
 class QTableView;
 class QToolBar;
 class QTreeView;
+class RecoveryKeyBanner;
 class RetentionPreviewModel;
 class TokenStore;
 
@@ -64,6 +65,9 @@ public:
     void toggleProtection();
     void editNote();
     void editPolicies();
+    // Copies, repositories and verification (projectsettingsdialog.h), where the server has them.
+    void editCopies();
+    RecoveryKeyBanner* recoveryKeyBanner() const { return m_keyBanner; }
     void refresh();
 
     // The toolbar's button style, icons with text when they fit the window's width (checked on every resize).
@@ -169,4 +173,6 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_browseAction = nullptr;
     QAction* m_compareAction = nullptr;
+    QAction* m_copiesAction = nullptr;
+    RecoveryKeyBanner* m_keyBanner = nullptr;
 };

@@ -84,6 +84,7 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
     addRoute("GET", QStringLiteral("/projects/{p}/repository/key"), std::bind(&ApiServer::getRepositoryKey, this, _1));
     addRoute("POST", QStringLiteral("/projects/{p}/repository/key/acknowledge"),
         std::bind(&ApiServer::acknowledgeRepositoryKey, this, _1));
+    addRoute("POST", QStringLiteral("/projects/{p}/backup_copies/check"), std::bind(&ApiServer::checkCopy, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)
