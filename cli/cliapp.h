@@ -61,6 +61,7 @@ private:
         QString against; // backup:diff
         QString to; // backup:download
         QString copy; // repository:verify --copy
+        QString fromCopy; // backup:restore --from-copy
         int readDataPercent = -1; // repository:verify --read-data; -1: the project's setting
     };
 
@@ -71,6 +72,7 @@ private:
     void environmentList();
     void repositoryInfo();
     void repositoryVerify();
+    void copyList();
     void backupList();
     void backupGet();
     void backupCreate();

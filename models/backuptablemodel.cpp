@@ -241,8 +241,9 @@ QVariant BackupTableModel::copiesData(const Backup& b, int role) const
         for (const BackupCopy& c : copies) {
             switch (c.status) {
             case BackupCopy::Status::Copied:
-                lines.append(c.copiedAtMs ? tr("%1: copied at %2").arg(c.name, DisplayFormat::localTimeLong(*c.copiedAtMs))
-                                          : tr("%1: copied").arg(c.name));
+                lines.append(c.copiedAtMs
+                        ? tr("%1: copied at %2").arg(c.name, DisplayFormat::localTimeLong(*c.copiedAtMs))
+                        : tr("%1: copied").arg(c.name));
                 break;
             case BackupCopy::Status::Pending:
                 lines.append(tr("%1: waiting for the next copy").arg(c.name));

@@ -385,8 +385,9 @@ std::optional<CopyTarget> CopiesPage::formTarget(QString& problem) const
                 }
             }
             if (const Problems problems = policy.validate(typeName); !problems.isEmpty()) {
-                problem = tr("Retention of %1: %2").arg(typeName, problems.constFirst().path + QLatin1Char(' ')
-                        + problems.constFirst().message);
+                problem
+                    = tr("Retention of %1: %2")
+                          .arg(typeName, problems.constFirst().path + QLatin1Char(' ') + problems.constFirst().message);
                 return std::nullopt;
             }
             policies.insert(type, policy);
@@ -410,7 +411,8 @@ void CopiesPage::saveCopy()
         copies.append(*target);
     else
         copies[row] = *target;
-    send(copies, target->name, m_editingNew ? tr("Copy %1 added.").arg(target->name) : tr("Copy %1 saved.").arg(target->name));
+    send(copies, target->name,
+        m_editingNew ? tr("Copy %1 added.").arg(target->name) : tr("Copy %1 saved.").arg(target->name));
 }
 
 void CopiesPage::removeCopy()

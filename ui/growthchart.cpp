@@ -24,8 +24,8 @@ GrowthChart::GrowthChart(QWidget* parent)
 void GrowthChart::setPoints(const QList<GrowthPoint>& points)
 {
     m_points = points;
-    std::stable_sort(m_points.begin(), m_points.end(),
-        [](const GrowthPoint& a, const GrowthPoint& b) { return a.atMs < b.atMs; });
+    std::stable_sort(
+        m_points.begin(), m_points.end(), [](const GrowthPoint& a, const GrowthPoint& b) { return a.atMs < b.atMs; });
     if (!m_points.isEmpty())
         setAccessibleDescription(tr("%n measurement(s), now %1", "", int(m_points.size()))
                                      .arg(DisplayFormat::dataSize(m_points.constLast().sizeBytes)));
@@ -80,9 +80,8 @@ bool GrowthChart::event(QEvent* event)
                 nearest = i;
         }
         QToolTip::showText(help->globalPos(),
-            tr("%1: %2")
-                .arg(DisplayFormat::localTime(m_points.at(nearest).atMs),
-                    DisplayFormat::dataSize(m_points.at(nearest).sizeBytes)),
+            tr("%1: %2").arg(DisplayFormat::localTime(m_points.at(nearest).atMs),
+                DisplayFormat::dataSize(m_points.at(nearest).sizeBytes)),
             this);
         return true;
     }

@@ -7,8 +7,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-ProjectSettingsDialog::ProjectSettingsDialog(ApiClient* client, const QString& project,
-    const QList<CopyTarget>& copies, const Pages& pages, QWidget* parent)
+ProjectSettingsDialog::ProjectSettingsDialog(
+    ApiClient* client, const QString& project, const QList<CopyTarget>& copies, const Pages& pages, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("projectSettingsDialog"));

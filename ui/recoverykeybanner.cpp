@@ -94,6 +94,7 @@ void RecoveryKeyBanner::refresh()
         }
         if (!due)
             hide();
+        emit checked(due);
     });
 }
 
@@ -158,8 +159,8 @@ void RecoveryKeyBanner::acknowledge()
 {
     const QString project = m_project;
     m_acknowledgeButton->setEnabled(false);
-    ApiClient::onResult(m_client->acknowledgeRepositoryKey(project, kPrimary), this,
-        [this, project](const ApiResult<QJsonObject>& r) {
+    ApiClient::onResult(
+        m_client->acknowledgeRepositoryKey(project, kPrimary), this, [this, project](const ApiResult<QJsonObject>& r) {
             m_acknowledgeButton->setEnabled(true);
             if (!r.ok()) {
                 setMessage(tr("The confirmation could not be recorded: %1").arg(r.error.message()));

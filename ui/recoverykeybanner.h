@@ -30,6 +30,8 @@ public:
 
 signals:
     void acknowledged(const QString& project);
+    // The server answered a refresh(): whether the reminder is due (and so shown).
+    void checked(bool due);
 
 private:
     void chooseFile();

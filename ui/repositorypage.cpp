@@ -135,8 +135,8 @@ void RepositoryPage::verify(const QString& repository)
                     m_follower->deleteLater();
                     m_follower = nullptr;
                     if (error.isError())
-                        m_status->setText(tr("The verification of %1 could not be followed: %2")
-                                              .arg(repository, error.message()));
+                        m_status->setText(
+                            tr("The verification of %1 could not be followed: %2").arg(repository, error.message()));
                     else
                         m_status->setText(done.result == Activity::Result::Success
                                 ? tr("Verification of %1 passed: %2").arg(repository, done.text)

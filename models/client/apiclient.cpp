@@ -462,6 +462,8 @@ QFuture<ApiResult<QList<Activity>>> ApiClient::restoreBackup(
         body.insert(QStringLiteral("paths"), QJsonArray::fromStringList(options.paths));
     if (options.safetyBackup)
         body.insert(QStringLiteral("safety_backup"), *options.safetyBackup);
+    if (!options.fromCopy.isEmpty())
+        body.insert(QStringLiteral("from_copy"), options.fromCopy);
     return typedRequest<QList<Activity>>(
         "POST", backupPath(project, environment, backupId) + QStringLiteral("/restore"), body, false, &decodeAccepted);
 }
@@ -638,8 +640,8 @@ QFuture<ApiResult<ApiClient::CopyCheckResult>> ApiClient::checkCopy(
             values.insert(it.key(), it.value());
         body.insert(QStringLiteral("env"), values);
     }
-    return typedRequest<CopyCheckResult>("POST", projectPath(project) + QStringLiteral("/backup_copies/check"), body,
-        false, [](const QJsonValue& json) {
+    return typedRequest<CopyCheckResult>(
+        "POST", projectPath(project) + QStringLiteral("/backup_copies/check"), body, false, [](const QJsonValue& json) {
             const QJsonObject o = json.toObject();
             if (!o.value(QStringLiteral("ok")).isBool() || !o.value(QStringLiteral("text")).isString())
                 return Decoded<CopyCheckResult>::failure({{QStringLiteral("ok"), tr("is missing")}});
@@ -652,8 +654,7 @@ QFuture<ApiResult<ApiClient::CopyCheckResult>> ApiClient::checkCopy(
         });
 }
 
-QFuture<ApiResult<ApiClient::RepositoryKey>> ApiClient::repositoryKey(
-    const QString& project, const QString& repository)
+QFuture<ApiResult<ApiClient::RepositoryKey>> ApiClient::repositoryKey(const QString& project, const QString& repository)
 {
     return typedRequest<RepositoryKey>("GET",
         projectPath(project) + QStringLiteral("/repository/key") + query({{QStringLiteral("repository"), repository}}),

@@ -61,6 +61,7 @@ public:
         QStringList parts; // "mounts/uploads", "services/db"
         QStringList paths; // files or folders inside parts
         std::optional<bool> safetyBackup; // unset: the server's default (a safety backup first)
+        QString fromCopy; // (local, "copies") restore from this copy's snapshot instead of the primary's
     };
 
     struct ActivityFilter
@@ -158,8 +159,8 @@ public:
     QFuture<ApiResult<ProjectSettings>> updateCopies(const QString& project, const QList<CopyTarget>& copies);
     // (local) Opens a copy target with restic: `name` alone checks a saved copy; with `repository` (and `env`
     // values) a target as it is being edited (the saved copy's password and stored values when `name` names one).
-    QFuture<ApiResult<CopyCheckResult>> checkCopy(const QString& project, const QString& name,
-        const QString& repository, const QMap<QString, QString>& env);
+    QFuture<ApiResult<CopyCheckResult>> checkCopy(
+        const QString& project, const QString& name, const QString& repository, const QMap<QString, QString>& env);
     // (local, admin) The password of the primary repository ("primary") or of a copy.
     QFuture<ApiResult<RepositoryKey>> repositoryKey(const QString& project, const QString& repository);
     // (local, admin) Records that the password was saved; the console stops reminding.

@@ -80,8 +80,8 @@ void CopyCheck::listSnapshots()
             return;
         }
         const int count = int(result.snapshots.size());
-        finish(true, tr("Connected: the repository opens with the copy's password and holds %n snapshot(s).", "", count),
-            count);
+        finish(true,
+            tr("Connected: the repository opens with the copy's password and holds %n snapshot(s).", "", count), count);
     });
     m_job->start();
 }

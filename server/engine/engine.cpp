@@ -22,9 +22,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QThreadPool>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 

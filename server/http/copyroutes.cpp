@@ -61,8 +61,8 @@ HttpReply ApiServer::checkCopy(const Call& call)
     CopyTarget target;
     if (hasRepository) {
         // The same rules as a saved copy: an absolute path or a restic backend, credentials never RESTIC_*.
-        QJsonObject candidate {{kName, saved ? saved->name : QStringLiteral("check")},
-            {kRepository, body->value(kRepository)}};
+        QJsonObject candidate {
+            {kName, saved ? saved->name : QStringLiteral("check")}, {kRepository, body->value(kRepository)}};
         if (body->contains(kEnv))
             candidate.insert(kEnv, body->value(kEnv));
         Decoded<CopyTarget> decoded = CopyTarget::fromJson(candidate);
