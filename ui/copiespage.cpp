@@ -197,8 +197,6 @@ CopiesPage::CopiesPage(ApiClient* client, const QString& project, const QList<Co
     connect(m_repositoryEdit, &QLineEdit::textChanged, this, &CopiesPage::updateButtons);
 
     populateList(m_copies.isEmpty() ? QString() : m_copies.constFirst().name);
-    if (m_copies.isEmpty())
-        addCopy();
 }
 
 int CopiesPage::currentRow() const
@@ -224,6 +222,8 @@ void CopiesPage::populateList(const QString& select)
     if (selectRow >= 0)
         showCopy(selectRow);
     updateButtons();
+    if (m_copies.isEmpty())
+        addCopy(); // nothing to show: the form for a first copy
 }
 
 void CopiesPage::addCopy()

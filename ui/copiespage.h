@@ -2,6 +2,7 @@
 
 #include "domain/copytarget.h"
 
+#include <optional>
 #include <QWidget>
 
 class ApiClient;
