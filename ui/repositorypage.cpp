@@ -5,6 +5,7 @@
 #include "displayformat.h"
 #include "growthchart.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -28,7 +29,23 @@ RepositoryPage::RepositoryPage(ApiClient* client, const QString& project, bool c
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(LocationColumn, QHeaderView::Stretch);
     m_table->setColumnHidden(VerifyColumn, !m_canVerify);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Tab leaves the table: the arrow keys choose a repository, the button below verifies it.
+    m_table->setTabKeyNavigation(false);
     layout->addWidget(m_table, 1);
+    if (m_canVerify) {
+        m_verifySelected = new QPushButton(tr("&Verify the selected repository now"), this);
+        m_verifySelected->setObjectName(QStringLiteral("verifySelectedButton"));
+        connect(m_verifySelected, &QPushButton::clicked, this, [this] {
+            const int row = m_table->currentRow();
+            if (row >= 0 && row < m_report.repositories.size())
+                verify(m_report.repositories.at(row).name);
+        });
+        auto* row = new QHBoxLayout;
+        row->addStretch();
+        row->addWidget(m_verifySelected);
+        layout->addLayout(row);
+    }
     m_chart = new GrowthChart(this);
     layout->addWidget(m_chart, 1);
     m_status = new QLabel(this);
@@ -48,7 +65,7 @@ void RepositoryPage::refresh()
             return;
         }
         show(*r.value);
-        if (!m_follower)
+        if (!m_verifying)
             m_status->clear();
         m_loaded = true;
         emit loaded();
@@ -98,28 +115,34 @@ void RepositoryPage::show(const RepositoryReport& report)
             auto* button = new QPushButton(tr("Verify now"), m_table);
             button->setObjectName(QStringLiteral("verifyButton_") + r.name);
             button->setToolTip(tr("Check %1 with restic and read back a share of its data").arg(name));
-            button->setEnabled(!m_follower);
+            button->setEnabled(!m_verifying);
             const QString repository = r.name;
             connect(button, &QPushButton::clicked, this, [this, repository] { verify(repository); });
             m_table->setCellWidget(row, VerifyColumn, button);
         }
     }
+    if (m_table->currentRow() < 0 && m_table->rowCount() > 0)
+        m_table->selectRow(0);
     m_table->resizeColumnsToContents();
     m_chart->setPoints(report.growth);
 }
 
 void RepositoryPage::verify(const QString& repository)
 {
-    if (m_follower || !m_canVerify)
+    if (m_verifying || !m_canVerify)
         return;
+    m_verifying = true;
     for (QPushButton* button : m_table->findChildren<QPushButton*>())
         button->setEnabled(false);
+    m_verifySelected->setEnabled(false);
     m_status->setText(tr("Starting the verification of %1…").arg(repository));
     ApiClient::onResult(m_client->verifyRepository(m_project, repository, -1), this,
         [this, repository](const ApiResult<QList<Activity>>& r) {
             if (!r.ok() || r.value->isEmpty()) {
                 m_status->setText(tr("The verification could not start: %1")
                                       .arg(r.ok() ? tr("the server started no activity") : r.error.message()));
+                m_verifying = false;
+                m_verifySelected->setEnabled(true);
                 show(m_report);
                 return;
             }
@@ -134,6 +157,8 @@ void RepositoryPage::verify(const QString& repository)
                 [this, repository](const Activity& done, const ApiError& error) {
                     m_follower->deleteLater();
                     m_follower = nullptr;
+                    m_verifying = false;
+                    m_verifySelected->setEnabled(true);
                     if (error.isError())
                         m_status->setText(
                             tr("The verification of %1 could not be followed: %2").arg(repository, error.message()));

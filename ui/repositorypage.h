@@ -10,6 +10,7 @@ class ActivityFollower;
 class ApiClient;
 class GrowthChart;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 // The project's repositories (GET /projects/{p}/repository): size, logical size, deduplication, snapshots, the last
@@ -55,10 +56,12 @@ private:
     QString m_project;
     bool m_canVerify;
     bool m_loaded = false;
+    bool m_verifying = false; // from the click until the verification ended
     RepositoryReport m_report;
     QPointer<ActivityFollower> m_follower;
 
     QTableWidget* m_table = nullptr;
     GrowthChart* m_chart = nullptr;
     QLabel* m_status = nullptr;
+    QPushButton* m_verifySelected = nullptr;
 };

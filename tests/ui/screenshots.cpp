@@ -8,6 +8,7 @@
 #include "copiespage.h"
 #include "localserver.h"
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
 #include "projectsettingsdialog.h"
@@ -226,7 +227,10 @@ int main(int argc, char* argv[])
             qWarning("timed out waiting; the screenshot may be incomplete");
         QTest::qWait(800);
         shoot(out + QStringLiteral("/policy-editor.png"));
+        // The draft was changed for the picture: close without applying it (the dialog asks).
+        MessageBox::setNextAnswer(QMessageBox::Discard);
         dialog->close();
+        MessageBox::setNextAnswer(std::nullopt);
     }
     {
         // Copies and repositories: a copy target on "another disk", one more backup copied to it, a verification.
@@ -239,6 +243,7 @@ int main(int argc, char* argv[])
                         {QStringLiteral("repository"), target}, {QStringLiteral("limit_upload_kib"), 51200}}}}})
                 .toJson(QJsonDocument::Compact),
             access);
+        qInfo("copies: a backup, its copy and a verification");
         http.startAndWait(
             "POST", QStringLiteral("/projects/demo/environments/main/backup"), R"({"safe": false})", access, 60000);
         if (!QTest::qWaitFor(
@@ -255,6 +260,7 @@ int main(int argc, char* argv[])
             R"({"repository": "primary", "read_data_percent": 10, "test_restore": true})", access, 120000);
         window.refresh();
         QTest::qWait(1500);
+        qInfo("copies: the dialog");
         window.editCopies();
         auto* dialog = window.findChild<ProjectSettingsDialog*>();
         if (dialog && dialog->copiesPage() && dialog->repositoryPage()) {
