@@ -5,6 +5,7 @@
 #include "displayformat.h"
 #include "growthchart.h"
 
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,7 +28,9 @@ RepositoryPage::RepositoryPage(ApiClient* client, const QString& project, bool c
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setSectionResizeMode(LocationColumn, QHeaderView::Stretch);
+    // A long location is elided in the middle (its tooltip has it whole): the numbers stay in view.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnHidden(VerifyColumn, !m_canVerify);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     // Tab leaves the table: the arrow keys choose a repository, the button below verifies it.
@@ -124,6 +127,7 @@ void RepositoryPage::show(const RepositoryReport& report)
     if (m_table->currentRow() < 0 && m_table->rowCount() > 0)
         m_table->selectRow(0);
     m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(LocationColumn, std::min(m_table->columnWidth(LocationColumn), 240));
     m_chart->setPoints(report.growth);
 }
 
