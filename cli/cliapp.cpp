@@ -12,6 +12,7 @@
 #include "texttable.h"
 
 #include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -50,6 +51,7 @@ const QString kTo = QStringLiteral("to");
 const QString kCopy = QStringLiteral("copy");
 const QString kReadData = QStringLiteral("read-data");
 const QString kAllProfiles = QStringLiteral("all-profiles");
+const QString kFromCopy = QStringLiteral("from-copy");
 
 const QString kApiVariable = QStringLiteral("TIDEMARK_API_URL");
 const QString kTokenUrlVariable = QStringLiteral("TIDEMARK_TOKEN_URL");
@@ -93,14 +95,16 @@ const QList<CliApp::Command>& CliApp::commands()
         {"backup:list", "", QT_TRANSLATE_NOOP("CliApp", "List the environment's backups, newest first."), true, 0, 0,
             {}, &CliApp::backupList},
         {"backup:get", "ID", QT_TRANSLATE_NOOP("CliApp", "Show one backup."), true, 1, 1, {}, &CliApp::backupGet},
-        {"backup:restore", "[ID] [--no-code] [--target ENV] [--part P]... [--path P]... [--no-safety-backup]",
+        {"backup:restore",
+            "[ID] [--no-code] [--target ENV] [--part P]... [--path P]... [--no-safety-backup] [--from-copy NAME]",
             QT_TRANSLATE_NOOP("CliApp",
                 "Restore a backup (default: the newest) into the environment or --target and wait for it; asks no "
                 "questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only "
                 "those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else "
                 "as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore "
-                "with activity:undo."),
-            true, 0, 1, {kNoCode, kTarget, kPart, kPath, kNoSafetyBackup}, &CliApp::backupRestore},
+                "with activity:undo. --from-copy NAME reads the backup from that copy (when the primary repository "
+                "is damaged or gone)."),
+            true, 0, 1, {kNoCode, kTarget, kPart, kPath, kNoSafetyBackup, kFromCopy}, &CliApp::backupRestore},
         {"backup:files", "ID [PATH]",
             QT_TRANSLATE_NOOP("CliApp",
                 "List what a backup holds: its parts without PATH, else the folder PATH (code/..., mounts/NAME/...)."),
@@ -150,6 +154,11 @@ const QList<CliApp::Command>& CliApp::commands()
                 "keychain). Exit status 0 when all is ok, 1 when anything is in warning or critical, 3 when a server "
                 "could not be asked."),
             false, 0, 0, {kAllProfiles}, &CliApp::health},
+        {"copy:list", "",
+            QT_TRANSLATE_NOOP("CliApp",
+                "List the project's copy targets: where each copies to, when, with which credentials (names only), "
+                "and how many of the environment's backups it holds (all environments without -e)."),
+            false, 0, 0, {}, &CliApp::copyList},
     };
     return list;
 }
@@ -253,10 +262,11 @@ bool CliApp::parse()
     const QCommandLineOption copyOption(kCopy, tr("The copy to verify."), tr("NAME"));
     const QCommandLineOption readDataOption(kReadData, tr("Percent of the data to read back (0-100)."), tr("PERCENT"));
     const QCommandLineOption allProfilesOption(kAllProfiles, tr("Ask every connection saved in the console."));
-    parser.addOptions(
-        {apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption, helpOption,
-            versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption, partOption,
-            pathOption, noSafetyOption, againstOption, toOption, copyOption, readDataOption, allProfilesOption});
+    const QCommandLineOption fromCopyOption(kFromCopy, tr("Restore from this copy."), tr("NAME"));
+    parser.addOptions({apiOption, tokenUrlOption, tokenOption, projectOption, environmentOption, formatOption,
+        helpOption, versionOption, liveOption, noWaitOption, noCodeOption, targetOption, setOption, dryRunOption,
+        partOption, pathOption, noSafetyOption, againstOption, toOption, copyOption, readDataOption, allProfilesOption,
+        fromCopyOption});
 
     if (!parser.parse(m_argv)) {
         failUsage(parser.errorText());
@@ -317,7 +327,7 @@ bool CliApp::parse()
     }
     for (const QCommandLineOption* option :
         {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption, &dryRunOption, &partOption, &pathOption,
-            &noSafetyOption, &againstOption, &toOption, &copyOption, &readDataOption, &allProfilesOption}) {
+            &noSafetyOption, &againstOption, &toOption, &copyOption, &readDataOption, &allProfilesOption, &fromCopyOption}) {
         const QString name = option->names().constFirst();
         if (parser.isSet(*option) && !command->options.contains(name)) {
             failUsage(tr("--%1: is not an option of %2").arg(name, commandName));
@@ -371,6 +381,11 @@ bool CliApp::parse()
     o.copy = parser.value(copyOption);
     if (parser.isSet(copyOption) && o.copy.isEmpty()) {
         failUsage(tr("--copy: the copy's name is missing"));
+        return false;
+    }
+    o.fromCopy = parser.value(fromCopyOption);
+    if (parser.isSet(fromCopyOption) && o.fromCopy.isEmpty()) {
+        failUsage(tr("--from-copy: the copy's name is missing"));
         return false;
     }
     if (parser.isSet(readDataOption)) {
@@ -692,6 +707,9 @@ void CliApp::restore(const Backup& backup)
     options.paths = m_options.paths;
     if (m_options.noSafetyBackup)
         options.safetyBackup = false;
+    options.fromCopy = m_options.fromCopy;
+    if (!m_options.fromCopy.isEmpty())
+        printErr(tr("Reading the backup from copy %1.\n").arg(m_options.fromCopy));
     await(m_client->restoreBackup(m_options.project, m_options.environment, backup.id, options),
         [this](const QList<Activity>& activities) { started(activities, true); });
 }
@@ -944,6 +962,91 @@ void CliApp::repositoryVerify()
         const QString repository = m_options.copy.isEmpty() ? QStringLiteral("primary") : m_options.copy;
         await(m_client->verifyRepository(m_options.project, repository, m_options.readDataPercent),
             [this](const QList<Activity>& activities) { started(activities, true); });
+    });
+}
+
+void CliApp::copyList()
+{
+    await(m_client->serverInfo(), [this](const ServerInfo& info) {
+        if (!info.has(Capability::Copies)) {
+            printErr(tr("This server has no copies (only tidemarkd has).\n"));
+            finish(UsageError);
+            return;
+        }
+        await(m_client->settings(m_options.project), [this](const ProjectSettings& settings) {
+            // The environments whose backups are counted: the one given, or every one.
+            const auto count = [this, settings](const QList<Environment>& environments) {
+                auto totals = std::make_shared<QHash<QString, QPair<int, int>>>(); // copy → (copied, backups)
+                auto failures = std::make_shared<QHash<QString, QString>>(); // copy → last error
+                auto remaining = std::make_shared<qsizetype>(environments.size());
+                const auto print = [this, settings, totals, failures] {
+                    if (m_options.json) {
+                        QJsonArray list;
+                        for (const CopyTarget& copy : settings.backupCopies) {
+                            QJsonObject json = copy.toJson();
+                            json.insert(QStringLiteral("backups_copied"), totals->value(copy.name).first);
+                            json.insert(QStringLiteral("backups"), totals->value(copy.name).second);
+                            json.insert(QStringLiteral("last_error"),
+                                failures->contains(copy.name) ? QJsonValue(failures->value(copy.name))
+                                                              : QJsonValue(QJsonValue::Null));
+                            list.append(json);
+                        }
+                        printJson(list);
+                        finish(Success);
+                        return;
+                    }
+                    if (settings.backupCopies.isEmpty()) {
+                        printOut(tr("The project has no copies (settings backup_copies).\n"));
+                        finish(Success);
+                        return;
+                    }
+                    TextTable table({tr("Name"), tr("Repository"), tr("When"), tr("Credentials"), tr("Upload limit"),
+                        tr("Retention"), tr("Backups copied")});
+                    for (const CopyTarget& copy : settings.backupCopies) {
+                        table.addRow({copy.name, copy.repository,
+                            copy.when == CopyTarget::When::Daily ? tr("daily") : tr("after each backup"),
+                            copy.envNames.isEmpty() ? QStringLiteral("-") : copy.envNames.join(QLatin1Char(',')),
+                            copy.limitUploadKib ? tr("%1 KiB/s").arg(*copy.limitUploadKib) : tr("none"),
+                            copy.dataRetention ? tr("own") : tr("as the primary"),
+                            tr("%1 of %2").arg(totals->value(copy.name).first).arg(totals->value(copy.name).second)});
+                    }
+                    QString text = table.toString();
+                    for (auto it = failures->cbegin(); it != failures->cend(); ++it)
+                        text += tr("%1: the last copy failed: %2").arg(it.key(), it.value()) + QLatin1Char('\n');
+                    printOut(text);
+                    finish(Success);
+                };
+                if (environments.isEmpty()) {
+                    print();
+                    return;
+                }
+                for (const Environment& e : environments) {
+                    await(m_client->backups(m_options.project, e.id),
+                        [totals, failures, remaining, print](const QList<Backup>& backups) {
+                            for (const Backup& b : backups) {
+                                if (b.status != Backup::Status::Created || !b.copies)
+                                    continue;
+                                for (const BackupCopy& c : *b.copies) {
+                                    auto& [copied, all] = (*totals)[c.name];
+                                    ++all;
+                                    if (c.status == BackupCopy::Status::Copied)
+                                        ++copied;
+                                    else if (c.status == BackupCopy::Status::Failed && !c.error.isEmpty())
+                                        failures->insert(c.name, c.error);
+                                }
+                            }
+                            if (--*remaining == 0)
+                                print();
+                        });
+                }
+            };
+            if (!m_options.environment.isEmpty()) {
+                await(m_client->environment(m_options.project, m_options.environment),
+                    [count](const Environment& e) { count({e}); });
+                return;
+            }
+            await(m_client->environments(m_options.project), count);
+        });
     });
 }
 

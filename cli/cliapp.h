@@ -71,6 +71,7 @@ private:
         QString against; // backup:diff
         QString to; // backup:download
         QString copy; // repository:verify --copy
+        QString fromCopy; // backup:restore --from-copy
         int readDataPercent = -1; // repository:verify --read-data; -1: the project's setting
         bool allProfiles = false; // health --all-profiles
     };
@@ -82,6 +83,7 @@ private:
     void environmentList();
     void repositoryInfo();
     void repositoryVerify();
+    void copyList();
     void backupList();
     void backupGet();
     void backupCreate();

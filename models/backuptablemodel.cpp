@@ -165,6 +165,8 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
         return expiresData(b, decision, role);
     case WhyKeptColumn:
         return whyKeptData(decision, role);
+    case CopiesColumn:
+        return copiesData(b, role);
     case NoteColumn:
         if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == UnderlyingDataRole)
             return b.attributes.value(QStringLiteral("note"));
@@ -201,7 +203,12 @@ QVariant BackupTableModel::sizeData(const Backup& b, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:
-        return b.sizeOfVolumes ? DisplayFormat::dataSize(*b.sizeOfVolumes) : QString();
+        if (!b.sizeOfVolumes)
+            return QString();
+        // What the backup holds, and beside it what it added to the repository (restic's data_added).
+        if (b.sizeUsed)
+            return tr("%1 (+%2)").arg(DisplayFormat::dataSize(*b.sizeOfVolumes), DisplayFormat::dataSize(*b.sizeUsed));
+        return DisplayFormat::dataSize(*b.sizeOfVolumes);
     case Qt::ToolTipRole:
         if (!b.sizeOfVolumes)
             return tr("Size unknown");
@@ -211,6 +218,48 @@ QVariant BackupTableModel::sizeData(const Backup& b, int role) const
         return tr("%1 captured").arg(DisplayFormat::dataSize(*b.sizeOfVolumes));
     case UnderlyingDataRole:
         return b.sizeOfVolumes ? QVariant(*b.sizeOfVolumes) : QVariant();
+    }
+    return {};
+}
+
+QVariant BackupTableModel::copiesData(const Backup& b, int role) const
+{
+    if (!b.copies || b.copies->isEmpty())
+        return {};
+    const QList<BackupCopy>& copies = *b.copies;
+    const int copied = int(std::count_if(
+        copies.begin(), copies.end(), [](const BackupCopy& c) { return c.status == BackupCopy::Status::Copied; }));
+    const int failed = int(std::count_if(
+        copies.begin(), copies.end(), [](const BackupCopy& c) { return c.status == BackupCopy::Status::Failed; }));
+    switch (role) {
+    case Qt::DisplayRole: {
+        const QString on = tr("on %1 of %n copies", "", int(copies.size())).arg(copied);
+        return failed > 0 ? tr("%1, %n failed", "", failed).arg(on) : on;
+    }
+    case Qt::ToolTipRole: {
+        QStringList lines;
+        for (const BackupCopy& c : copies) {
+            switch (c.status) {
+            case BackupCopy::Status::Copied:
+                lines.append(c.copiedAtMs
+                        ? tr("%1: copied at %2").arg(c.name, DisplayFormat::localTimeLong(*c.copiedAtMs))
+                        : tr("%1: copied").arg(c.name));
+                break;
+            case BackupCopy::Status::Pending:
+                lines.append(tr("%1: waiting for the next copy").arg(c.name));
+                break;
+            case BackupCopy::Status::Failed:
+                lines.append(tr("%1: the last copy failed: %2").arg(c.name, c.error));
+                break;
+            case BackupCopy::Status::Pruned:
+                lines.append(tr("%1: removed by the copy's own retention").arg(c.name));
+                break;
+            }
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+    case UnderlyingDataRole:
+        return copied;
     }
     return {};
 }
@@ -291,6 +340,8 @@ QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Expires");
     case WhyKeptColumn:
         return tr("Why kept");
+    case CopiesColumn:
+        return tr("Copies");
     case NoteColumn:
         return tr("Note");
     case ProtectedColumn:

@@ -24,6 +24,7 @@ public:
         CommitColumn,
         ExpiresColumn,
         WhyKeptColumn,
+        CopiesColumn, // (local) "on 2 of 2 copies"
         NoteColumn,
         ProtectedColumn,
         ColumnCount
@@ -63,6 +64,7 @@ private:
     QVariant sizeData(const Backup& backup, int role) const;
     QVariant expiresData(const Backup& backup, const Decision* decision, int role) const;
     QVariant whyKeptData(const Decision* decision, int role) const;
+    QVariant copiesData(const Backup& backup, int role) const;
     void applyDecisions(QHash<QString, Decision> decisions, qint64 planNowMs);
 
     QList<Backup> m_rows;

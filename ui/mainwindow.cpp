@@ -20,6 +20,8 @@
 #include "modelroles.h"
 #include "policyeditordialog.h"
 #include "quitprompt.h"
+#include "projectsettingsdialog.h"
+#include "recoverykeybanner.h"
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
 #include "thiscomputerbanner.h"
@@ -184,6 +186,9 @@ void MainWindow::createActions()
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoSelectedRestore);
     connect(m_browseAction, &QAction::triggered, this, &MainWindow::browseSelected);
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareSelected);
+    m_copiesAction = make(tr("Copies and re&positories…"), QStringLiteral("copiesAction"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), QStyle::SP_DriveHDIcon);
+    connect(m_copiesAction, &QAction::triggered, this, &MainWindow::editCopies);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectionsAction);
@@ -210,6 +215,7 @@ void MainWindow::createActions()
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(m_policiesAction);
     settings->addAction(m_banner->backgroundAction());
+    settings->addAction(m_copiesAction);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_refreshAction);
@@ -343,6 +349,9 @@ void MainWindow::createWidgets()
     top->addWidget(m_backupsTitle, 1);
     top->addWidget(m_filterEdit, 1);
     backupsLayout->addLayout(top);
+    m_keyBanner = new RecoveryKeyBanner(m_client, backupsPane);
+    connect(this, &MainWindow::backupsRefreshed, m_keyBanner, &RecoveryKeyBanner::refresh);
+    backupsLayout->addWidget(m_keyBanner);
     backupsLayout->addWidget(m_emptyLabel);
     backupsLayout->addWidget(m_backupView, 1);
 
@@ -542,6 +551,7 @@ void MainWindow::clearServerData()
     m_environments->setSettings(m_settings);
     m_environments->setEnvironments({});
     m_backupsTitle->setText(tr("Backups"));
+    m_keyBanner->setProject(QString(), false);
 }
 
 void MainWindow::connectToServer()
@@ -640,6 +650,7 @@ void MainWindow::chooseProject()
     const auto use = [this](const QString& project) {
         m_project = project;
         setConnected(true);
+        m_keyBanner->setProject(project, m_serverInfo.has(Capability::Repository));
         refresh();
         refreshActivities();
         m_refreshTimer.start();
@@ -968,6 +979,11 @@ void MainWindow::updateActions()
     enable(m_browseAction, m_connected && files && one, one ? QString() : tr("Select one backup"));
     enable(m_compareAction, m_connected && diff && one, one ? QString() : tr("Select one backup"));
     enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
+    // Copies and repository statistics are tidemarkd's: hidden for the hosted API.
+    const bool copies = m_serverInfo.has(Capability::Copies);
+    m_copiesAction->setVisible(copies || m_serverInfo.has(Capability::Repository));
+    enable(m_copiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
+    m_backupView->setColumnHidden(BackupTableModel::CopiesColumn, !copies);
     enable(m_refreshAction, true, QString());
     updateActivityPane();
     updateEmptyState();
@@ -1388,6 +1404,27 @@ void MainWindow::updateHealthIndicators()
         m_tray->setIcon(any ? HealthView::stateIcon(worst, windowIcon()) : windowIcon());
         m_tray->setToolTip(windowTitle());
     }
+}
+
+void MainWindow::editCopies()
+{
+    if (m_project.isEmpty())
+        return;
+    ProjectSettingsDialog::Pages pages;
+    pages.copies = m_serverInfo.has(Capability::Copies);
+    pages.repository = m_serverInfo.has(Capability::Repository);
+    pages.verify = m_serverInfo.has(Capability::Verify);
+    auto* dialog = new ProjectSettingsDialog(m_client, m_project, m_settings.backupCopies, pages, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProjectSettingsDialog::copiesChanged, this, [this] {
+        refreshSettings();
+        refreshBackups();
+    });
+    connect(dialog, &ProjectSettingsDialog::activityStarted, this, [this](const Activity& activity) {
+        follow(activity);
+        refreshActivities();
+    });
+    dialog->open();
 }
 
 void MainWindow::manageConnections()

@@ -33,6 +33,7 @@ class QTableView;
 class QToolBar;
 class QTreeView;
 class QuitPrompt;
+class RecoveryKeyBanner;
 class RetentionPreviewModel;
 class ThisComputerBanner;
 class TokenStore;
@@ -77,6 +78,9 @@ public:
     void toggleProtection();
     void editNote();
     void editPolicies();
+    // Copies, repositories and verification (projectsettingsdialog.h), where the server has them.
+    void editCopies();
+    RecoveryKeyBanner* recoveryKeyBanner() const { return m_keyBanner; }
     void refresh();
 
     // The toolbar's button style, icons with text when they fit the window's width (checked on every resize).
@@ -191,4 +195,6 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_browseAction = nullptr;
     QAction* m_compareAction = nullptr;
+    QAction* m_copiesAction = nullptr;
+    RecoveryKeyBanner* m_keyBanner = nullptr;
 };

@@ -462,6 +462,8 @@ QFuture<ApiResult<QList<Activity>>> ApiClient::restoreBackup(
         body.insert(QStringLiteral("paths"), QJsonArray::fromStringList(options.paths));
     if (options.safetyBackup)
         body.insert(QStringLiteral("safety_backup"), *options.safetyBackup);
+    if (!options.fromCopy.isEmpty())
+        body.insert(QStringLiteral("from_copy"), options.fromCopy);
     return typedRequest<QList<Activity>>(
         "POST", backupPath(project, environment, backupId) + QStringLiteral("/restore"), body, false, &decodeAccepted);
 }
@@ -606,6 +608,77 @@ QFuture<ApiResult<QList<Activity>>> ApiClient::verifyRepository(
         body.insert(QStringLiteral("read_data_percent"), readDataPercent);
     return typedRequest<QList<Activity>>(
         "POST", projectPath(project) + QStringLiteral("/verify"), body, false, &decodeAccepted);
+}
+
+QFuture<ApiResult<ProjectSettings>> ApiClient::updateCopies(const QString& project, const QList<CopyTarget>& copies)
+{
+    QJsonArray list;
+    for (const CopyTarget& copy : copies) {
+        QJsonObject json = copy.toJson();
+        if (copy.envValues) {
+            QJsonObject env;
+            for (auto it = copy.envValues->cbegin(); it != copy.envValues->cend(); ++it)
+                env.insert(it.key(), it.value());
+            json.insert(QStringLiteral("env"), env);
+        }
+        list.append(json);
+    }
+    return typedRequest<ProjectSettings>("PATCH", projectPath(project) + QStringLiteral("/settings"),
+        QJsonObject {{QStringLiteral("backup_copies"), list}}, false, [](const QJsonValue& json) {
+            const QJsonValue entity
+                = json.toObject().value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("entity"));
+            if (entity.isUndefined())
+                return Decoded<ProjectSettings>::failure({{QStringLiteral("_embedded.entity"), tr("is missing")}});
+            return ProjectSettings::fromJson(entity, QStringLiteral("_embedded.entity"));
+        });
+}
+
+QFuture<ApiResult<ApiClient::CopyCheckResult>> ApiClient::checkCopy(
+    const QString& project, const QString& name, const QString& repository, const QMap<QString, QString>& env)
+{
+    QJsonObject body;
+    if (!name.isEmpty())
+        body.insert(QStringLiteral("name"), name);
+    if (!repository.isEmpty()) {
+        body.insert(QStringLiteral("repository"), repository);
+        QJsonObject values;
+        for (auto it = env.cbegin(); it != env.cend(); ++it)
+            values.insert(it.key(), it.value());
+        body.insert(QStringLiteral("env"), values);
+    }
+    return typedRequest<CopyCheckResult>(
+        "POST", projectPath(project) + QStringLiteral("/backup_copies/check"), body, false, [](const QJsonValue& json) {
+            const QJsonObject o = json.toObject();
+            if (!o.value(QStringLiteral("ok")).isBool() || !o.value(QStringLiteral("text")).isString())
+                return Decoded<CopyCheckResult>::failure({{QStringLiteral("ok"), tr("is missing")}});
+            CopyCheckResult result;
+            result.ok = o.value(QStringLiteral("ok")).toBool();
+            result.text = o.value(QStringLiteral("text")).toString();
+            if (o.value(QStringLiteral("snapshots")).isDouble())
+                result.snapshots = o.value(QStringLiteral("snapshots")).toInt();
+            return Decoded<CopyCheckResult>::success(result);
+        });
+}
+
+QFuture<ApiResult<ApiClient::RepositoryKey>> ApiClient::repositoryKey(const QString& project, const QString& repository)
+{
+    return typedRequest<RepositoryKey>("GET",
+        projectPath(project) + QStringLiteral("/repository/key") + query({{QStringLiteral("repository"), repository}}),
+        {}, true, [](const QJsonValue& json) {
+            const QJsonObject o = json.toObject();
+            if (!o.value(QStringLiteral("password")).isString())
+                return Decoded<RepositoryKey>::failure({{QStringLiteral("password"), tr("is missing")}});
+            return Decoded<RepositoryKey>::success(RepositoryKey {o.value(QStringLiteral("repository")).toString(),
+                o.value(QStringLiteral("location")).toString(), o.value(QStringLiteral("password")).toString()});
+        });
+}
+
+QFuture<ApiResult<QJsonObject>> ApiClient::acknowledgeRepositoryKey(const QString& project, const QString& repository)
+{
+    return typedRequest<QJsonObject>("POST",
+        projectPath(project) + QStringLiteral("/repository/key/acknowledge")
+            + query({{QStringLiteral("repository"), repository}}),
+        QJsonObject(), false, [](const QJsonValue& json) { return Decoded<QJsonObject>::success(json.toObject()); });
 }
 
 QFuture<ApiResult<ApiClient::SettingsUpdate>> ApiClient::updateRetention(

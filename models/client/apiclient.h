@@ -62,6 +62,7 @@ public:
         QStringList parts; // "mounts/uploads", "services/db"
         QStringList paths; // files or folders inside parts
         std::optional<bool> safetyBackup; // unset: the server's default (a safety backup first)
+        QString fromCopy; // (local, "copies") restore from this copy's snapshot instead of the primary's
     };
 
     struct ActivityFilter
@@ -78,6 +79,22 @@ public:
     {
         ProjectSettings settings;
         QJsonObject preview; // dry run: environment name → retention preview (PreviewReport's JSON shape)
+    };
+
+    // (local) What "Check connection" found (POST /projects/{p}/backup_copies/check).
+    struct CopyCheckResult
+    {
+        bool ok = false;
+        QString text;
+        std::optional<int> snapshots;
+    };
+
+    // (local) A repository's password, for safekeeping (GET /projects/{p}/repository/key).
+    struct RepositoryKey
+    {
+        QString repository;
+        QString location;
+        QString password;
     };
 
     explicit ApiClient(QObject* parent = nullptr);
@@ -139,6 +156,18 @@ public:
     // (local) POST /projects/{p}/verify; a negative `readDataPercent` leaves it to the project's `verify` setting.
     QFuture<ApiResult<QList<Activity>>> verifyRepository(
         const QString& project, const QString& repository, int readDataPercent);
+
+    // (local) Replaces the project's `backup_copies`; a copy's credentials are sent only when it carries values
+    // (`envValues`), otherwise their names keep the stored values.
+    QFuture<ApiResult<ProjectSettings>> updateCopies(const QString& project, const QList<CopyTarget>& copies);
+    // (local) Opens a copy target with restic: `name` alone checks a saved copy; with `repository` (and `env`
+    // values) a target as it is being edited (the saved copy's password and stored values when `name` names one).
+    QFuture<ApiResult<CopyCheckResult>> checkCopy(
+        const QString& project, const QString& name, const QString& repository, const QMap<QString, QString>& env);
+    // (local, admin) The password of the primary repository ("primary") or of a copy.
+    QFuture<ApiResult<RepositoryKey>> repositoryKey(const QString& project, const QString& repository);
+    // (local, admin) Records that the password was saved; the console stops reminding.
+    QFuture<ApiResult<QJsonObject>> acknowledgeRepositoryKey(const QString& project, const QString& repository);
 
     // Opens the activity's NDJSON log stream (with auth); the caller owns the stream object.
     LogStream* openLogStream(const QString& project, const QString& activityId, QObject* parent);

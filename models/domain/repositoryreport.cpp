@@ -24,6 +24,7 @@ const QString kSnapshots = QStringLiteral("snapshots");
 const QString kLastVerifiedAt = QStringLiteral("last_verified_at");
 const QString kLastVerifyResult = QStringLiteral("last_verify_result");
 const QString kLastVerifyText = QStringLiteral("last_verify_text");
+const QString kKeyAcknowledgedAt = QStringLiteral("key_acknowledged_at");
 const QString kRepositories = QStringLiteral("repositories");
 const QString kGrowth = QStringLiteral("growth");
 const QString kAt = QStringLiteral("at");
@@ -65,6 +66,7 @@ Decoded<RepositoryStatus> RepositoryStatus::fromJson(const QJsonValue& json, con
     std::optional<QString> text;
     if (reader.nullableString(kLastVerifyText, text))
         status.lastVerifyText = text.value_or(QString());
+    reader.nullableTime(kKeyAcknowledgedAt, status.keyAcknowledgedAtMs);
     if (!problems.isEmpty())
         return Decoded<RepositoryStatus>::failure(problems);
     return Decoded<RepositoryStatus>::success(status);
@@ -78,7 +80,10 @@ QJsonObject RepositoryStatus::toJson() const
         {kLastVerifiedAt,
             lastVerifiedAtMs ? QJsonValue(Timestamp::formatMsecs(*lastVerifiedAtMs)) : QJsonValue(QJsonValue::Null)},
         {kLastVerifyResult, lastVerifyResult.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lastVerifyResult)},
-        {kLastVerifyText, lastVerifyText.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lastVerifyText)}};
+        {kLastVerifyText, lastVerifyText.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lastVerifyText)},
+        {kKeyAcknowledgedAt,
+            keyAcknowledgedAtMs ? QJsonValue(Timestamp::formatMsecs(*keyAcknowledgedAtMs))
+                                : QJsonValue(QJsonValue::Null)}};
 }
 
 Decoded<RepositoryReport> RepositoryReport::fromJson(const QJsonValue& json, const QString& basePath)
@@ -108,6 +113,7 @@ Decoded<RepositoryReport> RepositoryReport::fromJson(const QJsonValue& json, con
         if (at && size)
             report.growth.append({*at, *size});
     }
+    report.links = Links::fromJson(root->value(QStringLiteral("_links")));
     if (!problems.isEmpty())
         return Decoded<RepositoryReport>::failure(problems);
     return Decoded<RepositoryReport>::success(report);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "links.h"
 #include "problem.h"
 
 #include <optional>
@@ -20,6 +21,8 @@ struct RepositoryStatus
     std::optional<qint64> lastVerifiedAtMs;
     QString lastVerifyResult; // "success" | "failure" | empty when never verified
     QString lastVerifyText;
+    // When an admin confirmed that the repository's password was saved somewhere safe (`key_acknowledged_at`).
+    std::optional<qint64> keyAcknowledgedAtMs;
 
     static Decoded<RepositoryStatus> fromJson(const QJsonValue& json, const QString& basePath = {});
     QJsonObject toJson() const;
@@ -39,6 +42,7 @@ struct RepositoryReport
 {
     QList<RepositoryStatus> repositories;
     QList<GrowthPoint> growth; // oldest first
+    Links links; // `#verify` and `key` for admins
 
     // Tolerant of unknown fields, like every object the API sends.
     static Decoded<RepositoryReport> fromJson(const QJsonValue& json, const QString& basePath = {});

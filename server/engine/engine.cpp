@@ -18,9 +18,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -897,9 +899,49 @@ void Engine::recordVerification(const QString& projectId, const QString& reposit
 
 void Engine::recordGrowth(const QString& projectId)
 {
-    const qint64 size = repository(projectId)->diskUsage();
+    GrowthWalk& walk = m_growthWalks[projectId];
+    if (walk.running) {
+        walk.again = true;
+        return;
+    }
+    walk.running = true;
+    walk.again = false;
+    // A large repository has many files: walking them on the server's thread would hold every request meanwhile.
+    const ResticRepository::Settings settings = repository(projectId)->settings();
+    const qint64 atMs = QDateTime::currentMSecsSinceEpoch();
+    auto* watcher = new QFutureWatcher<qint64>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, projectId, atMs] {
+        watcher->deleteLater();
+        growthMeasured(projectId, atMs, watcher->future().result());
+    });
+    watcher->setFuture(QtConcurrent::run([settings] { return ResticRepository(settings).diskUsage(); }));
+}
+
+void Engine::growthMeasured(const QString& projectId, qint64 atMs, qint64 size)
+{
     if (size >= 0)
-        m_store.addGrowthPoint(projectId, kPrimary, GrowthPoint {QDateTime::currentMSecsSinceEpoch(), size});
+        m_store.addGrowthPoint(projectId, kPrimary, GrowthPoint {atMs, size});
+    GrowthWalk& walk = m_growthWalks[projectId];
+    walk.running = false;
+    if (walk.again) {
+        recordGrowth(projectId);
+        return;
+    }
+    const auto waiters = std::exchange(walk.waiters, {});
+    for (const auto& [context, then] : waiters) {
+        if (context)
+            then();
+    }
+}
+
+void Engine::whenGrowthRecorded(const QString& projectId, QObject* context, std::function<void()> then)
+{
+    const auto it = m_growthWalks.find(projectId);
+    if (it == m_growthWalks.end() || !it->running) {
+        QTimer::singleShot(0, context, std::move(then));
+        return;
+    }
+    it->waiters.append({QPointer<QObject>(context), std::move(then)});
 }
 
 bool Engine::isBusy(const QString& projectId, const QString& environmentId) const

@@ -102,6 +102,11 @@ public:
     ResticReader* read(
         const QString& projectId, const QStringList& arguments, ResticReader::Output output, QObject* parent);
     const QString& dataDir() const { return m_dataDir; }
+    // Calls `then` on this thread once the growth measurements started so far (after a backup, a verification, a
+    // prune) are recorded; at once (from the event loop) when none is under way. Never after `context` died.
+    void whenGrowthRecorded(const QString& projectId, QObject* context, std::function<void()> then);
+    // Measures the primary repository now (when it has no growth point yet) and records the point.
+    void measureGrowth(const QString& projectId) { recordGrowth(projectId); }
 
     // Where environments may live; every backup and restore checks its paths against it before use.
     void setConfinement(const Confinement& confinement) { m_confinement = confinement; }
@@ -155,8 +160,10 @@ private:
     // Records what a verification found and marks the backups it concerns.
     void recordVerification(const QString& projectId, const QString& repositoryName, const QString& activityId,
         int readDataPercent, const class VerifyOperation* op, const Operation::Outcome& outcome);
-    // Adds a point to the primary repository's growth (its size on disk now).
+    // Adds a point to the primary repository's growth (its size on disk now). The walk of the repository's files
+    // runs on the thread pool, one at a time per project; a request during a walk starts one more after it.
     void recordGrowth(const QString& projectId);
+    void growthMeasured(const QString& projectId, qint64 atMs, qint64 size);
     void schedulePrune(const QString& projectId);
     RepositoryGate& gate(const QString& projectId);
     // Calls `done` with an empty error once the project's repository exists and opens, or with the reason it
@@ -180,6 +187,13 @@ private:
     QHash<QString, ResticRepository*> m_repositories; // project → repository
     QHash<QString, RepositoryGate*> m_gates;
     QHash<QString, QTimer*> m_pruneTimers;
+    struct GrowthWalk
+    {
+        bool running = false;
+        bool again = false; // asked for while running: the repository changed after the walk began
+        QList<std::pair<QPointer<QObject>, std::function<void()>>> waiters;
+    };
+    QHash<QString, GrowthWalk> m_growthWalks; // project → its walk
     QSet<QString> m_readyRepositories; // projects whose repository is known to exist
     QHash<QString, QList<std::function<void(const QString&)>>> m_repositoryWaiters; // while it is being created
     QSet<QString> m_deleting; // backup ids with a delete activity queued or running

@@ -89,6 +89,7 @@ ApiServer::ApiServer(Store& store, Engine& engine, ActivityHub& hub, QObject* pa
         "POST", QStringLiteral("/projects/{p}/notifications/test"), std::bind(&ApiServer::testNotifications, this, _1));
     addRoute("GET", QStringLiteral("/projects/{p}/health"), std::bind(&ApiServer::getHealth, this, _1));
     addRoute("GET", QStringLiteral("/metrics"), std::bind(&ApiServer::getMetrics, this, _1));
+    addRoute("POST", QStringLiteral("/projects/{p}/backup_copies/check"), std::bind(&ApiServer::checkCopy, this, _1));
 }
 
 void ApiServer::addRoute(const char* method, const QString& pattern, Handler handler, bool needsAuth)

@@ -119,6 +119,8 @@ private:
     HttpReply patchSettings(const Call& call);
     HttpReply verifyRepository(const Call& call);
     HttpReply getRepository(const Call& call);
+    // The answer of GET /projects/{p}/repository as the store knows it now.
+    QJsonObject repositoryJson(const QString& projectId, bool admin);
     HttpReply getRepositoryKey(const Call& call);
     HttpReply acknowledgeRepositoryKey(const Call& call);
     // notificationroutes.cpp: delivery status and the test action.
@@ -142,6 +144,8 @@ private:
     // healthroutes.cpp: the health report of a project and the Prometheus metrics of every project.
     HttpReply getHealth(const Call& call);
     HttpReply getMetrics(const Call& call);
+    // copyroutes.cpp: POST /projects/{p}/backup_copies/check, restic opens a copy target (bounded, off the thread).
+    HttpReply checkCopy(const Call& call);
     // The repository a key call names (?repository=, primary by default), or nullopt with the 404 in `error`.
     std::optional<QString> keyRepository(const Call& call, HttpReply& error) const;
 

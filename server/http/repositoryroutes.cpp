@@ -151,17 +151,36 @@ HttpReply ApiServer::getRepository(const Call& call)
     if (auto error = requireProject(call))
         return *error;
     const QString p = call.params.value(kP);
+    const bool admin = call.role == Role::Admin;
+    // The size comes from the newest growth point: the answer waits for a measurement under way (after a backup,
+    // verification or prune) so that it never shows the size from before. A repository never measured is measured
+    // once now.
+    return HttpReply::deferred([this, p, admin](HttpReply::Respond respond) {
+        m_engine.whenGrowthRecorded(p, this, [this, p, admin, respond] {
+            if (!m_store.growth(p, kPrimary).isEmpty() || !m_engine.repository(p)->isLocal()) {
+                respond(HttpReply::json(200, repositoryJson(p, admin)));
+                return;
+            }
+            m_engine.measureGrowth(p);
+            m_engine.whenGrowthRecorded(
+                p, this, [this, p, admin, respond] { respond(HttpReply::json(200, repositoryJson(p, admin))); });
+        });
+    });
+}
+
+QJsonObject ApiServer::repositoryJson(const QString& p, bool admin)
+{
     const RepositoryReport report = repositoryReport(p);
     QJsonObject json = report.toJson();
     json.insert(QStringLiteral("repositories"), repositoriesJson(p, report.repositories));
     const QString base = QStringLiteral("/projects/") + p;
     QJsonObject links {{QStringLiteral("self"), link(base + QStringLiteral("/repository"))}};
-    if (call.role == Role::Admin)
+    if (admin)
         links.insert(QStringLiteral("#verify"), link(base + QStringLiteral("/verify"), "POST"));
-    if (call.role == Role::Admin)
+    if (admin)
         links.insert(QStringLiteral("key"), link(base + QStringLiteral("/repository/key")));
     json.insert(QStringLiteral("_links"), links);
-    return HttpReply::json(200, json);
+    return json;
 }
 
 std::optional<QString> ApiServer::keyRepository(const Call& call, HttpReply& error) const

@@ -98,7 +98,7 @@ void TestBackupTableModel::showsValues()
         QDateTime::fromMSecsSinceEpoch(b.createdAtMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     QCOMPARE(cell(BackupTableModel::KindColumn).toString(), QStringLiteral("Manual"));
     QCOMPARE(cell(BackupTableModel::ModeColumn).toString(), QStringLiteral("Live"));
-    QCOMPARE(cell(BackupTableModel::SizeColumn).toString(), QStringLiteral("12.3 MiB"));
+    QCOMPARE(cell(BackupTableModel::SizeColumn).toString(), QStringLiteral("12.3 MiB (+1.0 KiB)"));
     QCOMPARE(cell(BackupTableModel::SizeColumn, UnderlyingDataRole).toLongLong(), 12897485);
     QVERIFY(cell(BackupTableModel::SizeColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("1.0 KiB")));
     QCOMPARE(cell(BackupTableModel::CommitColumn).toString(), QStringLiteral("0123456789ab"));
@@ -120,7 +120,7 @@ void TestBackupTableModel::showsValues()
     QVERIFY(!m_model->index(1, BackupTableModel::SizeColumn).data(UnderlyingDataRole).isValid());
 
     const QStringList headers
-        = list({"Created", "Kind", "Mode", "Size", "Commit", "Expires", "Why kept", "Note", "Protected"});
+        = list({"Created", "Kind", "Mode", "Size", "Commit", "Expires", "Why kept", "Copies", "Note", "Protected"});
     QCOMPARE(m_model->columnCount(), headers.size());
     for (int column = 0; column < headers.size(); ++column)
         QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), headers.at(column));

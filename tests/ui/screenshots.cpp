@@ -8,11 +8,14 @@
 #include "connectionprofiles.h"
 #include "healthmonitor.h"
 #include "healthview.h"
+#include "copiespage.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
+#include "projectsettingsdialog.h"
+#include "repositorypage.h"
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
 #include "serverprocess.h"
@@ -30,12 +33,15 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -259,9 +265,59 @@ int main(int argc, char* argv[])
             qWarning("timed out waiting; the screenshot may be incomplete");
         QTest::qWait(800);
         shoot(out + QStringLiteral("/policy-editor.png"));
-        MessageBox::setNextAnswer(QMessageBox::Discard); // "Close without applying your changes?"
+        // The draft was changed for the picture: close without applying it (the dialog asks).
+        MessageBox::setNextAnswer(QMessageBox::Discard);
         dialog->close();
         MessageBox::setNextAnswer(std::nullopt);
+    }
+    {
+        // Copies and repositories: a copy target on "another disk", one more backup copied to it, a verification.
+        QTemporaryDir disk;
+        const QString target = disk.filePath(QStringLiteral("tidemark-copy"));
+        http.request("PATCH", QStringLiteral("/projects/demo/settings"),
+            QJsonDocument(
+                QJsonObject {{QStringLiteral("backup_copies"),
+                    QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("usb-disk")},
+                        {QStringLiteral("repository"), target}, {QStringLiteral("limit_upload_kib"), 51200}}}}})
+                .toJson(QJsonDocument::Compact),
+            access);
+        qInfo("copies: a backup, its copy and a verification");
+        http.startAndWait(
+            "POST", QStringLiteral("/projects/demo/environments/main/backup"), R"({"safe": false})", access, 60000);
+        if (!QTest::qWaitFor(
+                [&] {
+                    const QJsonArray runs
+                        = http.get(QStringLiteral("/projects/demo/activities?type=project.backup.copy"), access)
+                              .json.toArray();
+                    return !runs.isEmpty()
+                        && runs.at(0).toObject().value(QStringLiteral("state")).toString() == QLatin1String("complete");
+                },
+                60000))
+            qWarning("timed out waiting for the copy");
+        http.startAndWait("POST", QStringLiteral("/projects/demo/verify"),
+            R"({"repository": "primary", "read_data_percent": 10, "test_restore": true})", access, 120000);
+        window.refresh();
+        QTest::qWait(1500);
+        qInfo("copies: the dialog");
+        window.editCopies();
+        auto* dialog = window.findChild<ProjectSettingsDialog*>();
+        if (dialog && dialog->copiesPage() && dialog->repositoryPage()) {
+            dialog->move(screen.center() - dialog->rect().center());
+            CopiesPage* copies = dialog->copiesPage();
+            if (!QTest::qWaitFor([&] { return !copies->copies().isEmpty(); }, 10000))
+                qWarning("timed out waiting for the copies");
+            auto* check = copies->findChild<QPushButton*>(QStringLiteral("checkConnectionButton"));
+            check->click();
+            if (!QTest::qWaitFor([&] { return check->isEnabled(); }, 30000))
+                qWarning("timed out waiting for the connection check");
+            shoot(out + QStringLiteral("/copies.png"));
+            RepositoryPage* repository = dialog->repositoryPage();
+            dialog->tabs()->setCurrentWidget(repository);
+            if (!QTest::qWaitFor([&] { return repository->isLoaded(); }, 15000))
+                qWarning("timed out waiting for the repositories");
+            shoot(out + QStringLiteral("/repository.png"));
+            dialog->close();
+        }
     }
     {
         // Health: every environment of the three connections, worst first, the worst state in the title and tray.
