@@ -58,6 +58,28 @@ void RetentionPreviewModel::setDebounceInterval(int milliseconds)
     m_debounce.setInterval(std::max(0, milliseconds));
 }
 
+void RetentionPreviewModel::setSimulationSpan(SimulationSpan span)
+{
+    if (span == m_span)
+        return;
+    m_span = span;
+    inputsChanged();
+}
+
+qint64 RetentionPreviewModel::spanEndMs(SimulationSpan span, qint64 nowMs)
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    switch (span) {
+    case SimulationSpan::EightWeeks:
+        return now.addDays(8 * 7).toMSecsSinceEpoch();
+    case SimulationSpan::SixMonths:
+        return now.addMonths(6).toMSecsSinceEpoch();
+    case SimulationSpan::TwoYears:
+        return now.addYears(2).toMSecsSinceEpoch();
+    }
+    return nowMs;
+}
+
 void RetentionPreviewModel::inputsChanged()
 {
     // Whatever is in flight now plans outdated inputs.
@@ -76,13 +98,13 @@ void RetentionPreviewModel::startPlanning()
     ++m_planningRuns;
     const quint64 generation = m_generation;
     const qint64 now = m_nowMs.value_or(QDateTime::currentMSecsSinceEpoch());
-    AsyncTask::runThenCallback(
-        [generation, backups = m_backups, policy = m_policy, now] { return compute(generation, backups, policy, now); },
+    AsyncTask::runThenCallback([generation, backups = m_backups, policy = m_policy, now,
+                                   span = m_span] { return compute(generation, backups, policy, now, span); },
         this, [this](Result result) { apply(std::move(result)); });
 }
 
 RetentionPreviewModel::Result RetentionPreviewModel::compute(
-    quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs)
+    quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs, SimulationSpan span)
 {
     Result result;
     result.generation = generation;
@@ -100,6 +122,9 @@ RetentionPreviewModel::Result RetentionPreviewModel::compute(
     if (const auto replaced = RetentionPlanner::manualBackupReplacedByNew(input, policy))
         result.replacedByNewManual = result.backups.value(replaced->id);
     result.steadyStateAutomated = RetentionPlanner::steadyStateAutomatedCount(policy, nowMs);
+    result.simulation = RetentionSimulation::run(input, policy, nowMs, spanEndMs(span, nowMs));
+    result.steadyState = RetentionSimulation::steadyState(input, policy, nowMs);
+    RetentionSimulation::estimateStorage(result.steadyState, backups);
     return result;
 }
 
@@ -116,6 +141,8 @@ void RetentionPreviewModel::apply(Result result)
     m_planBackups = std::move(result.backups);
     m_replacedByNewManual = std::move(result.replacedByNewManual);
     m_steadyStateAutomated = result.steadyStateAutomated;
+    m_simulation = std::move(result.simulation);
+    m_steadyState = std::move(result.steadyState);
     setComputing(false);
     emit planReady();
 }
