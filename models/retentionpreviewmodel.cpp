@@ -38,8 +38,11 @@ void RetentionPreviewModel::setBackups(const QList<Backup>& backups)
 
 void RetentionPreviewModel::setPolicy(const RetentionPolicy& policy)
 {
-    if (policy == m_policy)
+    // The first policy is planned even when it is the default one (a type without schedule, no backups): the
+    // simulation and the steady state have something to say about it too.
+    if (policy == m_policy && m_policySet)
         return;
+    m_policySet = true;
     m_policy = policy;
     m_policyValid = policy.validate().isEmpty();
     inputsChanged();
@@ -58,12 +61,21 @@ void RetentionPreviewModel::setDebounceInterval(int milliseconds)
     m_debounce.setInterval(std::max(0, milliseconds));
 }
 
+void RetentionPreviewModel::setSimulationEnabled(bool enabled)
+{
+    if (enabled == m_simulate)
+        return;
+    m_simulate = enabled;
+    inputsChanged();
+}
+
 void RetentionPreviewModel::setSimulationSpan(SimulationSpan span)
 {
     if (span == m_span)
         return;
     m_span = span;
-    inputsChanged();
+    if (m_simulate)
+        inputsChanged();
 }
 
 qint64 RetentionPreviewModel::spanEndMs(SimulationSpan span, qint64 nowMs)
@@ -98,8 +110,11 @@ void RetentionPreviewModel::startPlanning()
     ++m_planningRuns;
     const quint64 generation = m_generation;
     const qint64 now = m_nowMs.value_or(QDateTime::currentMSecsSinceEpoch());
-    AsyncTask::runThenCallback([generation, backups = m_backups, policy = m_policy, now,
-                                   span = m_span] { return compute(generation, backups, policy, now, span); },
+    AsyncTask::runThenCallback(
+        [generation, backups = m_backups, policy = m_policy, now,
+            span = m_simulate ? std::optional(m_span) : std::nullopt] {
+            return compute(generation, backups, policy, now, span);
+        },
         this, [this](Result result) { apply(std::move(result)); });
 }
 
@@ -122,9 +137,11 @@ RetentionPreviewModel::Result RetentionPreviewModel::compute(
     if (const auto replaced = RetentionPlanner::manualBackupReplacedByNew(input, policy))
         result.replacedByNewManual = result.backups.value(replaced->id);
     result.steadyStateAutomated = RetentionPlanner::steadyStateAutomatedCount(policy, nowMs);
-    result.simulation = RetentionSimulation::run(input, policy, nowMs, spanEndMs(span, nowMs));
-    result.steadyState = RetentionSimulation::steadyState(input, policy, nowMs);
-    RetentionSimulation::estimateStorage(result.steadyState, backups);
+    if (span) {
+        result.simulation = RetentionSimulation::run(input, policy, nowMs, spanEndMs(*span, nowMs));
+        result.steadyState = RetentionSimulation::steadyState(input, policy, nowMs);
+        RetentionSimulation::estimateStorage(result.steadyState, backups);
+    }
     return result;
 }
 

@@ -46,6 +46,10 @@ public:
     // The time the plan is made at; nullopt (the default) takes the clock when planning starts.
     void setNow(std::optional<qint64> nowMs);
     void setDebounceInterval(int milliseconds);
+    // The retention simulator and the steady state are computed only when asked for (the policy editor does; the
+    // main window's Expires column does not need them).
+    void setSimulationEnabled(bool enabled);
+    bool isSimulationEnabled() const { return m_simulate; }
     void setSimulationSpan(SimulationSpan span);
     SimulationSpan simulationSpan() const { return m_span; }
     int debounceInterval() const { return m_debounce.interval(); }
@@ -112,12 +116,14 @@ private:
     QList<Backup> m_backups;
     RetentionPolicy m_policy;
     bool m_policyValid = true;
+    bool m_policySet = false;
     std::optional<qint64> m_nowMs;
     QTimer m_debounce;
     quint64 m_generation = 0;
     bool m_computing = false;
     int m_planningRuns = 0;
     SimulationSpan m_span = SimulationSpan::EightWeeks;
+    bool m_simulate = false;
 
     RetentionPlan m_plan;
     RetentionPolicy m_plannedPolicy; // the policy m_plan was made with
