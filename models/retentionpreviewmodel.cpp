@@ -118,8 +118,8 @@ void RetentionPreviewModel::startPlanning()
         this, [this](Result result) { apply(std::move(result)); });
 }
 
-RetentionPreviewModel::Result RetentionPreviewModel::compute(
-    quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs, SimulationSpan span)
+RetentionPreviewModel::Result RetentionPreviewModel::compute(quint64 generation, const QList<Backup>& backups,
+    const RetentionPolicy& policy, qint64 nowMs, std::optional<SimulationSpan> span)
 {
     Result result;
     result.generation = generation;

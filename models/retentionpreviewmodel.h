@@ -107,7 +107,7 @@ private:
     };
 
     static Result compute(quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs,
-        SimulationSpan span);
+        std::optional<SimulationSpan> span);
     void inputsChanged();
     void startPlanning();
     void apply(Result result);

@@ -152,7 +152,7 @@ void RetentionTimeline::setSimulation(const RetentionSimulation& simulation, con
     for (const Bar& bar : std::as_const(m_bars))
         survivors += !bar.deleted;
     QString summary = tr("Backups kept now: %n.", "", m_realKept) + QLatin1Char(' ')
-        + tr("Simulated until %1: %n new automated backup(s), %2 backups kept at the end.", "", m_simulatedCount)
+        + tr("Simulated until %1: %n new automated backup(s); kept at the end: %2.", "", m_simulatedCount)
               .arg(DisplayFormat::localTime(m_endMs))
               .arg(survivors);
     if (simulation.isTruncated()) {
