@@ -22,6 +22,18 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace {
+
+// A bar's story on one line: "Simulated automated backup of …: daily #1 of 7 until …; then deleted …".
+QString detailsLine(const QString& description)
+{
+    QStringList lines = description.split(QLatin1Char('\n'));
+    const QString first = lines.takeFirst();
+    return lines.isEmpty() ? first : first + QLatin1String(": ") + lines.join(QLatin1String("; "));
+}
+
+} // namespace
+
 PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     : QWidget(parent)
     , m_type(type)
@@ -180,8 +192,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
                                    "is kept and when it is deleted.");
     m_barDetailsLabel->setText(detailsHint);
     connect(m_timeline, &RetentionTimeline::currentBarChanged, this, [this, detailsHint](const QString& text) {
-        m_barDetailsLabel->setText(
-            text.isEmpty() ? detailsHint : QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        m_barDetailsLabel->setText(text.isEmpty() ? detailsHint : detailsLine(text));
         m_barDetailsLabel->setForegroundRole(text.isEmpty() ? QPalette::PlaceholderText : QPalette::WindowText);
     });
     auto* simulator = new QWidget(this);

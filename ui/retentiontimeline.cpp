@@ -500,9 +500,8 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
     p.setPen(QPen(pal.color(QPalette::Text), 1.5));
     p.drawLine(QPointF(area.left(), area.top() - 2), QPointF(area.left(), area.bottom() + 2));
 
-    // Legend, right-aligned: real and simulated, then the colours of the rules.
-    QColor neutral = pal.color(QPalette::Text);
-    neutral.setAlpha(170);
+    // Legend, right-aligned: real and simulated (in the finest schedule's colour), then the colours of the rules.
+    const QColor neutral = kScheduleColors[0];
     double lx = area.right() + 6;
     const double swatchTop = legendTop + 2;
     const double swatchHeight = fm.ascent() - 2;
