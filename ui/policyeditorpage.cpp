@@ -356,7 +356,8 @@ QString PolicyEditorPage::steadyStateText() const
         parts.append(tr("%n manual", "", steady.manual));
     if (steady.protectedCount > 0)
         parts.append(tr("%n protected", "", steady.protectedCount));
-    QString text = tr("Steady state: %n backup(s)", "", steady.total);
+    QString text = steady.truncated ? tr("Steady state: at least %n backup(s)", "", steady.total)
+                                    : tr("Steady state: %n backup(s)", "", steady.total);
     if (!parts.isEmpty())
         text += QStringLiteral(" (%1)").arg(parts.join(QLatin1String(", ")));
     if (steady.storageBasis == SteadyState::StorageBasis::None)

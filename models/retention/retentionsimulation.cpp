@@ -148,6 +148,7 @@ SteadyState RetentionSimulation::steadyState(
     const RetentionSimulation sim = run(start, policy, nowMs, endMs);
 
     SteadyState state;
+    state.truncated = sim.isTruncated();
     for (const SimulatedBackup& s : sim.backups()) {
         if (s.deletedAtMs || s.phases.isEmpty())
             continue;

@@ -50,6 +50,8 @@ struct SteadyState
     };
 
     int total = 0;
+    // The run stopped at RetentionSimulation::kWorkLimit before every schedule filled: total is a lower bound.
+    bool truncated = false;
     QList<Part> bySchedule; // finest schedule first; automated backups kept by schedules
     int unscheduled = 0; // automated backups kept because the policy has no schedule
     int manual = 0;

@@ -297,6 +297,12 @@ void TestRetentionSimulation::stopsAtTheWorkLimit()
     for (const SimulatedBackup& s : sim.backups())
         kept += !s.deletedAtMs;
     QCOMPARE(kept, 1000);
+
+    // A steady state that takes longer than the limit to reach says it is a lower bound.
+    QVERIFY(!RetentionSimulation::steadyState({}, p, now).truncated);
+    const SteadyState huge = RetentionSimulation::steadyState({}, policy({{"1h", 3000}}), now);
+    QVERIFY(huge.truncated);
+    QVERIFY(huge.total > 1000 && huge.total < 3000 + 2);
 }
 
 QTEST_GUILESS_MAIN(TestRetentionSimulation)
