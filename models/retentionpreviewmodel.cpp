@@ -38,8 +38,11 @@ void RetentionPreviewModel::setBackups(const QList<Backup>& backups)
 
 void RetentionPreviewModel::setPolicy(const RetentionPolicy& policy)
 {
-    if (policy == m_policy)
+    // The first policy is planned even when it is the default one (a type without schedule, no backups): the
+    // simulation and the steady state have something to say about it too.
+    if (policy == m_policy && m_policySet)
         return;
+    m_policySet = true;
     m_policy = policy;
     m_policyValid = policy.validate().isEmpty();
     inputsChanged();
@@ -56,6 +59,37 @@ void RetentionPreviewModel::setNow(std::optional<qint64> nowMs)
 void RetentionPreviewModel::setDebounceInterval(int milliseconds)
 {
     m_debounce.setInterval(std::max(0, milliseconds));
+}
+
+void RetentionPreviewModel::setSimulationEnabled(bool enabled)
+{
+    if (enabled == m_simulate)
+        return;
+    m_simulate = enabled;
+    inputsChanged();
+}
+
+void RetentionPreviewModel::setSimulationSpan(SimulationSpan span)
+{
+    if (span == m_span)
+        return;
+    m_span = span;
+    if (m_simulate)
+        inputsChanged();
+}
+
+qint64 RetentionPreviewModel::spanEndMs(SimulationSpan span, qint64 nowMs)
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    switch (span) {
+    case SimulationSpan::EightWeeks:
+        return now.addDays(8 * 7).toMSecsSinceEpoch();
+    case SimulationSpan::SixMonths:
+        return now.addMonths(6).toMSecsSinceEpoch();
+    case SimulationSpan::TwoYears:
+        return now.addYears(2).toMSecsSinceEpoch();
+    }
+    return nowMs;
 }
 
 void RetentionPreviewModel::inputsChanged()
@@ -77,12 +111,15 @@ void RetentionPreviewModel::startPlanning()
     const quint64 generation = m_generation;
     const qint64 now = m_nowMs.value_or(QDateTime::currentMSecsSinceEpoch());
     AsyncTask::runThenCallback(
-        [generation, backups = m_backups, policy = m_policy, now] { return compute(generation, backups, policy, now); },
+        [generation, backups = m_backups, policy = m_policy, now,
+            span = m_simulate ? std::optional(m_span) : std::nullopt] {
+            return compute(generation, backups, policy, now, span);
+        },
         this, [this](Result result) { apply(std::move(result)); });
 }
 
-RetentionPreviewModel::Result RetentionPreviewModel::compute(
-    quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs)
+RetentionPreviewModel::Result RetentionPreviewModel::compute(quint64 generation, const QList<Backup>& backups,
+    const RetentionPolicy& policy, qint64 nowMs, std::optional<SimulationSpan> span)
 {
     Result result;
     result.generation = generation;
@@ -100,6 +137,11 @@ RetentionPreviewModel::Result RetentionPreviewModel::compute(
     if (const auto replaced = RetentionPlanner::manualBackupReplacedByNew(input, policy))
         result.replacedByNewManual = result.backups.value(replaced->id);
     result.steadyStateAutomated = RetentionPlanner::steadyStateAutomatedCount(policy, nowMs);
+    if (span) {
+        result.simulation = RetentionSimulation::run(input, policy, nowMs, spanEndMs(*span, nowMs));
+        result.steadyState = RetentionSimulation::steadyState(input, policy, nowMs);
+        RetentionSimulation::estimateStorage(result.steadyState, backups);
+    }
     return result;
 }
 
@@ -116,6 +158,8 @@ void RetentionPreviewModel::apply(Result result)
     m_planBackups = std::move(result.backups);
     m_replacedByNewManual = std::move(result.replacedByNewManual);
     m_steadyStateAutomated = result.steadyStateAutomated;
+    m_simulation = std::move(result.simulation);
+    m_steadyState = std::move(result.steadyState);
     setComputing(false);
     emit planReady();
 }

@@ -4,6 +4,7 @@
 #include "domain/retentionpolicy.h"
 #include "keyedtablemodel.h"
 #include "retention/retentionplan.h"
+#include "retention/retentionsimulation.h"
 
 #include <optional>
 #include <QHash>
@@ -29,6 +30,12 @@ public:
 
     static constexpr int kDefaultDebounceMs = 150;
 
+    // How far the retention simulator looks ahead from now.
+    enum class SimulationSpan { EightWeeks, SixMonths, TwoYears };
+    Q_ENUM(SimulationSpan)
+    // The end of a span that starts at `nowMs` (calendar months and years, in UTC).
+    static qint64 spanEndMs(SimulationSpan span, qint64 nowMs);
+
     explicit RetentionPreviewModel(QObject* parent = nullptr);
 
     // Backups being deleted are not current: they take no part, as on the server.
@@ -39,6 +46,12 @@ public:
     // The time the plan is made at; nullopt (the default) takes the clock when planning starts.
     void setNow(std::optional<qint64> nowMs);
     void setDebounceInterval(int milliseconds);
+    // The retention simulator and the steady state are computed only when asked for (the policy editor does; the
+    // main window's Expires column does not need them).
+    void setSimulationEnabled(bool enabled);
+    bool isSimulationEnabled() const { return m_simulate; }
+    void setSimulationSpan(SimulationSpan span);
+    SimulationSpan simulationSpan() const { return m_span; }
     int debounceInterval() const { return m_debounce.interval(); }
 
     const RetentionPolicy& policy() const { return m_policy; }
@@ -59,6 +72,10 @@ public:
     int steadyStateAutomatedCount() const { return m_steadyStateAutomated; }
     // The manual backup a new manual backup would replace, if the manual limit is reached.
     std::optional<Backup> replacedByNewManualBackup() const { return m_replacedByNewManual; }
+    // The retention simulator over the span, from the backups of the last plan (see RetentionSimulation).
+    const RetentionSimulation& simulation() const { return m_simulation; }
+    // The steady state of the planned policy, with its storage estimated from the sizes of the current backups.
+    const SteadyState& steadyState() const { return m_steadyState; }
     // How many plannings were started; a burst of changes within the debounce interval starts one.
     int planningRuns() const { return m_planningRuns; }
 
@@ -85,10 +102,12 @@ private:
         QHash<QString, Backup> backups;
         std::optional<Backup> replacedByNewManual;
         int steadyStateAutomated = 0;
+        RetentionSimulation simulation;
+        SteadyState steadyState;
     };
 
-    static Result compute(
-        quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs);
+    static Result compute(quint64 generation, const QList<Backup>& backups, const RetentionPolicy& policy, qint64 nowMs,
+        std::optional<SimulationSpan> span);
     void inputsChanged();
     void startPlanning();
     void apply(Result result);
@@ -97,15 +116,20 @@ private:
     QList<Backup> m_backups;
     RetentionPolicy m_policy;
     bool m_policyValid = true;
+    bool m_policySet = false;
     std::optional<qint64> m_nowMs;
     QTimer m_debounce;
     quint64 m_generation = 0;
     bool m_computing = false;
     int m_planningRuns = 0;
+    SimulationSpan m_span = SimulationSpan::EightWeeks;
+    bool m_simulate = false;
 
     RetentionPlan m_plan;
     RetentionPolicy m_plannedPolicy; // the policy m_plan was made with
     QHash<QString, Backup> m_planBackups; // the backups m_plan was made of, by id
     std::optional<Backup> m_replacedByNewManual;
     int m_steadyStateAutomated = 0;
+    RetentionSimulation m_simulation;
+    SteadyState m_steadyState;
 };

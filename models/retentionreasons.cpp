@@ -7,34 +7,32 @@
 
 #include <QRegularExpression>
 
-namespace {
-
-// "daily", "weekly", or "every 6 hours" for an interval label such as "1d", "1w" or "6h".
-QString scheduleName(const QString& label)
+QString RetentionReasons::scheduleName(const QString& label)
 {
     const std::optional<Interval> interval = Interval::parse(label);
-    if (!interval)
-        return label;
-    if (interval->multiplier == 1) {
-        switch (interval->unit) {
-        case Interval::Unit::Hour:
-            return RetentionReasons::tr("hourly");
-        case Interval::Unit::Day:
-            return RetentionReasons::tr("daily");
-        case Interval::Unit::Week:
-            return RetentionReasons::tr("weekly");
-        case Interval::Unit::Month:
-            return RetentionReasons::tr("monthly");
-        case Interval::Unit::Year:
-            return RetentionReasons::tr("yearly");
-        }
-    }
-    return RetentionReasons::tr("every %1 %2")
-        .arg(interval->multiplier)
-        .arg(ScheduleDraftModel::unitName(interval->unit, interval->multiplier));
+    return interval ? scheduleName(*interval) : label;
 }
 
-} // namespace
+QString RetentionReasons::scheduleName(const Interval& interval)
+{
+    if (interval.multiplier == 1) {
+        switch (interval.unit) {
+        case Interval::Unit::Hour:
+            return tr("hourly");
+        case Interval::Unit::Day:
+            return tr("daily");
+        case Interval::Unit::Week:
+            return tr("weekly");
+        case Interval::Unit::Month:
+            return tr("monthly");
+        case Interval::Unit::Year:
+            return tr("yearly");
+        }
+    }
+    return tr("every %1 %2")
+        .arg(interval.multiplier)
+        .arg(ScheduleDraftModel::unitName(interval.unit, interval.multiplier));
+}
 
 QString RetentionReasons::plain(const QString& reason)
 {

@@ -1,7 +1,9 @@
 #include "policyeditorpage.h"
 
+#include "displayformat.h"
 #include "modelroles.h"
 #include "retentionpreviewmodel.h"
+#include "retentionreasons.h"
 #include "retentiontimeline.h"
 #include "scheduledraftmodel.h"
 #include "unitdelegate.h"
@@ -16,8 +18,21 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
+
+namespace {
+
+// A bar's story on one line: "Simulated automated backup of …: daily #1 of 7 until …; then deleted …".
+QString detailsLine(const QString& description)
+{
+    QStringList lines = description.split(QLatin1Char('\n'));
+    const QString first = lines.takeFirst();
+    return lines.isEmpty() ? first : first + QLatin1String(": ") + lines.join(QLatin1String("; "));
+}
+
+} // namespace
 
 PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     : QWidget(parent)
@@ -75,8 +90,31 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_problemsLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
     m_problemsLabel->hide();
 
+    // Without a schedule nothing is backed up unless someone asks: say so where the schedules are edited.
+    m_noScheduleWarning = new QWidget(this);
+    m_noScheduleWarning->setObjectName(QStringLiteral("noScheduleWarning"));
+    {
+        auto* icon = new QLabel(m_noScheduleWarning);
+        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+        icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(size, size));
+        icon->setAlignment(Qt::AlignTop);
+        auto* text = new QLabel(tr("<b>No automated backups:</b> environments of type %1 are not backed up on a "
+                                   "schedule. Add a schedule to have them backed up automatically.")
+                                    .arg(typeName),
+            m_noScheduleWarning);
+        text->setObjectName(QStringLiteral("noScheduleWarningLabel"));
+        text->setWordWrap(true);
+        auto* row = new QHBoxLayout(m_noScheduleWarning);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(icon);
+        row->addWidget(text, 1);
+        m_noScheduleWarning->setAccessibleName(text->text());
+    }
+    m_noScheduleWarning->hide();
+
     auto* scheduleBox = new QGroupBox(tr("Automated backups"), this);
     auto* scheduleLayout = new QVBoxLayout(scheduleBox);
+    scheduleLayout->addWidget(m_noScheduleWarning);
     auto* hint = new QLabel(tr("Each schedule keeps the newest backup of each of its last <i>count</i> intervals, "
                                "for example 1 day × 7 keeps one backup a day for a week."),
         scheduleBox);
@@ -127,7 +165,47 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
+    // The retention simulator: today's backups and the scheduler's future ones over the chosen span.
+    m_preview->setSimulationEnabled(true);
     m_timeline = new RetentionTimeline(this);
+    m_spanComboBox = new QComboBox(this);
+    m_spanComboBox->setObjectName(QStringLiteral("simulationSpanComboBox"));
+    m_spanComboBox->setAccessibleName(tr("Simulation span"));
+    m_spanComboBox->addItem(tr("8 weeks"), QVariant::fromValue(RetentionPreviewModel::SimulationSpan::EightWeeks));
+    m_spanComboBox->addItem(tr("6 months"), QVariant::fromValue(RetentionPreviewModel::SimulationSpan::SixMonths));
+    m_spanComboBox->addItem(tr("2 years"), QVariant::fromValue(RetentionPreviewModel::SimulationSpan::TwoYears));
+    connect(m_spanComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_preview->setSimulationSpan(m_spanComboBox->currentData().value<RetentionPreviewModel::SimulationSpan>());
+        updateSummary();
+    });
+    auto* spanLabel = new QLabel(tr("S&imulate:"), this);
+    spanLabel->setBuddy(m_spanComboBox);
+    m_steadyStateLabel = new QLabel(this);
+    m_steadyStateLabel->setObjectName(QStringLiteral("steadyStateLabel"));
+    m_steadyStateLabel->setWordWrap(true);
+    m_steadyStateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_barDetailsLabel = new QLabel(this);
+    m_barDetailsLabel->setObjectName(QStringLiteral("barDetailsLabel"));
+    m_barDetailsLabel->setWordWrap(true);
+    m_barDetailsLabel->setForegroundRole(QPalette::PlaceholderText);
+    const QString detailsHint = tr("Point at a bar, click it, or use the arrow keys in the timeline to see why it "
+                                   "is kept and when it is deleted.");
+    m_barDetailsLabel->setText(detailsHint);
+    connect(m_timeline, &RetentionTimeline::currentBarChanged, this, [this, detailsHint](const QString& text) {
+        m_barDetailsLabel->setText(text.isEmpty() ? detailsHint : detailsLine(text));
+        m_barDetailsLabel->setForegroundRole(text.isEmpty() ? QPalette::PlaceholderText : QPalette::WindowText);
+    });
+    auto* simulator = new QWidget(this);
+    auto* simulatorLayout = new QVBoxLayout(simulator);
+    simulatorLayout->setContentsMargins(0, 0, 0, 0);
+    auto* spanRow = new QHBoxLayout;
+    spanRow->addWidget(spanLabel);
+    spanRow->addWidget(m_spanComboBox);
+    spanRow->addSpacing(8);
+    spanRow->addWidget(m_steadyStateLabel, 1);
+    simulatorLayout->addLayout(spanRow);
+    simulatorLayout->addWidget(m_timeline, 1);
+    simulatorLayout->addWidget(m_barDetailsLabel);
 
     auto* previewBox = new QGroupBox(tr("Preview"), this);
     auto* previewLayout = new QVBoxLayout(previewBox);
@@ -137,9 +215,9 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     previewLayout->addWidget(m_summaryLabel);
     auto* previewSplit = new QSplitter(Qt::Vertical, previewBox);
     previewSplit->addWidget(m_previewView);
-    previewSplit->addWidget(m_timeline);
-    previewSplit->setStretchFactor(0, 3);
-    previewSplit->setStretchFactor(1, 2);
+    previewSplit->addWidget(simulator);
+    previewSplit->setStretchFactor(0, 2);
+    previewSplit->setStretchFactor(1, 3);
     previewLayout->addWidget(previewSplit, 1);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -154,6 +232,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     layout->addWidget(split);
 
     connect(m_draft, &ScheduleDraftModel::draftChanged, this, &PolicyEditorPage::updateFromDraft);
+    connect(m_preview, &RetentionPreviewModel::planReady, this, &PolicyEditorPage::updateSimulation);
     connect(m_preview, &RetentionPreviewModel::planReady, this, &PolicyEditorPage::updateSummary);
     connect(m_preview, &RetentionPreviewModel::computingChanged, this, &PolicyEditorPage::updateSummary);
 
@@ -163,6 +242,8 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     setTabOrder(m_manualCountSpinBox, m_maxBackupsSpinBox);
     setTabOrder(m_maxBackupsSpinBox, m_environmentComboBox);
     setTabOrder(m_environmentComboBox, m_previewView);
+    setTabOrder(m_previewView, m_spanComboBox);
+    setTabOrder(m_spanComboBox, m_timeline);
 }
 
 void PolicyEditorPage::setPolicy(const RetentionPolicy& policy)
@@ -242,9 +323,10 @@ void PolicyEditorPage::updateFromDraft()
 
 void PolicyEditorPage::updateSummary()
 {
+    m_noScheduleWarning->setVisible(m_draft->rowCount() == 0);
+    updateSteadyState();
     if (m_environmentComboBox->count() == 0) {
-        m_summaryLabel->setText(tr("No environment of this type: nothing to preview."));
-        m_timeline->setPlan(m_preview->plan());
+        m_summaryLabel->setText(tr("No environment of this type: the simulation starts without backups."));
         return;
     }
     if (!m_draft->isValid()) {
@@ -255,19 +337,83 @@ void PolicyEditorPage::updateSummary()
                        .arg(m_preview->keptCount())
                        .arg(m_preview->deletedCount())
                        .arg(m_environmentComboBox->currentText().toHtmlEscaped());
-    if (m_draft->rowCount() == 0) {
-        // Without a schedule nothing is backed up unless someone asks: say so where the schedules are edited.
-        text += QLatin1Char(' ')
-            + tr("<b>No schedule:</b> environments of this type are never backed up automatically, only when "
-                 "someone asks.");
-    } else {
-        text += QLatin1Char(' ')
-            + tr("Once every schedule has filled, about %n backup(s) will be kept.", "", m_preview->steadyStateCount());
-    }
     if (m_preview->isComputing())
         text += QLatin1Char(' ') + tr("(updating…)");
     m_summaryLabel->setText(text);
-    m_timeline->setPlan(m_preview->plan());
+}
+
+QString PolicyEditorPage::steadyStateText() const
+{
+    const SteadyState& steady = m_preview->steadyState();
+    QStringList parts;
+    for (const SteadyState::Part& part : steady.bySchedule)
+        parts.append(tr("%1 %2", "count and schedule: 7 daily")
+                         .arg(part.count)
+                         .arg(RetentionReasons::scheduleName(part.interval)));
+    if (steady.unscheduled > 0)
+        parts.append(tr("%n automated", "", steady.unscheduled));
+    if (steady.manual > 0)
+        parts.append(tr("%n manual", "", steady.manual));
+    if (steady.protectedCount > 0)
+        parts.append(tr("%n protected", "", steady.protectedCount));
+    QString text = steady.truncated ? tr("Steady state: at least %n backup(s)", "", steady.total)
+                                    : tr("Steady state: %n backup(s)", "", steady.total);
+    if (!parts.isEmpty())
+        text += QStringLiteral(" (%1)").arg(parts.join(QLatin1String(", ")));
+    if (steady.storageBasis == SteadyState::StorageBasis::None)
+        text += QLatin1String(", ") + tr("storage unknown");
+    else if (steady.storageBasis == SteadyState::StorageBasis::SingleBackup)
+        text += QLatin1String(", ") + tr("at least %1").arg(DisplayFormat::dataSize(steady.storageBytes));
+    else if (steady.storageBasis == SteadyState::StorageBasis::Logical)
+        text += QLatin1String(", ") + tr("at most %1").arg(DisplayFormat::dataSize(steady.storageBytes));
+    else
+        text += QLatin1String(", ") + tr("about %1").arg(DisplayFormat::dataSize(steady.storageBytes));
+    return text;
+}
+
+void PolicyEditorPage::updateSimulation()
+{
+    m_timeline->setSimulation(m_preview->simulation(), m_preview->plannedPolicy());
+    updateSteadyState();
+}
+
+void PolicyEditorPage::updateSteadyState()
+{
+    if (m_preview->plan().nowMs == 0)
+        return; // nothing planned yet
+    const SteadyState& steady = m_preview->steadyState();
+    QString text = steadyStateText();
+    if (!m_draft->isValid())
+        text += QLatin1Char(' ') + tr("(of the last valid draft)");
+    else if (m_preview->isComputing())
+        text += QLatin1Char(' ') + tr("(updating…)");
+    m_steadyStateLabel->setText(text);
+    QString how;
+    switch (steady.storageBasis) {
+    case SteadyState::StorageBasis::NewlyStored:
+        how = tr("Storage estimated from the sizes newly stored by %n current backup(s): one full copy (%1, the "
+                 "largest) plus %2 for each further backup (the mean of the others).",
+            "", steady.sizeSamples)
+                  .arg(DisplayFormat::dataSize(steady.fullCopyBytes), DisplayFormat::dataSize(steady.perBackupBytes));
+        break;
+    case SteadyState::StorageBasis::SingleBackup:
+        how = tr("Storage estimated from the one backup that reports the size it newly stored (%1): how much each "
+                 "further backup adds is not known yet.")
+                  .arg(DisplayFormat::dataSize(steady.fullCopyBytes));
+        break;
+    case SteadyState::StorageBasis::Logical:
+        how = tr("Storage estimated from the logical sizes of %n current backup(s) (mean %1 each), without "
+                 "deduplication or compression: an upper bound.",
+            "", steady.sizeSamples)
+                  .arg(DisplayFormat::dataSize(steady.perBackupBytes));
+        break;
+    case SteadyState::StorageBasis::None:
+        how = tr("No current backup reports its size, so the storage cannot be estimated.");
+        break;
+    }
+    m_steadyStateLabel->setToolTip(tr("What the policy keeps once every schedule has filled (manual backups up to "
+                                      "the limit, protected backups always).")
+        + QLatin1Char('\n') + how);
 }
 
 void PolicyEditorPage::addSchedule()

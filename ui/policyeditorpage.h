@@ -18,7 +18,7 @@ class ScheduleDraftModel;
 
 // One environment type's retention policy in a form (schedule rows, manual count, max backups), beside a live
 // preview of what the draft does to an environment's current backups: each backup kept or deleted with its
-// reason, a timeline of what survives, and the steady-state count.
+// reason, the retention simulator (a timeline of what survives over the chosen span) and the steady state.
 class PolicyEditorPage : public QWidget
 {
     Q_OBJECT
@@ -33,6 +33,8 @@ public:
     // Drops these backups from the preview's inputs (Apply deleted them).
     void forgetBackups(const QStringList& ids);
     RetentionTimeline* timeline() const { return m_timeline; }
+    // "Steady state: N backups (D daily, …), about X GiB", from the simulation of the draft.
+    QString steadyStateText() const;
     // Every environment of this type with its current backups (as loaded so far).
     QHash<QString, QList<Backup>> backupsByEnvironment() const { return m_backups; }
 
@@ -49,6 +51,8 @@ private:
     void updatePreviewInputs();
     void updateFromDraft();
     void updateSummary();
+    void updateSimulation();
+    void updateSteadyState();
     void addSchedule();
     void removeSchedules();
 
@@ -67,5 +71,9 @@ private:
     QTableView* m_previewView = nullptr;
     QLabel* m_summaryLabel = nullptr;
     RetentionTimeline* m_timeline = nullptr;
+    QComboBox* m_spanComboBox = nullptr;
+    QLabel* m_steadyStateLabel = nullptr;
+    QLabel* m_barDetailsLabel = nullptr;
+    QWidget* m_noScheduleWarning = nullptr;
     bool m_loading = false;
 };

@@ -207,6 +207,12 @@ qint64 RetentionPlanner::bucketStart(qint64 key, const Interval& interval)
     return 0;
 }
 
+qint64 RetentionPlanner::projectionSteps(const RetentionPolicy& policy)
+{
+    const std::optional<Interval> finest = finestInterval(policy);
+    return finest ? stepLimit(policy, *finest) : 0;
+}
+
 std::optional<Interval> RetentionPlanner::finestInterval(const RetentionPolicy& policy)
 {
     std::optional<Interval> finest;

@@ -34,4 +34,7 @@ public:
 
     // The schedule with the smallest nominal length (first one on ties), or nullopt without schedules.
     static std::optional<Interval> finestInterval(const RetentionPolicy& policy);
+    // How many simulated backups the expiry projection adds at most (retention-spec.md, "Projected expiry"):
+    // enough for every schedule to fill. 0 without schedules.
+    static qint64 projectionSteps(const RetentionPolicy& policy);
 };

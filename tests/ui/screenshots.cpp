@@ -1,6 +1,7 @@
 // Not a test: makes the screenshots in docs/ from the real console against a real tidemarkd.
 //   xvfb-run -a -s "-screen 0 1366x768x24" build/dev/tests/tidemark-screenshots docs/
 // With LANG=de_DE.UTF-8 (and another folder) it shows the console in German, as its users see it.
+// With --dark it makes only the policy editor, in Fusion with a dark palette: docs/policy-editor-dark.png.
 #include "activitylistmodel.h"
 #include "backupdialog.h"
 #include "backuptablemodel.h"
@@ -18,6 +19,7 @@
 #include "repositorypage.h"
 #include "restoredialog.h"
 #include "retentionpreviewmodel.h"
+#include "retentiontimeline.h"
 #include "serverprocess.h"
 #include "tokenstore.h"
 #include "translator.h"
@@ -25,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -39,6 +42,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -68,6 +72,32 @@ private:
     bool m_running = false;
 };
 
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2d, 0x2f, 0x33), base(0x1f, 0x21, 0x24), text(0xe8, 0xea, 0xed);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::Mid, QColor(0x44, 0x47, 0x4c));
+    p.setColor(QPalette::Dark, QColor(0x17, 0x18, 0x1a));
+    p.setColor(QPalette::Light, QColor(0x50, 0x53, 0x58));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x84, 0x8a));
+    return p;
+}
+
 bool shoot(const QString& path)
 {
     QTest::qWait(400);
@@ -85,7 +115,13 @@ int main(int argc, char* argv[])
     Translator::install(app);
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs");
+    QStringList args = app.arguments().mid(1);
+    const bool dark = args.removeAll(QStringLiteral("--dark")) > 0;
+    if (dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+    const QString out = !args.isEmpty() ? args.first() : QStringLiteral("docs");
     QDir().mkpath(out);
 
     ServerProcess server;
@@ -190,7 +226,8 @@ int main(int argc, char* argv[])
     if (!selected)
         qWarning("no consistent backup of main in the activity list; the log pane stays empty");
     QTest::qWait(1500);
-    shoot(out + QStringLiteral("/main-window.png"));
+    if (!dark)
+        shoot(out + QStringLiteral("/main-window.png"));
 
     // The real dialogs, opened by their actions.
     const auto shootModal = [&](const char* action, const QString& file, std::function<void(QDialog*)> prepare) {
@@ -204,7 +241,8 @@ int main(int argc, char* argv[])
         });
         window.findChild<QAction*>(QLatin1String(action))->trigger();
     };
-    shootModal("backupAction", out + QStringLiteral("/backup-dialog.png"), nullptr);
+    if (!dark)
+        shootModal("backupAction", out + QStringLiteral("/backup-dialog.png"), nullptr);
     // What a restore would change: a few files of main differ from the selected backup.
     const QString uploads = descriptor.value(QStringLiteral("mounts"))
                                 .toArray()
@@ -218,14 +256,16 @@ int main(int argc, char* argv[])
             file.write("changed after the backup\n");
     }
     QFile::remove(uploads + QStringLiteral("/batch-2/note-104.txt"));
-    shootModal("restoreAction", out + QStringLiteral("/restore-dialog.png"), [](QDialog* dialog) {
-        dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"))->setChecked(false);
-        // The impact preview arrives while the dialog is open.
-        auto* impact = dialog->findChild<QLabel*>(QStringLiteral("impactLabel"));
-        if (impact && !QTest::qWaitFor([impact] { return impact->text().contains(QLatin1String("mounts/")); }, 15000))
-            qWarning("timed out waiting for the impact preview");
-    });
-    {
+    if (!dark)
+        shootModal("restoreAction", out + QStringLiteral("/restore-dialog.png"), [](QDialog* dialog) {
+            dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"))->setChecked(false);
+            // The impact preview arrives while the dialog is open.
+            auto* impact = dialog->findChild<QLabel*>(QStringLiteral("impactLabel"));
+            if (impact
+                && !QTest::qWaitFor([impact] { return impact->text().contains(QLatin1String("mounts/")); }, 15000))
+                qWarning("timed out waiting for the impact preview");
+        });
+    if (!dark) {
         // Browse: the backup's parts, the uploads mount open.
         window.findChild<QAction*>(QStringLiteral("browseAction"))->trigger();
         auto* browse = window.findChild<BrowseDialog*>();
@@ -261,16 +301,26 @@ int main(int argc, char* argv[])
         if (!QTest::qWaitFor([&] { return production->preview()->rowCount() >= 3; }, 10000))
             qWarning("timed out waiting; the screenshot may be incomplete");
         production->findChild<QSpinBox*>(QStringLiteral("manualCountSpinBox"))->setValue(1);
+        // The simulator over half a year, one simulated backup's story told below the timeline.
+        production->findChild<QComboBox*>(QStringLiteral("simulationSpanComboBox"))->setCurrentIndex(1);
         if (!QTest::qWaitFor([&] { return !production->preview()->isComputing(); }, 10000))
             qWarning("timed out waiting; the screenshot may be incomplete");
+        QTest::qWait(300);
+        RetentionTimeline* timeline = production->timeline();
+        for (int bar = 0; bar < timeline->barCount(); ++bar) {
+            if (timeline->isBarSimulated(bar) && timeline->barDescription(bar).contains(QLatin1String("monthly"))) {
+                timeline->setCurrentBar(bar);
+                break;
+            }
+        }
         QTest::qWait(800);
-        shoot(out + QStringLiteral("/policy-editor.png"));
+        shoot(out + (dark ? QStringLiteral("/policy-editor-dark.png") : QStringLiteral("/policy-editor.png")));
         // The draft was changed for the picture: close without applying it (the dialog asks).
         MessageBox::setNextAnswer(QMessageBox::Discard);
         dialog->close();
         MessageBox::setNextAnswer(std::nullopt);
     }
-    {
+    if (!dark) {
         // Copies and repositories: a copy target on "another disk", one more backup copied to it, a verification.
         QTemporaryDir disk;
         const QString target = disk.filePath(QStringLiteral("tidemark-copy"));
@@ -319,7 +369,7 @@ int main(int argc, char* argv[])
             dialog->close();
         }
     }
-    {
+    if (!dark) {
         // Health: every environment of the three connections, worst first, the worst state in the title and tray.
         QSignalSpy polled(window.healthMonitor(), &HealthMonitor::polled);
         window.healthMonitor()->setTimeout(3000);

@@ -364,13 +364,14 @@ void TestConsoleFixes::pluralForms()
     QCOMPARE(draft.index(0, ScheduleDraftModel::UnitColumn).data().toString(), QStringLiteral("day"));
     QCOMPARE(draft.index(1, ScheduleDraftModel::UnitColumn).data().toString(), QStringLiteral("weeks"));
 
+    // The retention simulator says how many backups it starts from.
     RetentionTimeline timeline;
-    timeline.setWeeks(1);
-    timeline.setPlan({});
-    QVERIFY2(timeline.toolTip().contains(QStringLiteral("after 1 week:")), qPrintable(timeline.toolTip()));
-    timeline.setWeeks(8);
-    timeline.setPlan({});
-    QVERIFY2(timeline.toolTip().contains(QStringLiteral("after 8 weeks:")), qPrintable(timeline.toolTip()));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    RetentionPolicy daily;
+    daily.schedules = {{*Interval::parse(u"1d"), 1}};
+    const QList<RetentionBackup> one {{QStringLiteral("a"), now - 1000, true}};
+    timeline.setSimulation(RetentionSimulation::run(one, daily, now, now + 8 * 86400 * 1000), daily);
+    QVERIFY2(timeline.toolTip().startsWith(QStringLiteral("Backups kept now: 1.")), qPrintable(timeline.toolTip()));
 }
 
 void TestConsoleFixes::whyKeptInWords()
