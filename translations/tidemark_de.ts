@@ -686,6 +686,70 @@
         <source>Environment &apos;%1&apos; was deleted meanwhile.</source>
         <translation>Die Umgebung „%1“ wurde inzwischen gelöscht.</translation>
     </message>
+    <message>
+        <source>check copy targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: there is no copy called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no saved copy; give its repository instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required (or the name of a saved copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gives names without values; a copy that is not saved needs the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing at this address; the metrics are at /metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use GET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no stored URL that it stands for; give the full URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no stored password; give the password itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be starttls or tls when a password is stored (it would travel in the clear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets of notification target &apos;%1&apos; could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server sends no notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send test notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body must be empty: the test goes to every notification target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project &apos;%1&apos; has no notification targets; add some to its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemarkd is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -1231,6 +1295,48 @@
         <source>Taken before restore %1 so that it can be undone; kept for 7 days</source>
         <translation>Vor Wiederherstellung %1 erstellt, damit sie rückgängig gemacht werden kann; wird 7 Tage aufbewahrt</translation>
     </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>on %1 of %n copies</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: copied at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waiting for the next copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the last copy failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: removed by the copy&apos;s own retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BrowseDialog</name>
@@ -1469,59 +1575,6 @@ Befehle:
         <translation>Zeigt offline, welche Backups eine Aufbewahrungsrichtlinie behält und löscht.</translation>
     </message>
     <message>
-        <source>
-Options (each may also come from the environment variable named after it):
-  --api URL            TIDEMARK_API_URL      the API, like http://127.0.0.1:8421 or https://api.upsun.com
-  --token-url URL      TIDEMARK_TOKEN_URL    where the API token is exchanged (default: the API URL + /oauth2/token)
-  --token TOKEN        TIDEMARK_TOKEN        the API token
-  -p, --project ID     TIDEMARK_PROJECT      the project (every online command)
-  -e, --environment ID TIDEMARK_ENVIRONMENT  the environment (backup:* commands)
-  --format json        machine output: the API&apos;s objects as JSON on stdout, nothing else there
-
-Waiting commands (backup:create, backup:restore, backup:delete) show progress and the activity&apos;s log
-on stderr and print the result when the activity has ended. Interrupting them (Ctrl+C) only stops
-the waiting: the activity keeps running on the server.
-
-Exit status:
-  0    success
-  1    the activity failed or was cancelled
-  2    usage or input error, found before any request: a missing -p, -e or --token, an unknown
-       option, an unreadable or invalid --set file, no backup to restore
-  3    server or network error: the server could not be reached or did not answer in time, the API
-       token was refused, or the server refused the request (any HTTP error status, such as
-       403 for a viewer&apos;s change, 404 for an unknown backup, 409 for an inactive environment)
-  130  interrupted while waiting
-
-Run &apos;tidemark-cli COMMAND --help&apos; for one command.
-</source>
-        <translation>
-Optionen (jede kann auch aus der gleichnamigen Umgebungsvariablen kommen):
-  --api URL            TIDEMARK_API_URL      die API, etwa http://127.0.0.1:8421 oder https://api.upsun.com
-  --token-url URL      TIDEMARK_TOKEN_URL    wo das API-Token eingetauscht wird (Standard: die API-URL + /oauth2/token)
-  --token TOKEN        TIDEMARK_TOKEN        das API-Token
-  -p, --project ID     TIDEMARK_PROJECT      das Projekt (jeder Online-Befehl)
-  -e, --environment ID TIDEMARK_ENVIRONMENT  die Umgebung (Befehle backup:*)
-  --format json        Maschinenausgabe: die Objekte der API als JSON auf stdout, sonst nichts dort
-
-Wartende Befehle (backup:create, backup:restore, backup:delete) zeigen den Fortschritt und das Protokoll
-der Aktivität auf stderr und geben das Ergebnis aus, wenn die Aktivität beendet ist. Ein Unterbrechen
-(Strg+C) beendet nur das Warten: die Aktivität läuft auf dem Server weiter.
-
-Exit-Status:
-  0    Erfolg
-  1    die Aktivität ist fehlgeschlagen oder wurde abgebrochen
-  2    Aufruf- oder Eingabefehler, vor jeder Anfrage erkannt: ein fehlendes -p, -e oder --token, eine
-       unbekannte Option, eine unlesbare oder ungültige --set-Datei, kein Backup zum Wiederherstellen
-  3    Server- oder Netzwerkfehler: der Server war nicht erreichbar oder hat nicht rechtzeitig geantwortet,
-       das API-Token wurde zurückgewiesen oder der Server hat die Anfrage abgelehnt (jeder HTTP-Fehlerstatus,
-       etwa 403 für eine Änderung durch einen Betrachter, 404 für ein unbekanntes Backup, 409 für eine
-       inaktive Umgebung)
-  130  beim Warten unterbrochen
-
-Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
-</translation>
-    </message>
-    <message>
         <source>The API URL.</source>
         <translation>Die API-URL.</translation>
     </message>
@@ -1758,10 +1811,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 </translation>
     </message>
     <message>
-        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore with activity:undo.</source>
-        <translation>Stellt ein Backup (Standard: das neueste) in der Umgebung oder in --target wieder her und wartet darauf; stellt keine Rückfragen. --no-code stellt nur die Daten wieder her. --part (mounts/NAME, services/NAME, code) stellt nur diese Teile wieder her, --path nur diese Dateien oder Ordner (code/..., mounts/NAME/...); alles andere bleibt, wie es ist. Zuvor wird ein Sicherheits-Backup des Ziels erstellt, außer mit --no-safety-backup; machen Sie die Wiederherstellung mit activity:undo rückgängig.</translation>
-    </message>
-    <message>
         <source>List what a backup holds: its parts without PATH, else the folder PATH (code/..., mounts/NAME/...).</source>
         <translation>Zeigt, was ein Backup enthält: ohne PFAD seine Teile, sonst den Ordner PFAD (code/..., mounts/NAME/...).</translation>
     </message>
@@ -1986,6 +2035,142 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 </source>
         <translation>Dieser Server kann keine Repositorys überprüfen (nur tidemarkd kann das).
 </translation>
+    </message>
+    <message>
+        <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore with activity:undo. --from-copy NAME reads the backup from that copy (when the primary repository is damaged or gone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the health of every environment and copy: of the project -p, else of every project of the server; --all-profiles asks every connection saved in the console instead (tokens from the keychain). Exit status 0 when all is ok, 1 when anything is in warning or critical, 3 when a server could not be asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the project&apos;s copy targets: where each copies to, when, with which credentials (names only), and how many of the environment&apos;s backups it holds (all environments without -e).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Options (each may also come from the environment variable named after it):
+  --api URL            TIDEMARK_API_URL      the API, like http://127.0.0.1:8421 or https://api.upsun.com
+  --token-url URL      TIDEMARK_TOKEN_URL    where the API token is exchanged (default: the API URL + /oauth2/token)
+  --token TOKEN        TIDEMARK_TOKEN        the API token
+  -p, --project ID     TIDEMARK_PROJECT      the project (every online command)
+  -e, --environment ID TIDEMARK_ENVIRONMENT  the environment (backup:* commands)
+  --format json        machine output: the API&apos;s objects as JSON on stdout, nothing else there
+
+Waiting commands (backup:create, backup:restore, backup:delete) show progress and the activity&apos;s log
+on stderr and print the result when the activity has ended. Interrupting them (Ctrl+C) only stops
+the waiting: the activity keeps running on the server.
+
+Exit status:
+  0    success
+  1    the activity failed or was cancelled; health: something is in warning or critical
+  2    usage or input error, found before any request: a missing -p, -e or --token, an unknown
+       option, an unreadable or invalid --set file, no backup to restore
+  3    server or network error: the server could not be reached or did not answer in time, the API
+       token was refused, or the server refused the request (any HTTP error status, such as
+       403 for a viewer&apos;s change, 404 for an unknown backup, 409 for an inactive environment)
+  130  interrupted while waiting
+
+Run &apos;tidemark-cli COMMAND --help&apos; for one command.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every connection saved in the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from-copy: the copy&apos;s name is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the backup from copy %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no copies (only tidemarkd has).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no copies (settings backup_copies).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after each backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the last copy failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is skipped: it is the console&apos;s own server; ask it with --api while the console or a tidemarkd service runs it.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all-profiles: the console has no saved connections besides %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain holds no API token for %1; connect to it once from the console</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2487,43 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>copy to %1</source>
         <translation>Kopie nach %1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest good backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 of %2: %3: %4
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2847,266 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>CopiesPage</name>
+    <message>
+        <source>(stored; type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copies of every backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offsite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 64 lower-case letters, digits, - and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/mnt/backup/site, sftp:user@host:/srv/copy, s3:…, rest:…, rclone:…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any restic repository location: an absolute path or a restic backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After each backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the backend needs (AWS_ACCESS_KEY_ID, B2_ACCOUNT_KEY, RCLONE_…). Values are write-only: the server keeps them and never shows them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove v&amp;ariable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> KiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its &amp;own retention (otherwise it keeps what the primary keeps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule: interval:count pairs, e.g. &quot;1d:7, 1w:4&quot; keeps one backup a day for 7 days and one a week for 4 weeks. At most: empty for no cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the copy a name and a restic location, check the connection, then save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: a value has no variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: %1 is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: %1 has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: type the value of %1 again, or remove it. Stored values cannot be read back, and new values replace the whole set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention of %1: &quot;%2&quot; is not interval:count (e.g. 1d:7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention of %1: the manual count must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention of %1: &quot;at most&quot; must be a number or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the copy %1? Its snapshots stay where they are, at %2: Tidemark only stops copying to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server forgets the copy&apos;s password and credentials. To restore from these snapshots later, save the copy&apos;s password first (Repository tab, or tidemark-cli repository:key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 removed; its snapshots are still at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyCheck</name>
+    <message>
+        <source>The check could not prepare a temporary directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target answers but holds no repository: the next copy creates it with the copy&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target answers and holds no repository yet: it will be created on the first copy, with a password of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target opened with a password that was never set; it cannot be a copy&apos;s repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the repository opens with the copy&apos;s password and holds %n snapshot(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The target %1 did not answer within %n second(s): the host is unreachable or too slow.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic could not be run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restic repository already exists at %1, and its password is not the copy&apos;s. Choose an empty location: each copy gets a password of its own when it is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository at %1 does not open with the copy&apos;s password (wrong password, or its keys were removed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host of %1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target %1 refused the credentials: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CopyOperation</name>
     <message numerus="yes">
         <source>%n backup(s) copied to %1</source>
@@ -2880,24 +3362,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>&apos;%1&apos; ist kein Befehl (token create, token list, token revoke NAME, hooks set, import)</translation>
     </message>
     <message>
-        <source>The Tidemark backup server.
-
-  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks]
-  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
-  tidemarkd --data-dir DIR token list
-  tidemarkd --data-dir DIR token revoke NAME
-  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]
-  tidemarkd --data-dir DIR import --repository LOCATION --password-file F [--project ID]</source>
-        <translation>Der Tidemark-Backup-Server.
-
-  tidemarkd --data-dir VERZ [--listen HOST:PORT] [--demo] [--environment-root VERZ]... [--allow-api-hooks]
-  tidemarkd --data-dir VERZ token create --role admin|viewer --name NAME
-  tidemarkd --data-dir VERZ token list
-  tidemarkd --data-dir VERZ token revoke NAME
-  tidemarkd --data-dir VERZ hooks set --project P --environment E [--pause BEFEHL] [--resume BEFEHL] [--timeout SEKUNDEN]
-  tidemarkd --data-dir VERZ import --repository ORT --password-file F [--project ID]</translation>
-    </message>
-    <message>
         <source>hooks set, import: the project.</source>
         <translation>hooks set, import: das Projekt.</translation>
     </message>
@@ -2912,6 +3376,25 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>import: the file holding that repository&apos;s password.</source>
         <translation>import: die Datei mit dem Passwort dieses Repositorys.</translation>
+    </message>
+    <message>
+        <source>The Tidemark backup server.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks] [--metrics-listen HOST:PORT]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]
+  tidemarkd --data-dir DIR import --repository LOCATION --password-file F [--project ID]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also serve GET /metrics (Prometheus) here, without authentication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--metrics-listen: &apos;%1&apos; is not HOST:PORT (for example 127.0.0.1:9421)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3436,6 +3919,346 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>The mirror&apos;s state could not be saved: %1</source>
         <translation>Der Zustand des Spiegels konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthChart</name>
+    <message>
+        <source>Repository growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s), now %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the primary repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the primary repository: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No measurement yet: the first backup makes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthCheck</name>
+    <message>
+        <source>this server has no health report (only tidemarkd has one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthMonitor</name>
+    <message>
+        <source>This computer&apos;s server has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API token for %1: connect to it once to enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not report the health of its environments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthReport</name>
+    <message>
+        <source>must be an array of strings, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number or null, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthReporter</name>
+    <message>
+        <source>inactive: no backups are taken while it is inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>newest good backup is %1 old, target %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no good backup yet, target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no automated backups: %1 has no schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled backup(s) missed: tidemarkd was not running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled backup(s) missed: tidemarkd ran without its scheduler (--no-scheduler)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled backup(s) missed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no automated backups: tidemarkd runs without its scheduler (--no-scheduler)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never verified, though the oldest backup is %1 old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) could not be copied to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>copy %1 has not run for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthSettings</name>
+    <message>
+        <source>&apos;%1&apos; is not an environment type (expected one of: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number of hours or null, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range (more than 0, at most %2 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthTableModel</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>copied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing copied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest good backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthText</name>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>an age in hours</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>a target in hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthView</name>
+    <message>
+        <source>Check &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health of every environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every environment of every connection, worst first. Checked %1; Enter or a click opens one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every environment of every connection, worst first. Checking…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4101,10 +4924,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>Die Aufbewahrungsrichtlinie für %1 hat keinen Zeitplan, daher wird %2 nie automatisch gesichert. Fügen Sie unter „Aufbewahrungsrichtlinien“ (%3) einen Zeitplan hinzu.</translation>
     </message>
     <message>
-        <source>Finishing them in the background needs a background service, which this computer does not run yet.</source>
-        <translation>Um sie im Hintergrund zu beenden, braucht es einen Hintergrunddienst, der auf diesem Computer noch nicht läuft.</translation>
-    </message>
-    <message>
         <source>Quit Tidemark</source>
         <translation>Tidemark beenden</translation>
     </message>
@@ -4196,6 +5015,30 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
             <numerusform>Ausgabe von restic anzeigen (%n Zeilen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Copies and re&amp;positories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidemark — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MariaDbDump</name>
@@ -4222,6 +5065,237 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>Counting rows</source>
         <translation>Zählen der Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationMessage</name>
+    <message>
+        <source>project %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1 of project %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled backup missed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup of %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup schedule of %1 missed runs: %2. tidemarkd was not running then, or those backups failed; a backup has been started now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the backups of %1 to an off-site repository failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the backup repository of %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore into %1 finished successfully.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore into %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore into %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test message from tidemarkd for %1. If you read it, alerts reach you here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity: %1 (tidemark-cli activity:log %2 -p %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSecrets</name>
+    <message>
+        <source>Could not create the directory for the secrets of notification target %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the secrets of notification target %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the secrets of notification target %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSender</name>
+    <message>
+        <source>libcurl could not start a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: tidemarkd is shutting down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationTarget</name>
+    <message>
+        <source>is required for a webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an http:// or https:// URL with a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than 2048 characters</source>
+        <translation type="unfinished">ist länger als 1000 Zeichen {2048 ?}</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a format (use json, slack or ntfy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is only for e-mail (kind &quot;email&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a TLS mode (use starttls, tls for a TLS connection from the start, or none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one line of at most 256 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one line of at most 1024 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be starttls or tls when a password is given (it would travel in the clear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required for e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of e-mail addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than %1 addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an e-mail address (name@host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is only for webhooks (kind &quot;webhook&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a notification name (use 1 to 64 lower-case letters, digits, - and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required (webhook or email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a kind (use webhook or email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of events (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an event (use %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of notification targets, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than 50 targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names another notification target already (names must be unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>dropped: too many deliveries waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its secret is not stored; give it again in the settings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4374,10 +5448,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>&amp;Umgebung:</translation>
     </message>
     <message>
-        <source>No environment of this type: nothing to preview.</source>
-        <translation>Keine Umgebung dieses Typs: keine Vorschau möglich.</translation>
-    </message>
-    <message>
         <source>Fix the policy to see its preview.</source>
         <translation>Korrigieren Sie die Richtlinie, um ihre Vorschau zu sehen.</translation>
     </message>
@@ -4390,15 +5460,122 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>&lt;b&gt;%1 behalten&lt;/b&gt;, &lt;b&gt;%2 gelöscht&lt;/b&gt; von den aktuellen Backups von %3.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No schedule:&lt;/b&gt; environments of this type are never backed up automatically, only when someone asks.</source>
-        <translation>&lt;b&gt;Kein Zeitplan:&lt;/b&gt; Umgebungen dieses Typs werden nie automatisch gesichert, nur auf Anforderung.</translation>
+        <source>&lt;b&gt;No automated backups:&lt;/b&gt; environments of type %1 are not backed up on a schedule. Add a schedule to have them backed up automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;imulate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point at a bar, click it, or use the arrow keys in the timeline to see why it is kept and when it is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environment of this type: the simulation starts without backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>count and schedule: 7 daily</comment>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Once every schedule has filled, about %n backup(s) will be kept.</source>
-        <translation>
-            <numerusform>Sobald jeder Zeitplan gefüllt ist, wird etwa %n Backup aufbewahrt.</numerusform>
-            <numerusform>Sobald jeder Zeitplan gefüllt ist, werden etwa %n Backups aufbewahrt.</numerusform>
+        <source>%n automated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manual</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n protected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Steady state: at least %n backup(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Steady state: %n backup(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>storage unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(of the last valid draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Storage estimated from the sizes newly stored by %n current backup(s): one full copy (%1, the largest) plus %2 for each further backup (the mean of the others).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Storage estimated from the one backup that reports the size it newly stored (%1): how much each further backup adds is not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Storage estimated from the logical sizes of %n current backup(s) (mean %1 each), without deduplication or compression: an upper bound.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No current backup reports its size, so the storage cannot be estimated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the policy keeps once every schedule has filled (manual backups up to the limit, protected backups always).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4508,8 +5685,213 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <translation>&apos;%1&apos; ist kein Umgebungstyp (erwartet wird einer von: %2)</translation>
     </message>
     <message>
-        <source>is not a setting that can be changed here (only data_retention, verify and backup_copies can be changed)</source>
-        <translation>ist keine Einstellung, die hier geändert werden kann (nur data_retention, verify und backup_copies können geändert werden)</translation>
+        <source>is not a setting that can be changed here (only data_retention, verify, backup_copies, notifications and health can be changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <source>Copies and repositories of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuitPrompt</name>
+    <message>
+        <source>Finish in the background: the window closes now and Tidemark quits once they have ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To keep backing up on schedule with Tidemark closed, use Settings ▸ Run in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish in the &amp;background</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyBanner</name>
+    <message>
+        <source>Save as &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have &amp;stored it safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Save the recovery key.&lt;/b&gt; The password of this project&apos;s backup repository is kept on this server only. Without it, no backup can be restored on another machine, not even from a copy. Save it somewhere safe (a password manager, a printout in a drawer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidemark recovery key
+Project: %1
+Repository: %2
+Password: %3
+Saved: %4
+
+Restore on a new machine with:
+  tidemarkd --data-dir DIR import --repository LOCATION --password-file FILE
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key was saved to %1. Keep that file somewhere safe, away from this machine, then confirm with &quot;I have stored it safely&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 is on the clipboard. Paste it into a password manager, then confirm with &quot;I have stored it safely&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confirmation could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryPage</name>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deduplication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify the selected repository now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repositories could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <comment>repository size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a repository on this machine is measured; a copy&apos;s size is its backend&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 with restic and read back a share of its data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the verification of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server started no activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1… %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification of %1 could not be followed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of %1 passed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of %1 FAILED: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4626,6 +6008,10 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>restic could not be started</source>
         <translation>restic konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>restic&apos;s output could not be read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5317,10 +6703,6 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
 <context>
     <name>RetentionTimeline</name>
     <message>
-        <source>Retention timeline</source>
-        <translation>Aufbewahrungszeitleiste</translation>
-    </message>
-    <message>
         <source>No backup is kept.</source>
         <translation>Kein Backup wird behalten.</translation>
     </message>
@@ -5336,24 +6718,111 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
         <source>protected</source>
         <translation>geschützt</translation>
     </message>
-    <message numerus="yes">
-        <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>
-        <translation>
-            <numerusform>Jetzt behaltene Backups: %1. Nach %n Woche noch behalten: %2.</numerusform>
-            <numerusform>Jetzt behaltene Backups: %1. Nach %n Wochen noch behalten: %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Kept backups over the next %n week(s) (%1 kept, %2 deleted now)</source>
-        <translation>
-            <numerusform>Behaltene Backups in der nächsten Woche (%1 behalten, %2 jetzt gelöscht)</numerusform>
-            <numerusform>Behaltene Backups in den nächsten %n Wochen (%1 behalten, %2 jetzt gelöscht)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>MMM d</source>
         <comment>date format of the timeline&apos;s week labels (QDate::toString)</comment>
         <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>Retention simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backups kept now: %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulated until %1: %n new automated backup(s); kept at the end: %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy keeps too many backups to simulate further than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Until %1: %n real backup(s) kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted when applied</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new simulated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated %1 backup of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real %1 backup of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 until %2,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, still kept on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then deleted when the backup of %1 is made: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <comment>month label of the timeline (QDate::toString)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>quarter label of the timeline (QDate::toString)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup is kept, and none is made on a schedule.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5500,6 +6969,123 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     </message>
 </context>
 <context>
+    <name>SystemdUserService</name>
+    <message>
+        <source>systemctl --user %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd is not installed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no systemd user instance for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the systemd user instance says &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and was not written by Tidemark; it is left as it is. Remove it to let Tidemark run this computer&apos;s server in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written by Tidemark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThisComputer</name>
+    <message>
+        <source>tidemarkd is not installed beside the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The background service could not be stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free port on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not answer at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no API token for the console: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The background service did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 It could not be stopped either: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThisComputerBanner</name>
+    <message>
+        <source>Run in the &amp;background…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run This computer in the &amp;background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled backups run only while Tidemark is open: this computer&apos;s server runs inside the console and stops when it quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot run in the background here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep backing up this computer on schedule while Tidemark is closed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidemark can run its server as a systemd user service (tidemarkd.service) that starts with your session. Closing the console then stops nothing. Otherwise scheduled backups run only while Tidemark is open. You can change this later under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run in the &amp;background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only while &amp;open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities are running on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving the server stops them. Wait until they have ended, or cancel them, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TidemarkServer</name>
     <message>
         <source>--data-dir: is required</source>
@@ -5536,6 +7122,14 @@ Hilfe zu einem Befehl: &apos;tidemark-cli BEFEHL --help&apos;.
     <message>
         <source>hooks set: there is no environment &apos;%1&apos; in project &apos;%2&apos; (give --project and --environment)</source>
         <translation>hooks set: Es gibt keine Umgebung &apos;%1&apos; im Projekt &apos;%2&apos; (geben Sie --project und --environment an)</translation>
+    </message>
+    <message>
+        <source>--metrics-listen: %1 is not a loopback address; serve HTTPS there with --tls-cert FILE --tls-key FILE, or pass --insecure-http to serve plain HTTP anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2 for the metrics (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

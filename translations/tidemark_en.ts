@@ -84,6 +84,23 @@
     </message>
 </context>
 <context>
+    <name>BackupTableModel</name>
+    <message numerus="yes">
+        <source>on %1 of %n copies</source>
+        <translation>
+            <numerusform>on %1 of %n copy</numerusform>
+            <numerusform>on %1 of %n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed</source>
+        <translation>
+            <numerusform>%1, %n failed</numerusform>
+            <numerusform>%1, %n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrowseDialog</name>
     <message numerus="yes">
         <source>Saved %n item(s) to %1.</source>
@@ -114,6 +131,23 @@
         <translation>
             <numerusform>, %n would be deleted:</numerusform>
             <numerusform>, %n would be deleted:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CopyCheck</name>
+    <message numerus="yes">
+        <source>Connected: the repository opens with the copy&apos;s password and holds %n snapshot(s).</source>
+        <translation>
+            <numerusform>Connected: the repository opens with the copy&apos;s password and holds %n snapshot.</numerusform>
+            <numerusform>Connected: the repository opens with the copy&apos;s password and holds %n snapshots.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The target %1 did not answer within %n second(s): the host is unreachable or too slow.</source>
+        <translation>
+            <numerusform>The target %1 did not answer within %n second: the host is unreachable or too slow.</numerusform>
+            <numerusform>The target %1 did not answer within %n seconds: the host is unreachable or too slow.</numerusform>
         </translation>
     </message>
 </context>
@@ -162,6 +196,110 @@
     </message>
 </context>
 <context>
+    <name>GrowthChart</name>
+    <message numerus="yes">
+        <source>%n measurement(s), now %1</source>
+        <translation>
+            <numerusform>%n measurement, now %1</numerusform>
+            <numerusform>%n measurements, now %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthReporter</name>
+    <message numerus="yes">
+        <source>%n scheduled backup(s) missed: tidemarkd was not running</source>
+        <translation>
+            <numerusform>%n scheduled backup missed: tidemarkd was not running</numerusform>
+            <numerusform>%n scheduled backups missed: tidemarkd was not running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled backup(s) missed: tidemarkd ran without its scheduler (--no-scheduler)</source>
+        <translation>
+            <numerusform>%n scheduled backup missed: tidemarkd ran without its scheduler (--no-scheduler)</numerusform>
+            <numerusform>%n scheduled backups missed: tidemarkd ran without its scheduler (--no-scheduler)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled backup(s) missed</source>
+        <translation>
+            <numerusform>%n scheduled backup missed</numerusform>
+            <numerusform>%n scheduled backups missed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) could not be copied to %1</source>
+        <translation>
+            <numerusform>%n backup could not be copied to %1</numerusform>
+            <numerusform>%n backups could not be copied to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthTableModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthText</name>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>an age in hours</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message numerus="yes">
         <source>Project %1: %n backup(s) imported; environments created: %2.</source>
@@ -205,10 +343,52 @@
 <context>
     <name>PolicyEditorPage</name>
     <message numerus="yes">
-        <source>Once every schedule has filled, about %n backup(s) will be kept.</source>
+        <source>%n automated</source>
         <translation>
-            <numerusform>Once every schedule has filled, about %n backup will be kept.</numerusform>
-            <numerusform>Once every schedule has filled, about %n backups will be kept.</numerusform>
+            <numerusform>%n automated</numerusform>
+            <numerusform>%n automated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manual</source>
+        <translation>
+            <numerusform>%n manual</numerusform>
+            <numerusform>%n manual</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n protected</source>
+        <translation>
+            <numerusform>%n protected</numerusform>
+            <numerusform>%n protected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Steady state: at least %n backup(s)</source>
+        <translation>
+            <numerusform>Steady state: at least %n backup</numerusform>
+            <numerusform>Steady state: at least %n backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Steady state: %n backup(s)</source>
+        <translation>
+            <numerusform>Steady state: %n backup</numerusform>
+            <numerusform>Steady state: %n backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Storage estimated from the sizes newly stored by %n current backup(s): one full copy (%1, the largest) plus %2 for each further backup (the mean of the others).</source>
+        <translation>
+            <numerusform>Storage estimated from the size newly stored by %n current backup: one full copy (%1, the largest) plus %2 for each further backup (the mean of the others).</numerusform>
+            <numerusform>Storage estimated from the sizes newly stored by %n current backups: one full copy (%1, the largest) plus %2 for each further backup (the mean of the others).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Storage estimated from the logical sizes of %n current backup(s) (mean %1 each), without deduplication or compression: an upper bound.</source>
+        <translation>
+            <numerusform>Storage estimated from the logical size of %n current backup (mean %1 each), without deduplication or compression: an upper bound.</numerusform>
+            <numerusform>Storage estimated from the logical sizes of %n current backups (mean %1 each), without deduplication or compression: an upper bound.</numerusform>
         </translation>
     </message>
 </context>
@@ -307,17 +487,38 @@
 <context>
     <name>RetentionTimeline</name>
     <message numerus="yes">
-        <source>Backups kept now: %1. Still kept after %n week(s): %2.</source>
+        <source>Backups kept now: %n.</source>
         <translation>
-            <numerusform>Backups kept now: %1. Still kept after %n week: %2.</numerusform>
-            <numerusform>Backups kept now: %1. Still kept after %n weeks: %2.</numerusform>
+            <numerusform>Backups kept now: %n.</numerusform>
+            <numerusform>Backups kept now: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Kept backups over the next %n week(s) (%1 kept, %2 deleted now)</source>
+        <source>Simulated until %1: %n new automated backup(s); kept at the end: %2.</source>
         <translation>
-            <numerusform>Kept backups over the next week (%1 kept, %2 deleted now)</numerusform>
-            <numerusform>Kept backups over the next %n weeks (%1 kept, %2 deleted now)</numerusform>
+            <numerusform>Simulated until %1: %n new automated backup; kept at the end: %2.</numerusform>
+            <numerusform>Simulated until %1: %n new automated backups; kept at the end: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Until %1: %n real backup(s) kept</source>
+        <translation>
+            <numerusform>Until %1: %n real backup kept</numerusform>
+            <numerusform>Until %1: %n real backups kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted when applied</source>
+        <translation>
+            <numerusform>%n deleted when applied</numerusform>
+            <numerusform>%n deleted when applied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new simulated</source>
+        <translation>
+            <numerusform>%n new simulated</numerusform>
+            <numerusform>%n new simulated</numerusform>
         </translation>
     </message>
 </context>
