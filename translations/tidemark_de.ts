@@ -688,67 +688,67 @@
     </message>
     <message>
         <source>check copy targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieziele prüfen</translation>
     </message>
     <message>
         <source>name: there is no copy called &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>name: Es gibt keine Kopie namens „%1“.</translation>
     </message>
     <message>
         <source>names no saved copy; give its repository instead</source>
-        <translation type="unfinished"></translation>
+        <translation>bezeichnet keine gespeicherte Kopie; geben Sie stattdessen ihr Repository an</translation>
     </message>
     <message>
         <source>is required (or the name of a saved copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich (oder der Name einer gespeicherten Kopie)</translation>
     </message>
     <message>
         <source>gives names without values; a copy that is not saved needs the values</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält Namen ohne Werte; eine nicht gespeicherte Kopie benötigt die Werte</translation>
     </message>
     <message>
         <source>There is nothing at this address; the metrics are at /metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dieser Adresse gibt es nichts; die Metriken liegen unter /metrics.</translation>
     </message>
     <message>
         <source>%1 is not allowed here; use GET.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist hier nicht erlaubt; verwenden Sie GET.</translation>
     </message>
     <message>
         <source>has no stored URL that it stands for; give the full URL</source>
-        <translation type="unfinished"></translation>
+        <translation>steht für keine gespeicherte URL; geben Sie die vollständige URL an</translation>
     </message>
     <message>
         <source>has no stored password; give the password itself</source>
-        <translation type="unfinished"></translation>
+        <translation>hat kein gespeichertes Passwort; geben Sie das Passwort selbst an</translation>
     </message>
     <message>
         <source>must be starttls or tls when a password is stored (it would travel in the clear)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss starttls oder tls sein, wenn ein Passwort gespeichert ist (es würde sonst im Klartext übertragen)</translation>
     </message>
     <message>
         <source>The secrets of notification target &apos;%1&apos; could not be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisse des Benachrichtigungsziels „%1“ konnten nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>This server sends no notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server versendet keine Benachrichtigungen.</translation>
     </message>
     <message>
         <source>send test notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbenachrichtigungen senden</translation>
     </message>
     <message>
         <source>The body must be empty: the test goes to every notification target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext muss leer sein: Der Test geht an jedes Benachrichtigungsziel.</translation>
     </message>
     <message>
         <source>Project &apos;%1&apos; has no notification targets; add some to its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt „%1“ hat keine Benachrichtigungsziele; fügen Sie in seinen Einstellungen welche hinzu.</translation>
     </message>
     <message>
         <source>tidemarkd is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>tidemarkd wird beendet.</translation>
     </message>
 </context>
 <context>
@@ -1297,45 +1297,45 @@
     </message>
     <message>
         <source>%1 (+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (+%2)</translation>
     </message>
     <message numerus="yes">
         <source>on %1 of %n copies</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>auf %1 von %n Kopie</numerusform>
+            <numerusform>auf %1 von %n Kopien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1, %n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
+            <numerusform>%1, %n fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: copied at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kopiert am %2</translation>
     </message>
     <message>
         <source>%1: copied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kopiert</translation>
     </message>
     <message>
         <source>%1: waiting for the next copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wartet auf die nächste Kopie</translation>
     </message>
     <message>
         <source>%1: the last copy failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die letzte Kopie ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>%1: removed by the copy&apos;s own retention</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: durch die eigene Aufbewahrung der Kopie entfernt</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien</translation>
     </message>
 </context>
 <context>
@@ -2038,15 +2038,15 @@ Befehle:
     </message>
     <message>
         <source>Restore a backup (default: the newest) into the environment or --target and wait for it; asks no questions. --no-code restores the data only. --part (mounts/NAME, services/NAME, code) restores only those parts, --path only those files or folders (code/..., mounts/NAME/...), leaving everything else as it is. A safety backup of the target is taken first unless --no-safety-backup; undo the restore with activity:undo. --from-copy NAME reads the backup from that copy (when the primary repository is damaged or gone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt ein Backup (Standard: das neueste) in der Umgebung oder in --target wieder her und wartet darauf; stellt keine Rückfragen. --no-code stellt nur die Daten wieder her. --part (mounts/NAME, services/NAME, code) stellt nur diese Teile wieder her, --path nur diese Dateien oder Ordner (code/..., mounts/NAME/...); alles andere bleibt unverändert. Zuvor wird ein Sicherheits-Backup des Ziels erstellt, außer mit --no-safety-backup; mit activity:undo machen Sie die Wiederherstellung rückgängig. --from-copy NAME liest das Backup aus dieser Kopie (wenn das primäre Repository beschädigt oder verschwunden ist).</translation>
     </message>
     <message>
         <source>Show the health of every environment and copy: of the project -p, else of every project of the server; --all-profiles asks every connection saved in the console instead (tokens from the keychain). Exit status 0 when all is ok, 1 when anything is in warning or critical, 3 when a server could not be asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt den Zustand jeder Umgebung und Kopie: des Projekts -p, sonst jedes Projekts des Servers; --all-profiles fragt stattdessen jede in der Konsole gespeicherte Verbindung ab (Tokens aus dem Schlüsselbund). Exit-Status 0, wenn alles OK ist, 1, wenn etwas im Zustand Warnung oder kritisch ist, 3, wenn ein Server nicht abgefragt werden konnte.</translation>
     </message>
     <message>
         <source>List the project&apos;s copy targets: where each copies to, when, with which credentials (names only), and how many of the environment&apos;s backups it holds (all environments without -e).</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Kopieziele des Projekts auf: wohin und wann jedes kopiert, mit welchen Zugangsdaten (nur Namen) und wie viele Backups der Umgebung es enthält (ohne -e alle Umgebungen).</translation>
     </message>
     <message>
         <source>
@@ -2074,103 +2074,131 @@ Exit status:
 
 Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Optionen (jede kann auch aus der gleichnamigen Umgebungsvariable kommen):
+  --api URL            TIDEMARK_API_URL      die API, etwa http://127.0.0.1:8421 oder https://api.upsun.com
+  --token-url URL      TIDEMARK_TOKEN_URL    wo das API-Token eingetauscht wird (Standard: die API-URL + /oauth2/token)
+  --token TOKEN        TIDEMARK_TOKEN        das API-Token
+  -p, --project ID     TIDEMARK_PROJECT      das Projekt (jeder Online-Befehl)
+  -e, --environment ID TIDEMARK_ENVIRONMENT  die Umgebung (backup:*-Befehle)
+  --format json        Maschinenausgabe: die Objekte der API als JSON auf stdout, sonst nichts dort
+
+Wartende Befehle (backup:create, backup:restore, backup:delete) zeigen den Fortschritt und das Log der
+Aktivität auf stderr an und geben das Ergebnis aus, wenn die Aktivität beendet ist. Ein Unterbrechen
+(Strg+C) beendet nur das Warten: Die Aktivität läuft auf dem Server weiter.
+
+Exit-Status:
+  0    Erfolg
+  1    die Aktivität ist fehlgeschlagen oder wurde abgebrochen; health: etwas ist im Zustand Warnung oder kritisch
+  2    Bedienungs- oder Eingabefehler, vor jeder Anfrage erkannt: fehlendes -p, -e oder --token, eine unbekannte
+       Option, eine unlesbare oder ungültige --set-Datei, kein Backup zum Wiederherstellen
+  3    Server- oder Netzwerkfehler: Der Server war nicht erreichbar oder antwortete nicht rechtzeitig, das
+       API-Token wurde abgelehnt oder der Server hat die Anfrage abgelehnt (jeder HTTP-Fehlerstatus, etwa
+       403 für eine Änderung durch einen Betrachter, 404 für ein unbekanntes Backup, 409 für eine inaktive Umgebung)
+  130  beim Warten unterbrochen
+
+Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl aus.
+</translation>
     </message>
     <message>
         <source>Ask every connection saved in the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede in der Konsole gespeicherte Verbindung abfragen.</translation>
     </message>
     <message>
         <source>Restore from this copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dieser Kopie wiederherstellen.</translation>
     </message>
     <message>
         <source>--from-copy: the copy&apos;s name is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>--from-copy: Der Name der Kopie fehlt</translation>
     </message>
     <message>
         <source>Reading the backup from copy %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backup wird aus der Kopie %1 gelesen.
+</translation>
     </message>
     <message>
         <source>This server has no copies (only tidemarkd has).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server hat keine Kopien (nur tidemarkd hat welche).
+</translation>
     </message>
     <message>
         <source>The project has no copies (settings backup_copies).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt hat keine Kopien (Einstellung backup_copies).
+</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten</translation>
     </message>
     <message>
         <source>Upload limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload-Limit</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung</translation>
     </message>
     <message>
         <source>Backups copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopierte Backups</translation>
     </message>
     <message>
         <source>daily</source>
-        <translation type="unfinished"></translation>
+        <translation>täglich</translation>
     </message>
     <message>
         <source>after each backup</source>
-        <translation type="unfinished"></translation>
+        <translation>nach jedem Backup</translation>
     </message>
     <message>
         <source>%1 KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB/s</translation>
     </message>
     <message>
         <source>own</source>
-        <translation type="unfinished"></translation>
+        <translation>eigene</translation>
     </message>
     <message>
         <source>as the primary</source>
-        <translation type="unfinished"></translation>
+        <translation>wie beim primären</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1: the last copy failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die letzte Kopie ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>%1 is skipped: it is the console&apos;s own server; ask it with --api while the console or a tidemarkd service runs it.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird übersprungen: Es ist der eigene Server der Konsole; fragen Sie ihn mit --api ab, während die Konsole oder ein tidemarkd-Dienst ihn ausführt.
+</translation>
     </message>
     <message>
         <source>--all-profiles: the console has no saved connections besides %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--all-profiles: Die Konsole hat außer %1 keine gespeicherten Verbindungen</translation>
     </message>
     <message>
         <source>the keychain holds no API token for %1; connect to it once from the console</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund enthält kein API-Token für %1; verbinden Sie sich einmal aus der Konsole damit</translation>
     </message>
 </context>
 <context>
@@ -2490,40 +2518,41 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Newest good backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuestes gutes Backup</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verpasst</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Lauf</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>Copy %1 of %2: %3: %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie %1 von %2: %3: %4
+</translation>
     </message>
 </context>
 <context>
@@ -2850,260 +2879,260 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <name>CopiesPage</name>
     <message>
         <source>(stored; type to replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gespeichert; zum Ersetzen tippen)</translation>
     </message>
     <message>
         <source>&amp;Copies of every backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopien jedes Backups:</translation>
     </message>
     <message>
         <source>&amp;Add copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;entfernen…</translation>
     </message>
     <message>
         <source>Copy target</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieziel</translation>
     </message>
     <message>
         <source>offsite</source>
-        <translation type="unfinished"></translation>
+        <translation>offsite</translation>
     </message>
     <message>
         <source>1 to 64 lower-case letters, digits, - and _</source>
-        <translation type="unfinished"></translation>
+        <translation>1 bis 64 Kleinbuchstaben, Ziffern, - und _</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>/mnt/backup/site, sftp:user@host:/srv/copy, s3:…, rest:…, rclone:…</source>
-        <translation type="unfinished"></translation>
+        <translation>/mnt/backup/site, sftp:user@host:/srv/copy, s3:…, rest:…, rclone:…</translation>
     </message>
     <message>
         <source>Any restic repository location: an absolute path or a restic backend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Speicherort eines restic-Repositorys: ein absoluter Pfad oder ein restic-Backend.</translation>
     </message>
     <message>
         <source>&amp;Repository:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repository:</translation>
     </message>
     <message>
         <source>After each backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach jedem Backup</translation>
     </message>
     <message>
         <source>Once a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmal täglich</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wann:</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>What the backend needs (AWS_ACCESS_KEY_ID, B2_ACCOUNT_KEY, RCLONE_…). Values are write-only: the server keeps them and never shows them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Backend benötigt (AWS_ACCESS_KEY_ID, B2_ACCOUNT_KEY, RCLONE_…). Werte können nur geschrieben werden: Der Server bewahrt sie auf und zeigt sie nie wieder an.</translation>
     </message>
     <message>
         <source>Add &amp;variable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Variable hinzufügen</translation>
     </message>
     <message>
         <source>Remove v&amp;ariable</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;ariable entfernen</translation>
     </message>
     <message>
         <source>Cre&amp;dentials:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugangsdaten:</translation>
     </message>
     <message>
         <source> KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB/s</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Limit</translation>
     </message>
     <message>
         <source>&amp;Upload limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upload-Limit:</translation>
     </message>
     <message>
         <source>Its &amp;own retention (otherwise it keeps what the primary keeps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Auf&amp;bewahrung (sonst behält sie, was das primäre Repository behält)</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens</translation>
     </message>
     <message>
         <source>Schedule: interval:count pairs, e.g. &quot;1d:7, 1w:4&quot; keeps one backup a day for 7 days and one a week for 4 weeks. At most: empty for no cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan: Paare aus Intervall:Anzahl, z. B. „1d:7, 1w:4“ behält 7 Tage lang ein Backup pro Tag und 4 Wochen lang eines pro Woche. Höchstens: leer für keine Obergrenze.</translation>
     </message>
     <message>
         <source>C&amp;heck connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;prüfen</translation>
     </message>
     <message>
         <source>&amp;Save copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;speichern</translation>
     </message>
     <message>
         <source>(new copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>(neue Kopie)</translation>
     </message>
     <message>
         <source>Give the copy a name and a restic location, check the connection, then save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Kopie einen Namen und einen restic-Speicherort, prüfen Sie die Verbindung und speichern Sie sie dann.</translation>
     </message>
     <message>
         <source>Credentials: a value has no variable name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: Ein Wert hat keinen Variablennamen.</translation>
     </message>
     <message>
         <source>Credentials: %1 is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: %1 ist doppelt angegeben.</translation>
     </message>
     <message>
         <source>Credentials: %1 has no value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: %1 hat keinen Wert.</translation>
     </message>
     <message>
         <source>Credentials: type the value of %1 again, or remove it. Stored values cannot be read back, and new values replace the whole set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: Geben Sie den Wert von %1 erneut ein oder entfernen Sie ihn. Gespeicherte Werte können nicht ausgelesen werden, und neue Werte ersetzen den gesamten Satz.</translation>
     </message>
     <message>
         <source>Retention of %1: &quot;%2&quot; is not interval:count (e.g. 1d:7).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung von %1: „%2“ hat nicht die Form Intervall:Anzahl (z. B. 1d:7).</translation>
     </message>
     <message>
         <source>Retention of %1: the manual count must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung von %1: Die manuelle Anzahl muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>Retention of %1: &quot;at most&quot; must be a number or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung von %1: „Höchstens“ muss eine Zahl oder leer sein.</translation>
     </message>
     <message>
         <source>Retention of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung von %1: %2</translation>
     </message>
     <message>
         <source>Copy %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie %1 hinzugefügt.</translation>
     </message>
     <message>
         <source>Copy %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie %1 gespeichert.</translation>
     </message>
     <message>
         <source>Remove copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie entfernen</translation>
     </message>
     <message>
         <source>Remove the copy %1? Its snapshots stay where they are, at %2: Tidemark only stops copying to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie %1 entfernen? Ihre Snapshots bleiben, wo sie sind, unter %2: Tidemark hört nur auf, dorthin zu kopieren.</translation>
     </message>
     <message>
         <source>The server forgets the copy&apos;s password and credentials. To restore from these snapshots later, save the copy&apos;s password first (Repository tab, or tidemark-cli repository:key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server vergisst das Passwort und die Zugangsdaten der Kopie. Um später aus diesen Snapshots wiederherzustellen, speichern Sie zuerst das Passwort der Kopie (Reiter „Repository“ oder tidemark-cli repository:key).</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Copy %1 removed; its snapshots are still at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie %1 entfernt; ihre Snapshots liegen weiterhin unter %2.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft…</translation>
     </message>
 </context>
 <context>
     <name>CopyCheck</name>
     <message>
         <source>The check could not prepare a temporary directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung konnte kein temporäres Verzeichnis anlegen.</translation>
     </message>
     <message>
         <source>The target answers but holds no repository: the next copy creates it with the copy&apos;s password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel antwortet, enthält aber kein Repository: Die nächste Kopie legt es mit dem Passwort der Kopie an.</translation>
     </message>
     <message>
         <source>The target answers and holds no repository yet: it will be created on the first copy, with a password of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel antwortet und enthält noch kein Repository: Es wird bei der ersten Kopie angelegt, mit einem eigenen Passwort.</translation>
     </message>
     <message>
         <source>The target opened with a password that was never set; it cannot be a copy&apos;s repository.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel ließ sich mit einem Passwort öffnen, das nie festgelegt wurde; es kann nicht das Repository einer Kopie sein.</translation>
     </message>
     <message numerus="yes">
         <source>Connected: the repository opens with the copy&apos;s password and holds %n snapshot(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verbunden: Das Repository lässt sich mit dem Passwort der Kopie öffnen und enthält %n Snapshot.</numerusform>
+            <numerusform>Verbunden: Das Repository lässt sich mit dem Passwort der Kopie öffnen und enthält %n Snapshots.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The target %1 did not answer within %n second(s): the host is unreachable or too slow.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Ziel %1 hat nicht innerhalb von %n Sekunde geantwortet: Der Host ist nicht erreichbar oder zu langsam.</numerusform>
+            <numerusform>Das Ziel %1 hat nicht innerhalb von %n Sekunden geantwortet: Der Host ist nicht erreichbar oder zu langsam.</numerusform>
         </translation>
     </message>
     <message>
         <source>restic could not be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>restic konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>A restic repository already exists at %1, and its password is not the copy&apos;s. Choose an empty location: each copy gets a password of its own when it is created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 existiert bereits ein restic-Repository, und sein Passwort ist nicht das der Kopie. Wählen Sie einen leeren Speicherort: Jede Kopie erhält beim Anlegen ein eigenes Passwort.</translation>
     </message>
     <message>
         <source>The repository at %1 does not open with the copy&apos;s password (wrong password, or its keys were removed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Repository unter %1 lässt sich nicht mit dem Passwort der Kopie öffnen (falsches Passwort, oder seine Schlüssel wurden entfernt).</translation>
     </message>
     <message>
         <source>The host of %1 cannot be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host von %1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The target %1 refused the credentials: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel %1 hat die Zugangsdaten abgelehnt: %2</translation>
     </message>
     <message>
         <source>The target %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel %1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3386,15 +3415,22 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
   tidemarkd --data-dir DIR token revoke NAME
   tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]
   tidemarkd --data-dir DIR import --repository LOCATION --password-file F [--project ID]</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tidemark-Backup-Server.
+
+  tidemarkd --data-dir DIR [--listen HOST:PORT] [--demo] [--environment-root DIR]... [--allow-api-hooks] [--metrics-listen HOST:PORT]
+  tidemarkd --data-dir DIR token create --role admin|viewer --name NAME
+  tidemarkd --data-dir DIR token list
+  tidemarkd --data-dir DIR token revoke NAME
+  tidemarkd --data-dir DIR hooks set --project P --environment E [--pause CMD] [--resume CMD] [--timeout SECONDS]
+  tidemarkd --data-dir DIR import --repository LOCATION --password-file F [--project ID]</translation>
     </message>
     <message>
         <source>Also serve GET /metrics (Prometheus) here, without authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier zusätzlich GET /metrics (Prometheus) bereitstellen, ohne Authentifizierung.</translation>
     </message>
     <message>
         <source>--metrics-listen: &apos;%1&apos; is not HOST:PORT (for example 127.0.0.1:9421)</source>
-        <translation type="unfinished"></translation>
+        <translation>--metrics-listen: „%1“ ist nicht HOST:PORT (zum Beispiel 127.0.0.1:9421)</translation>
     </message>
 </context>
 <context>
@@ -3925,291 +3961,291 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <name>GrowthChart</name>
     <message>
         <source>Repository growth</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository-Wachstum</translation>
     </message>
     <message numerus="yes">
         <source>%n measurement(s), now %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Messung, jetzt %1</numerusform>
+            <numerusform>%n Messungen, jetzt %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Size of the primary repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe des primären Repositorys</translation>
     </message>
     <message>
         <source>Size of the primary repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe des primären Repositorys: %1</translation>
     </message>
     <message>
         <source>No measurement yet: the first backup makes one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Messung: Das erste Backup erstellt eine.</translation>
     </message>
 </context>
 <context>
     <name>HealthCheck</name>
     <message>
         <source>this server has no health report (only tidemarkd has one)</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Server hat keinen Zustandsbericht (nur tidemarkd hat einen)</translation>
     </message>
 </context>
 <context>
     <name>HealthMonitor</name>
     <message>
         <source>This computer&apos;s server has not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server dieses Computers wurde noch nicht gestartet.</translation>
     </message>
     <message>
         <source>No API token for %1: connect to it once to enter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein API-Token für %1: Verbinden Sie sich einmal damit, um eines einzugeben.</translation>
     </message>
     <message>
         <source>This server does not report the health of its environments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server meldet den Zustand seiner Umgebungen nicht.</translation>
     </message>
     <message>
         <source>The server has no project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat kein Projekt.</translation>
     </message>
 </context>
 <context>
     <name>HealthReport</name>
     <message>
         <source>must be an array of strings, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Zeichenketten sein, nicht %1</translation>
     </message>
     <message>
         <source>must be an array, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array sein, nicht %1</translation>
     </message>
     <message>
         <source>must be a number or null, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zahl oder null sein, nicht %1</translation>
     </message>
 </context>
 <context>
     <name>HealthReporter</name>
     <message>
         <source>inactive: no backups are taken while it is inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>inaktiv: Solange sie inaktiv ist, werden keine Backups erstellt</translation>
     </message>
     <message>
         <source>newest good backup is %1 old, target %2</source>
-        <translation type="unfinished"></translation>
+        <translation>neuestes gutes Backup ist %1 alt, Ziel %2</translation>
     </message>
     <message>
         <source>no good backup yet, target %1</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein gutes Backup, Ziel %1</translation>
     </message>
     <message>
         <source>last backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letztes Backup fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>no automated backups: %1 has no schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>keine automatischen Backups: %1 hat keinen Zeitplan</translation>
     </message>
     <message numerus="yes">
         <source>%n scheduled backup(s) missed: tidemarkd was not running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geplantes Backup verpasst: tidemarkd lief nicht</numerusform>
+            <numerusform>%n geplante Backups verpasst: tidemarkd lief nicht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n scheduled backup(s) missed: tidemarkd ran without its scheduler (--no-scheduler)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geplantes Backup verpasst: tidemarkd lief ohne seinen Zeitplaner (--no-scheduler)</numerusform>
+            <numerusform>%n geplante Backups verpasst: tidemarkd lief ohne seinen Zeitplaner (--no-scheduler)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n scheduled backup(s) missed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geplantes Backup verpasst</numerusform>
+            <numerusform>%n geplante Backups verpasst</numerusform>
         </translation>
     </message>
     <message>
         <source>no automated backups: tidemarkd runs without its scheduler (--no-scheduler)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine automatischen Backups: tidemarkd läuft ohne seinen Zeitplaner (--no-scheduler)</translation>
     </message>
     <message>
         <source>copy %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>verification of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>not verified for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1 nicht geprüft</translation>
     </message>
     <message>
         <source>never verified, though the oldest backup is %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>nie geprüft, obwohl das älteste Backup %1 alt ist</translation>
     </message>
     <message numerus="yes">
         <source>%n backup(s) could not be copied to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Backup konnte nicht nach %1 kopiert werden</numerusform>
+            <numerusform>%n Backups konnten nicht nach %1 kopiert werden</numerusform>
         </translation>
     </message>
     <message>
         <source>copy %1 has not run for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie %1 ist seit %2 nicht gelaufen</translation>
     </message>
 </context>
 <context>
     <name>HealthSettings</name>
     <message>
         <source>&apos;%1&apos; is not an environment type (expected one of: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Umgebungstyp (erwartet wird einer von: %2)</translation>
     </message>
     <message>
         <source>must be a number of hours or null, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Anzahl Stunden oder null sein, nicht %1</translation>
     </message>
     <message>
         <source>%1 is out of range (more than 0, at most %2 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des Bereichs (mehr als 0, höchstens %2 Stunden)</translation>
     </message>
 </context>
 <context>
     <name>HealthTableModel</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n T.</numerusform>
+            <numerusform>%n T.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
         </translation>
     </message>
     <message>
         <source>copied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kopiert %1</translation>
     </message>
     <message>
         <source>nothing copied yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nichts kopiert</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>%1, failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1, passed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bestanden</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>not scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geplant</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Newest good backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuestes gutes Backup</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Lauf</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien</translation>
     </message>
     <message>
         <source>Last verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Prüfung</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe</translation>
     </message>
 </context>
 <context>
@@ -4217,48 +4253,48 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message numerus="yes">
         <source>%n h</source>
         <comment>an age in hours</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h</source>
         <comment>a target in hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
 </context>
 <context>
     <name>HealthView</name>
     <message>
         <source>Check &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
         <source>Health of every environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand aller Umgebungen</translation>
     </message>
     <message>
         <source>Every environment of every connection, worst first. Checked %1; Enter or a click opens one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Umgebungen aller Verbindungen, die schlechtesten zuerst. Geprüft: %1; die Eingabetaste oder ein Klick öffnet eine.</translation>
     </message>
     <message>
         <source>Every environment of every connection, worst first. Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Umgebungen aller Verbindungen, die schlechtesten zuerst. Wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -5017,27 +5053,27 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Copies and re&amp;positories…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien und Re&amp;positorys…</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>%1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3)</translation>
     </message>
     <message>
         <source>%1 is now %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt %2: %3</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Grund angegeben</translation>
     </message>
     <message>
         <source>Tidemark — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark — %1</translation>
     </message>
 </context>
 <context>
@@ -5071,231 +5107,231 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <name>NotificationMessage</name>
     <message>
         <source>project %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1</translation>
     </message>
     <message>
         <source>environment %1 of project %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung %1 von Projekt %2</translation>
     </message>
     <message>
         <source>Backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Scheduled backup missed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplantes Backup verpasst: %1</translation>
     </message>
     <message>
         <source>Copy failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Verification failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Restore finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung abgeschlossen: %1</translation>
     </message>
     <message>
         <source>Restore cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung abgebrochen: %1</translation>
     </message>
     <message>
         <source>Restore failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Test message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Testnachricht: %1</translation>
     </message>
     <message>
         <source>A backup of %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Backup von %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The backup schedule of %1 missed runs: %2. tidemarkd was not running then, or those backups failed; a backup has been started now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Backup-Zeitplan von %1 hat Läufe verpasst: %2. tidemarkd lief zu der Zeit nicht, oder diese Backups sind fehlgeschlagen; jetzt wurde ein Backup gestartet.</translation>
     </message>
     <message>
         <source>Copying the backups of %1 to an off-site repository failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kopieren der Backups von %1 in ein externes Repository ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Verifying the backup repository of %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung des Backup-Repositorys von %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>A restore into %1 finished successfully.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Wiederherstellung in %1 wurde erfolgreich abgeschlossen.</translation>
     </message>
     <message>
         <source>A restore into %1 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Wiederherstellung in %1 wurde abgebrochen.</translation>
     </message>
     <message>
         <source>A restore into %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Wiederherstellung in %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>This is a test message from tidemarkd for %1. If you read it, alerts reach you here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Testnachricht von tidemarkd für %1. Wenn Sie sie lesen, erreichen Warnmeldungen Sie hier.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1</translation>
     </message>
     <message>
         <source>Summary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung: %1</translation>
     </message>
     <message>
         <source>When: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt: %1</translation>
     </message>
     <message>
         <source>Activity: %1 (tidemark-cli activity:log %2 -p %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität: %1 (tidemark-cli activity:log %2 -p %3)</translation>
     </message>
 </context>
 <context>
     <name>NotificationSecrets</name>
     <message>
         <source>Could not create the directory for the secrets of notification target %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verzeichnis für die Geheimnisse des Benachrichtigungsziels %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Could not store the secrets of notification target %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisse des Benachrichtigungsziels %1 konnten nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Could not store the secrets of notification target %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisse des Benachrichtigungsziels %1 konnten nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>NotificationSender</name>
     <message>
         <source>libcurl could not start a transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>libcurl konnte keine Übertragung starten</translation>
     </message>
     <message>
         <source>stopped: tidemarkd is shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt: tidemarkd wird beendet</translation>
     </message>
     <message>
         <source>the receiver answered HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Empfänger antwortete mit HTTP %1</translation>
     </message>
 </context>
 <context>
     <name>NotificationTarget</name>
     <message>
         <source>is required for a webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>ist für einen Webhook erforderlich</translation>
     </message>
     <message>
         <source>is not an http:// or https:// URL with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine http://- oder https://-URL mit Host</translation>
     </message>
     <message>
         <source>is longer than 2048 characters</source>
-        <translation type="unfinished">ist länger als 1000 Zeichen {2048 ?}</translation>
+        <translation>ist länger als 2048 Zeichen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a format (use json, slack or ntfy)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Format (verwenden Sie json, slack oder ntfy)</translation>
     </message>
     <message>
         <source>is only for e-mail (kind &quot;email&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nur für E-Mail (kind &quot;email&quot;)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a TLS mode (use starttls, tls for a TLS connection from the start, or none)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein TLS-Modus (verwenden Sie starttls, tls für eine von Anfang an TLS-gesicherte Verbindung, oder none)</translation>
     </message>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a host name or address</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Hostname und keine Adresse</translation>
     </message>
     <message>
         <source>must be one line of at most 256 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeile mit höchstens 256 Zeichen sein</translation>
     </message>
     <message>
         <source>must be one line of at most 1024 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeile mit höchstens 1024 Zeichen sein</translation>
     </message>
     <message>
         <source>must be starttls or tls when a password is given (it would travel in the clear)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss starttls oder tls sein, wenn ein Passwort angegeben ist (es würde sonst im Klartext übertragen)</translation>
     </message>
     <message>
         <source>is required for e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>ist für E-Mail erforderlich</translation>
     </message>
     <message>
         <source>must be a non-empty array of e-mail addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein nicht leeres Array von E-Mail-Adressen sein</translation>
     </message>
     <message>
         <source>has more than %1 addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>hat mehr als %1 Adressen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an e-mail address (name@host)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse (name@host)</translation>
     </message>
     <message>
         <source>is only for webhooks (kind &quot;webhook&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nur für Webhooks (kind &quot;webhook&quot;)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a notification name (use 1 to 64 lower-case letters, digits, - and _)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Benachrichtigungsname (verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, - und _)</translation>
     </message>
     <message>
         <source>is required (webhook or email)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich (webhook oder email)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a kind (use webhook or email)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Art (verwenden Sie webhook oder email)</translation>
     </message>
     <message>
         <source>must be a non-empty array of events (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein nicht leeres Array von Ereignissen sein (%1)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an event (use %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Ereignis (verwenden Sie %2)</translation>
     </message>
     <message>
         <source>must be an array of notification targets, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Benachrichtigungszielen sein, nicht %1</translation>
     </message>
     <message>
         <source>has more than 50 targets</source>
-        <translation type="unfinished"></translation>
+        <translation>hat mehr als 50 Ziele</translation>
     </message>
     <message>
         <source>&apos;%1&apos; names another notification target already (names must be unique)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ bezeichnet bereits ein anderes Benachrichtigungsziel (Namen müssen eindeutig sein)</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
         <source>dropped: too many deliveries waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen: zu viele wartende Zustellungen</translation>
     </message>
     <message>
         <source>its secret is not stored; give it again in the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Geheimnis ist nicht gespeichert; geben Sie es in den Einstellungen erneut an</translation>
     </message>
 </context>
 <context>
@@ -5461,121 +5497,121 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>&lt;b&gt;No automated backups:&lt;/b&gt; environments of type %1 are not backed up on a schedule. Add a schedule to have them backed up automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Keine automatischen Backups:&lt;/b&gt; Umgebungen vom Typ %1 werden nicht nach Zeitplan gesichert. Fügen Sie einen Zeitplan hinzu, damit sie automatisch gesichert werden.</translation>
     </message>
     <message>
         <source>Simulation span</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulationszeitraum</translation>
     </message>
     <message>
         <source>8 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>8 Wochen</translation>
     </message>
     <message>
         <source>6 months</source>
-        <translation type="unfinished"></translation>
+        <translation>6 Monate</translation>
     </message>
     <message>
         <source>2 years</source>
-        <translation type="unfinished"></translation>
+        <translation>2 Jahre</translation>
     </message>
     <message>
         <source>S&amp;imulate:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;imulieren:</translation>
     </message>
     <message>
         <source>Point at a bar, click it, or use the arrow keys in the timeline to see why it is kept and when it is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen Sie auf einen Balken, klicken Sie ihn an oder verwenden Sie die Pfeiltasten in der Zeitleiste, um zu sehen, warum das Backup behalten und wann es gelöscht wird.</translation>
     </message>
     <message>
         <source>No environment of this type: the simulation starts without backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Umgebung dieses Typs: Die Simulation beginnt ohne Backups.</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>count and schedule: 7 daily</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n automated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n automatisches</numerusform>
+            <numerusform>%n automatische</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n manual</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n manuelles</numerusform>
+            <numerusform>%n manuelle</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n protected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geschütztes</numerusform>
+            <numerusform>%n geschützte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Steady state: at least %n backup(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gleichgewichtszustand: mindestens %n Backup</numerusform>
+            <numerusform>Gleichgewichtszustand: mindestens %n Backups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Steady state: %n backup(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gleichgewichtszustand: %n Backup</numerusform>
+            <numerusform>Gleichgewichtszustand: %n Backups</numerusform>
         </translation>
     </message>
     <message>
         <source>storage unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherbedarf unbekannt</translation>
     </message>
     <message>
         <source>at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens %1</translation>
     </message>
     <message>
         <source>at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens %1</translation>
     </message>
     <message>
         <source>about %1</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1</translation>
     </message>
     <message>
         <source>(of the last valid draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>(des letzten gültigen Entwurfs)</translation>
     </message>
     <message numerus="yes">
         <source>Storage estimated from the sizes newly stored by %n current backup(s): one full copy (%1, the largest) plus %2 for each further backup (the mean of the others).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Speicherbedarf geschätzt aus den neu gespeicherten Größen von %n aktuellen Backup: eine vollständige Kopie (%1, die größte) plus %2 für jedes weitere Backup (der Mittelwert der anderen).</numerusform>
+            <numerusform>Speicherbedarf geschätzt aus den neu gespeicherten Größen von %n aktuellen Backups: eine vollständige Kopie (%1, die größte) plus %2 für jedes weitere Backup (der Mittelwert der anderen).</numerusform>
         </translation>
     </message>
     <message>
         <source>Storage estimated from the one backup that reports the size it newly stored (%1): how much each further backup adds is not known yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherbedarf geschätzt aus dem einen Backup, das seine neu gespeicherte Größe meldet (%1): Wie viel jedes weitere Backup hinzufügt, ist noch nicht bekannt.</translation>
     </message>
     <message numerus="yes">
         <source>Storage estimated from the logical sizes of %n current backup(s) (mean %1 each), without deduplication or compression: an upper bound.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Speicherbedarf geschätzt aus den logischen Größen von %n aktuellen Backup (im Mittel je %1), ohne Deduplizierung oder Komprimierung: eine Obergrenze.</numerusform>
+            <numerusform>Speicherbedarf geschätzt aus den logischen Größen von %n aktuellen Backups (im Mittel je %1), ohne Deduplizierung oder Komprimierung: eine Obergrenze.</numerusform>
         </translation>
     </message>
     <message>
         <source>No current backup reports its size, so the storage cannot be estimated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein aktuelles Backup meldet seine Größe, daher kann der Speicherbedarf nicht geschätzt werden.</translation>
     </message>
     <message>
         <source>What the policy keeps once every schedule has filled (manual backups up to the limit, protected backups always).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Richtlinie behält, sobald sich jeder Zeitplan gefüllt hat (manuelle Backups bis zum Limit, geschützte Backups immer).</translation>
     </message>
 </context>
 <context>
@@ -5686,68 +5722,68 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>is not a setting that can be changed here (only data_retention, verify, backup_copies, notifications and health can be changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine Einstellung, die hier geändert werden kann (nur data_retention, verify, backup_copies, notifications und health können geändert werden)</translation>
     </message>
 </context>
 <context>
     <name>ProjectSettingsDialog</name>
     <message>
         <source>Copies and repositories of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien und Repositorys von %1</translation>
     </message>
     <message>
         <source>&amp;Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopien</translation>
     </message>
     <message>
         <source>&amp;Repositories</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repositorys</translation>
     </message>
 </context>
 <context>
     <name>QuitPrompt</name>
     <message>
         <source>Finish in the background: the window closes now and Tidemark quits once they have ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Hintergrund abschließen: Das Fenster schließt sich jetzt, und Tidemark wird beendet, sobald sie abgeschlossen sind.</translation>
     </message>
     <message>
         <source>To keep backing up on schedule with Tidemark closed, use Settings ▸ Run in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um bei geschlossenem Tidemark weiterhin nach Zeitplan zu sichern, verwenden Sie Einstellungen ▸ Im Hintergrund ausführen.</translation>
     </message>
     <message>
         <source>Finish in the &amp;background</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Hintergrund abschließen</translation>
     </message>
 </context>
 <context>
     <name>RecoveryKeyBanner</name>
     <message>
         <source>Save as &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Datei speichern…</translation>
     </message>
     <message>
         <source>Cop&amp;y password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;kopieren</translation>
     </message>
     <message>
         <source>I have &amp;stored it safely</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe ihn &amp;sicher aufbewahrt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Save the recovery key.&lt;/b&gt; The password of this project&apos;s backup repository is kept on this server only. Without it, no backup can be restored on another machine, not even from a copy. Save it somewhere safe (a password manager, a printout in a drawer).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Speichern Sie den Wiederherstellungsschlüssel.&lt;/b&gt; Das Passwort des Backup-Repositorys dieses Projekts wird nur auf diesem Server aufbewahrt. Ohne es kann kein Backup auf einem anderen Rechner wiederhergestellt werden, nicht einmal aus einer Kopie. Bewahren Sie es an einem sicheren Ort auf (in einem Passwort-Manager, als Ausdruck in einer Schublade).</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsschlüssel speichern</translation>
     </message>
     <message>
         <source>The recovery key could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wiederherstellungsschlüssel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Tidemark recovery key
@@ -5759,139 +5795,147 @@ Saved: %4
 Restore on a new machine with:
   tidemarkd --data-dir DIR import --repository LOCATION --password-file FILE
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark-Wiederherstellungsschlüssel
+Projekt: %1
+Repository: %2
+Passwort: %3
+Gespeichert: %4
+
+Auf einem neuen Rechner wiederherstellen mit:
+  tidemarkd --data-dir DIR import --repository LOCATION --password-file FILE
+</translation>
     </message>
     <message>
         <source>The recovery key was saved to %1. Keep that file somewhere safe, away from this machine, then confirm with &quot;I have stored it safely&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wiederherstellungsschlüssel wurde in %1 gespeichert. Bewahren Sie diese Datei an einem sicheren Ort auf, nicht auf diesem Rechner, und bestätigen Sie dann mit „Ich habe ihn sicher aufbewahrt“.</translation>
     </message>
     <message>
         <source>The password of %1 is on the clipboard. Paste it into a password manager, then confirm with &quot;I have stored it safely&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort von %1 ist in der Zwischenablage. Fügen Sie es in einen Passwort-Manager ein und bestätigen Sie dann mit „Ich habe ihn sicher aufbewahrt“.</translation>
     </message>
     <message>
         <source>The confirmation could not be recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestätigung konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>RepositoryPage</name>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort</translation>
     </message>
     <message>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Backups hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups umfassen</translation>
     </message>
     <message>
         <source>Deduplication</source>
-        <translation type="unfinished"></translation>
+        <translation>Deduplizierung</translation>
     </message>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots</translation>
     </message>
     <message>
         <source>Last verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geprüft</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>&amp;Verify the selected repository now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Repository jetzt &amp;prüfen</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>The repositories could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Repositorys konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Primär</translation>
     </message>
     <message>
         <source>not measured</source>
         <comment>repository size</comment>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <source>Only a repository on this machine is measured; a copy&apos;s size is its backend&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Repository auf diesem Rechner wird gemessen; die Größe einer Kopie ist die ihres Backends.</translation>
     </message>
     <message>
         <source>%1 ×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>Verify now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt prüfen</translation>
     </message>
     <message>
         <source>Check %1 with restic and read back a share of its data</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit restic prüfen und einen Teil seiner Daten zurücklesen</translation>
     </message>
     <message>
         <source>Starting the verification of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung von %1 wird gestartet…</translation>
     </message>
     <message>
         <source>The verification could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>the server started no activity</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat keine Aktivität gestartet</translation>
     </message>
     <message>
         <source>Verifying %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft…</translation>
     </message>
     <message>
         <source>Verifying %1… %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft… %2 %</translation>
     </message>
     <message>
         <source>The verification of %1 could not be followed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung von %1 konnte nicht verfolgt werden: %2</translation>
     </message>
     <message>
         <source>Verification of %1 passed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1 bestanden: %2</translation>
     </message>
     <message>
         <source>Verification of %1 FAILED: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1 FEHLGESCHLAGEN: %2</translation>
     </message>
 </context>
 <context>
@@ -6011,7 +6055,7 @@ Restore on a new machine with:
     </message>
     <message>
         <source>restic&apos;s output could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe von restic konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -6725,104 +6769,104 @@ Restore on a new machine with:
     </message>
     <message>
         <source>Retention simulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrungssimulation</translation>
     </message>
     <message>
         <source>no schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zeitplan</translation>
     </message>
     <message>
         <source>safety</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit</translation>
     </message>
     <message numerus="yes">
         <source>Backups kept now: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jetzt behaltene Backups: %n.</numerusform>
+            <numerusform>Jetzt behaltene Backups: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Simulated until %1: %n new automated backup(s); kept at the end: %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Simuliert bis %1: %n neues automatisches Backup; am Ende behalten: %2.</numerusform>
+            <numerusform>Simuliert bis %1: %n neue automatische Backups; am Ende behalten: %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>The policy keeps too many backups to simulate further than %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie behält zu viele Backups, um weiter als bis %1 zu simulieren.</translation>
     </message>
     <message numerus="yes">
         <source>Until %1: %n real backup(s) kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bis %1: %n echtes Backup behalten</numerusform>
+            <numerusform>Bis %1: %n echte Backups behalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deleted when applied</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wird beim Anwenden gelöscht</numerusform>
+            <numerusform>%n werden beim Anwenden gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new simulated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neu simuliert</numerusform>
+            <numerusform>%n neu simuliert</numerusform>
         </translation>
     </message>
     <message>
         <source>real</source>
-        <translation type="unfinished"></translation>
+        <translation>echt</translation>
     </message>
     <message>
         <source>simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>simuliert</translation>
     </message>
     <message>
         <source>Simulated %1 backup of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Simuliertes Backup (%1) vom %2</translation>
     </message>
     <message>
         <source>Real %1 backup of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Echtes Backup (%1) vom %2 (%3)</translation>
     </message>
     <message>
         <source>then </source>
-        <translation type="unfinished"></translation>
+        <translation>dann </translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>%1 until %2,</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2,</translation>
     </message>
     <message>
         <source>%1, still kept on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, am %2 noch behalten</translation>
     </message>
     <message>
         <source>then deleted when the backup of %1 is made: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>dann gelöscht, wenn das Backup vom %1 erstellt wird: %2</translation>
     </message>
     <message>
         <source>MMM</source>
         <comment>month label of the timeline (QDate::toString)</comment>
-        <translation type="unfinished"></translation>
+        <translation>MMM</translation>
     </message>
     <message>
         <source>MMM yyyy</source>
         <comment>quarter label of the timeline (QDate::toString)</comment>
-        <translation type="unfinished"></translation>
+        <translation>MMM yyyy</translation>
     </message>
     <message>
         <source>No backup is kept, and none is made on a schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Backup wird behalten, und keines wird nach Zeitplan erstellt.</translation>
     </message>
 </context>
 <context>
@@ -6972,117 +7016,117 @@ Restore on a new machine with:
     <name>SystemdUserService</name>
     <message>
         <source>systemctl --user %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>systemctl --user %1: %2</translation>
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Status %1</translation>
     </message>
     <message>
         <source>systemd is not installed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd ist nicht installiert (%1).</translation>
     </message>
     <message>
         <source>there is no systemd user instance for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>für diese Sitzung gibt es keine systemd-Benutzerinstanz.</translation>
     </message>
     <message>
         <source>the systemd user instance says &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>die systemd-Benutzerinstanz meldet „%1“.</translation>
     </message>
     <message>
         <source>%1 exists and was not written by Tidemark; it is left as it is. Remove it to let Tidemark run this computer&apos;s server in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert und wurde nicht von Tidemark geschrieben; die Datei bleibt unverändert. Entfernen Sie sie, damit Tidemark den Server dieses Computers im Hintergrund ausführen kann.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>%1 was not written by Tidemark.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht von Tidemark geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>ThisComputer</name>
     <message>
         <source>tidemarkd is not installed beside the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>tidemarkd ist nicht neben der Konsole installiert.</translation>
     </message>
     <message>
         <source>The background service could not be stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hintergrunddienst konnte nicht gestoppt werden: %1</translation>
     </message>
     <message>
         <source>no free port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein freier Port auf 127.0.0.1.</translation>
     </message>
     <message>
         <source>it did not answer at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>er antwortete nicht unter %1.</translation>
     </message>
     <message>
         <source>%1 did not start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 startete nicht: %2</translation>
     </message>
     <message>
         <source>no API token for the console: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein API-Token für die Konsole: %1</translation>
     </message>
     <message>
         <source>The background service did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hintergrunddienst startete nicht: %1</translation>
     </message>
     <message>
         <source>%1 It could not be stopped either: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Er konnte auch nicht gestoppt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>ThisComputerBanner</name>
     <message>
         <source>Run in the &amp;background…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Hintergrund ausführen…</translation>
     </message>
     <message>
         <source>Run This computer in the &amp;background</source>
-        <translation type="unfinished"></translation>
+        <translation>„Dieser Computer“ im &amp;Hintergrund ausführen</translation>
     </message>
     <message>
         <source>Scheduled backups run only while Tidemark is open: this computer&apos;s server runs inside the console and stops when it quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Backups laufen nur, solange Tidemark geöffnet ist: Der Server dieses Computers läuft in der Konsole und stoppt, wenn sie beendet wird.</translation>
     </message>
     <message>
         <source>It cannot run in the background here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier kann er nicht im Hintergrund laufen: %1</translation>
     </message>
     <message>
         <source>Run in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Hintergrund ausführen</translation>
     </message>
     <message>
         <source>Keep backing up this computer on schedule while Tidemark is closed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Computer weiterhin nach Zeitplan sichern, während Tidemark geschlossen ist?</translation>
     </message>
     <message>
         <source>Tidemark can run its server as a systemd user service (tidemarkd.service) that starts with your session. Closing the console then stops nothing. Otherwise scheduled backups run only while Tidemark is open. You can change this later under Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark kann seinen Server als systemd-Benutzerdienst (tidemarkd.service) ausführen, der mit Ihrer Sitzung startet. Das Schließen der Konsole stoppt dann nichts. Andernfalls laufen geplante Backups nur, solange Tidemark geöffnet ist. Sie können dies später unter Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Run in the &amp;background</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Hintergrund ausführen</translation>
     </message>
     <message>
         <source>Only while &amp;open</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur solange &amp;geöffnet</translation>
     </message>
     <message>
         <source>Activities are running on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer laufen Aktivitäten.</translation>
     </message>
     <message>
         <source>Moving the server stops them. Wait until they have ended, or cancel them, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verschieben des Servers stoppt sie. Warten Sie, bis sie beendet sind, oder brechen Sie sie ab, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -7125,11 +7169,11 @@ Restore on a new machine with:
     </message>
     <message>
         <source>--metrics-listen: %1 is not a loopback address; serve HTTPS there with --tls-cert FILE --tls-key FILE, or pass --insecure-http to serve plain HTTP anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>--metrics-listen: %1 ist keine Loopback-Adresse; stellen Sie dort HTTPS mit --tls-cert FILE --tls-key FILE bereit oder übergeben Sie --insecure-http, um trotzdem unverschlüsseltes HTTP bereitzustellen</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2 for the metrics (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>kann für die Metriken nicht auf %1:%2 lauschen (%3)</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,8 @@
 #include "backuptablemodel.h"
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
+#include "consoletest.h"
 #include "environmentlistmodel.h"
-#include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "policyeditordialog.h"
@@ -44,44 +44,6 @@
 #include <QtTest>
 
 namespace {
-
-// "This computer" for the test: the real tidemarkd that ServerProcess started.
-class TestLocalServer : public LocalServer
-{
-public:
-    TestLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
-
-// Runs `work` on the next modal dialog of type T once it is shown.
-template<typename T>
-void whenDialogOpens(std::function<void(T*)> work)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            work(dialog);
-        }
-    });
-    timer->start();
-}
 
 const QString kDownProfile = QStringLiteral("Nobody listens");
 

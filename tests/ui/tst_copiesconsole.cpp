@@ -3,10 +3,10 @@
 // API's numbers and draws the growth, Verify now runs, and the recovery-key reminder shows until acknowledged.
 // Runs offscreen.
 #include "backuptablemodel.h"
+#include "consoletest.h"
 #include "copiespage.h"
 #include "displayformat.h"
 #include "growthchart.h"
-#include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "projectsettingsdialog.h"
@@ -34,31 +34,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
-
-namespace {
-
-class TestLocalServer : public LocalServer
-{
-public:
-    TestLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
-
-} // namespace
 
 class TestCopiesConsole : public QObject
 {

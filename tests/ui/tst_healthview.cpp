@@ -3,10 +3,10 @@
 // an environment in the main window, switching the connection. The table model under QAbstractItemModelTester.
 // Runs offscreen.
 #include "connectionprofiles.h"
+#include "consoletest.h"
 #include "healthmonitor.h"
 #include "healthtablemodel.h"
 #include "healthview.h"
-#include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "modelroles.h"
@@ -24,28 +24,6 @@
 #include <QtTest>
 
 namespace {
-
-// "This computer" for the test: the first real tidemarkd.
-class TestLocalServer : public LocalServer
-{
-public:
-    TestLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
 
 const QString kOther = QStringLiteral("Other machine");
 

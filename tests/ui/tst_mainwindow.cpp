@@ -4,8 +4,8 @@
 #include "backupdialog.h"
 #include "backuptablemodel.h"
 #include "connectionprofiles.h"
+#include "consoletest.h"
 #include "hostedstandin.h"
-#include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "policyeditordialog.h"
@@ -35,28 +35,6 @@
 
 namespace {
 
-// "This computer" for the test: the real tidemarkd that ServerProcess started.
-class TestLocalServer : public LocalServer
-{
-public:
-    TestLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
-
 QByteArray treeHash(const QString& root)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -73,22 +51,6 @@ QByteArray treeHash(const QString& root)
         hash.addData(f.readAll());
     }
     return hash.result();
-}
-
-// Runs `work` on the next modal dialog of type T once it is shown.
-template<typename T>
-void whenDialogOpens(std::function<void(T*)> work)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            work(dialog);
-        }
-    });
-    timer->start();
 }
 
 } // namespace

@@ -5,8 +5,8 @@
 #include "backuptablemodel.h"
 #include "browsedialog.h"
 #include "comparedialog.h"
+#include "consoletest.h"
 #include "environmentstate.h"
-#include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "modelroles.h"
@@ -34,42 +34,6 @@
 using namespace EnvironmentState;
 
 namespace {
-
-class TestLocalServer : public LocalServer
-{
-public:
-    TestLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
-
-template<typename T>
-void whenDialogOpens(std::function<void(T*)> work)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            work(dialog);
-        }
-    });
-    timer->start();
-}
 
 // The row of `path` under `parent` in a view's model, or an invalid index.
 QModelIndex find(const QAbstractItemModel* model, const QString& path, const QModelIndex& parent = {})

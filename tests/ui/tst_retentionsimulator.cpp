@@ -2,8 +2,8 @@
 // scheduler, two by hand): the timeline draws the real backups and the scheduler's future ones, the span selector
 // is reachable by keyboard, the steady-state line and its storage estimate follow the draft before Apply, every bar
 // says why it is kept and when it goes, and a type without a schedule says it is not backed up. Runs offscreen.
+#include "consoletest.h"
 #include "displayformat.h"
-#include "localserver.h"
 #include "mainwindow.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
@@ -32,28 +32,6 @@ QString steadyPrefix(int total)
 {
     return PolicyEditorPage::tr("Steady state: %n backup(s)", "", total);
 }
-
-// "This computer" for the test: the real tidemarkd that ServerProcess started.
-class TestLocalServer : public LocalServer
-{
-public:
-    TestLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
 
 } // namespace
 
