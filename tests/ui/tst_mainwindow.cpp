@@ -26,6 +26,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -299,7 +300,11 @@ void TestMainWindow::logOfAnActivityStartedElsewhere()
     view->setCurrentIndex(activities->index(activities->rowOf(id)));
     QTRY_VERIFY2_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("files (")), // Stored N files (…
         qPrintable(log->toPlainText() + QLatin1Char('|') + log->placeholderText()), 10000);
-    QVERIFY(log->toPlainText().startsWith(QStringLiteral("Taking a consistent backup of staging")));
+    // Each line with the time the server wrote it.
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d  Taking a consistent backup of staging"))
+                 .match(log->toPlainText())
+                 .hasMatch(),
+        qPrintable(log->toPlainText()));
 }
 
 void TestMainWindow::lostServerShowsDisconnectedNotFrozen()
