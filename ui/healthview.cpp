@@ -4,6 +4,7 @@
 #include "modelroles.h"
 
 #include <algorithm>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -26,18 +27,20 @@ public:
 
     QVariant data(const QModelIndex& index, int role) const override
     {
-        // The state in its colour (the model has no GUI types).
+        // The state in its colour (the model has no GUI types), lighter where the palette is dark so that it stays
+        // readable on a dark base.
         if (role == Qt::ForegroundRole && index.column() == HealthTableModel::StateColumn) {
+            const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
             switch (HealthRow::State(index.data(UnderlyingDataRole).toInt())) {
             case HealthRow::State::Critical:
-                return QBrush(QColor(0xc0, 0x1c, 0x28));
+                return QBrush(dark ? QColor(0xff, 0x7b, 0x63) : QColor(0xc0, 0x1c, 0x28));
             case HealthRow::State::Unreachable:
             case HealthRow::State::Warning:
-                return QBrush(QColor(0x9c, 0x6e, 0x03));
+                return QBrush(dark ? QColor(0xf8, 0xe4, 0x5c) : QColor(0x9c, 0x6e, 0x03));
             case HealthRow::State::Unknown:
-                return QBrush(QColor(0x77, 0x76, 0x7b));
+                return QBrush(dark ? QColor(0xc0, 0xbf, 0xbc) : QColor(0x77, 0x76, 0x7b));
             case HealthRow::State::Ok:
-                return QBrush(QColor(0x26, 0xa2, 0x69));
+                return QBrush(dark ? QColor(0x8f, 0xf0, 0xa4) : QColor(0x26, 0xa2, 0x69));
             }
         }
         return QSortFilterProxyModel::data(index, role);
