@@ -325,9 +325,9 @@ bool CliApp::parse()
         failUsage(tr("%1: unexpected argument '%2'").arg(commandName, o.arguments.value(command->maxArguments)));
         return false;
     }
-    for (const QCommandLineOption* option :
-        {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption, &dryRunOption, &partOption, &pathOption,
-            &noSafetyOption, &againstOption, &toOption, &copyOption, &readDataOption, &allProfilesOption, &fromCopyOption}) {
+    for (const QCommandLineOption* option : {&liveOption, &noWaitOption, &noCodeOption, &targetOption, &setOption,
+             &dryRunOption, &partOption, &pathOption, &noSafetyOption, &againstOption, &toOption, &copyOption,
+             &readDataOption, &allProfilesOption, &fromCopyOption}) {
         const QString name = option->names().constFirst();
         if (parser.isSet(*option) && !command->options.contains(name)) {
             failUsage(tr("--%1: is not an option of %2").arg(name, commandName));

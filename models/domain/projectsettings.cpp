@@ -141,8 +141,8 @@ Problems ProjectSettings::applyPatch(const QJsonValue& patch)
         return problems;
 
     for (auto it = root->begin(); it != root->end(); ++it) {
-        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies
-            && it.key() != kNotifications && it.key() != kHealth) {
+        if (it.key() != kDataRetention && it.key() != kVerify && it.key() != kBackupCopies && it.key() != kNotifications
+            && it.key() != kHealth) {
             problems.append({it.key(),
                 Tr::tr("is not a setting that can be changed here (only data_retention, verify, backup_copies, "
                        "notifications and health can be changed)")});

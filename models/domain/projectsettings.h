@@ -2,8 +2,8 @@
 
 #include "copytarget.h"
 #include "environmenttype.h"
-#include "notificationtarget.h"
 #include "healthsettings.h"
+#include "notificationtarget.h"
 #include "problem.h"
 #include "retentionpolicy.h"
 #include "verifysettings.h"
@@ -30,10 +30,9 @@ struct ProjectSettings
     static Decoded<ProjectSettings> fromJson(const QJsonValue& json, const QString& basePath = {});
     QJsonObject toJson() const;
 
-    // Applies a PATCH body (a partial data_retention, a `verify`, a whole `backup_copies`, `notifications` or `health`):
-    // types not named are untouched; inside a type, max_backups and default_config replace the current values when
-    // given;
-    // `verify` keys given replace theirs. Problems are named by path
+    // Applies a PATCH body (a partial data_retention, a `verify`, a whole `backup_copies`, `notifications` or
+    // `health`): types not named are untouched; inside a type, max_backups and default_config replace the current
+    // values when given; `verify` keys given replace theirs. Problems are named by path
     // (`data_retention.production.default_config.schedule[0].interval`); on problems nothing changes.
     Problems applyPatch(const QJsonValue& patch);
 
