@@ -1,5 +1,6 @@
 // tidemark-cli's copy commands end to end: copy:list (table and JSON) and backup:restore --from-copy, the real binary
 // against a real tidemarkd copying to a real restic repository in a local directory.
+#include "clirun.h"
 #include "environmentstate.h"
 #include "serverprocess.h"
 
@@ -27,37 +28,13 @@ private slots:
     void usageErrors();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
+    // In project demo, environment main.
     Run run(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : environment.keys()) {
-            if (name.startsWith(QLatin1String("TIDEMARK_")))
-                environment.remove(name);
-        }
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(TIDEMARK_CLI_PATH),
-            QStringList {QStringLiteral("--api"), m_server.url(), QStringLiteral("--token"), m_server.adminToken(),
-                QStringLiteral("-p"), QStringLiteral("demo"), QStringLiteral("-e"), QStringLiteral("main")}
+        return runCli(m_server,
+            QStringList {QStringLiteral("-p"), QStringLiteral("demo"), QStringLiteral("-e"), QStringLiteral("main")}
                 + arguments);
-        Run r;
-        if (!process.waitForFinished(180000)) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = process.readAllStandardOutput();
-        r.err = process.readAllStandardError();
-        if (r.exitCode != 0)
-            qInfo(
-                "tidemark-cli %s: %d\n%s", qPrintable(arguments.join(QLatin1Char(' '))), r.exitCode, r.err.constData());
-        return r;
     }
     QString backupMain();
 

@@ -1,5 +1,7 @@
 #include "databaseserver.h"
 
+#include "childserver.h"
+
 #include <algorithm>
 #include <csignal>
 #include <grp.h>
@@ -11,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QTcpServer>
 #include <QThread>
 #include <unistd.h>
 
@@ -19,14 +20,6 @@ namespace {
 
 const int kStartTimeoutMs = 60000;
 const int kStopTimeoutMs = 15000;
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 bool runningAsRoot()
 {
@@ -49,7 +42,7 @@ bool DatabaseServer::prepare()
     QFile::setPermissions(m_dir.path(),
         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
             | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
-    m_port = freePort();
+    m_port = ChildServer::freePort();
     if (m_port == 0) {
         m_error = QStringLiteral("no free port");
         return false;

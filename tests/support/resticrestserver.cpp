@@ -1,21 +1,6 @@
 #include "resticrestserver.h"
 
-#include <QDeadlineTimer>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QThread>
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-} // namespace
+#include "childserver.h"
 
 ResticRestServer::ResticRestServer() = default;
 
@@ -32,7 +17,7 @@ bool ResticRestServer::start()
         return false;
     }
     if (m_port == 0)
-        m_port = freePort();
+        m_port = ChildServer::freePort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->start(QStringLiteral("rclone"),
@@ -43,16 +28,8 @@ bool ResticRestServer::start()
             + m_process->errorString();
         return false;
     }
-    const QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_port);
-        if (socket.waitForConnected(500))
-            return true;
-        if (m_process->state() != QProcess::Running)
-            break;
-        QThread::msleep(100);
-    }
+    if (ChildServer::waitUntilListening(*m_process, m_port))
+        return true;
     m_process->waitForReadyRead(100);
     m_error = QStringLiteral("rclone serve restic did not listen on port %1: %2")
                   .arg(m_port)
@@ -63,16 +40,7 @@ bool ResticRestServer::start()
 
 void ResticRestServer::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(10000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-    m_process.reset();
+    ChildServer::stop(m_process);
 }
 
 QString ResticRestServer::location(const QString& path) const

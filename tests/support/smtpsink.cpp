@@ -1,22 +1,11 @@
 #include "smtpsink.h"
 
+#include "childserver.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QTcpServer>
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-} // namespace
 
 SmtpSink::SmtpSink() = default;
 
@@ -59,7 +48,7 @@ bool SmtpSink::start()
         }
     }
     if (m_port == 0)
-        m_port = freePort();
+        m_port = ChildServer::freePort();
     QStringList arguments {QStringLiteral(TIDEMARK_TEST_SUPPORT_DIR "/smtpsink.py"), QStringLiteral("--port"),
         QString::number(m_port), QStringLiteral("--outdir"), m_directory.filePath(QStringLiteral("mail")),
         QStringLiteral("--cert"), certificateFile(), QStringLiteral("--key"),
@@ -91,16 +80,7 @@ bool SmtpSink::start()
 
 void SmtpSink::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(10000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-    m_process.reset();
+    ChildServer::stop(m_process);
 }
 
 QJsonArray SmtpSink::messages() const

@@ -1,23 +1,13 @@
 #include "sshserver.h"
 
+#include "childserver.h"
+
 #include <pwd.h>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QThread>
 #include <unistd.h>
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 bool writeText(const QString& path, const QString& text, QFileDevice::Permissions permissions)
 {
@@ -55,7 +45,7 @@ bool SshServer::start()
     stop();
     const QString dir = m_directory.path();
     if (m_port == 0) {
-        m_port = freePort();
+        m_port = ChildServer::freePort();
         QDir().mkpath(dir + QStringLiteral("/bin"));
         QDir().mkpath(directory());
         for (const QString& key : {QStringLiteral("host_key"), QStringLiteral("user_key")}) {
@@ -111,16 +101,8 @@ bool SshServer::start()
             + m_process->errorString();
         return false;
     }
-    const QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_port);
-        if (socket.waitForConnected(500))
-            return true;
-        if (m_process->state() != QProcess::Running)
-            break;
-        QThread::msleep(100);
-    }
+    if (ChildServer::waitUntilListening(*m_process, m_port))
+        return true;
     m_process->waitForReadyRead(100);
     m_error
         = QStringLiteral("sshd did not listen on port %1: %2").arg(m_port).arg(QString::fromUtf8(m_process->readAll()));
@@ -130,16 +112,7 @@ bool SshServer::start()
 
 void SshServer::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(10000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-    m_process.reset();
+    ChildServer::stop(m_process);
 }
 
 QString SshServer::location(const QString& path) const
