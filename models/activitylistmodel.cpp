@@ -90,13 +90,17 @@ bool ActivityListModel::appendLog(const QString& id, const QString& line, qint64
     if (!log.isEmpty() && !log.endsWith(QLatin1Char('\n')))
         log.append(QLatin1Char('\n'));
     if (timestampMs > 0) {
-        // The new line's index: lines that came without a time (from polling) get 0.
-        QList<qint64>& times = m_logTimes[id];
-        const qsizetype index = log.isEmpty() ? 0 : log.count(QLatin1Char('\n'));
-        if (times.size() < index)
-            times.resize(index, 0);
-        if (times.size() == index)
-            times.append(timestampMs);
+        // The new line's index is the number of lines before it; lines that came without a time (from polling) get 0.
+        LogTimes& t = m_logTimes[id];
+        if (t.countedChars > log.size()) // the log was replaced by a shorter one
+            t = LogTimes {std::move(t.times), 0, 0};
+        t.newlines += QStringView(log).mid(t.countedChars).count(QLatin1Char('\n'));
+        t.countedChars = log.size();
+        const qsizetype index = t.newlines;
+        if (t.times.size() < index)
+            t.times.resize(index, 0);
+        if (t.times.size() == index)
+            t.times.append(timestampMs);
     }
     log.append(line);
     emit dataChanged(index(row), index(row), {LogRole});

@@ -21,7 +21,7 @@ public:
     // unknown id.
     bool appendLog(const QString& id, const QString& line, qint64 timestampMs = 0);
     // The times of the log's lines, by line (0 where unknown; shorter than the log when its end came without).
-    QList<qint64> logTimes(const QString& id) const { return m_logTimes.value(id); }
+    QList<qint64> logTimes(const QString& id) const { return m_logTimes.value(id).times; }
     bool remove(const QString& id);
     void clear();
 
@@ -56,6 +56,14 @@ private:
     void trim();
 
     QList<Activity> m_rows;
-    QHash<QString, QList<qint64>> m_logTimes; // by activity id
+    // The times of an activity's log lines, and how far its log has been counted: lines arrive one by one, so each
+    // is placed by counting only what came since.
+    struct LogTimes
+    {
+        QList<qint64> times;
+        qsizetype countedChars = 0;
+        qsizetype newlines = 0;
+    };
+    QHash<QString, LogTimes> m_logTimes; // by activity id
     int m_finishedLimit = kDefaultFinishedLimit;
 };

@@ -64,21 +64,24 @@ void DatabaseLoad::runTool(const QString& tool, const QStringList& args, const Q
     }
     connect(process, &QProcess::finished, this, [process, feeder, done](int code, QProcess::ExitStatus status) {
         process->deleteLater();
-        // The feeder has ended too (its output is closed once the tool has read all of it, or the tool is gone).
+        const bool toolOk = status == QProcess::NormalExit && code == 0;
         QString feederError;
         if (feeder) {
-            if (feeder->state() != QProcess::NotRunning && !feeder->waitForFinished(5000))
+            // A tool that read everything leaves a feeder that is ending; one that failed leaves it nothing to do.
+            if (feeder->state() != QProcess::NotRunning && (!toolOk || !feeder->waitForFinished(5000))) {
                 feeder->kill();
-            if (feeder->exitStatus() != QProcess::NormalExit || feeder->exitCode() != 0)
+                feeder->waitForFinished(2000);
+            }
+            if (toolOk && (feeder->exitStatus() != QProcess::NormalExit || feeder->exitCode() != 0)) {
                 feederError = QString::fromLocal8Bit(feeder->readAllStandardError()).trimmed();
-            if (feederError.isEmpty() && (feeder->exitStatus() != QProcess::NormalExit || feeder->exitCode() != 0))
-                feederError = tr("%1 ended with status %2").arg(feeder->program()).arg(feeder->exitCode());
+                if (feederError.isEmpty())
+                    feederError = tr("%1 ended with status %2").arg(feeder->program()).arg(feeder->exitCode());
+            }
             feeder->deleteLater();
         }
-        if (status == QProcess::NormalExit && code == 0 && feederError.isEmpty())
+        if (toolOk && feederError.isEmpty())
             return done(QString());
-        QString reason
-            = feederError.isEmpty() ? QString::fromLocal8Bit(process->readAllStandardError()).trimmed() : feederError;
+        QString reason = toolOk ? feederError : QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
         reason.replace(QLatin1Char('\n'), QLatin1Char(' '));
         done(reason.left(500));
     });
