@@ -3197,10 +3197,6 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
         <source>Could not store the credentials of copy %1: %2</source>
         <translation>Die Zugangsdaten der Kopie %1 konnten nicht gespeichert werden: %2</translation>
     </message>
-    <message>
-        <source>Could not store the credentials of copy %1.</source>
-        <translation>Die Zugangsdaten der Kopie %1 konnten nicht gespeichert werden.</translation>
-    </message>
 </context>
 <context>
     <name>CopyTarget</name>
@@ -5203,10 +5199,6 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>Could not store the secrets of notification target %1: %2</source>
         <translation>Die Geheimnisse des Benachrichtigungsziels %1 konnten nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not store the secrets of notification target %1.</source>
-        <translation>Die Geheimnisse des Benachrichtigungsziels %1 konnten nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>

@@ -3136,10 +3136,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Could not store the credentials of copy %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Could not store the credentials of copy %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>CopyTarget</name>
@@ -5134,10 +5130,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Could not store the secrets of notification target %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not store the secrets of notification target %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,13 +1,13 @@
 #include "copysecrets.h"
 
 #include "removetree.h"
+#include "secretfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <unistd.h>
 
 namespace {
 
@@ -41,23 +41,8 @@ QString CopySecrets::writeEnvironment(
         object.insert(it.key(), it.value());
     const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
     const QString path = dir + QLatin1Char('/') + kEnvironmentFile;
-    const QString temporary = path + QLatin1String(".new");
-    QFile::remove(temporary);
-    QFile file(temporary);
-    // Owner-only from creation: the secrets never sit in a file that others could open.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Tr::tr("Could not store the credentials of copy %1: %2").arg(copyName, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0) {
-        file.close();
-        QFile::remove(temporary);
-        return Tr::tr("Could not store the credentials of copy %1.").arg(copyName);
-    }
-    file.close();
-    QFile::remove(path);
-    if (!QFile::rename(temporary, path)) {
-        QFile::remove(temporary);
-        return Tr::tr("Could not store the credentials of copy %1.").arg(copyName);
-    }
+    if (const QString error = SecretFile::write(path, bytes); !error.isEmpty())
+        return Tr::tr("Could not store the credentials of copy %1: %2").arg(copyName, error);
     return {};
 }
 

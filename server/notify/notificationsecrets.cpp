@@ -1,12 +1,13 @@
 #include "notificationsecrets.h"
 
+#include "engine/secretfile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <unistd.h>
 
 namespace {
 
@@ -41,23 +42,8 @@ QString NotificationSecrets::write(const QString& projectId, const QString& name
     QFile::setPermissions(dir, ownerDir);
     const QByteArray bytes
         = QJsonDocument(QJsonObject {{kUrl, values.url}, {kPassword, values.password}}).toJson(QJsonDocument::Compact);
-    const QString temporary = file + QLatin1String(".new");
-    QFile::remove(temporary);
-    QFile out(temporary);
-    // Owner-only from creation: the secrets never sit in a file that others could open.
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Tr::tr("Could not store the secrets of notification target %1: %2").arg(name, out.errorString());
-    if (out.write(bytes) != bytes.size() || !out.flush() || ::fsync(out.handle()) != 0) {
-        out.close();
-        QFile::remove(temporary);
-        return Tr::tr("Could not store the secrets of notification target %1.").arg(name);
-    }
-    out.close();
-    QFile::remove(file);
-    if (!QFile::rename(temporary, file)) {
-        QFile::remove(temporary);
-        return Tr::tr("Could not store the secrets of notification target %1.").arg(name);
-    }
+    if (const QString error = SecretFile::write(file, bytes); !error.isEmpty())
+        return Tr::tr("Could not store the secrets of notification target %1: %2").arg(name, error);
     return {};
 }
 

@@ -7,6 +7,7 @@
 #include "backuptablemodel.h"
 #include "browsedialog.h"
 #include "connectionprofiles.h"
+#include "consoletest.h"
 #include "copiespage.h"
 #include "healthmonitor.h"
 #include "healthview.h"
@@ -50,27 +51,6 @@
 #include <QTreeView>
 
 namespace {
-
-class FixedLocalServer : public LocalServer
-{
-public:
-    FixedLocalServer(const QString& url, const QString& token)
-        : m_url(url)
-        , m_token(token)
-    { }
-    void start() override
-    {
-        m_running = true;
-        QTimer::singleShot(0, this, [this] { emit started(QUrl(m_url), m_token); });
-    }
-    bool isRunning() const override { return m_running; }
-    QString dataDirectory() const override { return {}; }
-
-private:
-    QString m_url;
-    QString m_token;
-    bool m_running = false;
-};
 
 QPalette darkPalette()
 {
@@ -191,7 +171,7 @@ int main(int argc, char* argv[])
     profiles.add(ConnectionProfile {QStringLiteral("old-web"), QUrl(QStringLiteral("http://127.0.0.1:9")),
         QUrl(QStringLiteral("http://127.0.0.1:9/oauth2/token")), QStringLiteral("demo"), false});
 
-    FixedLocalServer local(server.url(), server.adminToken());
+    TestLocalServer local(server.url(), server.adminToken());
     MainWindow window(&local);
     window.tokenStore()->setSessionToken(QUrl(second.url()), second.adminToken());
     window.tokenStore()->setSessionToken(QUrl(QStringLiteral("http://127.0.0.1:9")), QStringLiteral("unused"));
