@@ -139,24 +139,31 @@ void SystemdUserService::runAll(
 
 void SystemdUserService::checkAvailable()
 {
-    run({QStringLiteral("is-system-running")}, [this](const Result& result) {
-        if (!result.started) {
-            emit availabilityChecked(false, tr("systemd is not installed (%1).").arg(result.output));
-            return;
-        }
-        // is-system-running exits non-zero for "degraded" too, where units still run; the word decides.
-        const QString state = result.output.section(QLatin1Char('\n'), -1).trimmed();
-        static const QStringList usable {QStringLiteral("running"), QStringLiteral("degraded"),
-            QStringLiteral("starting"), QStringLiteral("initializing")};
-        if (usable.contains(state)) {
-            emit availabilityChecked(true, {});
-            return;
-        }
-        emit availabilityChecked(false,
-            state.isEmpty() || state == QLatin1String("offline") || state == QLatin1String("unknown")
-                ? tr("there is no systemd user instance for this session.")
-                : tr("the systemd user instance says \"%1\".").arg(result.output));
-    });
+    // The manager's own SystemState over its socket: `is-system-running` answers "offline" without asking wherever
+    // PID 1 is not systemd, though a user manager started otherwise runs units all the same.
+    run({QStringLiteral("show"), QStringLiteral("--property=SystemState"), QStringLiteral("--value")},
+        [this](const Result& result) {
+            if (!result.started) {
+                emit availabilityChecked(false, tr("systemd is not installed (%1).").arg(result.output));
+                return;
+            }
+            if (result.exitCode != 0) {
+                emit availabilityChecked(false, tr("there is no systemd user instance for this session."));
+                return;
+            }
+            // "degraded" (a unit failed) still runs units.
+            const QString state = result.output.section(QLatin1Char('\n'), -1).trimmed();
+            static const QStringList usable {QStringLiteral("running"), QStringLiteral("degraded"),
+                QStringLiteral("starting"), QStringLiteral("initializing")};
+            if (usable.contains(state)) {
+                emit availabilityChecked(true, {});
+                return;
+            }
+            emit availabilityChecked(false,
+                state.isEmpty() || state == QLatin1String("offline") || state == QLatin1String("unknown")
+                    ? tr("there is no systemd user instance for this session.")
+                    : tr("the systemd user instance says \"%1\".").arg(result.output));
+        });
 }
 
 void SystemdUserService::install(const QByteArray& unitText)

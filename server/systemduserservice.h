@@ -25,8 +25,8 @@ public:
     // The unit file as it is on disk; empty when there is none.
     QByteArray installedUnit() const;
 
-    // Asks whether a user service manager runs (`systemctl --user is-system-running`; "degraded" still runs
-    // units). Emits availabilityChecked().
+    // Asks whether a user service manager runs (`systemctl --user show --property=SystemState`; "degraded" still
+    // runs units). Emits availabilityChecked().
     void checkAvailable();
     // Writes the unit (mode 0644), reloads systemd and `enable --now`s it; restarts it when the unit changed.
     // Emits installed().

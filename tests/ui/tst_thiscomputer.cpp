@@ -1,7 +1,8 @@
 // "This computer" as the console runs it: the embedded server with the banner that says schedules run only while
 // Tidemark is open (always, with a systemctl that cannot run), the question before quitting with a backup running
-// and what each answer does, and the systemd user service where this machine has a user instance (skipped where
-// not). The servers are real: the console's own embedded tidemarkd, or the one systemd starts. Runs offscreen.
+// and what each answer does, and the systemd user service, with a real user manager of the test's own
+// (tests/support/usersystemd; skipped only where none can run). The servers are real: the console's own embedded
+// tidemarkd, or the one systemd starts. Runs offscreen.
 #include "activitylistmodel.h"
 #include "client/apiclient.h"
 #include "localserver.h"
@@ -11,6 +12,7 @@
 #include "systemduserservice.h"
 #include "thiscomputer.h"
 #include "translator.h"
+#include "usersystemd.h"
 
 #include <QAction>
 #include <QJsonArray>
@@ -250,13 +252,18 @@ void TestThisComputer::quitPromptFinishInBackground()
 
 void TestThisComputer::systemdUserService()
 {
+    // A user manager of the test's own (never the desktop's real one): units go to a temporary directory.
+    UserSystemd systemd;
+    if (!systemd.start())
+        QSKIP(qPrintable(QStringLiteral("no systemd user manager can run here (%1); the background service is not "
+                                        "tried")
+                             .arg(systemd.error())));
     SystemdUserService probe(QStringLiteral("tidemarkd.service"));
     QSignalSpy checked(&probe, &SystemdUserService::availabilityChecked);
     probe.checkAvailable();
     QVERIFY(checked.wait(30000));
-    if (!checked.first().at(0).toBool())
-        QSKIP(qPrintable(QStringLiteral("no systemd user instance here (%1); the background service is not tried")
-                             .arg(checked.first().at(1).toString())));
+    QVERIFY2(checked.first().at(0).toBool(), qPrintable(checked.first().at(1).toString()));
+    QVERIFY(SystemdUserService::unitDirectory().startsWith(systemd.configHome()));
 
     // First start on a machine with systemd: the console offers the service, the user accepts.
     QSettings().remove(QStringLiteral("thisComputer/runInBackground"));
