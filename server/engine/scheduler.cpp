@@ -5,7 +5,6 @@
 #include "retention/retentionplanner.h"
 #include "store/store.h"
 
-#include <limits>
 #include <QDateTime>
 
 Scheduler::Scheduler(Store& store, Engine& engine, QObject* parent)
@@ -69,16 +68,19 @@ int Scheduler::tick()
                 project.id, environment.id, false, true, Actor::server(QStringLiteral("Automated schedule")));
             if (request.ok())
                 ++started;
-            // Buckets between the newest automated backup and this one went without: missed runs (an environment
-            // that never had an automated backup has missed nothing yet).
+            else
+                qWarning("tidemarkd: automated backup of %s/%s not started: %s", qPrintable(project.id),
+                    qPrintable(environment.id), qPrintable(request.error));
+            // Buckets between the newest automated backup and this one went without: missed runs, counted as the
+            // health report counts them (an environment that never had an automated backup has missed nothing yet).
             const QString key = project.id + QLatin1Char('/') + environment.id;
             if (newestBucket && currentBucket - *newestBucket > 1 && m_missedToldFor.value(key) != currentBucket) {
                 m_missedToldFor.insert(key, currentBucket);
-                emit runsMissed(project.id, environment.id,
-                    int(std::min<qint64>(currentBucket - *newestBucket - 1, std::numeric_limits<int>::max())));
-            } else
-                qWarning("tidemarkd: automated backup of %s/%s not started: %s", qPrintable(project.id),
-                    qPrintable(environment.id), qPrintable(request.error));
+                const qint64 fromMs = RetentionPlanner::bucketStart(*newestBucket + 1, *finest) * 1000;
+                const MissedRuns missed = MissedRuns::find(*finest, fromMs, m_engine.now(), {}, m_store.runs(fromMs));
+                if (missed.total() > 0)
+                    emit runsMissed(project.id, environment.id, missed);
+            }
         }
     }
     return started;

@@ -2,6 +2,7 @@
 
 #include "domain/copytarget.h"
 #include "domain/verifysettings.h"
+#include "health/missedruns.h"
 
 #include <QHash>
 #include <QObject>
@@ -28,9 +29,10 @@ public:
     int tick();
 
 signals:
-    // An environment's schedule had `count` whole runs (buckets) since its newest automated backup without one:
-    // tidemarkd was down, or those backups failed. Told once per environment and bucket, when the catch-up starts.
-    void runsMissed(const QString& projectId, const QString& environmentId, int count);
+    // An environment's schedule had whole runs (buckets) since its newest automated backup without one, counted and
+    // explained as the health report does (MissedRuns: tidemarkd down, running without its scheduler, or runs that
+    // failed). Told once per environment and bucket, when the catch-up starts.
+    void runsMissed(const QString& projectId, const QString& environmentId, const MissedRuns& missed);
     // Each pass, before it looks: automated backups are being taken (health records it with tidemarkd's run).
     void ticked();
 

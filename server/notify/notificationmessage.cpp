@@ -89,10 +89,9 @@ QString NotificationMessage::text(const NotificationEvent& e)
     if (e.event == QLatin1String("backup.failed"))
         lines.append(Tr::tr("A backup of %1 failed.").arg(place));
     else if (e.event == QLatin1String("backup.missed"))
-        lines.append(Tr::tr("The backup schedule of %1 missed runs: %2. tidemarkd was not running then, or those "
-                            "backups failed; a backup has been started now.")
-                         .arg(place)
-                         .arg(e.missedRuns));
+        lines.append(
+            Tr::tr("The backup schedule of %1 missed %n run(s); a backup has been started now.", "", e.missedRuns)
+                .arg(place));
     else if (e.event == QLatin1String("copy.failed"))
         lines.append(Tr::tr("Copying the backups of %1 to an off-site repository failed.").arg(place));
     else if (e.event == QLatin1String("verify.failed"))

@@ -89,7 +89,7 @@ void Notifier::activityFinished(const QString& projectId, const QString& activit
     raise(event);
 }
 
-void Notifier::runsMissed(const QString& projectId, const QString& environmentId, int count)
+void Notifier::runsMissed(const QString& projectId, const QString& environmentId, const MissedRuns& missed)
 {
     NotificationEvent event;
     event.event = QStringLiteral("backup.missed");
@@ -97,7 +97,16 @@ void Notifier::runsMissed(const QString& projectId, const QString& environmentId
     event.environmentId = environmentId;
     if (const auto environment = m_store.environment(projectId, environmentId))
         event.environmentTitle = environment->title;
-    event.missedRuns = count;
+    event.missedRuns = missed.total();
+    // Why, in the words of the health report.
+    QStringList why;
+    if (missed.whileDown > 0)
+        why.append(tr("%n while tidemarkd was not running", "", missed.whileDown));
+    if (missed.withoutScheduler > 0)
+        why.append(tr("%n while tidemarkd ran without its scheduler (--no-scheduler)", "", missed.withoutScheduler));
+    if (missed.otherwise > 0)
+        why.append(tr("%n not taken or failed while tidemarkd ran", "", missed.otherwise));
+    event.reason = why.join(QStringLiteral("; "));
     event.atMs = QDateTime::currentMSecsSinceEpoch();
     raise(event);
 }

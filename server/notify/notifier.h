@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/notificationtarget.h"
+#include "health/missedruns.h"
 #include "notificationmessage.h"
 #include "notificationsender.h"
 
@@ -43,7 +44,7 @@ public:
     // An activity ended: backup.failed, restore.finished, copy.failed or verify.failed when it is one of those.
     void activityFinished(const QString& projectId, const QString& activityId);
     // The scheduler found `count` runs of an environment's schedule without an automated backup.
-    void runsMissed(const QString& projectId, const QString& environmentId, int count);
+    void runsMissed(const QString& projectId, const QString& environmentId, const MissedRuns& missed);
     // One attempt to each target of the project, not retried; `done` gets [{name, kind, ok, error}] once every
     // target has answered (at once when there is none).
     void sendTest(const QString& projectId, std::function<void(const QJsonArray&)> done);
