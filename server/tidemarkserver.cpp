@@ -123,6 +123,7 @@ bool TidemarkServer::start(const Options& options, QString& error)
     connect(m_hub.get(), &ActivityHub::activityFinished, m_notifier.get(), &Notifier::activityFinished);
     connect(m_scheduler.get(), &Scheduler::runsMissed, m_notifier.get(), &Notifier::runsMissed);
     m_api->setNotifier(m_notifier.get());
+    m_notifier->resumeOutbox();
     m_heartbeat = std::make_unique<Heartbeat>(*m_store, [engine] { return engine->now(); });
     connect(m_scheduler.get(), &Scheduler::ticked, m_heartbeat.get(), &Heartbeat::schedulerTicked);
     m_api->setHeartbeat(m_heartbeat.get());

@@ -5146,10 +5146,6 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
         <translation>Ein Backup von %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The backup schedule of %1 missed runs: %2. tidemarkd was not running then, or those backups failed; a backup has been started now.</source>
-        <translation>Der Backup-Zeitplan von %1 hat Läufe verpasst: %2. tidemarkd lief zu der Zeit nicht, oder diese Backups sind fehlgeschlagen; jetzt wurde ein Backup gestartet.</translation>
-    </message>
-    <message>
         <source>Copying the backups of %1 to an off-site repository failed.</source>
         <translation>Das Kopieren der Backups von %1 in ein externes Repository ist fehlgeschlagen.</translation>
     </message>
@@ -5188,6 +5184,13 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>Activity: %1 (tidemark-cli activity:log %2 -p %3)</source>
         <translation>Aktivität: %1 (tidemark-cli activity:log %2 -p %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup schedule of %1 missed %n run(s); a backup has been started now.</source>
+        <translation>
+            <numerusform>Der Sicherungsplan von %1 hat %n Lauf verpasst; eine Sicherung wurde jetzt gestartet.</numerusform>
+            <numerusform>Der Sicherungsplan von %1 hat %n Läufe verpasst; eine Sicherung wurde jetzt gestartet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5324,6 +5327,27 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>its secret is not stored; give it again in the settings</source>
         <translation>sein Geheimnis ist nicht gespeichert; geben Sie es in den Einstellungen erneut an</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n while tidemarkd was not running</source>
+        <translation>
+            <numerusform>%n, während tidemarkd nicht lief</numerusform>
+            <numerusform>%n, während tidemarkd nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n while tidemarkd ran without its scheduler (--no-scheduler)</source>
+        <translation>
+            <numerusform>%n, während tidemarkd ohne seinen Planer lief (--no-scheduler)</numerusform>
+            <numerusform>%n, während tidemarkd ohne seinen Planer lief (--no-scheduler)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken or failed while tidemarkd ran</source>
+        <translation>
+            <numerusform>%n nicht ausgeführt oder fehlgeschlagen, während tidemarkd lief</numerusform>
+            <numerusform>%n nicht ausgeführt oder fehlgeschlagen, während tidemarkd lief</numerusform>
+        </translation>
     </message>
 </context>
 <context>

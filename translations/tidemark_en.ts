@@ -341,6 +341,40 @@
     </message>
 </context>
 <context>
+    <name>NotificationMessage</name>
+    <message numerus="yes">
+        <source>The backup schedule of %1 missed %n run(s); a backup has been started now.</source>
+        <translation>
+            <numerusform>The backup schedule of %1 missed %n run; a backup has been started now.</numerusform>
+            <numerusform>The backup schedule of %1 missed %n runs; a backup has been started now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <source>%n while tidemarkd was not running</source>
+        <translation>
+            <numerusform>%n while tidemarkd was not running</numerusform>
+            <numerusform>%n while tidemarkd was not running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n while tidemarkd ran without its scheduler (--no-scheduler)</source>
+        <translation>
+            <numerusform>%n while tidemarkd ran without its scheduler (--no-scheduler)</numerusform>
+            <numerusform>%n while tidemarkd ran without its scheduler (--no-scheduler)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken or failed while tidemarkd ran</source>
+        <translation>
+            <numerusform>%n not taken or failed while tidemarkd ran</numerusform>
+            <numerusform>%n not taken or failed while tidemarkd ran</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditorPage</name>
     <message numerus="yes">
         <source>%n automated</source>

@@ -5078,10 +5078,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The backup schedule of %1 missed runs: %2. tidemarkd was not running then, or those backups failed; a backup has been started now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copying the backups of %1 to an off-site repository failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5120,6 +5116,13 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Activity: %1 (tidemark-cli activity:log %2 -p %3)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup schedule of %1 missed %n run(s); a backup has been started now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5256,6 +5259,27 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>its secret is not stored; give it again in the settings</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n while tidemarkd was not running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n while tidemarkd ran without its scheduler (--no-scheduler)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken or failed while tidemarkd ran</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,38 @@ QString slackEscaped(QString text)
 
 } // namespace
 
+QByteArray NotificationEvent::toJson() const
+{
+    return QJsonDocument(
+        QJsonObject {{QStringLiteral("event"), event}, {QStringLiteral("project"), projectId},
+            {QStringLiteral("project_title"), projectTitle}, {QStringLiteral("environment"), environmentId},
+            {QStringLiteral("environment_title"), environmentTitle}, {QStringLiteral("activity"), activityId},
+            {QStringLiteral("activity_type"), activityType}, {QStringLiteral("result"), result},
+            {QStringLiteral("reason"), reason}, {QStringLiteral("missed_runs"), missedRuns},
+            {QStringLiteral("at"), double(atMs)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<NotificationEvent> NotificationEvent::fromJson(const QByteArray& json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (!o.value(QStringLiteral("event")).isString() || !o.value(QStringLiteral("project")).isString())
+        return std::nullopt;
+    NotificationEvent e;
+    e.event = o.value(QStringLiteral("event")).toString();
+    e.projectId = o.value(QStringLiteral("project")).toString();
+    e.projectTitle = o.value(QStringLiteral("project_title")).toString();
+    e.environmentId = o.value(QStringLiteral("environment")).toString();
+    e.environmentTitle = o.value(QStringLiteral("environment_title")).toString();
+    e.activityId = o.value(QStringLiteral("activity")).toString();
+    e.activityType = o.value(QStringLiteral("activity_type")).toString();
+    e.result = o.value(QStringLiteral("result")).toString();
+    e.reason = o.value(QStringLiteral("reason")).toString();
+    e.missedRuns = o.value(QStringLiteral("missed_runs")).toInt();
+    e.atMs = qint64(o.value(QStringLiteral("at")).toDouble());
+    return e;
+}
+
 QString NotificationMessage::title(const NotificationEvent& e)
 {
     const QString scope = e.environmentId.isEmpty() ? e.projectId : e.projectId + QLatin1Char('/') + e.environmentId;

@@ -2,6 +2,7 @@
 
 #include "domain/notificationtarget.h"
 
+#include <optional>
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +24,10 @@ struct NotificationEvent
     QString reason; // why it failed (the activity's summary line); empty when it did not fail
     int missedRuns = 0; // backup.missed: how many scheduled runs were not taken
     qint64 atMs = 0;
+
+    // As kept in the store's outbox until delivered, and back (nullopt for what is not such an object).
+    QByteArray toJson() const;
+    static std::optional<NotificationEvent> fromJson(const QByteArray& json);
 };
 
 // The words of a notification, in each format a target takes. Plain and useful: project, environment, what happened,

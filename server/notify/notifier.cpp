@@ -168,42 +168,78 @@ void Notifier::raise(const NotificationEvent& event)
     for (const NotificationTarget& target : settings.notifications) {
         if (!target.events.contains(e.event))
             continue;
-        auto request = requestFor(e.projectId, target, e);
-        if (!request)
-            continue;
-        // Bounded: a receiver that is down for long must not let the queue grow without end.
-        if (m_jobs.size() >= m_options.maxQueued) {
-            quint64 oldest = 0;
-            for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
-                if (it->attempts > 0 && (oldest == 0 || it.key() < oldest))
-                    oldest = it.key();
-            }
-            if (oldest != 0) {
-                const Job dropped = m_jobs.take(oldest);
-                qWarning("tidemarkd: notification %s to %s dropped: more than %d deliveries are waiting",
-                    qPrintable(dropped.event), qPrintable(dropped.shownTarget), m_options.maxQueued);
-                statusOf(dropped.projectId, dropped.target).pending--;
-                statusOf(dropped.projectId, dropped.target).failed++;
-                record(dropped, QStringLiteral("failed"), tr("dropped: too many deliveries waiting"));
+        if (const auto request = requestFor(e.projectId, target, e))
+            enqueue(e, target, *request, 0, -1, QDateTime::currentMSecsSinceEpoch());
+    }
+}
+
+void Notifier::resumeOutbox()
+{
+    int resumed = 0;
+    for (const OutboxEntry& entry : m_store.outbox()) {
+        const auto event = NotificationEvent::fromJson(entry.event);
+        std::optional<NotificationTarget> target;
+        if (event) {
+            for (const NotificationTarget& t : m_store.settings(entry.projectId).notifications) {
+                if (t.name == entry.target && t.events.contains(event->event))
+                    target = t;
             }
         }
-        Job job;
-        job.id = m_nextJob++;
-        job.projectId = e.projectId;
-        job.target = target.name;
-        job.event = e.event;
-        job.activityId = e.activityId;
-        job.request = *request;
-        job.shownTarget
-            = QStringLiteral("%1/%2 (%3%4)")
-                  .arg(e.projectId, target.name, NotificationTarget::kindToString(target.kind),
-                      target.kind == NotificationTarget::Kind::Webhook ? QLatin1Char(' ') + target.url : QString());
-        job.queuedAtMs = QDateTime::currentMSecsSinceEpoch();
-        m_jobs.insert(job.id, job);
-        statusOf(job.projectId, job.target).pending++;
-        record(job, QStringLiteral("pending"), {});
-        attempt(job.id);
+        const auto request = target ? requestFor(entry.projectId, *target, *event) : std::nullopt;
+        if (!request) {
+            qInfo("tidemarkd: a waiting notification to %s/%s is dropped: the target was removed or no longer takes it",
+                qPrintable(entry.projectId), qPrintable(entry.target));
+            m_store.deleteOutbox(entry.id);
+            continue;
+        }
+        enqueue(*event, *target, *request, entry.attempts, entry.id, entry.queuedAtMs);
+        ++resumed;
     }
+    if (resumed > 0)
+        qInfo("tidemarkd: %d notification(s) that waited for delivery are sent again", resumed);
+}
+
+void Notifier::enqueue(const NotificationEvent& e, const NotificationTarget& target,
+    const NotificationSender::Request& request, int attempts, qint64 outboxId, qint64 queuedAtMs)
+{
+    // Bounded: a receiver that is down for long must not let the queue grow without end.
+    if (m_jobs.size() >= m_options.maxQueued) {
+        quint64 oldest = 0;
+        for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
+            if (it->attempts > 0 && (oldest == 0 || it.key() < oldest))
+                oldest = it.key();
+        }
+        if (oldest != 0) {
+            const Job dropped = m_jobs.take(oldest);
+            qWarning("tidemarkd: notification %s to %s dropped: more than %d deliveries are waiting",
+                qPrintable(dropped.event), qPrintable(dropped.shownTarget), m_options.maxQueued);
+            statusOf(dropped.projectId, dropped.target).pending--;
+            statusOf(dropped.projectId, dropped.target).failed++;
+            record(dropped, QStringLiteral("failed"), tr("dropped: too many deliveries waiting"));
+            m_store.deleteOutbox(dropped.outboxId);
+        }
+    }
+    Job job;
+    job.id = m_nextJob++;
+    job.projectId = e.projectId;
+    job.target = target.name;
+    job.event = e.event;
+    job.activityId = e.activityId;
+    job.request = request;
+    job.attempts = attempts;
+    job.shownTarget
+        = QStringLiteral("%1/%2 (%3%4)")
+              .arg(e.projectId, target.name, NotificationTarget::kindToString(target.kind),
+                  target.kind == NotificationTarget::Kind::Webhook ? QLatin1Char(' ') + target.url : QString());
+    job.queuedAtMs = queuedAtMs;
+    // Kept until delivered or given up, so that a restart does not lose it (a store error only costs that).
+    job.outboxId = outboxId >= 0
+        ? outboxId
+        : m_store.addOutbox(OutboxEntry {0, e.projectId, target.name, e.toJson(), 0, queuedAtMs});
+    m_jobs.insert(job.id, job);
+    statusOf(job.projectId, job.target).pending++;
+    record(job, QStringLiteral("pending"), {});
+    attempt(job.id);
 }
 
 void Notifier::attempt(quint64 jobId)
@@ -212,6 +248,8 @@ void Notifier::attempt(quint64 jobId)
     if (it == m_jobs.end())
         return;
     it->attempts++;
+    if (it->outboxId >= 0)
+        m_store.setOutboxAttempts(it->outboxId, it->attempts); // an attempt cut short by a crash still counts
     const NotificationSender::Request request = it->request;
     const std::shared_ptr<std::atomic_bool> stopping = m_stopping;
     QtConcurrent::run(&m_pool, [request, stopping] {
@@ -222,8 +260,8 @@ void Notifier::attempt(quint64 jobId)
 void Notifier::attempted(quint64 jobId, const NotificationSender::Result& result)
 {
     auto it = m_jobs.find(jobId);
-    if (it == m_jobs.end())
-        return;
+    if (it == m_jobs.end() || m_stopping->load())
+        return; // stopping: it stays in the outbox and is sent again at the next start
     TargetStatus& status = statusOf(it->projectId, it->target);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     status.lastAttemptAtMs = now;
@@ -236,16 +274,18 @@ void Notifier::attempted(quint64 jobId, const NotificationSender::Result& result
         qInfo("tidemarkd: notification %s to %s delivered (attempt %d)", qPrintable(it->event),
             qPrintable(it->shownTarget), it->attempts);
         record(*it, QStringLiteral("delivered"), {});
+        m_store.deleteOutbox(it->outboxId);
         m_jobs.erase(it);
         return;
     }
     status.lastError = result.error;
-    if (it->attempts >= m_options.attempts || m_stopping->load()) {
+    if (it->attempts >= m_options.attempts) {
         status.pending--;
         status.failed++;
         qWarning("tidemarkd: notification %s to %s failed after %d attempts, given up: %s", qPrintable(it->event),
             qPrintable(it->shownTarget), it->attempts, qPrintable(result.error));
         record(*it, QStringLiteral("failed"), result.error);
+        m_store.deleteOutbox(it->outboxId);
         m_jobs.erase(it);
         return;
     }

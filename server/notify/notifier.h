@@ -20,8 +20,10 @@ class Store;
 // Sends the alerts of the `notifications` settings. Events come from the ActivityHub (an activity ended) and the
 // Scheduler (runs missed); each subscribed target gets one delivery, sent with libcurl on Notifier's own thread pool
 // so that a slow or absent receiver never holds up tidemarkd's main thread (and so no backup). A failed delivery is
-// retried with doubling delays (5 s, 10 s, … at most 5 min apart, 8 attempts in all), then given up. What was sent
-// and what failed is logged (targets by name, never their URL or password) and answered by status().
+// retried with doubling delays (5 s, 10 s, … at most 5 min apart, 8 attempts in all), then given up. Until then it
+// waits in the store's outbox, so that one pending when tidemarkd stops or is killed is sent again at the next start
+// (resumeOutbox). What was sent and what failed is logged (targets by name, never their URL or password) and
+// answered by status().
 class Notifier : public QObject
 {
     Q_OBJECT
@@ -45,6 +47,9 @@ public:
     void activityFinished(const QString& projectId, const QString& activityId);
     // The scheduler found `count` runs of an environment's schedule without an automated backup.
     void runsMissed(const QString& projectId, const QString& environmentId, const MissedRuns& missed);
+    // Sends again what was waiting for delivery when tidemarkd last stopped (or was killed), with the attempts it had
+    // made; alerts whose target was removed or no longer takes the event are dropped. Called once, at start.
+    void resumeOutbox();
     // One attempt to each target of the project, not retried; `done` gets [{name, kind, ok, error}] once every
     // target has answered (at once when there is none).
     void sendTest(const QString& projectId, std::function<void(const QJsonArray&)> done);
@@ -64,6 +69,7 @@ private:
         QString shownTarget; // for the log: the target's name and kind, its URL redacted
         int attempts = 0;
         qint64 queuedAtMs = 0;
+        qint64 outboxId = -1; // its row in the store's outbox (-1: not stored)
     };
     struct TargetStatus
     {
@@ -88,6 +94,9 @@ private:
     };
 
     void raise(const NotificationEvent& event);
+    // Queues one delivery and makes its first (or next) attempt; `outboxId` -1 stores it in the outbox first.
+    void enqueue(const NotificationEvent& event, const NotificationTarget& target,
+        const NotificationSender::Request& request, int attempts, qint64 outboxId, qint64 queuedAtMs);
     // The request for one target, with its secrets read from their file; nullopt (and a log line) when a secret
     // is missing.
     std::optional<NotificationSender::Request> requestFor(

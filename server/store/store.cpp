@@ -150,6 +150,14 @@ const char* const kMigrations[] = {
         last_seen_at INTEGER NOT NULL,
         scheduler INTEGER NOT NULL)
     ;CREATE INDEX server_runs_by_last_seen ON server_runs (last_seen_at))",
+    // version 4: alerts not yet delivered (server/notify), so that a restart does not lose them
+    R"(CREATE TABLE notification_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        event TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        queued_at INTEGER NOT NULL))",
 };
 
 } // namespace
@@ -922,6 +930,53 @@ QList<ServerRun> Store::runs(qint64 sinceMs)
         while (q.next())
             out.append(ServerRun {
                 q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt() != 0});
+    }
+    return out;
+}
+
+qint64 Store::addOutbox(const OutboxEntry& entry)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO notification_outbox (project_id, target, event, attempts, queued_at) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(entry.projectId);
+    q.addBindValue(entry.target);
+    q.addBindValue(QString::fromUtf8(entry.event));
+    q.addBindValue(entry.attempts);
+    q.addBindValue(entry.queuedAtMs);
+    if (!q.exec()) {
+        fail(QStringLiteral("database"), q.lastError().text());
+        return -1;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool Store::setOutboxAttempts(qint64 id, int attempts)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE notification_outbox SET attempts = ? WHERE id = ?"));
+    q.addBindValue(attempts);
+    q.addBindValue(id);
+    return q.exec() || fail(QStringLiteral("database"), q.lastError().text());
+}
+
+bool Store::deleteOutbox(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM notification_outbox WHERE id = ?"));
+    q.addBindValue(id);
+    return q.exec() || fail(QStringLiteral("database"), q.lastError().text());
+}
+
+QList<OutboxEntry> Store::outbox()
+{
+    QList<OutboxEntry> out;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral(
+            "SELECT id, project_id, target, event, attempts, queued_at FROM notification_outbox ORDER BY id"))) {
+        while (q.next())
+            out.append(OutboxEntry {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                q.value(3).toString().toUtf8(), q.value(4).toInt(), q.value(5).toLongLong()});
     }
     return out;
 }

@@ -71,6 +71,19 @@ struct ServerRun
     bool scheduler = true; // whether it took automated backups (not --no-scheduler)
 };
 
+// An alert on its way to one notification target (server/notify): kept until it is delivered or given up, so that
+// a restart or a crash of tidemarkd does not lose it. `event` is the NotificationEvent as JSON (no secrets: the
+// request is made again from the target's settings and secret file when it is sent).
+struct OutboxEntry
+{
+    qint64 id = 0;
+    QString projectId;
+    QString target;
+    QByteArray event;
+    int attempts = 0;
+    qint64 queuedAtMs = 0;
+};
+
 struct ApiToken
 {
     QString name;
@@ -83,7 +96,7 @@ struct ApiToken
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     Store();
     ~Store();
@@ -146,6 +159,11 @@ public:
     bool touchRun(qint64 id, qint64 atMs);
     // The runs that were still going at or after `sinceMs`, oldest first.
     QList<ServerRun> runs(qint64 sinceMs);
+    // Alerts waiting for delivery, oldest first. addOutbox returns the new entry's id, or -1 on an error.
+    qint64 addOutbox(const OutboxEntry& entry);
+    bool setOutboxAttempts(qint64 id, int attempts);
+    bool deleteOutbox(qint64 id);
+    QList<OutboxEntry> outbox();
     // When the first recorded run started (nullopt before any).
     std::optional<qint64> firstRunStartedAt();
     // Finished activities counted by project, type and result ("success", "failure", "cancelled").

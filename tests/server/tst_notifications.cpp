@@ -45,6 +45,7 @@ private slots:
     void testActionAnswersPerTarget();
     void downOrSlowReceiverDelaysNothing();
     void secretsAreWriteOnly();
+    void waitingAlertSurvivesACrash();
     void missedRunsAreAnnouncedAfterADowntime();
 
 private:
@@ -572,6 +573,63 @@ void TestNotifications::secretsAreWriteOnly()
     // A target that goes takes its secrets with it.
     QVERIFY(patchNotifications(QJsonArray {shown.at(0)}).status == 200);
     QVERIFY(!QFileInfo::exists(secrets));
+}
+
+void TestNotifications::waitingAlertSurvivesACrash()
+{
+    // An alert for a receiver that is down waits, tidemarkd is killed (-9) while it waits, and the restarted
+    // tidemarkd delivers it: once, with the failed backup's activity.
+    WebhookReceiver later;
+    QVERIFY(later.start());
+    later.stop();
+    const auto patched = patchNotifications(QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("later")},
+        {QStringLiteral("kind"), QStringLiteral("webhook")},
+        {QStringLiteral("url"), later.url(QStringLiteral("/later"))},
+        {QStringLiteral("events"), QJsonArray {QStringLiteral("backup.failed")}}}});
+    QVERIFY2(patched.status == 200, patched.body.constData());
+    setFailingPauseHook(true);
+    const QJsonObject failed = backupMain();
+    setFailingPauseHook(false);
+    QCOMPARE(failed.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonValue& d : notificationStatus().value(QStringLiteral("deliveries")).toArray()) {
+                if (d.toObject().value(QStringLiteral("target")).toString() == QLatin1String("later"))
+                    return d.toObject().value(QStringLiteral("state")).toString() == QLatin1String("retrying");
+            }
+            return false;
+        }(),
+        20000);
+    m_server.kill();
+
+    // What waits is in the store, without the receiver's address.
+    const auto outbox = [this] {
+        QProcess sqlite;
+        sqlite.start(QStringLiteral("sqlite3"),
+            {m_server.dataDir() + QStringLiteral("/tidemark.db"),
+                QStringLiteral("SELECT target, event FROM notification_outbox;")});
+        return sqlite.waitForFinished(15000) && sqlite.exitCode() == 0 ? sqlite.readAllStandardOutput()
+                                                                       : QByteArray("sqlite3 failed");
+    };
+    const QByteArray waiting = outbox();
+    QVERIFY2(waiting.startsWith("later|") && waiting.contains(failed.value(QStringLiteral("id")).toString().toUtf8()),
+        waiting.constData());
+    QVERIFY(!waiting.contains(QByteArray::number(later.port())));
+
+    QVERIFY(later.start());
+    QVERIFY(m_server.restart());
+    m_http = std::make_unique<TestHttp>(m_server.url());
+    m_admin = m_http->exchange(m_server.adminToken());
+    m_viewer = m_http->exchange(m_server.viewerToken());
+    QTRY_VERIFY_WITH_TIMEOUT(!later.requests().isEmpty(), 30000);
+    const QJsonObject payload = later.requests().at(0).json().toObject();
+    QCOMPARE(payload.value(QStringLiteral("event")).toString(), QStringLiteral("backup.failed"));
+    QCOMPARE(payload.value(QStringLiteral("activity")).toObject().value(QStringLiteral("id")).toString(),
+        failed.value(QStringLiteral("id")).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(outbox(), QByteArray(), 10000);
+    QTest::qWait(500); // no second delivery follows
+    QCOMPARE(later.requests().size(), 1);
+    QVERIFY(patchNotifications(QJsonArray {}).status == 200);
 }
 
 void TestNotifications::missedRunsAreAnnouncedAfterADowntime()
