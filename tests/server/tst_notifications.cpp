@@ -7,6 +7,7 @@
 #include "smtpsink.h"
 #include "webhookreceiver.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QtTest>
 
 namespace {
@@ -47,6 +49,8 @@ private slots:
     void secretsAreWriteOnly();
     void waitingAlertSurvivesACrash();
     void missedRunsAreAnnouncedAfterADowntime();
+    void mailOverImplicitTls();
+    void failedVerificationIsAnnounced();
 
 private:
     QJsonObject webhook(const QString& name, const QString& format, const QString& path, const QStringList& events);
@@ -708,6 +712,95 @@ void TestNotifications::missedRunsAreAnnouncedAfterADowntime()
                  .value(QStringLiteral("failed"))
                  .toInt(),
         0);
+}
+
+void TestNotifications::mailOverImplicitTls()
+{
+    // SMTPS (TLS from the first byte, the port 465 kind): the same sink restarted in that mode, with the same
+    // certificate, so tidemarkd's CA bundle still trusts it.
+    m_smtp.stop();
+    m_smtp.setImplicitTls(true);
+    QVERIFY2(m_smtp.start(), qPrintable(m_smtp.error()));
+    const auto back = qScopeGuard([this] {
+        m_smtp.stop();
+        m_smtp.setImplicitTls(false);
+        m_smtp.start();
+    });
+    QJsonObject target = emailTarget({QStringLiteral("backup.failed")});
+    QJsonObject smtp = target.value(QStringLiteral("smtp")).toObject();
+    smtp.insert(QStringLiteral("tls"), QStringLiteral("tls"));
+    target.insert(QStringLiteral("smtp"), smtp);
+    QJsonObject starttls = emailTarget({QStringLiteral("backup.failed")});
+    starttls.insert(QStringLiteral("name"), QStringLiteral("wrong-mode"));
+    const auto patched = patchNotifications(QJsonArray {target, starttls});
+    QVERIFY2(patched.status == 200, patched.body.constData());
+
+    const int mailsBefore = int(m_smtp.messages().size());
+    const auto reply = m_http->request(
+        "POST", QStringLiteral("/projects/demo/notifications/test"), {}, m_admin, "application/json", 30000);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    const QJsonArray results = reply.json.toObject().value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results.at(0).toObject().value(QStringLiteral("ok")).toBool(), reply.body.constData());
+    // STARTTLS against a server that speaks TLS at once fails with an error, not a hang or a clear-text send.
+    QVERIFY(!results.at(1).toObject().value(QStringLiteral("ok")).toBool());
+    QVERIFY(!results.at(1).toObject().value(QStringLiteral("error")).toString().isEmpty());
+    QCOMPARE(m_smtp.messages().size(), mailsBefore + 1);
+    const QJsonObject mail = m_smtp.messages().last().toObject();
+    QVERIFY(mail.value(QStringLiteral("tls")).toBool());
+    QCOMPARE(mail.value(QStringLiteral("user")).toString(), QStringLiteral("alerts"));
+    QVERIFY(mail.value(QStringLiteral("data"))
+                .toString()
+                .contains(QStringLiteral("Subject: [Tidemark] Test message: demo")));
+    QVERIFY(patchNotifications(QJsonArray {}).status == 200);
+}
+
+void TestNotifications::failedVerificationIsAnnounced()
+{
+    // A pack of the repository is damaged; a verification that reads all data fails and says so, naming the pack.
+    m_receiver.clear();
+    QVERIFY(patchNotifications(QJsonArray {webhook(QStringLiteral("hook-json"), QStringLiteral("json"),
+                                   QStringLiteral("/json"), {QStringLiteral("verify.failed")})})
+                .status
+        == 200);
+    QCOMPARE(backupMain().value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    QString pack;
+    qint64 size = -1;
+    QDirIterator it(
+        m_server.dataDir() + QStringLiteral("/repositories/demo/repo/data"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        if (it.fileInfo().size() > size) {
+            size = it.fileInfo().size();
+            pack = it.filePath();
+        }
+    }
+    QVERIFY(!pack.isEmpty());
+    {
+        QFile file(pack);
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() / 2));
+        QByteArray bytes = file.read(16);
+        for (char& c : bytes)
+            c = char(~c);
+        QVERIFY(file.seek(file.size() / 2));
+        QCOMPARE(file.write(bytes), qint64(bytes.size()));
+    }
+    const QJsonObject verified = m_http->startAndWait("POST", QStringLiteral("/projects/demo/verify"),
+        R"({"repository": "primary", "read_data_percent": 100, "test_restore": false})", m_admin);
+    QCOMPARE(verified.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(requestsTo(m_receiver, QStringLiteral("/json")).size(), 1, 20000);
+    const QJsonObject payload = requestsTo(m_receiver, QStringLiteral("/json")).at(0).json().toObject();
+    QCOMPARE(payload.value(QStringLiteral("event")).toString(), QStringLiteral("verify.failed"));
+    QCOMPARE(payload.value(QStringLiteral("activity")).toObject().value(QStringLiteral("id")).toString(),
+        verified.value(QStringLiteral("id")).toString());
+    const QString text = payload.value(QStringLiteral("text")).toString();
+    QVERIFY2(text.contains(QStringLiteral("Verifying the backup repository of project demo (Demo project) failed.")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QFileInfo(pack).fileName()), qPrintable(text));
+    QVERIFY(patchNotifications(QJsonArray {}).status == 200);
 }
 
 QTEST_MAIN(TestNotifications)

@@ -52,7 +52,8 @@ bool SmtpSink::start()
     QStringList arguments {QStringLiteral(TIDEMARK_TEST_SUPPORT_DIR "/smtpsink.py"), QStringLiteral("--port"),
         QString::number(m_port), QStringLiteral("--outdir"), m_directory.filePath(QStringLiteral("mail")),
         QStringLiteral("--cert"), certificateFile(), QStringLiteral("--key"),
-        m_directory.filePath(QStringLiteral("key.pem")), QStringLiteral("--require-tls")};
+        m_directory.filePath(QStringLiteral("key.pem")),
+        m_implicitTls ? QStringLiteral("--implicit-tls") : QStringLiteral("--require-tls")};
     if (!m_user.isEmpty())
         arguments << QStringLiteral("--user") << m_user << QStringLiteral("--password") << m_password;
     m_process = std::make_unique<QProcess>();

@@ -19,6 +19,8 @@ public:
 
     // Before start(): require AUTH with these (after STARTTLS).
     void setCredentials(const QString& user, const QString& password);
+    // Before start(): TLS from the first byte (SMTPS, port 465 style) instead of STARTTLS.
+    void setImplicitTls(bool implicit) { m_implicitTls = implicit; }
     bool start();
     void stop();
 
@@ -35,4 +37,5 @@ private:
     QString m_user;
     QString m_password;
     QString m_error;
+    bool m_implicitTls = false;
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A mail sink for tests (Debian's python3-aiosmtpd): listens on 127.0.0.1:PORT, offers STARTTLS with the given
-certificate (and requires it before AUTH and mail when --require-tls), checks AUTH against --user/--password when
+certificate (and requires it before AUTH and mail when --require-tls) or, with --implicit-tls, speaks TLS from the
+first byte (SMTPS), checks AUTH against --user/--password when
 given, and writes every message it accepts to OUTDIR as <n>.json: {"mail_from", "rcpt_tos", "data", "tls", "user"}.
 Prints "ready" once it accepts connections; ends on SIGTERM."""
 import argparse
@@ -10,6 +11,7 @@ import os
 import signal
 import ssl
 import sys
+import warnings
 import threading
 
 from aiosmtpd.controller import Controller
@@ -17,9 +19,11 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
-    def __init__(self, outdir):
+    def __init__(self, outdir, implicit_tls=False):
         self.outdir = outdir
-        self.count = 0
+        self.implicit_tls = implicit_tls
+        # A sink started again on the same directory goes on numbering after what it kept.
+        self.count = len([name for name in os.listdir(outdir) if name.endswith(".json")])
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
@@ -30,7 +34,7 @@ class Sink:
             "mail_from": envelope.mail_from,
             "rcpt_tos": list(envelope.rcpt_tos),
             "data": envelope.content.decode("utf-8", "replace"),
-            "tls": session.ssl is not None,
+            "tls": self.implicit_tls or session.ssl is not None,
             "user": session.auth_data if isinstance(session.auth_data, str) else None,
         }
         path = os.path.join(self.outdir, "%d.json" % n)
@@ -47,6 +51,7 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--require-tls", action="store_true")
+    parser.add_argument("--implicit-tls", action="store_true")
     parser.add_argument("--user")
     parser.add_argument("--password")
     args = parser.parse_args()
@@ -66,9 +71,15 @@ def main():
     if args.user:
         kwargs["authenticator"] = authenticator
         kwargs["auth_required"] = True
-        kwargs["auth_require_tls"] = bool(context)
-    controller = Controller(Sink(args.outdir), hostname="127.0.0.1", port=args.port, tls_context=context,
-                            require_starttls=args.require_tls and context is not None, **kwargs)
+        # With implicit TLS every connection is TLS from its first byte (aiosmtpd only tracks STARTTLS).
+        kwargs["auth_require_tls"] = bool(context) and not args.implicit_tls
+    if args.implicit_tls:
+        warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+        controller = Controller(Sink(args.outdir, implicit_tls=True), hostname="127.0.0.1", port=args.port,
+                                ssl_context=context, **kwargs)
+    else:
+        controller = Controller(Sink(args.outdir), hostname="127.0.0.1", port=args.port, tls_context=context,
+                                require_starttls=args.require_tls and context is not None, **kwargs)
     controller.start()
     print("ready", flush=True)
     stop = threading.Event()
