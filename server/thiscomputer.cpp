@@ -1,5 +1,7 @@
 #include "thiscomputer.h"
 
+#include <atomic>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -8,7 +10,16 @@
 namespace {
 
 const QString kChoiceKey = QStringLiteral("thisComputer/runInBackground");
-const QString kTokenName = QStringLiteral("console (this computer)");
+// The service's token of one console: each has its own, revoked when it ends. The PID tells consoles apart, the
+// count ThisComputer objects of one process (tests).
+QString serviceTokenName()
+{
+    static std::atomic_int made {0};
+    const int n = ++made;
+    return n == 1
+        ? QStringLiteral("console (this computer, pid %1)").arg(QCoreApplication::applicationPid())
+        : QStringLiteral("console (this computer, pid %1 #%2)").arg(QCoreApplication::applicationPid()).arg(n);
+}
 constexpr int kProbeIntervalMs = 200;
 constexpr int kProbeAttempts = 100; // 20 s for a service that starts: the store migrates, the demo is made
 constexpr int kTokenTimeoutMs = 30000;
@@ -29,6 +40,7 @@ ThisComputer::ThisComputer(const QString& dataDirectory, const QString& tidemark
     , m_tidemarkd(tidemarkd)
     , m_embedded(dataDirectory)
     , m_service(QStringLiteral("tidemarkd.service"))
+    , m_tokenName(serviceTokenName())
 {
     connect(&m_embedded, &LocalServer::started, this, &LocalServer::started);
     connect(&m_embedded, &LocalServer::failed, this, &LocalServer::failed);
@@ -44,6 +56,16 @@ ThisComputer::ThisComputer(const QString& dataDirectory, const QString& tidemark
             = SystemdUserService::execStartOption(m_service.installedUnit(), QStringLiteral("--listen"));
         waitForService(QUrl(QStringLiteral("http://") + listen), kProbeAttempts);
     });
+}
+
+ThisComputer::~ThisComputer()
+{
+    // Detached: the console does not wait for it on its way out, and a console that crashed leaves a token whose
+    // value died with it.
+    if (m_serviceRunning && !m_tidemarkd.isEmpty())
+        QProcess::startDetached(m_tidemarkd,
+            {QStringLiteral("--data-dir"), m_dataDirectory, QStringLiteral("token"), QStringLiteral("revoke"),
+                m_tokenName});
 }
 
 void ThisComputer::setUnitName(const QString& name)
@@ -220,8 +242,8 @@ void ThisComputer::waitForService(const QUrl& url, int attemptsLeft)
 
 void ThisComputer::createToken(const QUrl& url)
 {
-    // The console's token of the previous start is revoked first (a missing one is no error), then a new one made:
-    // `tidemarkd token …` works on the store while the service runs (SQLite in WAL mode).
+    // A token of this name left by an earlier process with the same PID is revoked first (a missing one is no error),
+    // then a new one made: `tidemarkd token …` works on the store while the service runs (SQLite in WAL mode).
     const QString dataDir = m_dataDirectory;
     auto* revoke = new QProcess(this);
     connect(revoke, &QProcess::finished, this, [this, revoke, url, dataDir] {
@@ -254,14 +276,14 @@ void ThisComputer::createToken(const QUrl& url)
         timer->start(kTokenTimeoutMs);
         create->start(m_tidemarkd,
             {QStringLiteral("--data-dir"), dataDir, QStringLiteral("token"), QStringLiteral("create"),
-                QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--name"), kTokenName});
+                QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--name"), m_tokenName});
     });
     connect(revoke, &QProcess::errorOccurred, this, [revoke](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             emit revoke->finished(-1, QProcess::CrashExit);
     });
     revoke->start(m_tidemarkd,
-        {QStringLiteral("--data-dir"), dataDir, QStringLiteral("token"), QStringLiteral("revoke"), kTokenName});
+        {QStringLiteral("--data-dir"), dataDir, QStringLiteral("token"), QStringLiteral("revoke"), m_tokenName});
 }
 
 void ThisComputer::fallBack(const QString& why)

@@ -13,7 +13,8 @@
 // "This computer" as the console sees it: a tidemarkd in a systemd user service when the user chose that and the
 // machine has a user service manager (schedules go on with the console closed), else the embedded server. The
 // service runs the installed tidemarkd with the embedded server's data directory and options; the console gets an
-// admin token from `tidemarkd token create` on the same directory. Everything here is asynchronous.
+// admin token from `tidemarkd token create` on the same directory, named after the console's process so that two
+// consoles on one service never revoke each other's. Everything here is asynchronous.
 class ThisComputer : public LocalServer
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ class ThisComputer : public LocalServer
 public:
     // `tidemarkd`: the program the service runs (empty: none found, so no service).
     ThisComputer(const QString& dataDirectory, const QString& tidemarkd, QObject* parent = nullptr);
+    // Revokes the service token this console made (another console on the same service keeps its own).
+    ~ThisComputer() override;
 
     // Tests: another unit name and systemctl (a path that does not exist stands for a machine without systemd).
     void setUnitName(const QString& name);
@@ -55,6 +58,7 @@ private:
     QString m_tidemarkd;
     EmbeddedServer m_embedded;
     SystemdUserService m_service;
+    QString m_tokenName; // the service token this console made
     std::optional<bool> m_available; // unknown until checked
     QString m_reason;
     bool m_startWanted = false;

@@ -287,6 +287,29 @@ void TestThisComputer::systemdUserService()
     QVERIFY(active.wait(30000));
     QVERIFY(active.first().at(0).toBool());
 
+    // A second console on the same service gets a token of its own: the first console's keeps working, and the
+    // second's is revoked when that console ends.
+    {
+        const QString firstToken = console.window->client()->connection().apiToken;
+        TestHttp http(console.window->client()->connection().apiUrl.toString());
+        QString secondToken;
+        {
+            ThisComputer second(console.dataDir.path(), QStringLiteral(TIDEMARKD_PATH));
+            second.setSystemctlProgram(QStringLiteral("systemctl"));
+            second.setUnitName(unit);
+            QSignalSpy secondStarted(&second, &LocalServer::started);
+            second.start();
+            QVERIFY(secondStarted.wait(60000));
+            secondToken = secondStarted.first().at(1).toString();
+            QVERIFY(secondToken != firstToken);
+            QVERIFY(!http.exchange(secondToken).isEmpty());
+            QVERIFY(!http.exchange(firstToken).isEmpty());
+            QVERIFY(!second.stopsWithConsole());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(http.exchange(secondToken).isEmpty(), 30000);
+        QVERIFY(!http.exchange(firstToken).isEmpty());
+    }
+
     // Quitting with a backup running asks nothing and stops nothing: the service finishes it.
     const QString id = console.startSlowBackup(3);
     QVERIFY(!id.isEmpty());
