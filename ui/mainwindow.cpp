@@ -186,7 +186,7 @@ void MainWindow::createActions()
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoSelectedRestore);
     connect(m_browseAction, &QAction::triggered, this, &MainWindow::browseSelected);
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareSelected);
-    m_copiesAction = make(tr("Copies and re&positories…"), QStringLiteral("copiesAction"),
+    m_copiesAction = make(tr("Copies, re&positories and alerts…"), QStringLiteral("copiesAction"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), QStyle::SP_DriveHDIcon);
     connect(m_copiesAction, &QAction::triggered, this, &MainWindow::editCopies);
 
@@ -981,7 +981,8 @@ void MainWindow::updateActions()
     enable(m_policiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
     // Copies and repository statistics are tidemarkd's: hidden for the hosted API.
     const bool copies = m_serverInfo.has(Capability::Copies);
-    m_copiesAction->setVisible(copies || m_serverInfo.has(Capability::Repository));
+    m_copiesAction->setVisible(
+        copies || m_serverInfo.has(Capability::Repository) || m_serverInfo.has(Capability::Notifications));
     enable(m_copiesAction, m_connected, m_connected ? QString() : tr("Not connected"));
     m_backupView->setColumnHidden(BackupTableModel::CopiesColumn, !copies);
     enable(m_refreshAction, true, QString());
@@ -1414,12 +1415,15 @@ void MainWindow::editCopies()
     pages.copies = m_serverInfo.has(Capability::Copies);
     pages.repository = m_serverInfo.has(Capability::Repository);
     pages.verify = m_serverInfo.has(Capability::Verify);
-    auto* dialog = new ProjectSettingsDialog(m_client, m_project, m_settings.backupCopies, pages, this);
+    pages.notifications = m_serverInfo.has(Capability::Notifications);
+    auto* dialog = new ProjectSettingsDialog(
+        m_client, m_project, m_settings.backupCopies, m_settings.notifications, pages, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProjectSettingsDialog::copiesChanged, this, [this] {
         refreshSettings();
         refreshBackups();
     });
+    connect(dialog, &ProjectSettingsDialog::notificationsChanged, this, &MainWindow::refreshSettings);
     connect(dialog, &ProjectSettingsDialog::activityStarted, this, [this](const Activity& activity) {
         follow(activity);
         refreshActivities();

@@ -1,18 +1,19 @@
 #include "projectsettingsdialog.h"
 
 #include "copiespage.h"
+#include "notificationspage.h"
 #include "repositorypage.h"
 
 #include <QDialogButtonBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-ProjectSettingsDialog::ProjectSettingsDialog(
-    ApiClient* client, const QString& project, const QList<CopyTarget>& copies, const Pages& pages, QWidget* parent)
+ProjectSettingsDialog::ProjectSettingsDialog(ApiClient* client, const QString& project, const QList<CopyTarget>& copies,
+    const QList<NotificationTarget>& notifications, const Pages& pages, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("projectSettingsDialog"));
-    setWindowTitle(tr("Copies and repositories of %1").arg(project));
+    setWindowTitle(tr("Copies, repositories and alerts of %1").arg(project));
     auto* layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("projectSettingsTabWidget"));
@@ -31,6 +32,13 @@ ProjectSettingsDialog::ProjectSettingsDialog(
         // A new or removed copy is a new or removed repository.
         if (m_copies)
             connect(m_copies, &CopiesPage::copiesChanged, m_repository, &RepositoryPage::refresh);
+    }
+    if (pages.notifications) {
+        m_notifications = new NotificationsPage(client, project, notifications, m_tabs);
+        m_notifications->setObjectName(QStringLiteral("notificationsPage"));
+        m_tabs->addTab(m_notifications, tr("&Alerts"));
+        connect(m_notifications, &NotificationsPage::notificationsChanged, this,
+            &ProjectSettingsDialog::notificationsChanged);
     }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -633,6 +633,52 @@ QFuture<ApiResult<ProjectSettings>> ApiClient::updateCopies(const QString& proje
         });
 }
 
+QFuture<ApiResult<ProjectSettings>> ApiClient::updateNotifications(
+    const QString& project, const QList<NotificationTarget>& targets)
+{
+    QJsonArray list;
+    for (const NotificationTarget& target : targets) {
+        QJsonObject json = target.toJson();
+        if (target.urlValue)
+            json.insert(QStringLiteral("url"), *target.urlValue);
+        if (target.passwordValue) {
+            QJsonObject smtp = json.value(QStringLiteral("smtp")).toObject();
+            smtp.insert(QStringLiteral("password"),
+                target.passwordValue->isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(*target.passwordValue));
+            json.insert(QStringLiteral("smtp"), smtp);
+        }
+        list.append(json);
+    }
+    return typedRequest<ProjectSettings>("PATCH", projectPath(project) + QStringLiteral("/settings"),
+        QJsonObject {{QStringLiteral("notifications"), list}}, false, [](const QJsonValue& json) {
+            const QJsonValue entity
+                = json.toObject().value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("entity"));
+            if (entity.isUndefined())
+                return Decoded<ProjectSettings>::failure({{QStringLiteral("_embedded.entity"), tr("is missing")}});
+            return ProjectSettings::fromJson(entity, QStringLiteral("_embedded.entity"));
+        });
+}
+
+QFuture<ApiResult<QJsonObject>> ApiClient::sendTestNotifications(const QString& project)
+{
+    return typedRequest<QJsonObject>("POST", projectPath(project) + QStringLiteral("/notifications/test"),
+        QJsonObject {}, false, [](const QJsonValue& json) {
+            if (!json.toObject().value(QStringLiteral("results")).isArray())
+                return Decoded<QJsonObject>::failure({{QStringLiteral("results"), tr("is missing")}});
+            return Decoded<QJsonObject>::success(json.toObject());
+        });
+}
+
+QFuture<ApiResult<QJsonObject>> ApiClient::notificationStatus(const QString& project)
+{
+    return typedRequest<QJsonObject>(
+        "GET", projectPath(project) + QStringLiteral("/notifications"), {}, true, [](const QJsonValue& json) {
+            if (!json.toObject().value(QStringLiteral("targets")).isArray())
+                return Decoded<QJsonObject>::failure({{QStringLiteral("targets"), tr("is missing")}});
+            return Decoded<QJsonObject>::success(json.toObject());
+        });
+}
+
 QFuture<ApiResult<ApiClient::CopyCheckResult>> ApiClient::checkCopy(
     const QString& project, const QString& name, const QString& repository, const QMap<QString, QString>& env)
 {

@@ -169,6 +169,17 @@ public:
     // (local, admin) Records that the password was saved; the console stops reminding.
     QFuture<ApiResult<QJsonObject>> acknowledgeRepositoryKey(const QString& project, const QString& repository);
 
+    // (local) Replaces the project's `notifications`; a target's URL or SMTP password is sent only when it carries a
+    // new value (`urlValue`, `passwordValue`), otherwise the redacted form keeps the stored one.
+    QFuture<ApiResult<ProjectSettings>> updateNotifications(
+        const QString& project, const QList<NotificationTarget>& targets);
+    // (local, admin) POST /projects/{p}/notifications/test: one test message to each saved target;
+    // {"status", "results": [{name, kind, ok, error}]}.
+    QFuture<ApiResult<QJsonObject>> sendTestNotifications(const QString& project);
+    // (local) GET /projects/{p}/notifications: {"targets": [{name, kind, sent, failed, pending, last_attempt_at,
+    // last_success_at, last_event, last_error}], "deliveries": [...]}.
+    QFuture<ApiResult<QJsonObject>> notificationStatus(const QString& project);
+
     // Opens the activity's NDJSON log stream (with auth); the caller owns the stream object.
     LogStream* openLogStream(const QString& project, const QString& activityId, QObject* parent);
 
