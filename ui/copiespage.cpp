@@ -2,6 +2,7 @@
 
 #include "client/apiclient.h"
 #include "messagebox.h"
+#include "tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -296,7 +297,7 @@ void CopiesPage::setStatus(const QString& text, bool failure)
 {
     m_status->setText(text);
     m_status->setProperty("failure", failure);
-    m_status->setStyleSheet(failure ? QStringLiteral("color: #c62828") : QString());
+    Tones::setTextTone(m_status, failure ? std::optional(Tones::Tone::Danger) : std::nullopt);
 }
 
 std::optional<CopyTarget> CopiesPage::formTarget(QString& problem) const

@@ -91,7 +91,7 @@ MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
             return false;
         },
         this);
-    m_quitPrompt = new QuitPrompt(this, m_client, m_activities, m_localServer);
+    m_quitPrompt = new QuitPrompt(this, m_localServer);
     m_health = new HealthTableModel(this);
     m_healthMonitor = new HealthMonitor(m_profiles, m_tokens, m_health, this);
     connect(m_quitPrompt, &QuitPrompt::quitRequested, this, &MainWindow::quitRequested);
@@ -1490,24 +1490,9 @@ void MainWindow::saveWindowState() const
     settings.setValue(kStateKey, saveState());
 }
 
-QList<Activity> MainWindow::runningLocalActivities() const
-{
-    // Only the embedded server dies with the console; a remote server's activities go on without it.
-    if (!m_localServer || !m_localServer->isRunning() || !m_localServer->stopsWithConsole()
-        || !m_profiles->current().builtIn)
-        return {};
-    QList<Activity> running;
-    for (int row = 0; row < m_activities->rowCount(); ++row) {
-        const Activity& a = m_activities->activity(row);
-        if (!a.isFinished())
-            running.append(a);
-    }
-    return running;
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_quitPrompt->mayClose(runningLocalActivities(), m_project)) {
+    if (!m_quitPrompt->mayClose()) {
         event->ignore();
         return;
     }

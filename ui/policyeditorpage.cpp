@@ -6,6 +6,7 @@
 #include "retentionreasons.h"
 #include "retentiontimeline.h"
 #include "scheduledraftmodel.h"
+#include "tones.h"
 #include "unitdelegate.h"
 
 #include <QComboBox>
@@ -87,7 +88,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_problemsLabel = new QLabel(this);
     m_problemsLabel->setObjectName(QStringLiteral("problemsLabel"));
     m_problemsLabel->setWordWrap(true);
-    m_problemsLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    Tones::setTextTone(m_problemsLabel, Tones::Tone::Danger);
     m_problemsLabel->hide();
 
     // Without a schedule nothing is backed up unless someone asks: say so where the schedules are edited.

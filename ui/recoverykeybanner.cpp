@@ -1,6 +1,7 @@
 #include "recoverykeybanner.h"
 
 #include "client/apiclient.h"
+#include "tones.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,10 +26,13 @@ RecoveryKeyBanner::RecoveryKeyBanner(ApiClient* client, QWidget* parent)
     setObjectName(QStringLiteral("recoveryKeyBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xd6));
-    pal.setColor(QPalette::WindowText, QColor(0x3a, 0x2a, 0x00));
-    setPalette(pal);
+    Tones::follow(this, [this] {
+        const QPalette app = QApplication::palette(this);
+        QPalette pal = palette();
+        pal.setColor(QPalette::Window, Tones::noticeBackground(app));
+        pal.setColor(QPalette::WindowText, Tones::noticeText(app));
+        setPalette(pal);
+    });
     auto* layout = new QHBoxLayout(this);
     m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("recoveryKeyLabel"));

@@ -4,15 +4,18 @@
 // not). The servers are real: the console's own embedded tidemarkd, or the one systemd starts. Runs offscreen.
 #include "activitylistmodel.h"
 #include "client/apiclient.h"
+#include "connectionprofiles.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "quitprompt.h"
 #include "serverprocess.h"
 #include "systemduserservice.h"
 #include "thiscomputer.h"
 #include "translator.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -94,6 +97,15 @@ struct Console
             return {};
         return id;
     }
+    // Closes the window as Ctrl+Q does; true when the window may still be there afterwards because the quit
+    // prompt asked the embedded server and then its question (answered by MessageBox's seam) came.
+    bool closeAndWaitForTheQuestion()
+    {
+        auto* prompt = window->findChild<QuitPrompt*>();
+        if (!prompt || window->close())
+            return false;
+        return QTest::qWaitFor([prompt] { return !prompt->isAsking(); }, 20000);
+    }
     QJsonObject activity(const QString& id) const
     {
         TestHttp http(window->client()->connection().apiUrl.toString());
@@ -115,6 +127,7 @@ private slots:
     void withoutSystemdTheBannerSaysSchedulesNeedTheConsole();
     void quitPromptStayThenCancel();
     void quitPromptFinishInBackground();
+    void quitPromptAsksWhileARemoteConnectionShows();
     void systemdUserService();
 };
 
@@ -213,7 +226,7 @@ void TestThisComputer::quitPromptStayThenCancel()
 
     // Stay: nothing happens; the question says plainly what quitting does.
     MessageBox::setNextAnswer(QMessageBox::Cancel);
-    QVERIFY(!console.window->close());
+    QVERIFY(console.closeAndWaitForTheQuestion());
     QVERIFY(console.window->isVisible());
     QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("1 activity is still running")),
         qPrintable(MessageBox::lastText()));
@@ -237,7 +250,7 @@ void TestThisComputer::quitPromptFinishInBackground()
 
     // Finish in the background: the window goes at once, the backup goes on and completes, then the console quits.
     MessageBox::setNextAnswer(QMessageBox::Yes);
-    console.window->close();
+    QVERIFY(console.closeAndWaitForTheQuestion());
     QVERIFY(!console.window->isVisible());
     QCOMPARE(quit.count(), 0);
     QCOMPARE(console.activity(id).value(QStringLiteral("state")).toString(), QStringLiteral("in_progress"));
@@ -246,6 +259,63 @@ void TestThisComputer::quitPromptFinishInBackground()
     QCOMPARE(done.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
     QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QCOMPARE(quit.count(), 1);
+}
+
+void TestThisComputer::quitPromptAsksWhileARemoteConnectionShows()
+{
+    // A second tidemarkd is the remote connection the window shows when the user quits.
+    ServerProcess remote;
+    QVERIFY2(remote.start(), qPrintable(remote.error()));
+    const QString remoteName = QStringLiteral("Remote for quitting");
+    QString error;
+    QVERIFY2(ConnectionProfiles().add(
+                 ConnectionProfile {remoteName, QUrl(remote.url()),
+                     QUrl(remote.url() + QStringLiteral("/oauth2/token")), QStringLiteral("demo"), false},
+                 &error),
+        qPrintable(error));
+    const auto removeProfile = qScopeGuard([&] { ConnectionProfiles().remove(remoteName); });
+
+    Console console;
+    QVERIFY(console.open(kNoSystemctl));
+    const QString embeddedUrl = console.window->client()->connection().apiUrl.toString();
+    const QString embeddedAccess = console.access();
+    const QString id = console.startSlowBackup(30);
+    QVERIFY(!id.isEmpty());
+
+    // Switch to the remote connection (its token typed in this session): the window shows only the remote server.
+    console.window->tokenStore()->setSessionToken(QUrl(remote.url()), remote.adminToken());
+    auto* combo = console.window->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+    const int index = combo->findData(remoteName);
+    QVERIFY(index > 0);
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+    QTRY_VERIFY_WITH_TIMEOUT(console.window->client()->connection().apiUrl == QUrl(remote.url()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(console.window->selectedEnvironment().has_value(), 30000);
+    QCOMPARE(console.window->currentConnection(), remoteName);
+    QCOMPARE(console.window->activityModel()->rowOf(id), -1);
+
+    // Stay: the embedded server's backup is what the question is about; the window stays, the backup goes on.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(console.closeAndWaitForTheQuestion());
+    QVERIFY(console.window->isVisible());
+    QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("1 activity is still running")),
+        qPrintable(MessageBox::lastText()));
+    QVERIFY2(MessageBox::lastDetails().contains(QStringLiteral("Consistent backup of main")),
+        qPrintable(MessageBox::lastDetails()));
+    TestHttp http(embeddedUrl);
+    const auto state = [&] {
+        return http.get(QStringLiteral("/projects/demo/activities/") + id, embeddedAccess)
+            .json.toObject()
+            .value(QStringLiteral("state"))
+            .toString();
+    };
+    QCOMPARE(state(), QStringLiteral("in_progress"));
+
+    // Cancel them and quit: the embedded server's backup ends cancelled, then the window closes.
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(console.closeAndWaitForTheQuestion());
+    QTRY_VERIFY_WITH_TIMEOUT(!console.window->isVisible(), 40000);
+    QCOMPARE(state(), QStringLiteral("cancelled"));
 }
 
 void TestThisComputer::systemdUserService()
