@@ -78,7 +78,7 @@ int main(int argc, char* argv[])
     const QString out = !args.isEmpty() ? args.first() : QStringLiteral("docs");
     QDir().mkpath(out);
     // Where a shot goes: docs/NAME.png, or docs/NAME-dark.png in the dark palette.
-    const auto file = [&](const char* name) {
+    const auto file = [&](const char* name) -> QString {
         return out + QLatin1Char('/') + QLatin1String(name)
             + (dark ? QStringLiteral("-dark.png") : QStringLiteral(".png"));
     };

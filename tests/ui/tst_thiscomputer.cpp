@@ -12,6 +12,7 @@
 #include "serverprocess.h"
 #include "systemduserservice.h"
 #include "thiscomputer.h"
+#include "tokenstore.h"
 #include "translator.h"
 
 #include <QAction>
@@ -279,7 +280,7 @@ void TestThisComputer::quitPromptAsksWhileARemoteConnectionShows()
     QVERIFY(console.open(kNoSystemctl));
     const QString embeddedUrl = console.window->client()->connection().apiUrl.toString();
     const QString embeddedAccess = console.access();
-    const QString id = console.startSlowBackup(30);
+    const QString id = console.startSlowBackup(12);
     QVERIFY(!id.isEmpty());
 
     // Switch to the remote connection (its token typed in this session): the window shows only the remote server.
@@ -315,7 +316,8 @@ void TestThisComputer::quitPromptAsksWhileARemoteConnectionShows()
     MessageBox::setNextAnswer(QMessageBox::No);
     QVERIFY(console.closeAndWaitForTheQuestion());
     QTRY_VERIFY_WITH_TIMEOUT(!console.window->isVisible(), 40000);
-    QCOMPARE(state(), QStringLiteral("cancelled"));
+    // Not completed: cancelled (once its pause hook has returned, if the window closed before).
+    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("cancelled"), 30000);
 }
 
 void TestThisComputer::systemdUserService()
