@@ -1,6 +1,7 @@
 #include "healthview.h"
 
 #include "displayformat.h"
+#include "headerfit.h"
 #include "modelroles.h"
 #include "tones.h"
 
@@ -96,6 +97,7 @@ HealthView::HealthView(HealthTableModel* model, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(HealthTableModel::ReasonsColumn, QHeaderView::Stretch);
+    HeaderFit::apply(m_table->horizontalHeader());
     m_table->horizontalHeader()->setResizeContentsPrecision(0);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::clicked, this, &HealthView::activate);

@@ -12,6 +12,7 @@
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "environmentlistmodel.h"
+#include "headerfit.h"
 #include "healthmonitor.h"
 #include "healthtablemodel.h"
 #include "healthview.h"
@@ -319,6 +320,7 @@ void MainWindow::createWidgets()
     // "Why kept" reads in words now and is as wide as they are; the note, often empty, takes what is left.
     m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::NoteColumn, QHeaderView::Stretch);
     m_backupView->horizontalHeader()->setMinimumSectionSize(40);
+    HeaderFit::apply(m_backupView->horizontalHeader());
     // The lock shows on the Created cell (BackupFilterProxyModel); the column itself would only cost width.
     m_backupView->setColumnHidden(BackupTableModel::ProtectedColumn, true);
     m_backupView->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -1,6 +1,7 @@
 #include "policyeditorpage.h"
 
 #include "displayformat.h"
+#include "headerfit.h"
 #include "modelroles.h"
 #include "retentionpreviewmodel.h"
 #include "retentionreasons.h"
@@ -54,6 +55,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_scheduleView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_scheduleView->verticalHeader()->hide();
     m_scheduleView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    HeaderFit::apply(m_scheduleView->horizontalHeader());
     m_scheduleView->setMinimumHeight(110);
 
     m_addButton = new QPushButton(tr("&Add schedule"), this);
@@ -159,6 +161,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_previewView->horizontalHeader()->setResizeContentsPrecision(0);
     m_previewView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_previewView->horizontalHeader()->setSectionResizeMode(RetentionPreviewModel::ReasonsColumn, QHeaderView::Stretch);
+    HeaderFit::apply(m_previewView->horizontalHeader());
     m_previewView->setWordWrap(false);
     m_previewView->setAlternatingRowColors(true);
     m_previewView->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move within it

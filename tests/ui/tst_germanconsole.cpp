@@ -179,14 +179,16 @@ QStringList clippedHeaders(QWidget* root, const QString& where, int* seen)
                 opt.sortIndicator = header->sortIndicatorOrder() == Qt::AscendingOrder ? QStyleOptionHeader::SortDown
                                                                                        : QStyleOptionHeader::SortUp;
             const QRect label = header->style()->subElementRect(QStyle::SE_HeaderLabel, &opt, header);
-            // A small margin: text that touches the section's edge reads as cut even when it is not elided.
-            const int needed = header->fontMetrics().horizontalAdvance(text) + 4;
+            // The label area holds the whole text (else it is elided), and the section leaves a small margin beside
+            // it: text that touches the section's edge reads as cut.
+            const int advance = header->fontMetrics().horizontalAdvance(text);
             ++*seen;
-            if (label.width() < needed)
-                found.append(QStringLiteral("%1, %2: \"%3\" has %4 px, needs %5 px")
+            if (label.width() < advance || header->sectionSize(logical) < advance + 4)
+                found.append(QStringLiteral("%1, %2: \"%3\" has %4 px (label %5 px), needs %6 px")
                                  .arg(where, header->parentWidget()->objectName(), text)
+                                 .arg(header->sectionSize(logical))
                                  .arg(label.width())
-                                 .arg(needed));
+                                 .arg(advance + 4));
         }
     }
     return found;
