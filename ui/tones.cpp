@@ -35,13 +35,20 @@ public:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() == QEvent::ApplicationPaletteChange && watched == parent())
+        // A window hears of the application's new palette (ApplicationPaletteChange); the widgets inside it, of
+        // their own palette changing with it (PaletteChange), which is also what applying causes: not again then.
+        if ((event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
+            && watched == parent() && !m_applying) {
+            m_applying = true;
             m_apply();
+            m_applying = false;
+        }
         return QObject::eventFilter(watched, event);
     }
 
 private:
     std::function<void()> m_apply;
+    bool m_applying = false;
 };
 
 const char* const kToneProperty = "tidemarkTextTone";

@@ -241,6 +241,27 @@ void TestDarkPalette::paletteSwitchIsFollowed()
     QTRY_VERIFY2(nearWhiteShare(&banner) < kMostNearWhite, qPrintable(QString::number(nearWhiteShare(&banner))));
     QVERIFY(
         contrastRatio(banner.palette().color(QPalette::WindowText), banner.palette().color(QPalette::Window)) >= 4.5);
+
+    // A failure label (the policy editor's problems, the Copies page's status) made on the light palette reads on
+    // the dark one after the switch, and back.
+    QApplication::setPalette(m_light);
+    QWidget window;
+    auto* label = new QLabel(QStringLiteral("The schedule is not valid."), &window);
+    Tones::setTextTone(label, Tones::Tone::Danger);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto readable = [label] {
+        return contrastRatio(label->palette().color(QPalette::WindowText), label->palette().color(QPalette::Window));
+    };
+    QVERIFY2(readable() >= 4.5, qPrintable(QString::number(readable())));
+    const QColor onLight = label->palette().color(QPalette::WindowText);
+    QApplication::setPalette(darkPalette());
+    QTRY_COMPARE(label->palette().color(QPalette::Window), darkPalette().color(QPalette::Window));
+    QTRY_VERIFY(label->palette().color(QPalette::WindowText) != onLight);
+    QVERIFY2(readable() >= 4.5, qPrintable(QString::number(readable())));
+    // Back to the plain text colour when the failure is gone.
+    Tones::setTextTone(label, std::nullopt);
+    QCOMPARE(label->palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
 }
 
 QTEST_MAIN(TestDarkPalette)
