@@ -5,6 +5,7 @@
 #include "activitylistmodel.h"
 #include "client/apiclient.h"
 #include "connectionprofiles.h"
+#include "consoletest.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -129,6 +130,7 @@ private slots:
     void quitPromptStayThenCancel();
     void quitPromptFinishInBackground();
     void quitPromptAsksWhileARemoteConnectionShows();
+    void quitPromptWhenTheServerDoesNotAnswer();
     void systemdUserService();
 };
 
@@ -318,6 +320,38 @@ void TestThisComputer::quitPromptAsksWhileARemoteConnectionShows()
     QTRY_VERIFY_WITH_TIMEOUT(!console.window->isVisible(), 40000);
     // Not completed: cancelled (once its pause hook has returned, if the window closed before).
     QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("cancelled"), 30000);
+}
+
+void TestThisComputer::quitPromptWhenTheServerDoesNotAnswer()
+{
+    // "This computer" as a tidemarkd that stops answering while the console still takes it for running: not
+    // knowing what runs is not taken for "nothing runs".
+    ServerProcess server;
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    TestLocalServer local(server.url(), server.adminToken());
+    MainWindow window(&local);
+    window.setRefreshInterval(0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(window.selectedEnvironment().has_value(), 30000);
+    server.stop();
+    auto* prompt = window.findChild<QuitPrompt*>();
+    QVERIFY(prompt);
+
+    // Stay: the window stays; the question says the server did not answer.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QTRY_VERIFY_WITH_TIMEOUT(!prompt->isAsking(), 30000);
+    QVERIFY(window.isVisible());
+    QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("This computer's server did not say")),
+        qPrintable(MessageBox::lastText()));
+
+    // Quit anyway: the window closes.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(!window.close());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 30000);
+    QVERIFY(prompt->isQuitting());
 }
 
 void TestThisComputer::systemdUserService()
