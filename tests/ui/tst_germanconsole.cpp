@@ -1,7 +1,8 @@
 // Every word a German user sees in the console is German: the main window and each dialog are opened against a real
 // tidemarkd under the German locale, and every visible text (labels, buttons, menus, actions, headers, tool tips,
 // placeholders) is checked against the German catalogue: a text that is an English source with a German translation
-// was left untranslated. Qt's own buttons must come from qtbase_de. Runs offscreen.
+// was left untranslated. Qt's own buttons must come from qtbase_de. Every visible table header shows its whole
+// German titles at 1366x768 and 1024x600. Runs offscreen.
 #include "backupdialog.h"
 #include "backuptablemodel.h"
 #include "browsedialog.h"
