@@ -2,6 +2,7 @@
 
 #include "domain/activity.h"
 #include "modelroles.h"
+#include "tones.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -49,10 +50,10 @@ void ActivityDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
             outcome = ActivityDelegate::tr("Cancelled");
         } else if (result.isValid() && Activity::Result(result.toInt()) == Activity::Result::Failure) {
             outcome = ActivityDelegate::tr("Failed: %1").arg(index.data(DescriptionRole).toString());
-            color = QColor(0xc0, 0x39, 0x2b);
+            color = Tones::text(Tones::Tone::Danger, opt.palette);
         } else {
             outcome = ActivityDelegate::tr("Done: %1").arg(index.data(DescriptionRole).toString());
-            color = QColor(0x2e, 0x8b, 0x57);
+            color = Tones::text(Tones::Tone::Success, opt.palette);
         }
         // Green or red on the selection's blue is unreadable: a selected row says it in the selection's own text
         // colour (the words carry the outcome).

@@ -4,6 +4,7 @@
 #include "client/apiclient.h"
 #include "client/backupdownload.h"
 #include "displayformat.h"
+#include "headerfit.h"
 #include "modelroles.h"
 
 #include <QDialogButtonBox>
@@ -57,6 +58,7 @@ BrowseDialog::BrowseDialog(ApiClient* client, const QString& project, const Back
         {int(BackupFilesModel::SizeColumn), int(BackupFilesModel::ModifiedColumn), int(BackupFilesModel::TypeColumn)})
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(false);
+    HeaderFit::apply(m_view->header());
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BrowseDialog::updateButtons);
 
     m_statusLabel = new QLabel(tr("Listing the backup…"), this);

@@ -2,6 +2,7 @@
 
 #include "client/apiclient.h"
 #include "displayformat.h"
+#include "headerfit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -37,8 +38,10 @@ CompareDialog::CompareDialog(
     m_tree->setObjectName(QStringLiteral("changesTree"));
     m_tree->setAccessibleName(tr("Changes"));
     m_tree->setHeaderLabels({tr("Path"), tr("Change"), tr("Size in the backup"), tr("Size then")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
+    HeaderFit::apply(m_tree->header());
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

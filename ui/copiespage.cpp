@@ -1,7 +1,9 @@
 #include "copiespage.h"
 
 #include "client/apiclient.h"
+#include "headerfit.h"
 #include "messagebox.h"
+#include "tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -149,6 +151,7 @@ CopiesPage::CopiesPage(ApiClient* client, const QString& project, const QList<Co
     m_retention->setObjectName(QStringLiteral("copyRetentionTableWidget"));
     m_retention->setHorizontalHeaderLabels({tr("Type"), tr("Schedule"), tr("Manual"), tr("At most")});
     m_retention->horizontalHeader()->setSectionResizeMode(ScheduleColumn, QHeaderView::Stretch);
+    HeaderFit::apply(m_retention->horizontalHeader());
     m_retention->verticalHeader()->hide();
     m_retention->setToolTip(tr("Schedule: interval:count pairs, e.g. \"1d:7, 1w:4\" keeps one backup a day for 7 days "
                                "and one a week for 4 weeks. At most: empty for no cap."));
@@ -296,7 +299,7 @@ void CopiesPage::setStatus(const QString& text, bool failure)
 {
     m_status->setText(text);
     m_status->setProperty("failure", failure);
-    m_status->setStyleSheet(failure ? QStringLiteral("color: #c62828") : QString());
+    Tones::setTextTone(m_status, failure ? std::optional(Tones::Tone::Danger) : std::nullopt);
 }
 
 std::optional<CopyTarget> CopiesPage::formTarget(QString& problem) const

@@ -1,7 +1,9 @@
 #include "healthview.h"
 
 #include "displayformat.h"
+#include "headerfit.h"
 #include "modelroles.h"
+#include "tones.h"
 
 #include <algorithm>
 #include <QApplication>
@@ -18,6 +20,22 @@
 
 namespace {
 
+Tones::Tone tone(HealthRow::State state)
+{
+    switch (state) {
+    case HealthRow::State::Critical:
+        return Tones::Tone::Danger;
+    case HealthRow::State::Unreachable:
+    case HealthRow::State::Warning:
+        return Tones::Tone::Warning;
+    case HealthRow::State::Unknown:
+        return Tones::Tone::Muted;
+    case HealthRow::State::Ok:
+        return Tones::Tone::Success;
+    }
+    return Tones::Tone::Muted;
+}
+
 // Worst first (the State column's severity, descending); rows of equal state keep the model's order (connections
 // as saved, environments as the server lists them).
 class WorstFirstProxy : public QSortFilterProxyModel
@@ -27,22 +45,10 @@ public:
 
     QVariant data(const QModelIndex& index, int role) const override
     {
-        // The state in its colour (the model has no GUI types), lighter where the palette is dark so that it stays
-        // readable on a dark base.
-        if (role == Qt::ForegroundRole && index.column() == HealthTableModel::StateColumn) {
-            const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
-            switch (HealthRow::State(index.data(UnderlyingDataRole).toInt())) {
-            case HealthRow::State::Critical:
-                return QBrush(dark ? QColor(0xff, 0x7b, 0x63) : QColor(0xc0, 0x1c, 0x28));
-            case HealthRow::State::Unreachable:
-            case HealthRow::State::Warning:
-                return QBrush(dark ? QColor(0xf8, 0xe4, 0x5c) : QColor(0x9c, 0x6e, 0x03));
-            case HealthRow::State::Unknown:
-                return QBrush(dark ? QColor(0xc0, 0xbf, 0xbc) : QColor(0x77, 0x76, 0x7b));
-            case HealthRow::State::Ok:
-                return QBrush(dark ? QColor(0x8f, 0xf0, 0xa4) : QColor(0x26, 0xa2, 0x69));
-            }
-        }
+        // The state in its colour (the model has no GUI types), readable on the palette's base, dark or light.
+        if (role == Qt::ForegroundRole && index.column() == HealthTableModel::StateColumn)
+            return QBrush(
+                Tones::text(tone(HealthRow::State(index.data(UnderlyingDataRole).toInt())), QApplication::palette()));
         return QSortFilterProxyModel::data(index, role);
     }
 
@@ -63,22 +69,6 @@ protected:
         return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
     }
 };
-
-QColor discColor(HealthRow::State state)
-{
-    switch (state) {
-    case HealthRow::State::Critical:
-        return QColor(0xe0, 0x1b, 0x24);
-    case HealthRow::State::Unreachable:
-    case HealthRow::State::Warning:
-        return QColor(0xf6, 0xd3, 0x2d);
-    case HealthRow::State::Unknown:
-        return QColor(0x9a, 0x99, 0x96);
-    case HealthRow::State::Ok:
-        return QColor(0x33, 0xd1, 0x7a);
-    }
-    return {};
-}
 
 } // namespace
 
@@ -107,6 +97,7 @@ HealthView::HealthView(HealthTableModel* model, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(HealthTableModel::ReasonsColumn, QHeaderView::Stretch);
+    HeaderFit::apply(m_table->horizontalHeader());
     m_table->horizontalHeader()->setResizeContentsPrecision(0);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::clicked, this, &HealthView::activate);
@@ -170,7 +161,7 @@ QIcon HealthView::stateIcon(HealthRow::State state, const QIcon& base)
         const int d = base.isNull() ? size - 2 : size / 2;
         const QRect disc(size - d - 1, size - d - 1, d, d);
         painter.setPen(QPen(Qt::white, std::max(1, size / 16)));
-        painter.setBrush(discColor(state));
+        painter.setBrush(Tones::mark(tone(state)));
         painter.drawEllipse(disc);
         painter.end();
         icon.addPixmap(pixmap);

@@ -12,6 +12,7 @@
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "environmentlistmodel.h"
+#include "headerfit.h"
 #include "healthmonitor.h"
 #include "healthtablemodel.h"
 #include "healthview.h"
@@ -91,7 +92,7 @@ MainWindow::MainWindow(LocalServer* localServer, QWidget* parent)
             return false;
         },
         this);
-    m_quitPrompt = new QuitPrompt(this, m_client, m_activities, m_localServer);
+    m_quitPrompt = new QuitPrompt(this, m_localServer);
     m_health = new HealthTableModel(this);
     m_healthMonitor = new HealthMonitor(m_profiles, m_tokens, m_health, this);
     connect(m_quitPrompt, &QuitPrompt::quitRequested, this, &MainWindow::quitRequested);
@@ -319,6 +320,7 @@ void MainWindow::createWidgets()
     // "Why kept" reads in words now and is as wide as they are; the note, often empty, takes what is left.
     m_backupView->horizontalHeader()->setSectionResizeMode(BackupTableModel::NoteColumn, QHeaderView::Stretch);
     m_backupView->horizontalHeader()->setMinimumSectionSize(40);
+    HeaderFit::apply(m_backupView->horizontalHeader());
     // The lock shows on the Created cell (BackupFilterProxyModel); the column itself would only cost width.
     m_backupView->setColumnHidden(BackupTableModel::ProtectedColumn, true);
     m_backupView->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -1494,24 +1496,9 @@ void MainWindow::saveWindowState() const
     settings.setValue(kStateKey, saveState());
 }
 
-QList<Activity> MainWindow::runningLocalActivities() const
-{
-    // Only the embedded server dies with the console; a remote server's activities go on without it.
-    if (!m_localServer || !m_localServer->isRunning() || !m_localServer->stopsWithConsole()
-        || !m_profiles->current().builtIn)
-        return {};
-    QList<Activity> running;
-    for (int row = 0; row < m_activities->rowCount(); ++row) {
-        const Activity& a = m_activities->activity(row);
-        if (!a.isFinished())
-            running.append(a);
-    }
-    return running;
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_quitPrompt->mayClose(runningLocalActivities(), m_project)) {
+    if (!m_quitPrompt->mayClose()) {
         event->ignore();
         return;
     }

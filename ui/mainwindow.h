@@ -124,8 +124,6 @@ private:
     void notify(const QString& message, bool failure);
     // Forgets everything the previous server said, so nothing of it shows under another connection's name.
     void clearServerData();
-    // Activities running in the embedded server that quitting would stop.
-    QList<Activity> runningLocalActivities() const;
     void restoreWindowState();
     void saveWindowState() const;
     void fitToolBar();

@@ -1,11 +1,13 @@
 #include "policyeditorpage.h"
 
 #include "displayformat.h"
+#include "headerfit.h"
 #include "modelroles.h"
 #include "retentionpreviewmodel.h"
 #include "retentionreasons.h"
 #include "retentiontimeline.h"
 #include "scheduledraftmodel.h"
+#include "tones.h"
 #include "unitdelegate.h"
 
 #include <QComboBox>
@@ -53,6 +55,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_scheduleView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_scheduleView->verticalHeader()->hide();
     m_scheduleView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    HeaderFit::apply(m_scheduleView->horizontalHeader());
     m_scheduleView->setMinimumHeight(110);
 
     m_addButton = new QPushButton(tr("&Add schedule"), this);
@@ -87,7 +90,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_problemsLabel = new QLabel(this);
     m_problemsLabel->setObjectName(QStringLiteral("problemsLabel"));
     m_problemsLabel->setWordWrap(true);
-    m_problemsLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    Tones::setTextTone(m_problemsLabel, Tones::Tone::Danger);
     m_problemsLabel->hide();
 
     // Without a schedule nothing is backed up unless someone asks: say so where the schedules are edited.
@@ -158,6 +161,7 @@ PolicyEditorPage::PolicyEditorPage(EnvironmentType type, QWidget* parent)
     m_previewView->horizontalHeader()->setResizeContentsPrecision(0);
     m_previewView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_previewView->horizontalHeader()->setSectionResizeMode(RetentionPreviewModel::ReasonsColumn, QHeaderView::Stretch);
+    HeaderFit::apply(m_previewView->horizontalHeader());
     m_previewView->setWordWrap(false);
     m_previewView->setAlternatingRowColors(true);
     m_previewView->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move within it

@@ -1,6 +1,7 @@
 #include "recoverykeybanner.h"
 
 #include "client/apiclient.h"
+#include "tones.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -25,24 +27,32 @@ RecoveryKeyBanner::RecoveryKeyBanner(ApiClient* client, QWidget* parent)
     setObjectName(QStringLiteral("recoveryKeyBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xd6));
-    pal.setColor(QPalette::WindowText, QColor(0x3a, 0x2a, 0x00));
-    setPalette(pal);
-    auto* layout = new QHBoxLayout(this);
+    Tones::follow(this, [this] {
+        const QPalette app = QApplication::palette(this);
+        QPalette pal = palette();
+        pal.setColor(QPalette::Window, Tones::noticeBackground(app));
+        pal.setColor(QPalette::WindowText, Tones::noticeText(app));
+        setPalette(pal);
+    });
+    // The text over the whole width and the buttons below it: beside them, on a small screen, the text wrapped into
+    // a column that left the backup table a single row.
+    auto* layout = new QVBoxLayout(this);
     m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("recoveryKeyLabel"));
     m_label->setWordWrap(true);
-    layout->addWidget(m_label, 1);
+    layout->addWidget(m_label);
     m_saveButton = new QPushButton(tr("Save as &file…"), this);
     m_saveButton->setObjectName(QStringLiteral("saveKeyButton"));
     m_copyButton = new QPushButton(tr("Cop&y password"), this);
     m_copyButton->setObjectName(QStringLiteral("copyKeyButton"));
     m_acknowledgeButton = new QPushButton(tr("I have &stored it safely"), this);
     m_acknowledgeButton->setObjectName(QStringLiteral("acknowledgeKeyButton"));
-    layout->addWidget(m_saveButton);
-    layout->addWidget(m_copyButton);
-    layout->addWidget(m_acknowledgeButton);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(m_copyButton);
+    buttons->addWidget(m_acknowledgeButton);
+    layout->addLayout(buttons);
     connect(m_saveButton, &QPushButton::clicked, this, &RecoveryKeyBanner::chooseFile);
     connect(m_copyButton, &QPushButton::clicked, this, &RecoveryKeyBanner::copyKey);
     connect(m_acknowledgeButton, &QPushButton::clicked, this, &RecoveryKeyBanner::acknowledge);

@@ -191,6 +191,28 @@ QString RetentionTimeline::weekLabel(const QDate& date)
     return QLocale().toString(date, tr("MMM d", "date format of the timeline's week labels (QDate::toString)"));
 }
 
+int RetentionTimeline::legendRows() const
+{
+    // As paintEvent places the entries: right to left, a new row when the next one would cross the left margin.
+    const QFontMetrics fm = fontMetrics();
+    QList<int> widths;
+    for (auto it = m_legend.crbegin(); it != m_legend.crend(); ++it)
+        widths.append(fm.horizontalAdvance(m_categories.at(*it).name) + 26);
+    widths.append(fm.horizontalAdvance(tr("simulated")) + 26 + 10);
+    widths.append(fm.horizontalAdvance(tr("real")) + 26);
+    const int available = std::max(1, width() - 2 * kMargin);
+    int rows = 1;
+    int used = 0;
+    for (int w : std::as_const(widths)) {
+        if (used > 0 && used + w > available) {
+            ++rows;
+            used = 0;
+        }
+        used += w;
+    }
+    return rows;
+}
+
 bool RetentionTimeline::legendBesideTitle() const
 {
     return fontMetrics().horizontalAdvance(title()) + 16 + legendWidth() <= width() - 2 * kMargin;
@@ -212,7 +234,9 @@ QRectF RetentionTimeline::barArea() const
 {
     const QFontMetrics fm = fontMetrics();
     const int axisHeight = fm.height() + 6;
-    const int headerHeight = legendBesideTitle() ? fm.height() + 8 : 2 * fm.height() + 10;
+    // The title, then the legend on as many rows as a narrow timeline needs.
+    const int headerHeight
+        = legendBesideTitle() ? fm.height() + 8 : fm.height() + 4 + legendRows() * (fm.height() + 2) + 4;
     // Room on the right for the arrows of the bars that outlive the view.
     return QRectF(rect()).adjusted(kMargin, headerHeight, -kMargin - 6, -axisHeight);
 }
@@ -503,10 +527,19 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
     // Legend, right-aligned: real and simulated (in the finest schedule's colour), then the colours of the rules.
     const QColor neutral = kScheduleColors[0];
     double lx = area.right() + 6;
-    const double swatchTop = legendTop + 2;
+    int rowTop = legendTop;
     const double swatchHeight = fm.ascent() - 2;
-    const auto entry = [&](const QString& text, const std::function<void(const QRectF&)>& swatch) {
+    const auto entry = [&](const QString& text, const std::function<void(const QRectF&)>& swatch, int gap = 0) {
         const int w = fm.horizontalAdvance(text);
+        // Wraps onto the next row where a narrow timeline has no room left (as legendRows() counts).
+        if (!oneLine && lx < area.right() + 6 && lx - gap - w - 26 < kMargin - 12) {
+            lx = area.right() + 6;
+            rowTop += fm.height() + 2;
+        } else {
+            lx -= gap;
+        }
+        const double swatchTop = rowTop + 2;
+        const int legendTop = rowTop;
         lx -= w;
         p.setPen(pal.color(QPalette::Text));
         p.drawText(QPointF(lx, legendTop + fm.ascent()), text);
@@ -518,11 +551,13 @@ void RetentionTimeline::paintEvent(QPaintEvent*)
         const Category& c = m_categories.at(*it);
         entry(c.name, [&](const QRectF& r) { p.fillRect(r, c.color); });
     }
-    lx -= 10;
-    entry(tr("simulated"), [&](const QRectF& r) {
-        p.fillRect(r, simulatedFill(neutral));
-        p.setPen(QPen(neutral, 1));
-        p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
-    });
+    entry(
+        tr("simulated"),
+        [&](const QRectF& r) {
+            p.fillRect(r, simulatedFill(neutral));
+            p.setPen(QPen(neutral, 1));
+            p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        },
+        10);
     entry(tr("real"), [&](const QRectF& r) { p.fillRect(r, neutral); });
 }

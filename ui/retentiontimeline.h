@@ -84,6 +84,8 @@ private:
 
     QString title() const;
     int legendWidth() const;
+    // The rows the legend takes below the title (1 unless the timeline is narrow).
+    int legendRows() const;
     int categoryOf(const QStringList& reasons) const;
     void layoutBars();
     QRectF barArea() const;

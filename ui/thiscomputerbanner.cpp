@@ -2,8 +2,10 @@
 
 #include "localserver.h"
 #include "messagebox.h"
+#include "tones.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -20,10 +22,13 @@ ThisComputerBanner::ThisComputerBanner(
     setObjectName(QStringLiteral("thisComputerBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
-    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
-    setPalette(p);
+    Tones::follow(this, [this] {
+        const QPalette app = QApplication::palette(this);
+        QPalette p = palette();
+        p.setColor(QPalette::Window, app.color(QPalette::ToolTipBase));
+        p.setColor(QPalette::WindowText, app.color(QPalette::ToolTipText));
+        setPalette(p);
+    });
     m_label->setObjectName(QStringLiteral("thisComputerBannerLabel"));
     m_label->setWordWrap(true);
     m_button->setObjectName(QStringLiteral("runInBackgroundButton"));

@@ -1,7 +1,7 @@
 // Not a test: makes the screenshots in docs/ from the real console against a real tidemarkd.
 //   xvfb-run -a -s "-screen 0 1366x768x24" build/dev/tests/tidemark-screenshots docs/
 // With LANG=de_DE.UTF-8 (and another folder) it shows the console in German, as its users see it.
-// With --dark it makes only the policy editor, in Fusion with a dark palette: docs/policy-editor-dark.png.
+// With --dark it makes them in Fusion with a dark palette, named NAME-dark.png (docs/ keeps a few of them).
 #include "activitylistmodel.h"
 #include "backupdialog.h"
 #include "backuptablemodel.h"
@@ -52,32 +52,6 @@
 
 namespace {
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2d, 0x2f, 0x33), base(0x1f, 0x21, 0x24), text(0xe8, 0xea, 0xed);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-    p.setColor(QPalette::Mid, QColor(0x44, 0x47, 0x4c));
-    p.setColor(QPalette::Dark, QColor(0x17, 0x18, 0x1a));
-    p.setColor(QPalette::Light, QColor(0x50, 0x53, 0x58));
-    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x84, 0x8a));
-    return p;
-}
-
 bool shoot(const QString& path)
 {
     QTest::qWait(400);
@@ -103,6 +77,11 @@ int main(int argc, char* argv[])
     }
     const QString out = !args.isEmpty() ? args.first() : QStringLiteral("docs");
     QDir().mkpath(out);
+    // Where a shot goes: docs/NAME.png, or docs/NAME-dark.png in the dark palette.
+    const auto file = [&](const char* name) -> QString {
+        return out + QLatin1Char('/') + QLatin1String(name)
+            + (dark ? QStringLiteral("-dark.png") : QStringLiteral(".png"));
+    };
 
     ServerProcess server;
     if (!server.start()) {
@@ -206,8 +185,7 @@ int main(int argc, char* argv[])
     if (!selected)
         qWarning("no consistent backup of main in the activity list; the log pane stays empty");
     QTest::qWait(1500);
-    if (!dark)
-        shoot(out + QStringLiteral("/main-window.png"));
+    shoot(file("main-window"));
 
     // The real dialogs, opened by their actions.
     const auto shootModal = [&](const char* action, const QString& file, std::function<void(QDialog*)> prepare) {
@@ -221,8 +199,7 @@ int main(int argc, char* argv[])
         });
         window.findChild<QAction*>(QLatin1String(action))->trigger();
     };
-    if (!dark)
-        shootModal("backupAction", out + QStringLiteral("/backup-dialog.png"), nullptr);
+    shootModal("backupAction", file("backup-dialog"), nullptr);
     // What a restore would change: a few files of main differ from the selected backup.
     const QString uploads = descriptor.value(QStringLiteral("mounts"))
                                 .toArray()
@@ -236,16 +213,14 @@ int main(int argc, char* argv[])
             file.write("changed after the backup\n");
     }
     QFile::remove(uploads + QStringLiteral("/batch-2/note-104.txt"));
-    if (!dark)
-        shootModal("restoreAction", out + QStringLiteral("/restore-dialog.png"), [](QDialog* dialog) {
-            dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"))->setChecked(false);
-            // The impact preview arrives while the dialog is open.
-            auto* impact = dialog->findChild<QLabel*>(QStringLiteral("impactLabel"));
-            if (impact
-                && !QTest::qWaitFor([impact] { return impact->text().contains(QLatin1String("mounts/")); }, 15000))
-                qWarning("timed out waiting for the impact preview");
-        });
-    if (!dark) {
+    shootModal("restoreAction", file("restore-dialog"), [](QDialog* dialog) {
+        dialog->findChild<QCheckBox*>(QStringLiteral("restoreCodeCheckBox"))->setChecked(false);
+        // The impact preview arrives while the dialog is open.
+        auto* impact = dialog->findChild<QLabel*>(QStringLiteral("impactLabel"));
+        if (impact && !QTest::qWaitFor([impact] { return impact->text().contains(QLatin1String("mounts/")); }, 15000))
+            qWarning("timed out waiting for the impact preview");
+    });
+    {
         // Browse: the backup's parts, the uploads mount open.
         window.findChild<QAction*>(QStringLiteral("browseAction"))->trigger();
         auto* browse = window.findChild<BrowseDialog*>();
@@ -268,7 +243,7 @@ int main(int argc, char* argv[])
                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
                 }
             }
-            shoot(out + QStringLiteral("/browse.png"));
+            shoot(file("browse"));
             browse->close();
         }
     }
@@ -294,13 +269,13 @@ int main(int argc, char* argv[])
             }
         }
         QTest::qWait(800);
-        shoot(out + (dark ? QStringLiteral("/policy-editor-dark.png") : QStringLiteral("/policy-editor.png")));
+        shoot(file("policy-editor"));
         // The draft was changed for the picture: close without applying it (the dialog asks).
         MessageBox::setNextAnswer(QMessageBox::Discard);
         dialog->close();
         MessageBox::setNextAnswer(std::nullopt);
     }
-    if (!dark) {
+    {
         // Copies and repositories: a copy target on "another disk", one more backup copied to it, a verification.
         QTemporaryDir disk;
         const QString target = disk.filePath(QStringLiteral("tidemark-copy"));
@@ -340,16 +315,16 @@ int main(int argc, char* argv[])
             check->click();
             if (!QTest::qWaitFor([&] { return check->isEnabled(); }, 30000))
                 qWarning("timed out waiting for the connection check");
-            shoot(out + QStringLiteral("/copies.png"));
+            shoot(file("copies"));
             RepositoryPage* repository = dialog->repositoryPage();
             dialog->tabs()->setCurrentWidget(repository);
             if (!QTest::qWaitFor([&] { return repository->isLoaded(); }, 15000))
                 qWarning("timed out waiting for the repositories");
-            shoot(out + QStringLiteral("/repository.png"));
+            shoot(file("repository"));
             dialog->close();
         }
     }
-    if (!dark) {
+    {
         // Health: every environment of the three connections, worst first, the worst state in the title and tray.
         QSignalSpy polled(window.healthMonitor(), &HealthMonitor::polled);
         window.healthMonitor()->setTimeout(3000);
@@ -363,7 +338,7 @@ int main(int argc, char* argv[])
         window.healthView()->table()->selectRow(0);
         window.healthView()->table()->setFocus();
         QTest::qWait(800);
-        shoot(out + QStringLiteral("/health-view.png"));
+        shoot(file("health-view"));
     }
     second.stop();
     server.stop();

@@ -12,6 +12,7 @@
 #include "messagebox.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
+#include "quitprompt.h"
 #include "retentionpreviewmodel.h"
 #include "retentionreasons.h"
 #include "retentiontimeline.h"
@@ -525,8 +526,12 @@ void TestConsoleFixes::quittingDuringABackupAsksFirst()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->activityModel()->rowOf(id) >= 0, 10000);
 
     // Stay: the window stays, and the question said plainly what quitting does.
+    // The quit prompt asks the embedded server what runs (asynchronously) before its question comes.
+    auto* prompt = m_window->findChild<QuitPrompt*>();
+    QVERIFY(prompt);
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     QVERIFY(!m_window->close());
+    QTRY_VERIFY_WITH_TIMEOUT(!prompt->isAsking(), 20000);
     QVERIFY(m_window->isVisible());
     QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("1 activity is still running")),
         qPrintable(MessageBox::lastText()));

@@ -5,16 +5,21 @@
 // tidemarkd, or the one systemd starts. Runs offscreen.
 #include "activitylistmodel.h"
 #include "client/apiclient.h"
+#include "connectionprofiles.h"
+#include "consoletest.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "quitprompt.h"
 #include "serverprocess.h"
 #include "systemduserservice.h"
 #include "thiscomputer.h"
+#include "tokenstore.h"
 #include "translator.h"
 #include "usersystemd.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,6 +101,15 @@ struct Console
             return {};
         return id;
     }
+    // Closes the window as Ctrl+Q does; true when the window may still be there afterwards because the quit
+    // prompt asked the embedded server and then its question (answered by MessageBox's seam) came.
+    bool closeAndWaitForTheQuestion()
+    {
+        auto* prompt = window->findChild<QuitPrompt*>();
+        if (!prompt || window->close())
+            return false;
+        return QTest::qWaitFor([prompt] { return !prompt->isAsking(); }, 20000);
+    }
     QJsonObject activity(const QString& id) const
     {
         TestHttp http(window->client()->connection().apiUrl.toString());
@@ -117,6 +131,8 @@ private slots:
     void withoutSystemdTheBannerSaysSchedulesNeedTheConsole();
     void quitPromptStayThenCancel();
     void quitPromptFinishInBackground();
+    void quitPromptAsksWhileARemoteConnectionShows();
+    void quitPromptWhenTheServerDoesNotAnswer();
     void systemdUserService();
 };
 
@@ -215,7 +231,7 @@ void TestThisComputer::quitPromptStayThenCancel()
 
     // Stay: nothing happens; the question says plainly what quitting does.
     MessageBox::setNextAnswer(QMessageBox::Cancel);
-    QVERIFY(!console.window->close());
+    QVERIFY(console.closeAndWaitForTheQuestion());
     QVERIFY(console.window->isVisible());
     QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("1 activity is still running")),
         qPrintable(MessageBox::lastText()));
@@ -239,7 +255,7 @@ void TestThisComputer::quitPromptFinishInBackground()
 
     // Finish in the background: the window goes at once, the backup goes on and completes, then the console quits.
     MessageBox::setNextAnswer(QMessageBox::Yes);
-    console.window->close();
+    QVERIFY(console.closeAndWaitForTheQuestion());
     QVERIFY(!console.window->isVisible());
     QCOMPARE(quit.count(), 0);
     QCOMPARE(console.activity(id).value(QStringLiteral("state")).toString(), QStringLiteral("in_progress"));
@@ -248,6 +264,96 @@ void TestThisComputer::quitPromptFinishInBackground()
     QCOMPARE(done.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
     QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QCOMPARE(quit.count(), 1);
+}
+
+void TestThisComputer::quitPromptAsksWhileARemoteConnectionShows()
+{
+    // A second tidemarkd is the remote connection the window shows when the user quits.
+    ServerProcess remote;
+    QVERIFY2(remote.start(), qPrintable(remote.error()));
+    const QString remoteName = QStringLiteral("Remote for quitting");
+    QString error;
+    QVERIFY2(ConnectionProfiles().add(
+                 ConnectionProfile {remoteName, QUrl(remote.url()),
+                     QUrl(remote.url() + QStringLiteral("/oauth2/token")), QStringLiteral("demo"), false},
+                 &error),
+        qPrintable(error));
+    const auto removeProfile = qScopeGuard([&] { ConnectionProfiles().remove(remoteName); });
+
+    Console console;
+    QVERIFY(console.open(kNoSystemctl));
+    const QString embeddedUrl = console.window->client()->connection().apiUrl.toString();
+    const QString embeddedAccess = console.access();
+    const QString id = console.startSlowBackup(12);
+    QVERIFY(!id.isEmpty());
+
+    // Switch to the remote connection (its token typed in this session): the window shows only the remote server.
+    console.window->tokenStore()->setSessionToken(QUrl(remote.url()), remote.adminToken());
+    auto* combo = console.window->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+    const int index = combo->findData(remoteName);
+    QVERIFY(index > 0);
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+    QTRY_VERIFY_WITH_TIMEOUT(console.window->client()->connection().apiUrl == QUrl(remote.url()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(console.window->selectedEnvironment().has_value(), 30000);
+    QCOMPARE(console.window->currentConnection(), remoteName);
+    QCOMPARE(console.window->activityModel()->rowOf(id), -1);
+
+    // Stay: the embedded server's backup is what the question is about; the window stays, the backup goes on.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(console.closeAndWaitForTheQuestion());
+    QVERIFY(console.window->isVisible());
+    QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("1 activity is still running")),
+        qPrintable(MessageBox::lastText()));
+    QVERIFY2(MessageBox::lastDetails().contains(QStringLiteral("Consistent backup of main")),
+        qPrintable(MessageBox::lastDetails()));
+    TestHttp http(embeddedUrl);
+    const auto state = [&] {
+        return http.get(QStringLiteral("/projects/demo/activities/") + id, embeddedAccess)
+            .json.toObject()
+            .value(QStringLiteral("state"))
+            .toString();
+    };
+    QCOMPARE(state(), QStringLiteral("in_progress"));
+
+    // Cancel them and quit: the embedded server's backup ends cancelled, then the window closes.
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(console.closeAndWaitForTheQuestion());
+    QTRY_VERIFY_WITH_TIMEOUT(!console.window->isVisible(), 40000);
+    // Not completed: cancelled (once its pause hook has returned, if the window closed before).
+    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("cancelled"), 30000);
+}
+
+void TestThisComputer::quitPromptWhenTheServerDoesNotAnswer()
+{
+    // "This computer" as a tidemarkd that stops answering while the console still takes it for running: not
+    // knowing what runs is not taken for "nothing runs".
+    ServerProcess server;
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    TestLocalServer local(server.url(), server.adminToken());
+    MainWindow window(&local);
+    window.setRefreshInterval(0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(window.selectedEnvironment().has_value(), 30000);
+    server.stop();
+    auto* prompt = window.findChild<QuitPrompt*>();
+    QVERIFY(prompt);
+
+    // Stay: the window stays; the question says the server did not answer.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QTRY_VERIFY_WITH_TIMEOUT(!prompt->isAsking(), 30000);
+    QVERIFY(window.isVisible());
+    QVERIFY2(MessageBox::lastText().startsWith(QStringLiteral("This computer's server did not say")),
+        qPrintable(MessageBox::lastText()));
+
+    // Quit anyway: the window closes.
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(!window.close());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 30000);
+    QVERIFY(prompt->isQuitting());
 }
 
 void TestThisComputer::systemdUserService()
