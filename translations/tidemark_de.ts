@@ -5048,10 +5048,6 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
         </translation>
     </message>
     <message>
-        <source>Copies and re&amp;positories…</source>
-        <translation>Kopien und Re&amp;positorys…</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
@@ -5070,6 +5066,10 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>Tidemark — %1</source>
         <translation>Tidemark — %1</translation>
+    </message>
+    <message>
+        <source>Copies, re&amp;positories and alerts…</source>
+        <translation>Kopien, Re&amp;positorys und Benachrichtigungen…</translation>
     </message>
 </context>
 <context>
@@ -5316,6 +5316,272 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>&apos;%1&apos; names another notification target already (names must be unique)</source>
         <translation>„%1“ bezeichnet bereits ein anderes Benachrichtigungsziel (Namen müssen eindeutig sein)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>A cop&amp;y failed</source>
+        <translation>Eine Kop&amp;ie ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>(stored; type to replace)</source>
+        <translation>(gespeichert; zum Ersetzen tippen)</translation>
+    </message>
+    <message>
+        <source>&amp;Add target</source>
+        <translation>&amp;Ziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Alert target</source>
+        <translation>Benachrichtigungsziel</translation>
+    </message>
+    <message>
+        <source>ops-chat</source>
+        <translation>ops-chat</translation>
+    </message>
+    <message>
+        <source>1 to 64 lower-case letters, digits, - and _</source>
+        <translation>1 bis 64 Kleinbuchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>The address tidemarkd posts to. It often holds a secret, so it is write-only: the server keeps it and shows only its scheme and host.</source>
+        <translation>Die Adresse, an die tidemarkd sendet. Sie enthält oft ein Geheimnis und kann daher nur geschrieben werden: Der Server bewahrt sie auf und zeigt nur Schema und Host.</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Slack (incoming webhook)</source>
+        <translation>Slack (eingehender Webhook)</translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>smtp.example.org</source>
+        <translation>smtp.example.org</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>SMTP-&amp;Server:</translation>
+    </message>
+    <message>
+        <source>STARTTLS (required)</source>
+        <translation>STARTTLS (erforderlich)</translation>
+    </message>
+    <message>
+        <source>TLS from the start (SMTPS)</source>
+        <translation>TLS von Anfang an (SMTPS)</translation>
+    </message>
+    <message>
+        <source>None (loopback relays only)</source>
+        <translation>Keine (nur für lokale Relays)</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>Versc&amp;hlüsselung:</translation>
+    </message>
+    <message>
+        <source>(no login)</source>
+        <translation>(ohne Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Write-only: the server keeps it and never shows it again.</source>
+        <translation>Nur schreibbar: Der Server bewahrt es auf und zeigt es nie wieder an.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>ops@example.org, dba@example.org</source>
+        <translation>ops@example.org, dba@example.org</translation>
+    </message>
+    <message>
+        <source>tidemarkd@this host</source>
+        <translation>tidemarkd@dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Send when</source>
+        <translation>Senden, wenn</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <source>Sends a test message to every saved target and says which ones received it.</source>
+        <translation>Sendet eine Testnachricht an jedes gespeicherte Ziel und zeigt, welche sie erhalten haben.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve target</source>
+        <translation>Ziel spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries since tidemarkd started:</source>
+        <translation>Zustellungen seit de&amp;m Start von tidemarkd:</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Last delivered</source>
+        <translation>Zuletzt zugestellt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>(new target)</source>
+        <translation>(neues Ziel)</translation>
+    </message>
+    <message>
+        <source>Give the target a name, where to send and which events, then save it and send a test.</source>
+        <translation>Geben Sie dem Ziel einen Namen, wohin gesendet wird und bei welchen Ereignissen; speichern Sie es dann und senden Sie einen Test.</translation>
+    </message>
+    <message>
+        <source>%1 (stored; type to replace)</source>
+        <translation>%1 (gespeichert; zum Ersetzen tippen)</translation>
+    </message>
+    <message>
+        <source>https://hooks.example.org/…</source>
+        <translation>https://hooks.example.org/…</translation>
+    </message>
+    <message>
+        <source>Send when: choose at least one event.</source>
+        <translation>Senden, wenn: Wählen Sie mindestens ein Ereignis.</translation>
+    </message>
+    <message>
+        <source>URL: give the address to post to.</source>
+        <translation>URL: Geben Sie die Adresse an, an die gesendet wird.</translation>
+    </message>
+    <message>
+        <source>To: give at least one address.</source>
+        <translation>Empfänger: Geben Sie mindestens eine Adresse an.</translation>
+    </message>
+    <message>
+        <source>Target %1 added. Send a test to see that it arrives.</source>
+        <translation>Ziel %1 hinzugefügt. Senden Sie einen Test, um zu sehen, dass er ankommt.</translation>
+    </message>
+    <message>
+        <source>Target %1 saved.</source>
+        <translation>Ziel %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove alert target</source>
+        <translation>Benachrichtigungsziel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the alert target %1? tidemarkd stops sending to it, and forgets its stored secrets.</source>
+        <translation>Das Benachrichtigungsziel %1 entfernen? tidemarkd sendet nicht mehr dorthin und vergisst die gespeicherten Geheimnisse.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Target %1 removed.</source>
+        <translation>Ziel %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save the target first: a test goes to the saved targets.</source>
+        <translation>Speichern Sie das Ziel zuerst: Ein Test geht an die gespeicherten Ziele.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending a test message to %n target(s)…</source>
+        <translation>
+            <numerusform>Testnachricht wird an %n Ziel gesendet…</numerusform>
+            <numerusform>Testnachricht wird an %n Ziele gesendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: received.</source>
+        <translation>%1: erhalten.</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>A &amp;backup failed</source>
+        <translation>Eine Sicherung ist feh&amp;lgeschlagen</translation>
+    </message>
+    <message>
+        <source>Scheduled backups &amp;were missed</source>
+        <translation>Geplante Sicherungen wurden &amp;versäumt</translation>
+    </message>
+    <message>
+        <source>A ver&amp;ification failed</source>
+        <translation>Eine Prüfung der &amp;Daten ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>A restore finis&amp;hed</source>
+        <translation>Eine &amp;Wiederherstellung wurde beendet</translation>
+    </message>
+    <message>
+        <source>Alert targets:</source>
+        <translation>Benachrichtigungsziele:</translation>
+    </message>
+    <message>
+        <source>Remove tar&amp;get…</source>
+        <translation>Ziel ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Empfän&amp;ger:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>Abs&amp;ender:</translation>
     </message>
 </context>
 <context>
@@ -5744,16 +6010,27 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
 <context>
     <name>ProjectSettingsDialog</name>
     <message>
-        <source>Copies and repositories of %1</source>
-        <translation>Kopien und Repositorys von %1</translation>
-    </message>
-    <message>
         <source>&amp;Copies</source>
         <translation>&amp;Kopien</translation>
     </message>
     <message>
         <source>&amp;Repositories</source>
         <translation>&amp;Repositorys</translation>
+    </message>
+    <message>
+        <source>Copies, repositories and alerts of %1</source>
+        <translation>Kopien, Repositorys und Benachrichtigungen von %1</translation>
+    </message>
+    <message>
+        <source>A&amp;lerts</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>This computer&apos;s server did not say whether backups are running: %1</source>
+        <translation>Der Server dieses Computers hat nicht mitgeteilt, ob Sicherungen laufen: %1</translation>
     </message>
 </context>
 <context>
@@ -5769,6 +6046,18 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>Finish in the &amp;background</source>
         <translation>Im &amp;Hintergrund abschließen</translation>
+    </message>
+    <message>
+        <source>Asking this computer&apos;s server what is running…</source>
+        <translation>Der Server dieses Computers wird gefragt, was gerade läuft…</translation>
+    </message>
+    <message>
+        <source>Quitting stops this computer&apos;s server and anything it is doing.</source>
+        <translation>Beenden stoppt den Server dieses Computers und alles, was er gerade tut.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>Trotzdem &amp;beenden</translation>
     </message>
 </context>
 <context>

@@ -351,6 +351,16 @@
     </message>
 </context>
 <context>
+    <name>NotificationsPage</name>
+    <message numerus="yes">
+        <source>Sending a test message to %n target(s)…</source>
+        <translation>
+            <numerusform>Sending a test message to %n target…</numerusform>
+            <numerusform>Sending a test message to %n targets…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message numerus="yes">
         <source>%n while tidemarkd was not running</source>

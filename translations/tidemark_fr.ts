@@ -4980,10 +4980,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         </translation>
     </message>
     <message>
-        <source>Copies and re&amp;positories…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5001,6 +4997,10 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Tidemark — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies, re&amp;positories and alerts…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5247,6 +5247,272 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>&apos;%1&apos; names another notification target already (names must be unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>A cop&amp;y failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stored; type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ops-chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 64 lower-case letters, digits, - and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address tidemarkd posts to. It often holds a secret, so it is write-only: the server keeps it and shows only its scheme and host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack (incoming webhook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtp.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the start (SMTPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (loopback relays only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write-only: the server keeps it and never shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ops@example.org, dba@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidemarkd@this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a test message to every saved target and says which ones received it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries since tidemarkd started:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the target a name, where to send and which events, then save it and send a test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stored; type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://hooks.example.org/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send when: choose at least one event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL: give the address to post to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To: give at least one address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1 added. Send a test to see that it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove alert target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the alert target %1? tidemarkd stops sending to it, and forgets its stored secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the target first: a test goes to the saved targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending a test message to %n target(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled backups &amp;were missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ver&amp;ification failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore finis&amp;hed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert targets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove tar&amp;get…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5676,15 +5942,26 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
 <context>
     <name>ProjectSettingsDialog</name>
     <message>
-        <source>Copies and repositories of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Copies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies, repositories and alerts of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;lerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>This computer&apos;s server did not say whether backups are running: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5700,6 +5977,18 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Finish in the &amp;background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking this computer&apos;s server what is running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitting stops this computer&apos;s server and anything it is doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "displayformat.h"
 #include "domain/timestamp.h"
 #include "messagebox.h"
+#include "tones.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -30,15 +31,15 @@ enum DeliveryColumn { TargetColumn, SentColumn, FailedColumn, WaitingColumn, Las
 QString eventLabel(const QString& event)
 {
     if (event == QLatin1String("backup.failed"))
-        return NotificationsPage::tr("A backup &failed");
+        return NotificationsPage::tr("A &backup failed");
     if (event == QLatin1String("backup.missed"))
-        return NotificationsPage::tr("Scheduled backups were &missed");
+        return NotificationsPage::tr("Scheduled backups &were missed");
     if (event == QLatin1String("copy.failed"))
         return NotificationsPage::tr("A cop&y failed");
     if (event == QLatin1String("verify.failed"))
-        return NotificationsPage::tr("A &verification failed");
+        return NotificationsPage::tr("A ver&ification failed");
     if (event == QLatin1String("restore.finished"))
-        return NotificationsPage::tr("A restore &ended");
+        return NotificationsPage::tr("A restore finis&hed");
     return event;
 }
 
@@ -67,13 +68,13 @@ NotificationsPage::NotificationsPage(
     layout->addLayout(top, 3);
 
     auto* left = new QVBoxLayout;
-    auto* listLabel = new QLabel(tr("A&lerts go to:"), this);
+    auto* listLabel = new QLabel(tr("Alert targets:"), this);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("notificationListWidget"));
     listLabel->setBuddy(m_list);
     m_addButton = new QPushButton(tr("&Add target"), this);
     m_addButton->setObjectName(QStringLiteral("addNotificationButton"));
-    m_removeButton = new QPushButton(tr("&Remove target…"), this);
+    m_removeButton = new QPushButton(tr("Remove tar&get…"), this);
     m_removeButton->setObjectName(QStringLiteral("removeNotificationButton"));
     left->addWidget(listLabel);
     left->addWidget(m_list, 1);
@@ -138,7 +139,7 @@ NotificationsPage::NotificationsPage(
     m_userEdit = new QLineEdit(email);
     m_userEdit->setObjectName(QStringLiteral("smtpUserLineEdit"));
     m_userEdit->setPlaceholderText(tr("(no login)"));
-    emailForm->addRow(tr("U&ser:"), m_userEdit);
+    emailForm->addRow(tr("&User:"), m_userEdit);
     m_passwordEdit = new QLineEdit(email);
     m_passwordEdit->setObjectName(QStringLiteral("smtpPasswordLineEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
@@ -147,11 +148,11 @@ NotificationsPage::NotificationsPage(
     m_toEdit = new QLineEdit(email);
     m_toEdit->setObjectName(QStringLiteral("mailToLineEdit"));
     m_toEdit->setPlaceholderText(tr("ops@example.org, dba@example.org"));
-    emailForm->addRow(tr("&To:"), m_toEdit);
+    emailForm->addRow(tr("T&o:"), m_toEdit);
     m_fromEdit = new QLineEdit(email);
     m_fromEdit->setObjectName(QStringLiteral("mailFromLineEdit"));
     m_fromEdit->setPlaceholderText(tr("tidemarkd@this host"));
-    emailForm->addRow(tr("Fr&om:"), m_fromEdit);
+    emailForm->addRow(tr("Fro&m:"), m_fromEdit);
     m_kindStack->addWidget(email);
     form->addRow(m_kindStack);
 
@@ -326,7 +327,7 @@ void NotificationsPage::setStatus(const QString& text, bool failure)
 {
     m_status->setText(text);
     m_status->setProperty("failure", failure);
-    m_status->setStyleSheet(failure ? QStringLiteral("color: #c62828") : QString());
+    Tones::setTextTone(m_status, failure ? std::optional(Tones::Tone::Danger) : std::nullopt);
 }
 
 std::optional<NotificationTarget> NotificationsPage::formTarget(QString& problem) const

@@ -36,7 +36,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(ApiClient* client, const QString& p
     if (pages.notifications) {
         m_notifications = new NotificationsPage(client, project, notifications, m_tabs);
         m_notifications->setObjectName(QStringLiteral("notificationsPage"));
-        m_tabs->addTab(m_notifications, tr("&Alerts"));
+        m_tabs->addTab(m_notifications, tr("A&lerts"));
         connect(m_notifications, &NotificationsPage::notificationsChanged, this,
             &ProjectSettingsDialog::notificationsChanged);
     }
