@@ -5188,8 +5188,8 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message numerus="yes">
         <source>The backup schedule of %1 missed %n run(s); a backup has been started now.</source>
         <translation>
-            <numerusform>Der Sicherungsplan von %1 hat %n Lauf verpasst; eine Sicherung wurde jetzt gestartet.</numerusform>
-            <numerusform>Der Sicherungsplan von %1 hat %n Läufe verpasst; eine Sicherung wurde jetzt gestartet.</numerusform>
+            <numerusform>Der Backup-Plan von %1 hat %n Lauf verpasst; ein Backup wurde jetzt gestartet.</numerusform>
+            <numerusform>Der Backup-Plan von %1 hat %n Läufe verpasst; ein Backup wurde jetzt gestartet.</numerusform>
         </translation>
     </message>
 </context>
@@ -5549,11 +5549,11 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     </message>
     <message>
         <source>A &amp;backup failed</source>
-        <translation>Eine Sicherung ist feh&amp;lgeschlagen</translation>
+        <translation>Ein Backup ist feh&amp;lgeschlagen</translation>
     </message>
     <message>
         <source>Scheduled backups &amp;were missed</source>
-        <translation>Geplante Sicherungen wurden &amp;versäumt</translation>
+        <translation>Geplante Backups wurden &amp;versäumt</translation>
     </message>
     <message>
         <source>A ver&amp;ification failed</source>
@@ -6030,7 +6030,7 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <name>QCoreApplication</name>
     <message>
         <source>This computer&apos;s server did not say whether backups are running: %1</source>
-        <translation>Der Server dieses Computers hat nicht mitgeteilt, ob Sicherungen laufen: %1</translation>
+        <translation>Der Server dieses Computers hat nicht mitgeteilt, ob Backups laufen: %1</translation>
     </message>
 </context>
 <context>
