@@ -65,7 +65,7 @@ NotificationsPage::NotificationsPage(
 {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
-    layout->addLayout(top, 3);
+    layout->addLayout(top, 2);
 
     auto* left = new QVBoxLayout;
     auto* listLabel = new QLabel(tr("Alert targets:"), this);
@@ -200,6 +200,8 @@ NotificationsPage::NotificationsPage(
     m_deliveries->setTabKeyNavigation(false);
     deliveriesLabel->setBuddy(m_deliveries);
     layout->addWidget(deliveriesLabel);
+    m_deliveries->setMinimumHeight(m_deliveries->horizontalHeader()->sizeHint().height()
+        + 4 * m_deliveries->verticalHeader()->defaultSectionSize());
     layout->addWidget(m_deliveries, 1);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -210,7 +212,7 @@ NotificationsPage::NotificationsPage(
         updateButtons();
     });
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, [this] {
-        m_kindStack->setCurrentIndex(m_kindCombo->currentIndex());
+        showKindPage();
         updateButtons();
     });
     connect(m_addButton, &QPushButton::clicked, this, &NotificationsPage::addTarget);
@@ -290,7 +292,7 @@ void NotificationsPage::showTarget(int row)
     // A saved target keeps its name: its secrets are kept under it on the server.
     m_nameEdit->setReadOnly(saved);
     m_kindCombo->setCurrentIndex(m_kindCombo->findData(int(target.kind)));
-    m_kindStack->setCurrentIndex(m_kindCombo->currentIndex());
+    showKindPage();
     m_urlEdit->clear();
     m_urlEdit->setPlaceholderText(saved && target.kind == NotificationTarget::Kind::Webhook
             ? tr("%1 (stored; type to replace)").arg(target.url)
@@ -307,6 +309,18 @@ void NotificationsPage::showTarget(int row)
     for (QCheckBox* box : std::as_const(m_eventBoxes))
         box->setChecked(target.events.contains(box->property("event").toString()));
     m_status->clear();
+}
+
+void NotificationsPage::showKindPage()
+{
+    // Only the shown kind's fields take room: a webhook's two rows do not leave an e-mail form's height empty.
+    const int index = m_kindCombo->currentIndex();
+    for (int i = 0; i < m_kindStack->count(); ++i) {
+        const auto policy = i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_kindStack->widget(i)->setSizePolicy(policy, policy);
+    }
+    m_kindStack->setCurrentIndex(index);
+    m_kindStack->updateGeometry();
 }
 
 void NotificationsPage::updateButtons()

@@ -50,6 +50,7 @@ signals:
 private:
     void populateList(const QString& select);
     void showTarget(int row);
+    void showKindPage();
     void updateButtons();
     void send(const QList<NotificationTarget>& targets, const QString& select, const QString& doneText);
     void setStatus(const QString& text, bool failure);

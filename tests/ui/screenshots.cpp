@@ -14,6 +14,7 @@
 #include "localserver.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "notificationspage.h"
 #include "policyeditordialog.h"
 #include "policyeditorpage.h"
 #include "projectsettingsdialog.h"
@@ -24,6 +25,7 @@
 #include "serverprocess.h"
 #include "tokenstore.h"
 #include "translator.h"
+#include "webhookreceiver.h"
 
 #include <QAction>
 #include <QApplication>
@@ -339,6 +341,68 @@ int main(int argc, char* argv[])
         window.healthView()->table()->setFocus();
         QTest::qWait(800);
         shoot(file("health-view"));
+    }
+    {
+        // Alerts: two webhooks (a chat and a phone), a failed backup delivered to both, then Send test.
+        WebhookReceiver receiver;
+        receiver.start();
+        http.request("PATCH", QStringLiteral("/projects/demo/settings"),
+            QJsonDocument(
+                QJsonObject {{QStringLiteral("notifications"),
+                    QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("ops-chat")},
+                                    {QStringLiteral("kind"), QStringLiteral("webhook")},
+                                    {QStringLiteral("url"), receiver.url(QStringLiteral("/services/T0/B0"))},
+                                    {QStringLiteral("format"), QStringLiteral("slack")},
+                                    {QStringLiteral("events"),
+                                        QJsonArray {QStringLiteral("backup.failed"), QStringLiteral("backup.missed"),
+                                            QStringLiteral("copy.failed"), QStringLiteral("verify.failed")}}},
+                        QJsonObject {{QStringLiteral("name"), QStringLiteral("phone")},
+                            {QStringLiteral("kind"), QStringLiteral("webhook")},
+                            {QStringLiteral("url"), receiver.url(QStringLiteral("/tidemark-alerts"))},
+                            {QStringLiteral("format"), QStringLiteral("ntfy")},
+                            {QStringLiteral("events"), QJsonArray {QStringLiteral("backup.failed")}}}}}})
+                .toJson(QJsonDocument::Compact),
+            access);
+        QJsonObject local = http.get(QStringLiteral("/projects/demo/environments/staging"), access)
+                                .json.toObject()
+                                .value(QStringLiteral("local"))
+                                .toObject();
+        const QJsonObject before = local;
+        local.insert(QStringLiteral("hooks"),
+            QJsonObject {
+                {QStringLiteral("pause"), QStringLiteral("echo 'the maintenance page did not come up' >&2; exit 3")},
+                {QStringLiteral("resume"), QStringLiteral("true")}});
+        const auto patchStaging = [&](const QJsonObject& descriptor) {
+            http.request("PATCH", QStringLiteral("/projects/demo/environments/staging"),
+                QJsonDocument(QJsonObject {{QStringLiteral("local"), descriptor}}).toJson(QJsonDocument::Compact),
+                access);
+        };
+        patchStaging(local);
+        qInfo("alerts: a failed backup of staging");
+        http.startAndWait(
+            "POST", QStringLiteral("/projects/demo/environments/staging/backup"), R"({"safe": true})", access, 60000);
+        patchStaging(before);
+        if (!QTest::qWaitFor([&] { return receiver.requests().size() >= 2; }, 20000))
+            qWarning("timed out waiting for the alerts");
+        window.refresh();
+        QTest::qWait(1500); // the window's settings, with the targets
+        window.editCopies();
+        auto* dialog = window.findChild<ProjectSettingsDialog*>();
+        if (dialog && dialog->notificationsPage()) {
+            dialog->move(screen.center() - dialog->rect().center());
+            NotificationsPage* alerts = dialog->notificationsPage();
+            dialog->tabs()->setCurrentWidget(alerts);
+            if (!QTest::qWaitFor([&] { return alerts->targets().size() == 2; }, 10000))
+                qWarning("timed out waiting for the alert targets");
+            auto* test = alerts->findChild<QPushButton*>(QStringLiteral("sendTestButton"));
+            QSignalSpy busy(alerts, &NotificationsPage::busyChanged);
+            test->click();
+            if (!QTest::qWaitFor([&] { return busy.size() >= 2; }, 30000))
+                qWarning("timed out waiting for the test messages");
+            QTest::qWait(1500); // the deliveries table's next refresh
+            shoot(file("alerts"));
+            dialog->close();
+        }
     }
     second.stop();
     server.stop();
