@@ -114,6 +114,24 @@ ResticReader* Engine::read(
     return reader;
 }
 
+ResticReader* Engine::readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,
+    ResticReader::Output output, QObject* parent)
+{
+    std::optional<CopyTarget> copy;
+    for (const CopyTarget& c : m_store.settings(projectId).backupCopies) {
+        if (c.name == copyName)
+            copy = c;
+    }
+    if (!copy)
+        return nullptr;
+    // restic's own lock keeps it apart from a copy being written; the primary's gate has nothing to do with it.
+    auto* repository = new ResticRepository(CopySecrets(m_dataDir).settings(projectId, *copy));
+    auto* reader = new ResticReader(*repository, arguments, output, parent);
+    connect(reader, &QObject::destroyed, repository, &QObject::deleteLater);
+    reader->start();
+    return reader;
+}
+
 RepositoryGate& Engine::gate(const QString& projectId)
 {
     auto it = m_gates.find(projectId);

@@ -101,6 +101,10 @@ public:
     // holds the repository (the gate, shared) and holds it until it finishes or is deleted.
     ResticReader* read(
         const QString& projectId, const QStringList& arguments, ResticReader::Output output, QObject* parent);
+    // The same from the copy `copyName` of `backup_copies` (its own repository, password and credentials), started at
+    // once; nullptr when the project has no such copy.
+    ResticReader* readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,
+        ResticReader::Output output, QObject* parent);
     const QString& dataDir() const { return m_dataDir; }
     // Calls `then` on this thread once the growth measurements started so far (after a backup, a verification, a
     // prune) are recorded; at once (from the event loop) when none is under way. Never after `context` died.

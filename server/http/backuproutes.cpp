@@ -293,13 +293,22 @@ HttpReply ApiServer::restoreBackup(const Call& call)
     }
     const BackupRecord record = *r;
     const Environment targetEnv = *targetEnvironment;
-    return HttpReply::deferred([this, p, record, checked, dirs, liveRoots, targetEnv, start](
+    // From a copy, the copy is read (the primary may be the thing that was lost); a backup not on it is the restore's
+    // own 409.
+    const QString copySnapshot
+        = selection.fromCopy.isEmpty() ? QString() : m_store.backupCopySnapshot(record.backup.id, selection.fromCopy);
+    if (!selection.fromCopy.isEmpty() && copySnapshot.isEmpty())
+        return start();
+    const QString fromCopy = selection.fromCopy;
+    return HttpReply::deferred([this, p, record, checked, dirs, liveRoots, targetEnv, start, fromCopy, copySnapshot](
                                    HttpReply::Respond respond) {
-        ResticReader* reader = m_engine.read(p,
-            QStringList {QStringLiteral("ls"), QStringLiteral("-l"), QStringLiteral("--recursive"),
-                QStringLiteral("--"), record.snapshotId}
-                + dirs,
-            ResticReader::Output::Lines, this);
+        const QStringList ls {QStringLiteral("ls"), QStringLiteral("-l"), QStringLiteral("--recursive"),
+            QStringLiteral("--"), fromCopy.isEmpty() ? record.snapshotId : copySnapshot};
+        ResticReader* reader = fromCopy.isEmpty()
+            ? m_engine.read(p, ls + dirs, ResticReader::Output::Lines, this)
+            : m_engine.readCopy(p, fromCopy, ls + dirs, ResticReader::Output::Lines, this);
+        if (!reader)
+            return respond(start()); // the copy is gone from the settings: the restore says so
         auto lines = std::make_shared<QList<QByteArray>>();
         connect(reader, &ResticReader::line, reader, [lines](const QByteArray& line) { lines->append(line); });
         connect(reader, &ResticReader::finished, this,

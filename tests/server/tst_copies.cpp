@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QtTest>
 
 namespace {
@@ -332,6 +333,36 @@ void TestCopies::restoreFromCopyWhenThePrimaryIsDamaged()
         qPrintable(restored.value(QStringLiteral("log")).toString()));
     QCOMPARE(restored.value(QStringLiteral("payload")).toObject().value(QStringLiteral("from_copy")).toString(),
         QStringLiteral("offsite"));
+    QCOMPARE(hashTree(mount), atBackup);
+
+    // One file from the copy while the primary repository is gone altogether (the lost disk): its paths are checked
+    // in the copy, not in the primary.
+    const QString mountName = m_http->get(QStringLiteral("/projects/demo/environments/main"), m_admin)
+                                  .json.toObject()
+                                  .value(QStringLiteral("local"))
+                                  .toObject()
+                                  .value(QStringLiteral("mounts"))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(QStringLiteral("name"))
+                                  .toString();
+    QVERIFY(!mountName.isEmpty());
+    QVERIFY(!atBackup.isEmpty());
+    const QString file = atBackup.firstKey();
+    QVERIFY(writeFile(mount + QLatin1Char('/') + file, "changed after the backup"));
+    QVERIFY(hashTree(mount) != atBackup);
+    const QString primary = m_server.dataDir() + QStringLiteral("/repositories/demo/repo");
+    QVERIFY(QDir().rename(primary, primary + QStringLiteral(".lost")));
+    const auto back = qScopeGuard([&] { QDir().rename(primary + QStringLiteral(".lost"), primary); });
+    const QJsonObject onePath = m_http->startAndWait("POST", restorePath,
+        QJsonDocument(QJsonObject {{QStringLiteral("from_copy"), QStringLiteral("offsite")},
+                          {QStringLiteral("safety_backup"), false},
+                          {QStringLiteral("paths"), QJsonArray {QStringLiteral("mounts/%1/%2").arg(mountName, file)}}})
+            .toJson(QJsonDocument::Compact),
+        m_admin, 180000);
+    QVERIFY2(onePath.value(QStringLiteral("result")).toString() == QLatin1String("success"),
+        qPrintable(onePath.value(QStringLiteral("log")).toString() + onePath.value(QStringLiteral("text")).toString()));
     QCOMPARE(hashTree(mount), atBackup);
 }
 
