@@ -22,6 +22,8 @@ packages=(
     libboost-dev openssl
     # alerts: tidemarkd sends webhooks and SMTP mail with libcurl; the tests receive mail with aiosmtpd
     libcurl4-openssl-dev python3-aiosmtpd
+    # restic key files for tidemarkd's own runs (scrypt, AES, Poly1305 from libcrypto)
+    libssl-dev
     # tst_metrics checks GET /metrics with `promtool check metrics`
     prometheus
     # headless GUI runs and screenshots

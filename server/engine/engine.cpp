@@ -749,6 +749,8 @@ Engine::Request Engine::copyBackups(const QString& projectId, const QString& cop
         settings.initArguments
             = {QStringLiteral("--copy-chunker-params"), QLatin1String("--from-repo=") + primary->settings().repository,
                 QLatin1String("--from-password-file=") + primary->settings().passwordFile};
+        if (const QString hint = primary->fastKeyHint(); !hint.isEmpty())
+            settings.initArguments.append(QLatin1String("--from-key-hint=") + hint);
         auto* copyRepository = new ResticRepository(settings);
         auto* op = new CopyOperation(*primary, *copyRepository, copyName, snapshots, this);
         op->setOpenedMarker(CopySecrets(m_dataDir).directory(projectId, copyName) + QStringLiteral("/opened"));

@@ -1,5 +1,7 @@
 #include "resticrepository.h"
 
+#include "resticfastkey.h"
+
 #include <array>
 #include <QDir>
 #include <QDirIterator>
@@ -7,6 +9,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThreadPool>
 #include <unistd.h>
 
 namespace {
@@ -77,6 +80,36 @@ QString ResticRepository::localPath() const
     return repository.startsWith(localPrefix) ? repository.mid(localPrefix.size()) : repository;
 }
 
+QString ResticRepository::fastKeyHint() const
+{
+    if (!isLocal())
+        return {};
+    const std::shared_ptr<FastKey> state = m_fastKey;
+    QMutexLocker lock(&state->mutex);
+    if (!state->id.isEmpty() || state->started)
+        return state->id;
+    const QString directory = localPath();
+    if (!QFile::exists(directory + QStringLiteral("/config")))
+        return {}; // not created yet: asked again by the next run
+    state->started = true;
+    if (const QString found = ResticFastKey::find(directory); !found.isEmpty()) {
+        state->id = found;
+        return found;
+    }
+    // Making one opens restic's own key once (about half a second of scrypt): never on the caller's thread.
+    const QString passwordFile = m_settings.passwordFile;
+    QThreadPool::globalInstance()->start([state, directory, passwordFile] {
+        QString error;
+        const QString id = ResticFastKey::ensure(directory, ResticFastKey::passwordFromFile(passwordFile), &error);
+        if (id.isEmpty())
+            qWarning("tidemarkd: no fast key for %s (restic derives its own key in every run): %s",
+                qPrintable(directory), qPrintable(error));
+        QMutexLocker lock(&state->mutex);
+        state->id = id;
+    });
+    return {};
+}
+
 QProcessEnvironment ResticRepository::environment() const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -87,6 +120,8 @@ QProcessEnvironment ResticRepository::environment() const
     }
     environment.insert(QStringLiteral("RESTIC_REPOSITORY"), m_settings.repository);
     environment.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), m_settings.passwordFile);
+    if (const QString hint = fastKeyHint(); !hint.isEmpty())
+        environment.insert(QStringLiteral("RESTIC_KEY_HINT"), hint);
     if (!m_settings.cacheDirectory.isEmpty())
         environment.insert(QStringLiteral("RESTIC_CACHE_DIR"), m_settings.cacheDirectory);
     for (auto it = m_settings.extraEnvironment.constBegin(); it != m_settings.extraEnvironment.constEnd(); ++it) {
@@ -426,6 +461,8 @@ ResticJob* ResticRepository::copyFrom(
     }
     QStringList arguments {QLatin1String("--from-repo=") + source.settings().repository,
         QLatin1String("--from-password-file=") + source.settings().passwordFile};
+    if (const QString hint = source.fastKeyHint(); !hint.isEmpty())
+        arguments.append(QLatin1String("--from-key-hint=") + hint);
     if (!snapshotIds.isEmpty())
         arguments << QStringLiteral("--") << snapshotIds;
     return makeJob(ResticJob::Command::Copy, arguments, parent);

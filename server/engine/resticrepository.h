@@ -2,8 +2,10 @@
 
 #include "resticjob.h"
 
+#include <memory>
 #include <optional>
 #include <QMap>
+#include <QMutex>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
@@ -68,6 +70,9 @@ public:
     // What every restic run gets: the inherited environment without any RESTIC_* variable (an inherited
     // RESTIC_PASSWORD or RESTIC_PASSWORD_COMMAND must never apply), plus the repository, password file and cache.
     QProcessEnvironment environment() const;
+    // The id of tidemarkd's fast key (resticfastkey.h) once the local repository has one; empty before, or for a
+    // repository elsewhere. The first call after the repository exists looks for it or starts making it.
+    QString fastKeyHint() const;
 
     // Writes a new random password to the password file when there is none (created with mode 0600 before a
     // byte is written), creates the repository in format 2 when it does not exist, and reads its config:
@@ -132,4 +137,13 @@ private:
     QString ensurePasswordFile() const;
 
     Settings m_settings;
+    // tidemarkd's fast key (resticfastkey.h) of a local repository: looked for, or made on the thread pool, once
+    // the repository exists; RESTIC_KEY_HINT names it to every restic run from then on.
+    struct FastKey
+    {
+        QMutex mutex;
+        QString id;
+        bool started = false;
+    };
+    std::shared_ptr<FastKey> m_fastKey = std::make_shared<FastKey>();
 };

@@ -1,7 +1,12 @@
+#include "engine/resticfastkey.h"
 #include "engine/resticrepository.h"
 
 #include <memory>
+#include <QCryptographicHash>
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -104,6 +109,7 @@ private slots:
     void unreadableFileMakesBackupIncomplete();
     void deletingARunningJobLeavesALockThatUnlockRemoves();
     void checkPasses();
+    void fastKeyOpensTheRepository();
 
 private:
     // Starts the job and waits (bounded) for its one finished().
@@ -654,6 +660,68 @@ void TestResticRepository::checkPasses()
     QVERIFY(run(job.get()));
     QVERIFY2(job->result().ok(), qPrintable(describe(job->result())));
     QVERIFY2(job->result().output.contains(QLatin1String("no errors were found")), qPrintable(job->result().output));
+}
+
+void TestResticRepository::fastKeyOpensTheRepository()
+{
+    const QString repo = path(QStringLiteral("data/repo"));
+    const QString keys = repo + QStringLiteral("/keys");
+    // Made on the thread pool once the repository existed; every run names it from then on.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_repository->fastKeyHint().isEmpty(), 30000);
+    const QString id = m_repository->fastKeyHint();
+    QCOMPARE(ResticFastKey::find(repo), id);
+    QCOMPARE(m_repository->environment().value(QStringLiteral("RESTIC_KEY_HINT")), id);
+    const QByteArray bytes = readFile(keys + QLatin1Char('/') + id);
+    QCOMPARE(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(), id.toLatin1()); // restic's naming
+    QCOMPARE(fileMode(keys + QLatin1Char('/') + id), 0400);
+    const QJsonObject key = QJsonDocument::fromJson(bytes).object();
+    QCOMPARE(key.value(QStringLiteral("kdf")).toString(), QStringLiteral("scrypt"));
+    QCOMPARE(key.value(QStringLiteral("N")).toInt(), 16384);
+    QVERIFY(!bytes.contains(readFile(m_repository->settings().passwordFile).trimmed()));
+    const QStringList all = QDir(keys).entryList(QDir::Files);
+    QCOMPARE(all.size(), 2);
+    const QString resticKey = all.at(0) == id ? all.at(1) : all.at(0);
+    // Asked again, it is found, not made again.
+    const QByteArray password = ResticFastKey::passwordFromFile(m_repository->settings().passwordFile);
+    QCOMPARE(ResticFastKey::ensure(repo, password), id);
+    QCOMPARE(QDir(keys).entryList(QDir::Files).size(), 2);
+
+    // restic opens the repository with each key alone: the fast key is a real key of the repository, not a hint
+    // that restic gets past by trying the others. Each open is timed (printed, not judged).
+    QTemporaryDir aside;
+    const auto openWith = [&](const QString& only, qint64* ms) {
+        const QString away = only == id ? resticKey : id;
+        if (!QFile::rename(keys + QLatin1Char('/') + away, aside.filePath(away)))
+            return QStringLiteral("cannot move %1 aside").arg(away);
+        QElapsedTimer timer;
+        timer.start();
+        std::unique_ptr<ResticJob> job(m_repository->catConfig());
+        const bool ran = run(job.get());
+        *ms = timer.elapsed();
+        QFile::rename(aside.filePath(away), keys + QLatin1Char('/') + away);
+        return ran && job->result().ok() ? QString() : describe(job->result());
+    };
+    qint64 fastMs = 0;
+    qint64 resticMs = 0;
+    QString failure = openWith(id, &fastMs);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    failure = openWith(resticKey, &resticMs);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    qInfo("restic cat config: %lld ms with the fast key, %lld ms with restic's own key", fastMs, resticMs);
+    QCOMPARE(QDir(keys).entryList(QDir::Files).size(), 2);
+
+    // A wrong password opens no key and writes nothing.
+    QTemporaryDir other;
+    QVERIFY(QDir().mkpath(other.filePath(QStringLiteral("keys"))));
+    QVERIFY(QFile::copy(keys + QLatin1Char('/') + resticKey, other.filePath(QStringLiteral("keys/")) + resticKey));
+    QString error;
+    QCOMPARE(ResticFastKey::ensure(other.path(), "not the password", &error), QString());
+    QVERIFY2(error.contains(QStringLiteral("password")), qPrintable(error));
+    QCOMPARE(QDir(other.filePath(QStringLiteral("keys"))).entryList(QDir::Files).size(), 1);
+    // The right one makes a fast key there too.
+    const QString made = ResticFastKey::ensure(other.path(), password, &error);
+    QVERIFY2(!made.isEmpty(), qPrintable(error));
+    QCOMPARE(ResticFastKey::find(other.path()), made);
 }
 
 QTEST_GUILESS_MAIN(TestResticRepository)

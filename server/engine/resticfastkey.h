@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// A second key of a local restic repository for tidemarkd's own restic runs: the same password, with scrypt
+// parameters far cheaper than those restic calibrates at `init` (about half a second of work, N=2^15, r=8, p=3 on
+// this kind of machine). restic derives the key from the password again in every process it starts and keeps
+// nothing between them, so each start of restic paid that half second; with this key, hinted by RESTIC_KEY_HINT,
+// it pays a few milliseconds. The password tidemarkd generates is random (32 bytes), so the cost of the derivation
+// adds nothing to its strength. The key restic made stays: people who open the repository with plain restic, the
+// password in hand, are not affected.
+//
+// The key file is what restic writes (`keys/<sha256 of the file>`: scrypt parameters and salt, and the master key
+// encrypted with AES-256-CTR and authenticated with Poly1305-AES under the derived keys), made here with OpenSSL from
+// the master key of the first key that opens with the password.
+namespace ResticFastKey {
+
+// restic's own reading of a password file: its content without surrounding white space.
+QByteArray passwordFromFile(const QString& passwordFile);
+// The id of tidemarkd's fast key in the local repository `repositoryDir`, or empty when it has none. Reads the key
+// files' parameters only (no derivation): a key that does not open after all costs restic one failed attempt
+// before it tries the others.
+QString find(const QString& repositoryDir);
+// find(), or else a new fast key made from the first key that opens with `password` (one derivation at that key's
+// cost: call it off the main thread). Empty, with `error`, when no key opens or the file cannot be written.
+QString ensure(const QString& repositoryDir, const QByteArray& password, QString* error = nullptr);
+
+} // namespace ResticFastKey
