@@ -12,6 +12,7 @@
 #include <QPair>
 #include <QPointer>
 
+class DatabaseLoad;
 class ResticJob;
 class ResticRepository;
 
@@ -88,7 +89,15 @@ private:
         QString stagedPath; // inside the snapshot
         LocalDescriptor::Service target;
     };
-    void loadServerDatabases(int index, std::function<void(const QString& error)> done);
+    void loadServerDatabases();
+    void loadNext(int index);
+    void swapNext(int index);
+    void commitNext(int index);
+    void finishNext(int index, QStringList problems);
+    void abandonServers(const QString& error);
+    void rollBackServers(int index, const QString& error, QStringList problems);
+    void commitRestore();
+    void succeed();
 
     void restoreNext();
     void pause();
@@ -126,6 +135,9 @@ private:
     QList<Part> m_parts;
     QList<Database> m_databases;
     QList<ServerDatabase> m_serverDatabases;
+    QList<DatabaseLoad*> m_loads; // one per m_serverDatabases, made when the loads begin
+    QList<int> m_committedLoads; // the final (PostgreSQL) commits that happened
+    QString m_partialError; // a final commit failed after another one had happened
     int m_next = 0; // next restic restore to run (m_parts, then the databases)
     bool m_paused = false;
     bool m_cancelled = false;
