@@ -545,7 +545,6 @@ void RestoreOperation::finishNext(int index, QStringList problems)
 
 void RestoreOperation::abandonServers(const QString& error)
 {
-    emit logLine(error);
     rollBackServers(0, error, {});
 }
 

@@ -168,7 +168,9 @@ QString TestDatabases::log(const QString& activityId)
     const auto reply = m_http->get(QStringLiteral("/projects/demo/activities/%1/log").arg(activityId), m_admin);
     for (const QByteArray& raw : reply.body.trimmed().split('\n')) {
         const QJsonObject data = QJsonDocument::fromJson(raw).object().value(QStringLiteral("data")).toObject();
-        text += data.value(QStringLiteral("message")).toString() + QLatin1Char('\n');
+        const QString message = data.value(QStringLiteral("message")).toString();
+        if (!message.startsWith(QLatin1String("restic: "))) // long, and never what a test looks for
+            text += message + QLatin1Char('\n');
     }
     return text;
 }
@@ -732,7 +734,9 @@ void TestDatabases::restoreIsWhole()
         QVERIFY2(ok, qPrintable(s->error()));
         const QPair<qint64, qint64> before = itemsState(s, source);
         QVERIFY(before != backedUp);
-        const QString activityId = TestHttp::activityId(m_http->request("POST", restorePath, "{}", m_admin));
+        // Without the safety backup (tested above), so that each trial is the restore itself.
+        const QString activityId
+            = TestHttp::activityId(m_http->request("POST", restorePath, R"({"safety_backup": false})", m_admin));
         QVERIFY(!activityId.isEmpty());
         // The first trial lands anywhere in the restore; the others while the server shows the load under way
         // (PostgreSQL: tidemarkd's pg_restore inside its transaction; MariaDB: a connection to the scratch schema).
@@ -776,10 +780,19 @@ void TestDatabases::restoreIsWhole()
                            .arg(backedUp.first)
                            .arg(backedUp.second)));
         ++(after == before ? oldAfter : newAfter);
-        QVERIFY2(m_server.restart(), qPrintable(m_server.error()));
-        m_http = std::make_unique<TestHttp>(m_server.url());
-        m_admin = m_http->exchange(m_server.adminToken());
-        QVERIFY(!m_admin.isEmpty());
+        restartServer();
+        // The restart finished or undid what the journal recorded: still one of the two, and (MariaDB) no scratch
+        // schema or put-aside table is left.
+        const QPair<qint64, qint64> restarted = itemsState(s, source);
+        QVERIFY2(restarted == before || restarted == backedUp, qPrintable(QStringLiteral("trial %1").arg(trial)));
+        if (!postgres) {
+            QCOMPARE(s->sql(QStringLiteral("SELECT (SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name "
+                                           "LIKE '%%tidemark%%') + (SELECT COUNT(*) FROM information_schema.tables "
+                                           "WHERE table_name LIKE '\\_\\_tidemark%%');"),
+                         &ok, QStringLiteral("mysql"))
+                         .trimmed(),
+                QByteArray("0"));
+        }
     }
     qInfo("%s: after kill -9 mid-restore: %d old, %d new; %d killed while the server showed the load", qPrintable(kind),
         oldAfter, newAfter, duringLoad);
@@ -932,9 +945,9 @@ void TestDatabases::nonTransactionalTablesAtThePause()
     const QString client = QStringLiteral("mariadb --no-defaults --socket=%1 -u root %2 -e \"%3\"");
     const QJsonObject hooks {{QStringLiteral("pause"),
                                  client.arg(s->socketPath(), database,
-                                     QStringLiteral("INSERT INTO z_log VALUES (2, 'paused');"))},
+                                     QStringLiteral("INSERT IGNORE INTO z_log VALUES (2, 'paused');"))},
         {QStringLiteral("resume"),
-            client.arg(s->socketPath(), database, QStringLiteral("INSERT INTO z_log VALUES (3, 'resumed');"))}};
+            client.arg(s->socketPath(), database, QStringLiteral("INSERT IGNORE INTO z_log VALUES (3, 'resumed');"))}};
     const QString name = QStringLiteral("myisam");
     const auto created = createEnvironment(name, s->serviceJson(QStringLiteral("db"), database), hooks);
     QVERIFY2(created.status == 201, created.body.constData());

@@ -55,9 +55,13 @@ LocalDescriptor::Service serviceFromJson(const QJsonObject& o)
     return s;
 }
 
+// The client's error in one line. The mariadb client prints the failing statement (which may be a long INSERT)
+// before its "ERROR …" line: that line is what says why.
 QString oneLine(const QByteArray& text)
 {
     QString reason = QString::fromLocal8Bit(text).trimmed();
+    if (const qsizetype error = reason.indexOf(QLatin1String("ERROR ")); error > 0)
+        reason = reason.mid(error);
     reason.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return reason.left(500);
 }
