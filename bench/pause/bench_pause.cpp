@@ -22,6 +22,7 @@
 #include "engine/resticrepository.h"
 
 #include <malloc.h>
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -29,7 +30,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <optional>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -395,7 +395,6 @@ std::optional<SizeResult> runSize(int files, qint64 kib, double churn, int runs,
     return size;
 }
 
-
 #ifdef TIDEMARK_BENCH_DATABASES
 // Runs a PostgreSQL tool against the bench server as its application user; its output, or an empty optional.
 std::optional<QByteArray> runPg(const PostgresServer& pg, const QString& tool, const QStringList& args, int timeoutMs)
@@ -576,7 +575,8 @@ int main(int argc, char** argv)
         QStringLiteral("With --postgres: pgbench's scale (70 is about 1 GiB)."), QStringLiteral("n"),
         QStringLiteral("70"));
     const QCommandLineOption clientsOption(QStringLiteral("clients"),
-        QStringLiteral("With --postgres: pgbench clients writing meanwhile."), QStringLiteral("n"), QStringLiteral("2"));
+        QStringLiteral("With --postgres: pgbench clients writing meanwhile."), QStringLiteral("n"),
+        QStringLiteral("2"));
     parser.addOptions({filesOption, kibOption, churnOption, runsOption, scalingOption, largeOption, secondPassOption,
         verboseOption, postgresOption, scaleOption, clientsOption});
     parser.process(app);

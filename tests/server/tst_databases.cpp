@@ -789,7 +789,7 @@ void TestDatabases::restoreIsWhole()
             QCOMPARE(s->sql(QStringLiteral("SELECT (SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name "
                                            "LIKE '%%tidemark%%') + (SELECT COUNT(*) FROM information_schema.tables "
                                            "WHERE table_name LIKE '\\_\\_tidemark%%');"),
-                         &ok, QStringLiteral("mysql"))
+                          &ok, QStringLiteral("mysql"))
                          .trimmed(),
                 QByteArray("0"));
         }
@@ -833,7 +833,8 @@ QString TestDatabases::viewsAndTriggersState(const QString& database)
                       .arg(database),
                 &ok, database)
             .trimmed());
-    return ok ? QString(state).replace(QLatin1Char('\n'), QLatin1Char(' ')) : QStringLiteral("error: ") + m_mariadb->error();
+    return ok ? QString(state).replace(QLatin1Char('\n'), QLatin1Char(' '))
+              : QStringLiteral("error: ") + m_mariadb->error();
 }
 
 // MariaDB: a view over a table and a table with a BEFORE INSERT trigger come back with the restore, in the target
@@ -895,7 +896,8 @@ void TestDatabases::restoreKeepsViewsAndTriggers()
     QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("success"),
         qPrintable(log(restored.value(QStringLiteral("id")).toString())));
     QCOMPARE(viewsAndTriggersState(source), backedUp);
-    QCOMPARE(s->sql(QStringLiteral("SELECT note FROM audited WHERE id = 1;"), &ok, source).trimmed(), QByteArray("ONE"));
+    QCOMPARE(
+        s->sql(QStringLiteral("SELECT note FROM audited WHERE id = 1;"), &ok, source).trimmed(), QByteArray("ONE"));
 
     // Into another environment's database: the view reads that database's table, the trigger is there.
     restored = m_http->startAndWait("POST", restorePath,
@@ -919,7 +921,8 @@ void TestDatabases::restoreKeepsViewsAndTriggers()
         m_server.kill();
         restartServer();
         const QString after = viewsAndTriggersState(source);
-        QVERIFY2(after == changed || after == backedUp, qPrintable(QStringLiteral("trial %1: %2").arg(trial).arg(after)));
+        QVERIFY2(
+            after == changed || after == backedUp, qPrintable(QStringLiteral("trial %1: %2").arg(trial).arg(after)));
         ++(after == changed ? oldAfter : newAfter);
     }
     qInfo("mariadb views and triggers: restore in %lld ms; after kill -9 and restart: %d old, %d new", restoreMs,
@@ -943,9 +946,9 @@ void TestDatabases::nonTransactionalTablesAtThePause()
         &ok, database);
     QVERIFY2(ok, qPrintable(s->error()));
     const QString client = QStringLiteral("mariadb --no-defaults --socket=%1 -u root %2 -e \"%3\"");
-    const QJsonObject hooks {{QStringLiteral("pause"),
-                                 client.arg(s->socketPath(), database,
-                                     QStringLiteral("INSERT IGNORE INTO z_log VALUES (2, 'paused');"))},
+    const QJsonObject hooks {
+        {QStringLiteral("pause"),
+            client.arg(s->socketPath(), database, QStringLiteral("INSERT IGNORE INTO z_log VALUES (2, 'paused');"))},
         {QStringLiteral("resume"),
             client.arg(s->socketPath(), database, QStringLiteral("INSERT IGNORE INTO z_log VALUES (3, 'resumed');"))}};
     const QString name = QStringLiteral("myisam");
@@ -980,8 +983,8 @@ void TestDatabases::nonTransactionalTablesAtThePause()
         QByteArray("before,paused,resumed"));
     QCOMPARE(s->sql(QStringLiteral("SELECT engine FROM information_schema.tables WHERE table_schema = '%1' AND "
                                    "table_name = 'z_log';")
-                         .arg(database),
-                 &ok, database)
+                        .arg(database),
+                  &ok, database)
                  .trimmed(),
         QByteArray("MyISAM"));
 
@@ -1008,7 +1011,8 @@ void TestDatabases::restoreAcrossServicesIsWhole()
     QVERIFY2(ok, qPrintable(pg->error()));
     pg->sql(QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY, payload TEXT NOT NULL); ALTER TABLE items "
                            "OWNER TO tidemark; INSERT INTO items SELECT g, repeat('p', 200) FROM generate_series(1, "
-                           "40000) g;"),
+                           "40000) g; SELECT lo_from_bytea(4242, 'large object'::bytea); ALTER LARGE OBJECT 4242 "
+                           "OWNER TO tidemark;"),
         &ok, pgDb);
     QVERIFY2(ok, qPrintable(pg->error()));
     // MariaDB through a user of its own, so that the test can take a right away from it.
@@ -1050,7 +1054,7 @@ void TestDatabases::restoreAcrossServicesIsWhole()
         qPrintable(activity.value(QStringLiteral("log")).toString()));
 
     const auto change = [&] {
-        pg->sql(QStringLiteral("DELETE FROM items WHERE id <= 1000;"), &ok, pgDb);
+        pg->sql(QStringLiteral("DELETE FROM items WHERE id <= 1000; SELECT lo_unlink(4242);"), &ok, pgDb);
         QVERIFY2(ok, qPrintable(pg->error()));
         ma->sql(QStringLiteral("DELETE FROM items WHERE id <= 1000;"), &ok, maDb);
         QVERIFY2(ok, qPrintable(ma->error()));
@@ -1062,10 +1066,16 @@ void TestDatabases::restoreAcrossServicesIsWhole()
         QFile f(counter);
         return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray("missing");
     };
+    // A large object: pg_restore writes a BEGIN and COMMIT of its own around them, which must not commit early.
+    const auto largeObjects = [&] {
+        return pg->sql(QStringLiteral("SELECT COUNT(*) FROM pg_largeobject_metadata WHERE oid = 4242;"), &ok, pgDb)
+            .trimmed();
+    };
     const auto scratchSchemas = [&] {
-        return ma->sql(QStringLiteral("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE "
-                                      "'multi\\\\_ma\\\\_\\\\_tidemark%';"),
-                     &ok, QStringLiteral("mysql"))
+        return ma
+            ->sql(QStringLiteral("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE "
+                                 "'multi\\\\_ma\\\\_\\\\_tidemark%';"),
+                &ok, QStringLiteral("mysql"))
             .trimmed()
             .toInt();
     };
@@ -1076,18 +1086,20 @@ void TestDatabases::restoreAcrossServicesIsWhole()
     const QString restorePath = QStringLiteral("/projects/demo/environments/%1/backups/%2/restore").arg(name, backupId);
 
     // The second database's load fails halfway: its user may make the scratch schema and its tables, not fill them.
-    ma->sql(QStringLiteral("GRANT CREATE, DROP, SELECT, ALTER, LOCK TABLES ON `multi_ma__tidemark_new`.* TO 'limited'@'127.0.0.1';"), &ok,
-        QStringLiteral("mysql"));
+    ma->sql(
+        QStringLiteral(
+            "GRANT CREATE, DROP, SELECT, ALTER, LOCK TABLES ON `multi_ma__tidemark_new`.* TO 'limited'@'127.0.0.1';"),
+        &ok, QStringLiteral("mysql"));
     QVERIFY2(ok, qPrintable(ma->error()));
     QElapsedTimer timer;
     timer.start();
     QJsonObject restored = m_http->startAndWait("POST", restorePath, R"({"safety_backup": false})", m_admin, 90000);
     QString text = log(restored.value(QStringLiteral("id")).toString());
     QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("failure"), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("service ma")) && text.contains(QStringLiteral("denied")),
-        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("service ma")) && text.contains(QStringLiteral("denied")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Loading the database of service pg")), qPrintable(text));
     QCOMPARE(itemsState(pg, pgDb), pgOld);
+    QCOMPARE(largeObjects(), QByteArray("0"));
     QCOMPARE(itemsState(ma, maDb), maOld);
     QCOMPARE(fileState(), QByteArray("changed"));
     QCOMPARE(scratchSchemas(), 0);
@@ -1120,6 +1132,7 @@ void TestDatabases::restoreAcrossServicesIsWhole()
     QCOMPARE(scratchSchemas(), 0);
     QCOMPARE(itemsState(ma, maDb), maOld);
     QTRY_COMPARE_WITH_TIMEOUT(itemsState(pg, pgDb), pgOld, 15000);
+    QCOMPARE(largeObjects(), QByteArray("0"));
     QCOMPARE(fileState(), QByteArray("changed"));
 
     // And whole when it succeeds.
@@ -1127,6 +1140,9 @@ void TestDatabases::restoreAcrossServicesIsWhole()
     text = log(restored.value(QStringLiteral("id")).toString());
     QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("success"), qPrintable(text));
     QCOMPARE(itemsState(pg, pgDb), pgBackedUp);
+    QCOMPARE(largeObjects(), QByteArray("1"));
+    QCOMPARE(pg->sql(QStringLiteral("SELECT convert_from(lo_get(4242), 'UTF8');"), &ok, pgDb).trimmed(),
+        QByteArray("large object"));
     QCOMPARE(itemsState(ma, maDb), maBackedUp);
     QCOMPARE(fileState(), QByteArray("backed-up"));
     QCOMPARE(scratchSchemas(), 0);

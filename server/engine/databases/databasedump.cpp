@@ -205,7 +205,7 @@ void MariaDbDump::open(const QString& file, Done done)
                 m_notes.append(tr("Service %1: %n table(s) without transactions, %2, are read as they are when the "
                                   "dump reaches them, not at the instant of the other tables.",
                     "", int(names.size()))
-                        .arg(m_access.service().name, described.join(QLatin1String(", "))));
+                                   .arg(m_access.service().name, described.join(QLatin1String(", "))));
                 return startDump({}, done);
             }
             // Inside the pause they are dumped while the read lock still holds every writer back, so that they are
@@ -227,8 +227,8 @@ void MariaDbDump::open(const QString& file, Done done)
                     m_notes.append(tr("Service %1: dumped %n table(s) without transactions, %2, under the read lock "
                                       "inside the pause in %3 ms.",
                         "", int(names.size()))
-                            .arg(m_access.service().name, described.join(QLatin1String(", ")))
-                            .arg(timer.elapsed()));
+                                       .arg(m_access.service().name, described.join(QLatin1String(", ")))
+                                       .arg(timer.elapsed()));
                     startDump(names, done);
                 });
             connect(process, &QProcess::errorOccurred, this, [this, process, done](QProcess::ProcessError error) {
@@ -275,8 +275,8 @@ void MariaDbDump::startDump(const QStringList& dumpedAlready, Done done)
         if (started >= 0 && stderrText->indexOf("\n--", started + 1) >= 0)
             unlock(QString());
     });
-    connect(process, &QProcess::finished, this,
-        [this, process, stderrText, unlock](int code, QProcess::ExitStatus status) {
+    connect(
+        process, &QProcess::finished, this, [this, process, stderrText, unlock](int code, QProcess::ExitStatus status) {
             stderrText->append(process->readAllStandardError());
             m_dumpFinished = true;
             if (status != QProcess::NormalExit || code != 0)

@@ -3,15 +3,16 @@
 #include "sqlsession.h"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -185,8 +186,7 @@ DatabaseLoad::Commit DatabaseLoad::wasCommitted(const QJsonObject& entry, QStrin
     // until it notices): it is stopped, and then its transaction has ended one way or the other.
     const QDeadlineTimer deadline(30000);
     for (bool stopped = false;;) {
-        const QList<QStringList> rows
-            = runSync(entry, QStringLiteral("SELECT txid_status(%1);").arg(value), error);
+        const QList<QStringList> rows = runSync(entry, QStringLiteral("SELECT txid_status(%1);").arg(value), error);
         if (!error->isEmpty())
             return Commit::Unknown;
         const QString status = rows.value(0).value(0);
@@ -238,9 +238,11 @@ PostgresLoad::PostgresLoad(const LocalDescriptor::Service& target, QObject* pare
 
 PostgresLoad::~PostgresLoad()
 {
-    if (m_script && m_script->state() != QProcess::NotRunning) {
-        m_script->kill();
-        m_script->waitForFinished(2000);
+    for (QProcess* writer : {m_script.data(), m_filter.data()}) {
+        if (writer && writer->state() != QProcess::NotRunning) {
+            writer->kill();
+            writer->waitForFinished(2000);
+        }
     }
 }
 
@@ -249,6 +251,41 @@ void PostgresLoad::load(const QString& file, Done done)
     if (const QString error = m_access.prepare(); !error.isEmpty())
         return done(error);
     m_started = true;
+    // The archive's table of contents says whether it holds large objects (see below).
+    auto* list = new QProcess(this);
+    m_tool = list;
+    list->setProgram(QStringLiteral("pg_restore"));
+    list->setArguments({QStringLiteral("--list"), file});
+    DatabaseAccess::dieWithParent(*list);
+    connect(list, &QProcess::finished, this, [this, list, file, done](int code, QProcess::ExitStatus status) {
+        list->deleteLater();
+        if (status != QProcess::NormalExit || code != 0)
+            return done(failed(oneLine(list->readAllStandardError())));
+        static const QRegularExpression largeObject(
+            QStringLiteral("^\\d+; \\d+ \\d+ (BLOB|BLOBS|BLOB METADATA|LARGE OBJECT) "),
+            QRegularExpression::MultilineOption);
+        m_largeObjects = largeObject.match(QString::fromUtf8(list->readAllStandardOutput())).hasMatch();
+        startLoad(file, done);
+    });
+    connect(list, &QProcess::errorOccurred, this, [this, list, done](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        list->deleteLater();
+        done(failed(tr("pg_restore could not be started (is it installed?)")));
+    });
+    list->start();
+}
+
+void PostgresLoad::stopWriters()
+{
+    for (QProcess* writer : {m_script.data(), m_filter.data()}) {
+        if (writer && writer->state() != QProcess::NotRunning)
+            writer->kill();
+    }
+}
+
+void PostgresLoad::startLoad(const QString& file, Done done)
+{
     m_fifoDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/tidemark-load-XXXXXX"));
     const QString fifo = m_fifoDir->filePath(QStringLiteral("script.sql"));
     if (!m_fifoDir->isValid() || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) != 0)
@@ -274,52 +311,81 @@ void PostgresLoad::load(const QString& file, Done done)
                 return done(failed(error));
             m_entry.insert(QStringLiteral("xid"), rows.value(0).value(0));
             // pg_restore only writes SQL here (no connection), into the FIFO that psql reads with \i; without
-            // --single-transaction it writes no BEGIN or COMMIT, so the transaction above holds it all. --no-owner:
-            // the objects belong to the service's user, also when restored into another environment's database.
+            // --single-transaction it writes no BEGIN or COMMIT, so the transaction above holds it all — except
+            // around large objects, where it writes its own BEGIN; and COMMIT; lines: then a sed between them drops
+            // those lines. --no-owner: the objects belong to the service's user, also when restored into another
+            // environment's database.
             auto* script = new QProcess(this);
             m_script = script;
             script->setProgram(QStringLiteral("pg_restore"));
-            script->setArguments({QStringLiteral("--clean"), QStringLiteral("--if-exists"),
-                QStringLiteral("--no-owner"), QStringLiteral("--file=") + fifo, file});
-            script->setStandardOutputFile(QProcess::nullDevice());
+            // The FIFO is opened by the programs themselves, after they started: opening it blocks until psql
+            // reads it, and QProcess waits for a child to start.
+            script->setArguments(
+                {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-owner"),
+                    QStringLiteral("--file=") + (m_largeObjects ? QStringLiteral("-") : fifo), file});
             DatabaseAccess::dieWithParent(*script);
-            connect(script, &QProcess::finished, this, [this, script, done](int code, QProcess::ExitStatus status) {
-                script->deleteLater();
-                m_scriptDone = true;
-                if (status != QProcess::NormalExit || code != 0) {
-                    // psql may be waiting for the FIFO that pg_restore never opened: the load is given up.
+            QProcess* filter = nullptr;
+            if (m_largeObjects) {
+                filter = new QProcess(this);
+                m_filter = filter;
+                filter->setProgram(QStringLiteral("sh"));
+                filter->setArguments({QStringLiteral("-c"),
+                    QStringLiteral("exec sed -e '/^BEGIN;$/d' -e '/^COMMIT;$/d' > \"$0\""), fifo});
+                DatabaseAccess::dieWithParent(*filter);
+                script->setStandardOutputProcess(filter);
+            } else {
+                script->setStandardOutputFile(QProcess::nullDevice());
+            }
+            m_writers = filter ? 2 : 1;
+            for (QProcess* writer : {script, filter}) {
+                if (!writer)
+                    continue;
+                connect(writer, &QProcess::finished, this, [this, writer, done](int code, QProcess::ExitStatus status) {
+                    writer->deleteLater();
+                    if (status != QProcess::NormalExit || code != 0) {
+                        // psql may be waiting for the FIFO that was never opened: the load is given up.
+                        if (m_loadError.isEmpty())
+                            m_loadError = oneLine(writer->readAllStandardError());
+                        if (m_loadError.isEmpty())
+                            m_loadError = tr("%1 ended with status %2").arg(writer->program()).arg(code);
+                        stopWriters();
+                        if (!m_sessionDone) {
+                            m_sessionDone = true;
+                            m_session->abort();
+                        }
+                    }
+                    m_scriptDone = --m_writers <= 0;
+                    loaded(done);
+                });
+                connect(writer, &QProcess::errorOccurred, this, [this, writer, done](QProcess::ProcessError error) {
+                    if (error != QProcess::FailedToStart)
+                        return;
+                    writer->deleteLater();
                     if (m_loadError.isEmpty())
-                        m_loadError = oneLine(script->readAllStandardError());
-                    if (m_loadError.isEmpty())
-                        m_loadError = tr("pg_restore ended with status %1").arg(code);
+                        m_loadError = tr("%1 could not be started (is it installed?)").arg(writer->program());
+                    stopWriters();
+                    m_scriptDone = --m_writers <= 0;
                     if (!m_sessionDone) {
                         m_sessionDone = true;
                         m_session->abort();
                     }
-                }
-                loaded(done);
-            });
-            connect(script, &QProcess::errorOccurred, this, [this, script, done](QProcess::ProcessError error) {
-                if (error != QProcess::FailedToStart)
-                    return;
-                script->deleteLater();
-                m_scriptDone = true;
-                m_loadError = tr("pg_restore could not be started (is it installed?)");
-                m_sessionDone = true;
-                m_session->abort();
-                loaded(done);
-            });
+                    loaded(done);
+                });
+            }
+            if (filter)
+                filter->start();
             script->start();
-            m_session->query(QStringLiteral("\\i ") + fifo, [this, done](const SqlSession::Rows&, const QString& error) {
-                if (m_sessionDone)
-                    return;
-                m_sessionDone = true;
-                if (!error.isEmpty() && m_loadError.isEmpty())
-                    m_loadError = error;
-                if (!error.isEmpty() && m_script && m_script->state() != QProcess::NotRunning)
-                    m_script->kill(); // its reader is gone
-                loaded(done);
-            });
+            m_session->query(
+                QStringLiteral("\\i ") + fifo, [this, done](const SqlSession::Rows&, const QString& error) {
+                    if (m_sessionDone)
+                        return;
+                    m_sessionDone = true;
+                    if (!error.isEmpty() && m_loadError.isEmpty())
+                        m_loadError = error;
+                    if (!error.isEmpty())
+                        stopWriters(); // their reader is gone
+                    loaded(done);
+                });
         });
 }
 
@@ -341,10 +407,7 @@ void PostgresLoad::commit(Done done)
 
 void PostgresLoad::rollBack(Done done)
 {
-    if (m_script && m_script->state() != QProcess::NotRunning) {
-        m_script->kill();
-        m_script->waitForFinished(2000);
-    }
+    stopWriters();
     // The client's end rolls the transaction back.
     if (m_session)
         m_session->abort();
@@ -445,7 +508,8 @@ void MariaDbLoad::readDefinitions(Done done)
                         const qsizetype at = definer.lastIndexOf(QLatin1Char('@'));
                         const QString definerClause = at < 0
                             ? QString()
-                            : QStringLiteral("DEFINER=%1@%2 ").arg(quoted(definer.left(at)), quoted(definer.mid(at + 1)));
+                            : QStringLiteral("DEFINER=%1@%2 ")
+                                  .arg(quoted(definer.left(at)), quoted(definer.mid(at + 1)));
                         const QString statement
                             = QStringLiteral("CREATE %1TRIGGER %2 %3 %4 ON %5 FOR EACH ROW %6")
                                   .arg(definerClause, quoted(row.at(0)), row.at(2), row.at(3), quoted(row.at(1)),

@@ -56,7 +56,8 @@ protected:
     DatabaseLoad(const LocalDescriptor::Service& target, QObject* parent);
     QString failed(const QString& reason) const;
     // Runs `tool` against the service; its standard input is the file `input`. `database` empty: the service's.
-    void runTool(const QString& tool, const QStringList& args, const QString& input, const QString& database, Done done);
+    void runTool(
+        const QString& tool, const QStringList& args, const QString& input, const QString& database, Done done);
 
     DatabaseAccess m_access;
     QPointer<QProcess> m_tool;
@@ -82,11 +83,16 @@ public:
     bool commitIsFinal() const override { return true; }
 
 private:
+    void startLoad(const QString& file, Done done);
+    void stopWriters();
     void loaded(Done done);
 
     SqlSession* m_session = nullptr;
     std::unique_ptr<QTemporaryDir> m_fifoDir;
+    bool m_largeObjects = false;
     QPointer<QProcess> m_script;
+    QPointer<QProcess> m_filter; // drops pg_restore's own BEGIN and COMMIT around large objects
+    int m_writers = 0;
     bool m_scriptDone = false;
     bool m_sessionDone = false;
     QString m_loadError;
