@@ -5,6 +5,7 @@
 #include "databaseserver.h"
 #include "serverprocess.h"
 
+#include <csignal>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -1134,6 +1135,60 @@ void TestDatabases::restoreAcrossServicesIsWhole()
     QTRY_COMPARE_WITH_TIMEOUT(itemsState(pg, pgDb), pgOld, 15000);
     QCOMPARE(largeObjects(), QByteArray("0"));
     QCOMPARE(fileState(), QByteArray("changed"));
+
+    // Killed between the point where MariaDB's tables are swapped and PostgreSQL's COMMIT: tidemarkd's PostgreSQL
+    // backend is held (SIGSTOP) once its load is done (MariaDB's load has begun), so the restore waits at its COMMIT
+    // with MariaDB swapped. Then tidemarkd dies and the backend goes on (it may still read the COMMIT psql had sent);
+    // the restart asks PostgreSQL whether the transaction committed and finishes or undoes everything with it.
+    const QString swapId
+        = TestHttp::activityId(m_http->request("POST", restorePath, R"({"safety_backup": false})", m_admin));
+    QVERIFY(!swapId.isEmpty());
+    QDeadlineTimer swapDeadline(60000);
+    for (loading = false; !loading && !swapDeadline.hasExpired();) {
+        loading = ma->sql(QStringLiteral("SELECT COUNT(*) FROM information_schema.processlist WHERE db = "
+                                         "'multi_ma__tidemark_new' AND user = 'limited';"),
+                        &ok, QStringLiteral("mysql"))
+                      .trimmed()
+                      .toInt()
+            > 0;
+    }
+    QVERIFY2(loading, "the scratch schema's load was not seen");
+    const qint64 backend = pg->sql(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = '%1' AND "
+                                                  "application_name = 'tidemarkd' AND state = 'idle in transaction';")
+                                       .arg(pgDb),
+                                 &ok, QStringLiteral("postgres"))
+                               .trimmed()
+                               .toLongLong();
+    QVERIFY2(backend > 0, "tidemarkd's PostgreSQL transaction was not seen");
+    QCOMPARE(::kill(pid_t(backend), SIGSTOP), 0);
+    bool swapped = false;
+    while (!swapped && !swapDeadline.hasExpired()) {
+        swapped = ma->sql(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                                         "'multi_ma' AND table_name LIKE '\\_\\_tidemark\\_old%';"),
+                        &ok, QStringLiteral("mysql"))
+                      .trimmed()
+                      .toInt()
+            > 0;
+    }
+    m_server.kill();
+    ::kill(pid_t(backend), SIGCONT);
+    QVERIFY2(swapped, "MariaDB's swap was not seen");
+    restartServer();
+    const bool allNew = itemsState(pg, pgDb) == pgBackedUp;
+    QCOMPARE(itemsState(pg, pgDb), allNew ? pgBackedUp : pgOld);
+    QCOMPARE(largeObjects(), allNew ? QByteArray("1") : QByteArray("0"));
+    QCOMPARE(itemsState(ma, maDb), allNew ? maBackedUp : maOld);
+    QCOMPARE(fileState(), allNew ? QByteArray("backed-up") : QByteArray("changed"));
+    QCOMPARE(scratchSchemas(), 0);
+    QCOMPARE(ma->sql(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'multi_ma' "
+                                    "AND table_name LIKE '\\_\\_tidemark%';"),
+                   &ok, QStringLiteral("mysql"))
+                 .trimmed(),
+        QByteArray("0"));
+    qInfo("multi: killed between the MariaDB swap and the PostgreSQL COMMIT: after the restart everything is %s",
+        allNew ? "new (the COMMIT had reached PostgreSQL)" : "old");
+    if (allNew)
+        change();
 
     // And whole when it succeeds.
     restored = m_http->startAndWait("POST", restorePath, R"({"safety_backup": false})", m_admin, 90000);
