@@ -860,6 +860,26 @@ QList<QPair<QString, QString>> RestoreOperation::recoverJournals(const QString& 
     return done;
 }
 
+QSet<QString> RestoreOperation::journalledPaths(const QString& dataDir)
+{
+    QSet<QString> paths;
+    QDir dir(journalDirectory(dataDir));
+    for (const QFileInfo& entry : dir.entryInfoList({QStringLiteral("restore-*.json")}, QDir::Files)) {
+        QFile file(entry.filePath());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject journal = QJsonDocument::fromJson(file.readAll()).object();
+        for (const QJsonValue& v : journal.value(QStringLiteral("parts")).toArray()) {
+            for (const QString& key : {QStringLiteral("old"), QStringLiteral("staged")}) {
+                const QString path = v.toObject().value(key).toString();
+                if (!path.isEmpty())
+                    paths.insert(QDir::cleanPath(path));
+            }
+        }
+    }
+    return paths;
+}
+
 void RestoreOperation::cancel()
 {
     if (m_cancelled || m_finished || m_committed)

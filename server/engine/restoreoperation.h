@@ -11,6 +11,7 @@
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QSet>
 
 class DatabaseLoad;
 class ResticJob;
@@ -58,6 +59,8 @@ public:
     // Finishes or rolls back every restore a previous run left journalled, and deletes the journals. Synchronous;
     // call at start-up before any restore runs. Returns, per activity id, a sentence saying what was done.
     static QList<QPair<QString, QString>> recoverJournals(const QString& dataDir);
+    // The previous and staged trees that the journals still on disk name (kept for the next start).
+    static QSet<QString> journalledPaths(const QString& dataDir);
 
 private:
     struct Part
