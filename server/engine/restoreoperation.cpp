@@ -494,8 +494,13 @@ void RestoreOperation::commitNext(int index)
     while (index < m_loads.size() && !m_loads.at(index)->commitIsFinal())
         ++index;
     if (index >= m_loads.size()) {
-        if (!writeJournal(kCommitted))
+        if (!writeJournal(kCommitted)) {
+            // Nothing final happened yet: everything goes back. After a PostgreSQL COMMIT the server's word is the
+            // journal's (a restart asks it), so the restore goes on.
+            if (m_committedLoads.isEmpty())
+                return abandonServers(tr("The restore journal could not be written."));
             qWarning("tidemarkd: the journal of restore %s could not be marked committed", qPrintable(m_activityId));
+        }
         return finishNext(0, {});
     }
     m_loads.at(index)->commit([this, index](const QString& error) {
