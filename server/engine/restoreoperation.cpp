@@ -737,6 +737,10 @@ QStringList RestoreOperation::rollBackJournal(const QJsonObject& journal)
             continue;
         // Before "saved" no live database was written: the copies may be incomplete and are only thrown away.
         if (saved) {
+            // A journal kept by an earlier roll-back (a database server it could not reach) is rolled back again:
+            // a copy that is gone was put back then.
+            if (db.value(QStringLiteral("existed")).toBool(true) && !QFileInfo::exists(backupCopy))
+                continue;
             if (db.value(QStringLiteral("existed")).toBool(true)) {
                 const QString error = SqliteCopy::copy(backupCopy, target);
                 if (!error.isEmpty()) {
