@@ -12,12 +12,17 @@
 // 1 000, 10 000, 100 000 and 300 000 files (1 000 000 with --large) and prints pause and ratios per size. Set
 // TIDEMARK_CHANGE_TRACKING=off to measure the fallback (the pause scans every file); --second-pass measures the
 // two-pass fallback without a mirror.
+//
+// --postgres adds a PostgreSQL database (a real server in a temporary directory, `pgbench -i -s --scale`, 70 ≈ 1 GiB)
+// under a pgbench write load for the whole run, and compares each consistent backup with the plain way of the same
+// data in the same run: `pg_dump -Fc` and then `restic backup` of the tree and that dump.
 #include "engine/backupoperation.h"
 #include "engine/changetracker.h"
 #include "engine/resticjob.h"
 #include "engine/resticrepository.h"
 
 #include <malloc.h>
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -25,13 +30,19 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 #include <sys/resource.h>
+
+#ifdef TIDEMARK_BENCH_DATABASES
+#include "databaseserver.h"
+#endif
 
 namespace {
 
@@ -175,6 +186,7 @@ struct Phases
     qint64 pass = 0; // the restic pass after the resume
     qint64 after = 0; // from restic's end to the operation's end (emptying the copies, saving the state)
     qint64 examined = -1;
+    qint64 fixMs = -1; // fixing the databases' state inside the pause
     bool scannedAll = false;
     int resticStarts = 0;
     int changedMeanwhile = 0;
@@ -206,6 +218,8 @@ public:
         ResticRepository::BackupRequest request;
         request.rootDirectory = QStringLiteral("/");
         request.paths = {m_tree.code.mid(1), m_tree.mount.mid(1), QFileInfo(m_tree.database).path().mid(1)};
+        for (const QString& extra : std::as_const(m_extraPaths))
+            request.paths.append(extra.mid(1));
         QElapsedTimer clock;
         clock.start();
         const ResticResult result = runJob(m_repository->backup(request));
@@ -228,6 +242,7 @@ public:
         local.codePath = m_tree.code;
         local.mounts.append({QStringLiteral("files"), m_tree.mount});
         local.services.append(LocalDescriptor::Service::sqlite(QStringLiteral("database"), m_tree.database));
+        local.services += m_services;
         local.pauseHook = QStringLiteral("touch '%1'").arg(marker);
         local.resumeHook = QStringLiteral("true");
         environment.local = local;
@@ -248,6 +263,9 @@ public:
                 passStart = at;
             else if (line.startsWith(QLatin1String("Stored ")))
                 passEnd = at;
+            static const QRegularExpression fixed(QStringLiteral("^Fixed the state .* in (\\d+) ms"));
+            if (const QRegularExpressionMatch m = fixed.match(line); m.hasMatch())
+                phases.fixMs = m.captured(1).toLongLong();
             if (m_verbose)
                 out() << "    " << QString::number(at).rightJustified(7) << " ms | " << line << Qt::endl;
         });
@@ -290,7 +308,13 @@ public:
         return phases;
     }
 
+    // Database servers backed up with the tree, and what a plain backup stores besides it (their dumps).
+    void setServices(const QList<LocalDescriptor::Service>& services) { m_services = services; }
+    void setExtraPaths(const QStringList& paths) { m_extraPaths = paths; }
+
 private:
+    QList<LocalDescriptor::Service> m_services;
+    QStringList m_extraPaths;
     const Tree& m_tree;
     bool m_secondPass;
     bool m_verbose;
@@ -371,6 +395,157 @@ std::optional<SizeResult> runSize(int files, qint64 kib, double churn, int runs,
     return size;
 }
 
+#ifdef TIDEMARK_BENCH_DATABASES
+// Runs a PostgreSQL tool against the bench server as its application user; its output, or an empty optional.
+std::optional<QByteArray> runPg(const PostgresServer& pg, const QString& tool, const QStringList& args, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGPASSWORD"), pg.password());
+    process.setProcessEnvironment(env);
+    process.start(PostgresServer::binary(tool),
+        QStringList {QStringLiteral("-h"), pg.host(), QStringLiteral("-p"), QString::number(pg.port()),
+            QStringLiteral("-U"), pg.user()}
+            + args);
+    if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        out() << tool << " failed: " << process.readAllStandardError() << Qt::endl;
+        process.kill();
+        process.waitForFinished(2000);
+        return std::nullopt;
+    }
+    return process.readAllStandardOutput();
+}
+
+int runPostgres(int files, qint64 kib, double churn, int runs, int scale, int clients, bool verbose)
+{
+    PostgresServer pg;
+    QElapsedTimer clock;
+    clock.start();
+    if (!pg.start()) {
+        out() << "PostgreSQL did not start: " << pg.error() << Qt::endl;
+        return 1;
+    }
+    out() << "PostgreSQL started in " << clock.elapsed() << " ms; pgbench -i -s " << scale << " ..." << Qt::endl;
+    clock.restart();
+    // As the service's user: its tables belong to it, as an application's do.
+    if (!runPg(pg, QStringLiteral("pgbench"),
+            {QStringLiteral("-i"), QStringLiteral("-q"), QStringLiteral("-s"), QString::number(scale), pg.database()},
+            3600000))
+        return 1;
+    const auto size = runPg(pg, QStringLiteral("psql"),
+        {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-c"),
+            QStringLiteral("SELECT pg_size_pretty(pg_database_size(current_database()))"), pg.database()},
+        60000);
+    out() << "  initialised in " << clock.elapsed() << " ms: " << (size ? size->trimmed() : QByteArray("?"))
+          << Qt::endl;
+
+    QTemporaryDir tmp;
+    Tree tree;
+    tree.root = tmp.path();
+    out() << "Generating " << files << " files of " << kib << " KiB in " << tree.root << " ..." << Qt::endl;
+    if (!tmp.isValid() || !generate(tree, files, kib * 1024)) {
+        out() << "Could not generate the tree." << Qt::endl;
+        return 1;
+    }
+    const QString dumpDir = tree.root + QStringLiteral("/plain-dump");
+    QDir().mkpath(dumpDir);
+    const QString dumpFile = dumpDir + QStringLiteral("/app.pgdump");
+
+    // The write load runs for the whole comparison, on both sides.
+    QProcess load;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGPASSWORD"), pg.password());
+    load.setProcessEnvironment(env);
+    load.setStandardOutputFile(QProcess::nullDevice());
+    load.setStandardErrorFile(tree.root + QStringLiteral("/pgbench.log"));
+    load.start(PostgresServer::binary(QStringLiteral("pgbench")),
+        {QStringLiteral("-h"), pg.host(), QStringLiteral("-p"), QString::number(pg.port()), QStringLiteral("-U"),
+            pg.user(), QStringLiteral("-n"), QStringLiteral("-c"), QString::number(clients), QStringLiteral("-j"),
+            QStringLiteral("1"), QStringLiteral("-T"), QStringLiteral("86400"), pg.database()});
+    if (!load.waitForStarted(10000)) {
+        out() << "pgbench did not start" << Qt::endl;
+        return 1;
+    }
+    out() << "pgbench write load: " << clients << " client(s), TPC-B-like transactions" << Qt::endl;
+
+    LocalDescriptor::Service service;
+    service.name = QStringLiteral("pg");
+    service.kind = QStringLiteral("postgresql");
+    service.host = pg.host();
+    service.port = pg.port();
+    service.database = pg.database();
+    service.user = pg.user();
+    service.passwordFile = pg.passwordFile();
+    Bench plain(tree, false, verbose);
+    plain.setExtraPaths({dumpDir});
+    Bench tidemark(tree, false, verbose);
+    tidemark.setServices({service});
+
+    const auto baseline = [&](qint64* dumpMs) -> qint64 {
+        QElapsedTimer t;
+        t.start();
+        if (!runPg(pg, QStringLiteral("pg_dump"),
+                {QStringLiteral("-Fc"), QStringLiteral("--file=") + dumpFile, pg.database()}, 3600000))
+            return -1;
+        *dumpMs = t.elapsed();
+        const qint64 resticMs = plain.plain();
+        return resticMs < 0 ? -1 : *dumpMs + resticMs;
+    };
+    const auto print = [](const QString& label, const Phases& p, qint64 plainMs, qint64 dumpMs) {
+        out() << "  " << label << ": pause " << p.pause << " ms (fixing the database's state " << p.fixMs
+              << " ms); total " << p.total << " ms against pg_dump + restic backup " << plainMs << " ms (pg_dump "
+              << dumpMs << " ms), ratio " << ratio(p.total, plainMs) << "; restic starts " << p.resticStarts
+              << Qt::endl;
+    };
+
+    clock.restart();
+    if (!plain.init(QStringLiteral("plain")))
+        return 1;
+    qint64 dumpMs = 0;
+    const qint64 plainInit = clock.elapsed();
+    const qint64 plainFirst = baseline(&dumpMs);
+    clock.restart();
+    if (!tidemark.init(QStringLiteral("tidemark")))
+        return 1;
+    const qint64 initMs = clock.elapsed();
+    int stride = 0;
+    Phases first = tidemark.consistent(0, stride);
+    if (plainFirst < 0 || !first.error.isEmpty()) {
+        out() << "The first backup failed: " << first.error << Qt::endl;
+        return 1;
+    }
+    first.total += initMs;
+    print(QStringLiteral("first backup (init counted on both sides)"), first, plainFirst + plainInit, dumpMs);
+    const int toChange = qMax(1, int(files * churn / 100.0));
+    QList<qint64> pauses;
+    QList<qint64> ratios;
+    for (int run = 1; run <= runs; ++run) {
+        rewrite(tree, toChange, stride);
+        const qint64 plainMs = baseline(&dumpMs);
+        const Phases p = tidemark.consistent(toChange, stride);
+        if (plainMs < 0 || !p.error.isEmpty()) {
+            out() << "The backup failed: " << p.error << Qt::endl;
+            return 1;
+        }
+        print(QStringLiteral("run %1 (%2 files rewritten before)").arg(run).arg(toChange), p, plainMs, dumpMs);
+        pauses.append(p.pause);
+        ratios.append(100 * p.total / qMax<qint64>(1, plainMs));
+    }
+    load.kill();
+    load.waitForFinished(5000);
+    std::sort(pauses.begin(), pauses.end());
+    std::sort(ratios.begin(), ratios.end());
+    if (!pauses.isEmpty()) {
+        out() << "PostgreSQL scale " << scale << ": pause median " << pauses.at(pauses.size() / 2) << " ms, longest "
+              << pauses.last() << " ms (goal < 100 ms); total/baseline median "
+              << QString::number(ratios.at(ratios.size() / 2) / 100.0, 'f', 2) << " (goal <= 1.30)" << Qt::endl;
+    }
+    pg.stop();
+    return 0;
+}
+#endif
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -394,8 +569,16 @@ int main(int argc, char** argv)
     const QCommandLineOption secondPassOption(
         QStringLiteral("second-pass"), QStringLiteral("The fallback without a mirror: a second pass under the pause."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Print the backups' logs."));
-    parser.addOptions(
-        {filesOption, kibOption, churnOption, runsOption, scalingOption, largeOption, secondPassOption, verboseOption});
+    const QCommandLineOption postgresOption(QStringLiteral("postgres"),
+        QStringLiteral("Add a PostgreSQL database under a pgbench write load; compare with pg_dump + restic backup."));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+        QStringLiteral("With --postgres: pgbench's scale (70 is about 1 GiB)."), QStringLiteral("n"),
+        QStringLiteral("70"));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"),
+        QStringLiteral("With --postgres: pgbench clients writing meanwhile."), QStringLiteral("n"),
+        QStringLiteral("2"));
+    parser.addOptions({filesOption, kibOption, churnOption, runsOption, scalingOption, largeOption, secondPassOption,
+        verboseOption, postgresOption, scaleOption, clientsOption});
     parser.process(app);
     const int files = parser.value(filesOption).toInt();
     const qint64 kib = parser.value(kibOption).toLongLong();
@@ -409,6 +592,18 @@ int main(int argc, char** argv)
           << (qgetenv("TIDEMARK_CHANGE_TRACKING") == "off" ? "off (the pause scans)" : "on (inotify)")
           << (secondPass ? "; two-pass fallback without a mirror" : "") << Qt::endl;
 
+    if (parser.isSet(postgresOption)) {
+#ifdef TIDEMARK_BENCH_DATABASES
+        const int scale = parser.value(scaleOption).toInt();
+        const int clients = parser.value(clientsOption).toInt();
+        if (scale <= 0 || clients <= 0)
+            parser.showHelp(1);
+        return runPostgres(files, kib, churn, runs, scale, clients, verbose);
+#else
+        out() << "--postgres needs the tests' support library (configure with the tests)." << Qt::endl;
+        return 2;
+#endif
+    }
     if (!parser.isSet(scalingOption))
         return runSize(files, kib, churn, runs, secondPass, verbose) ? 0 : 1;
 

@@ -489,7 +489,9 @@ void BackupOperation::openDatabases(std::function<void()> next)
     if (!m_databases || m_databases->isEmpty())
         return next();
     const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
-    m_databases->open(servicesDirectory(), [this, next, startedMs](const QString& error) {
+    m_databases->open(servicesDirectory(), m_twoPasses, [this, next, startedMs](const QString& error) {
+        for (const QString& note : m_databases->takeNotes())
+            emit logLine(note);
         if (!error.isEmpty())
             return fail(error);
         emit logLine(tr("Fixed the state to back up of %1 in %2 ms.")

@@ -1213,8 +1213,9 @@ void Engine::forgetOrphan(const QString& projectId, const QString& snapshotId)
 
 namespace {
 
-// Removes what an interrupted restore left next to `path`: `<name>.tidemark-restore-*`, `<name>.tidemark-old-*`.
-void removeRestoreLeftovers(const QString& path)
+// Removes what an interrupted restore left next to `path`: `<name>.tidemark-restore-*`, `<name>.tidemark-old-*`,
+// except what a journal that recovery had to keep still needs (`keep`).
+void removeRestoreLeftovers(const QString& path, const QSet<QString>& keep)
 {
     if (path.isEmpty())
         return;
@@ -1227,6 +1228,8 @@ void removeRestoreLeftovers(const QString& path)
     const QFileInfoList leftovers
         = parent.entryInfoList(patterns, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& leftover : leftovers) {
+        if (keep.contains(leftover.filePath()))
+            continue;
         const bool removed = removeTree(leftover.filePath());
         if (removed)
             qInfo("tidemarkd: removed %s, left by an interrupted restore", qPrintable(leftover.filePath()));
@@ -1243,6 +1246,9 @@ void Engine::recoverAfterRestart()
     QHash<QString, QString> journalled;
     for (const auto& [activityId, sentence] : RestoreOperation::recoverJournals(m_dataDir))
         journalled.insert(activityId, sentence);
+    // A journal kept (its roll-back failed, or a database server could not tell whether it committed) still needs its
+    // previous and staged trees.
+    const QSet<QString> keptTrees = RestoreOperation::journalledPaths(m_dataDir);
     for (const ActivityRecord& r : m_store.unfinishedActivities()) {
         m_hub.log(r.activity.id, tr("tidemarkd stopped while this activity was running; it did not complete."));
         if (journalled.contains(r.activity.id))
@@ -1263,11 +1269,11 @@ void Engine::recoverAfterRestart()
         for (const Environment& e : m_store.environments(project.id)) {
             if (!e.local)
                 continue;
-            removeRestoreLeftovers(e.local->codePath);
+            removeRestoreLeftovers(e.local->codePath, keptTrees);
             for (const LocalDescriptor::Mount& m : e.local->mounts)
-                removeRestoreLeftovers(m.path);
+                removeRestoreLeftovers(m.path, keptTrees);
             for (const LocalDescriptor::Service& s : e.local->services)
-                removeRestoreLeftovers(s.path);
+                removeRestoreLeftovers(s.path, keptTrees);
         }
         const QString repo = m_dataDir + QStringLiteral("/repositories/") + project.id + QStringLiteral("/repo");
         if (QFileInfo(repo).isDir()) {

@@ -20,6 +20,8 @@ namespace {
 
 const QString kSwapping = QStringLiteral("swapping"); // trees being swapped; the live databases untouched
 const QString kSaved = QStringLiteral("saved"); // every live database has a complete copy next to it
+// every file swapped and SQLite database written; the database servers' loads are listed under "servers"
+const QString kWritten = QStringLiteral("written");
 const QString kCommitted = QStringLiteral("committed"); // every swap and database write succeeded
 
 // A database file with what SQLite may keep next to it.
@@ -397,24 +399,9 @@ void RestoreOperation::writeDatabases()
             return fail(
                 tr("A database could not be written back: %1. The environment was put back as it was.").arg(error));
         }
-        // Each database server's load is all or nothing (DatabaseLoad); if one fails, the files and the SQLite
-        // databases are put back.
-        loadServerDatabases(0, [this](const QString& error) {
-            if (!error.isEmpty()) {
-                rollBack();
-                return fail(tr("%1 The files were put back as they were.").arg(error));
-            }
-            if (!writeJournal(kCommitted)) {
-                rollBack();
-                return fail(tr("The restore journal could not be written; the environment was put back as it was."));
-            }
-            for (const Database& db : m_databases)
-                emit logLine(tr("Restored the database of service %1.").arg(db.name));
-            m_pendingOutcome = Outcome {Outcome::Kind::Success,
-                m_restoreCode ? tr("Restored %1 with its code").arg(m_target.id)
-                              : tr("Restored the data of %1 (code unchanged)").arg(m_target.id)};
-            resume();
-        });
+        if (!m_serverDatabases.isEmpty())
+            return loadServerDatabases();
+        commitRestore();
     });
     const QString journalPath = m_journalPath;
     const QJsonObject savedJournal = journal(kSaved);
@@ -438,20 +425,150 @@ void RestoreOperation::writeDatabases()
     }));
 }
 
-void RestoreOperation::loadServerDatabases(int index, std::function<void(const QString& error)> done)
+void RestoreOperation::commitRestore()
 {
-    if (index >= m_serverDatabases.size())
-        return done(QString());
+    if (!writeJournal(kCommitted)) {
+        rollBack();
+        return fail(tr("The restore journal could not be written; the environment was put back as it was."));
+    }
+    for (const Database& db : m_databases)
+        emit logLine(tr("Restored the database of service %1.").arg(db.name));
+    succeed();
+}
+
+void RestoreOperation::succeed()
+{
+    m_pendingOutcome = Outcome {Outcome::Kind::Success,
+        m_restoreCode ? tr("Restored %1 with its code").arg(m_target.id)
+                      : tr("Restored the data of %1 (code unchanged)").arg(m_target.id)};
+    resume();
+}
+
+// The databases of every server are loaded first where nothing sees them (PostgreSQL: open transactions; MariaDB:
+// scratch schemas); then the MariaDB swaps (each one RENAME TABLE, reversible); then the PostgreSQL COMMITs, the
+// restore's point of no return; only then are the MariaDB swaps made final (old objects dropped, views and
+// triggers created). The journal lists each load (its scratch schema, its swap, its PostgreSQL xid) before the
+// server sees it, so that a restart finishes or undoes all of them together with the files.
+void RestoreOperation::loadServerDatabases()
+{
+    for (const ServerDatabase& db : m_serverDatabases)
+        m_loads.append(DatabaseLoad::create(db.target, this));
+    if (!writeJournal(kWritten)) {
+        rollBack();
+        return fail(tr("The restore journal could not be written; the environment was put back as it was."));
+    }
+    loadNext(0);
+}
+
+void RestoreOperation::loadNext(int index)
+{
+    if (index >= m_loads.size())
+        return swapNext(0);
     const ServerDatabase& db = m_serverDatabases.at(index);
     emit logLine(
         tr("Loading the database of service %1 into %2.").arg(db.target.name, DatabaseAccess(db.target).describe()));
-    auto* load = DatabaseLoad::create(db.target, this);
-    load->load(m_stagingDir + db.stagedPath, [this, load, index, done, name = db.target.name](const QString& error) {
-        load->deleteLater();
+    m_loads.at(index)->load(m_stagingDir + db.stagedPath, [this, index](const QString& error) {
         if (!error.isEmpty())
-            return done(error);
-        emit logLine(tr("Restored the database of service %1.").arg(name));
-        loadServerDatabases(index + 1, done);
+            return abandonServers(error);
+        if (!writeJournal(kWritten))
+            return abandonServers(tr("The restore journal could not be written."));
+        loadNext(index + 1);
+    });
+}
+
+void RestoreOperation::swapNext(int index)
+{
+    if (index >= m_loads.size())
+        return commitNext(0);
+    m_loads.at(index)->swap([this, index](const QString& error) {
+        if (!error.isEmpty())
+            return abandonServers(error);
+        swapNext(index + 1);
+    });
+}
+
+void RestoreOperation::commitNext(int index)
+{
+    // The final commits (PostgreSQL) first, one after the other; with none, the journal's "committed" is the point
+    // of no return.
+    while (index < m_loads.size() && !m_loads.at(index)->commitIsFinal())
+        ++index;
+    if (index >= m_loads.size()) {
+        if (!writeJournal(kCommitted)) {
+            // Nothing final happened yet: everything goes back. After a PostgreSQL COMMIT the server's word is the
+            // journal's (a restart asks it), so the restore goes on.
+            if (m_committedLoads.isEmpty())
+                return abandonServers(tr("The restore journal could not be written."));
+            qWarning("tidemarkd: the journal of restore %s could not be marked committed", qPrintable(m_activityId));
+        }
+        return finishNext(0, {});
+    }
+    m_loads.at(index)->commit([this, index](const QString& error) {
+        if (error.isEmpty()) {
+            m_committedLoads.append(index);
+            return commitNext(index + 1);
+        }
+        if (m_committedLoads.isEmpty())
+            return abandonServers(error);
+        // An earlier PostgreSQL database is committed already: there is no way back for it. The others are made
+        // final as well, and the activity says which database is not the backup's.
+        emit logLine(error);
+        m_partialError = tr("%1 The other databases and the files were restored.").arg(error);
+        commitNext(index + 1);
+    });
+}
+
+void RestoreOperation::finishNext(int index, QStringList problems)
+{
+    if (index >= m_loads.size()) {
+        for (const Database& db : m_databases)
+            emit logLine(tr("Restored the database of service %1.").arg(db.name));
+        if (!problems.isEmpty() || !m_partialError.isEmpty()) {
+            // Committed: a restart makes the MariaDB databases final again (each step can be run again).
+            m_keepJournal = !problems.isEmpty();
+            if (!m_partialError.isEmpty())
+                problems.prepend(m_partialError);
+            m_pendingOutcome = Outcome {Outcome::Kind::Failure, problems.join(QLatin1Char(' '))};
+            return resume();
+        }
+        return succeed();
+    }
+    DatabaseLoad* load = m_loads.at(index);
+    auto next = [this, index, problems, name = load->serviceName()](const QString& error) mutable {
+        if (error.isEmpty())
+            emit logLine(tr("Restored the database of service %1.").arg(name));
+        else
+            problems.append(error);
+        finishNext(index + 1, problems);
+    };
+    if (!load->commitIsFinal())
+        return load->commit(next);
+    if (m_committedLoads.contains(index))
+        emit logLine(tr("Restored the database of service %1.").arg(load->serviceName()));
+    finishNext(index + 1, problems); // one that could not be committed is named in m_partialError
+}
+
+void RestoreOperation::abandonServers(const QString& error)
+{
+    rollBackServers(0, error, {});
+}
+
+void RestoreOperation::rollBackServers(int index, const QString& error, QStringList problems)
+{
+    if (index >= m_loads.size()) {
+        rollBack();
+        if (!problems.isEmpty()) {
+            for (const QString& p : problems)
+                emit logLine(p);
+            m_keepJournal = true;
+            emit logLine(tr("The restore journal is kept; tidemarkd tries the roll-back again when it restarts."));
+        }
+        return fail(tr("%1 The environment was put back as it was.").arg(error));
+    }
+    m_loads.at(index)->rollBack([this, index, error, problems](const QString& problem) mutable {
+        if (!problem.isEmpty())
+            problems.append(problem);
+        rollBackServers(index + 1, error, problems);
     });
 }
 
@@ -562,8 +679,12 @@ QJsonObject RestoreOperation::journal(const QString& state) const
         databases.append(QJsonObject {{QStringLiteral("target"), db.targetPath},
             {QStringLiteral("backupCopy"), db.backupCopy}, {QStringLiteral("existed"), db.existed}});
     }
+    QJsonArray servers;
+    for (const DatabaseLoad* load : m_loads)
+        servers.append(load->journalEntry());
     return QJsonObject {{QStringLiteral("activity"), m_activityId}, {QStringLiteral("environment"), m_target.id},
-        {QStringLiteral("state"), state}, {QStringLiteral("parts"), parts}, {QStringLiteral("databases"), databases}};
+        {QStringLiteral("state"), state}, {QStringLiteral("parts"), parts}, {QStringLiteral("databases"), databases},
+        {QStringLiteral("servers"), servers}};
 }
 
 bool RestoreOperation::writeJournal(const QString& state)
@@ -585,7 +706,8 @@ bool RestoreOperation::writeJournalFile(const QString& path, const QJsonObject& 
 QStringList RestoreOperation::rollBackJournal(const QJsonObject& journal)
 {
     QStringList problems;
-    const bool saved = journal.value(QStringLiteral("state")).toString() == kSaved;
+    const QString state = journal.value(QStringLiteral("state")).toString();
+    const bool saved = state == kSaved || state == kWritten;
     const QJsonArray parts = journal.value(QStringLiteral("parts")).toArray();
     for (const QJsonValue& v : parts) {
         const QJsonObject part = v.toObject();
@@ -615,6 +737,10 @@ QStringList RestoreOperation::rollBackJournal(const QJsonObject& journal)
             continue;
         // Before "saved" no live database was written: the copies may be incomplete and are only thrown away.
         if (saved) {
+            // A journal kept by an earlier roll-back (a database server it could not reach) is rolled back again:
+            // a copy that is gone was put back then.
+            if (db.value(QStringLiteral("existed")).toBool(true) && !QFileInfo::exists(backupCopy))
+                continue;
             if (db.value(QStringLiteral("existed")).toBool(true)) {
                 const QString error = SqliteCopy::copy(backupCopy, target);
                 if (!error.isEmpty()) {
@@ -675,8 +801,46 @@ QList<QPair<QString, QString>> RestoreOperation::recoverJournals(const QString& 
             QFile::remove(entry.filePath());
             continue;
         }
-        if (journal.value(QStringLiteral("state")).toString() == kCommitted) {
+        // Whether the restore got past its point of no return: the journal says so, or (when a database server's
+        // COMMIT may have happened just before tidemarkd stopped) the server does.
+        const QJsonArray servers = journal.value(QStringLiteral("servers")).toArray();
+        bool committed = journal.value(QStringLiteral("state")).toString() == kCommitted;
+        QString unknown;
+        for (const QJsonValue& v : servers) {
+            if (committed || !unknown.isEmpty())
+                break;
+            QString error;
+            const DatabaseLoad::Commit commit = DatabaseLoad::wasCommitted(v.toObject(), &error);
+            if (commit == DatabaseLoad::Commit::Committed)
+                committed = true;
+            else if (commit == DatabaseLoad::Commit::Unknown)
+                unknown = error;
+        }
+        if (!unknown.isEmpty() && !committed) {
+            qWarning("tidemarkd: restore %s into %s was interrupted and cannot be judged yet: %s", qPrintable(activity),
+                qPrintable(environment), qPrintable(unknown));
+            done.append({activity,
+                tr("The restore into %1 was interrupted; whether its databases were committed cannot be told yet (%2). "
+                   "tidemarkd tries again when it restarts.")
+                    .arg(environment, unknown)});
+            continue;
+        }
+        QStringList serverProblems;
+        for (const QJsonValue& v : servers) {
+            const QString problem = DatabaseLoad::recover(v.toObject(), committed);
+            if (!problem.isEmpty())
+                serverProblems.append(problem);
+        }
+        if (committed) {
             discardJournalled(journal);
+            if (!serverProblems.isEmpty()) {
+                for (const QString& p : serverProblems)
+                    qWarning("tidemarkd: finishing restore %s: %s", qPrintable(activity), qPrintable(p));
+                done.append({activity,
+                    tr("The restore into %1 had been committed; its databases could not all be finished: %2")
+                        .arg(environment, serverProblems.join(QLatin1Char(' ')))});
+                continue;
+            }
             QFile::remove(entry.filePath());
             qInfo("tidemarkd: restore %s into %s had completed; removed its leftovers", qPrintable(activity),
                 qPrintable(environment));
@@ -685,7 +849,8 @@ QList<QPair<QString, QString>> RestoreOperation::recoverJournals(const QString& 
                     .arg(environment)});
             continue;
         }
-        const QStringList problems = rollBackJournal(journal);
+        QStringList problems = rollBackJournal(journal);
+        problems += serverProblems;
         if (problems.isEmpty()) {
             QFile::remove(entry.filePath());
             qInfo("tidemarkd: restore %s into %s was interrupted; the environment was put back as it was",
@@ -702,6 +867,26 @@ QList<QPair<QString, QString>> RestoreOperation::recoverJournals(const QString& 
         }
     }
     return done;
+}
+
+QSet<QString> RestoreOperation::journalledPaths(const QString& dataDir)
+{
+    QSet<QString> paths;
+    QDir dir(journalDirectory(dataDir));
+    for (const QFileInfo& entry : dir.entryInfoList({QStringLiteral("restore-*.json")}, QDir::Files)) {
+        QFile file(entry.filePath());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject journal = QJsonDocument::fromJson(file.readAll()).object();
+        for (const QJsonValue& v : journal.value(QStringLiteral("parts")).toArray()) {
+            for (const QString& key : {QStringLiteral("old"), QStringLiteral("staged")}) {
+                const QString path = v.toObject().value(key).toString();
+                if (!path.isEmpty())
+                    paths.insert(QDir::cleanPath(path));
+            }
+        }
+    }
+    return paths;
 }
 
 void RestoreOperation::cancel()

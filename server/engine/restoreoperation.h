@@ -11,7 +11,9 @@
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QSet>
 
+class DatabaseLoad;
 class ResticJob;
 class ResticRepository;
 
@@ -57,6 +59,8 @@ public:
     // Finishes or rolls back every restore a previous run left journalled, and deletes the journals. Synchronous;
     // call at start-up before any restore runs. Returns, per activity id, a sentence saying what was done.
     static QList<QPair<QString, QString>> recoverJournals(const QString& dataDir);
+    // The previous and staged trees that the journals still on disk name (kept for the next start).
+    static QSet<QString> journalledPaths(const QString& dataDir);
 
 private:
     struct Part
@@ -88,7 +92,15 @@ private:
         QString stagedPath; // inside the snapshot
         LocalDescriptor::Service target;
     };
-    void loadServerDatabases(int index, std::function<void(const QString& error)> done);
+    void loadServerDatabases();
+    void loadNext(int index);
+    void swapNext(int index);
+    void commitNext(int index);
+    void finishNext(int index, QStringList problems);
+    void abandonServers(const QString& error);
+    void rollBackServers(int index, const QString& error, QStringList problems);
+    void commitRestore();
+    void succeed();
 
     void restoreNext();
     void pause();
@@ -126,6 +138,9 @@ private:
     QList<Part> m_parts;
     QList<Database> m_databases;
     QList<ServerDatabase> m_serverDatabases;
+    QList<DatabaseLoad*> m_loads; // one per m_serverDatabases, made when the loads begin
+    QList<int> m_committedLoads; // the final (PostgreSQL) commits that happened
+    QString m_partialError; // a final commit failed after another one had happened
     int m_next = 0; // next restic restore to run (m_parts, then the databases)
     bool m_paused = false;
     bool m_cancelled = false;

@@ -67,8 +67,8 @@ QString DatabaseAccess::prepare()
     return QString();
 }
 
-void DatabaseAccess::setUp(
-    QProcess& process, const QString& tool, const QStringList& args, const QString& database) const
+void DatabaseAccess::setUp(QProcess& process, const QString& tool, const QStringList& args, const QString& database,
+    const QStringList& trailing) const
 {
     const QString db = database.isEmpty() ? m_service.database : database;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -102,13 +102,19 @@ void DatabaseAccess::setUp(
         }
         all += args;
         all.append(db);
+        all += trailing;
     }
     process.setProcessEnvironment(environment);
     // A tool outlives a tidemarkd killed with -9 otherwise: a dump would go on writing, a load would go on loading
     // into a scratch schema that the next restore reuses. Killed with it, a load's transaction is rolled back.
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    dieWithParent(process);
     process.setProgram(tool);
     process.setArguments(all);
+}
+
+void DatabaseAccess::dieWithParent(QProcess& process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 QString DatabaseAccess::describe() const

@@ -23,13 +23,17 @@ public:
     // Reads the password file (and writes the option file for MariaDB). An error message, or empty.
     QString prepare();
     // Sets up `process` to run `tool` against the service; `database` empty: the service's database.
-    void setUp(QProcess& process, const QString& tool, const QStringList& args, const QString& database = {}) const;
+    // `trailing`: arguments after the database (MariaDB: mariadb-dump's table names).
+    void setUp(QProcess& process, const QString& tool, const QStringList& args, const QString& database = {},
+        const QStringList& trailing = {}) const;
     // "PostgreSQL server 127.0.0.1:5432 (database app)", for messages.
     QString describe() const;
     const LocalDescriptor::Service& service() const { return m_service; }
     // Connects once (bounded) and returns what is wrong: unreachable server, refused password, missing database.
     // Synchronous: the descriptor is checked when it is saved.
     static QString check(const LocalDescriptor::Service& service);
+    // The child is killed when tidemarkd dies (PR_SET_PDEATHSIG): a load must not go on behind a restart's back.
+    static void dieWithParent(QProcess& process);
 
     static constexpr int kConnectTimeoutSeconds = 10;
 

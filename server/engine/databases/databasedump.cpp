@@ -2,6 +2,7 @@
 
 #include "sqlsession.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTimer>
 #include <utility>
@@ -179,68 +180,123 @@ void MariaDbDump::open(const QString& file, Done done)
     if (const QString error = ensureSession(); !error.isEmpty())
         return done(error);
     // The global read lock stops every commit; a snapshot opened while it is held sees the state at the lock. A
-    // transaction begun under it keeps its snapshot after UNLOCK TABLES (which commits nothing here).
+    // transaction begun under it keeps its snapshot after UNLOCK TABLES (which commits nothing here). The tables of
+    // engines without transactions (MyISAM, Aria, MEMORY, …) have no snapshot: they are listed under the lock.
     m_session->query(QStringLiteral("SET SESSION lock_wait_timeout = 10;\nFLUSH TABLES WITH READ LOCK;\n"
                                     "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n"
-                                    "START TRANSACTION WITH CONSISTENT SNAPSHOT;\nSELECT VERSION();"),
+                                    "START TRANSACTION WITH CONSISTENT SNAPSHOT;\nSELECT VERSION(), '';\n"
+                                    "SELECT table_name, engine FROM information_schema.tables WHERE table_schema = "
+                                    "DATABASE() AND table_type = 'BASE TABLE' AND engine IS NOT NULL AND engine NOT IN "
+                                    "('InnoDB', 'RocksDB', 'TokuDB') ORDER BY 1;"),
         [this, done](const SqlSession::Rows& rows, const QString& error) {
             if (!error.isEmpty())
                 return done(failed(tr("Locking for a consistent snapshot"), error));
             if (!rows.isEmpty() && !rows.first().isEmpty())
                 m_version = rows.first().first();
+            QStringList names;
+            QStringList described;
+            for (qsizetype i = 1; i < rows.size(); ++i) {
+                names.append(rows.at(i).value(0));
+                described.append(QStringLiteral("%1 (%2)").arg(rows.at(i).value(0), rows.at(i).value(1)));
+            }
+            if (names.isEmpty())
+                return startDump({}, done);
+            if (!m_insidePause) {
+                m_notes.append(tr("Service %1: %n table(s) without transactions, %2, are read as they are when the "
+                                  "dump reaches them, not at the instant of the other tables.",
+                    "", int(names.size()))
+                                   .arg(m_access.service().name, described.join(QLatin1String(", "))));
+                return startDump({}, done);
+            }
+            // Inside the pause they are dumped while the read lock still holds every writer back, so that they are
+            // of the same instant as the rest; the pause grows by their dump (such tables are usually small).
+            QElapsedTimer timer;
+            timer.start();
             auto* process = new QProcess(this);
             m_tool = process;
             m_access.setUp(*process, QStringLiteral("mariadb-dump"),
-                {QStringLiteral("--single-transaction"), QStringLiteral("--verbose"), QStringLiteral("--routines"),
-                    QStringLiteral("--triggers"), QStringLiteral("--hex-blob"),
-                    QStringLiteral("--result-file=") + m_file});
-            auto opened = std::make_shared<bool>(false);
-            auto* timer = new QTimer(this);
-            timer->setSingleShot(true);
-            auto* stderrText = new QByteArray;
-            const auto unlock = [this, done, opened, timer](const QString& error) {
-                if (*opened)
-                    return;
-                *opened = true;
-                timer->deleteLater();
-                if (!error.isEmpty())
-                    return done(failed(tr("mariadb-dump"), error));
-                m_session->query(
-                    QStringLiteral("UNLOCK TABLES;"), [this, done](const SqlSession::Rows&, const QString& error) {
-                        done(error.isEmpty() ? QString() : failed(tr("Releasing the read lock"), error));
-                    });
-            };
-            // mariadb-dump --verbose writes "-- Starting transaction..." before START TRANSACTION WITH CONSISTENT
-            // SNAPSHOT and its next line only after that statement has run: then the dump's snapshot is open.
-            connect(process, &QProcess::readyReadStandardError, this, [process, stderrText, unlock] {
-                stderrText->append(process->readAllStandardError());
-                const qsizetype started = stderrText->indexOf("-- Starting transaction...\n");
-                if (started >= 0 && stderrText->indexOf("\n--", started + 1) >= 0)
-                    unlock(QString());
-            });
+                {QStringLiteral("--skip-lock-tables"), QStringLiteral("--triggers"), QStringLiteral("--hex-blob"),
+                    QStringLiteral("--result-file=") + m_file},
+                QString(), names);
+            process->setStandardOutputFile(QProcess::nullDevice());
             connect(process, &QProcess::finished, this,
-                [this, process, stderrText, unlock](int code, QProcess::ExitStatus status) {
-                    stderrText->append(process->readAllStandardError());
-                    m_dumpFinished = true;
-                    if (status != QProcess::NormalExit || code != 0)
-                        m_dumpError = firstLines(*stderrText);
-                    delete stderrText;
+                [this, process, names, described, timer, done](int code, QProcess::ExitStatus status) {
                     process->deleteLater();
-                    unlock(m_dumpError);
-                    if (m_afterDump)
-                        std::exchange(m_afterDump, {})(m_dumpError);
+                    if (status != QProcess::NormalExit || code != 0)
+                        return done(failed(tr("mariadb-dump"), firstLines(process->readAllStandardError())));
+                    m_notes.append(tr("Service %1: dumped %n table(s) without transactions, %2, under the read lock "
+                                      "inside the pause in %3 ms.",
+                        "", int(names.size()))
+                                       .arg(m_access.service().name, described.join(QLatin1String(", ")))
+                                       .arg(timer.elapsed()));
+                    startDump(names, done);
                 });
-            connect(process, &QProcess::errorOccurred, this, [this, unlock](QProcess::ProcessError error) {
+            connect(process, &QProcess::errorOccurred, this, [this, process, done](QProcess::ProcessError error) {
                 if (error != QProcess::FailedToStart)
                     return;
-                m_dumpFinished = true;
-                m_dumpError = tr("mariadb-dump could not be started (is it installed?)");
-                unlock(m_dumpError);
+                process->deleteLater();
+                done(failed(tr("mariadb-dump"), tr("mariadb-dump could not be started (is it installed?)")));
             });
-            connect(timer, &QTimer::timeout, this, [unlock] { unlock(tr("its snapshot did not open in time")); });
-            timer->start(kOpenTimeoutMs);
             process->start();
         });
+}
+
+void MariaDbDump::startDump(const QStringList& dumpedAlready, Done done)
+{
+    QStringList args {QStringLiteral("--single-transaction"), QStringLiteral("--verbose"), QStringLiteral("--routines"),
+        QStringLiteral("--triggers"), QStringLiteral("--hex-blob")};
+    for (const QString& table : dumpedAlready)
+        args.append(QStringLiteral("--ignore-table=%1.%2").arg(m_access.service().database, table));
+    auto* process = new QProcess(this);
+    m_tool = process;
+    m_access.setUp(*process, QStringLiteral("mariadb-dump"), args);
+    // After the tables dumped under the lock, if any: loading the file creates those first.
+    process->setStandardOutputFile(m_file, dumpedAlready.isEmpty() ? QIODevice::Truncate : QIODevice::Append);
+    auto opened = std::make_shared<bool>(false);
+    auto* timer = new QTimer(this);
+    timer->setSingleShot(true);
+    auto* stderrText = new QByteArray;
+    const auto unlock = [this, done, opened, timer](const QString& error) {
+        if (*opened)
+            return;
+        *opened = true;
+        timer->deleteLater();
+        if (!error.isEmpty())
+            return done(failed(tr("mariadb-dump"), error));
+        m_session->query(QStringLiteral("UNLOCK TABLES;"), [this, done](const SqlSession::Rows&, const QString& error) {
+            done(error.isEmpty() ? QString() : failed(tr("Releasing the read lock"), error));
+        });
+    };
+    // mariadb-dump --verbose writes "-- Starting transaction..." before START TRANSACTION WITH CONSISTENT
+    // SNAPSHOT and its next line only after that statement has run: then the dump's snapshot is open.
+    connect(process, &QProcess::readyReadStandardError, this, [process, stderrText, unlock] {
+        stderrText->append(process->readAllStandardError());
+        const qsizetype started = stderrText->indexOf("-- Starting transaction...\n");
+        if (started >= 0 && stderrText->indexOf("\n--", started + 1) >= 0)
+            unlock(QString());
+    });
+    connect(
+        process, &QProcess::finished, this, [this, process, stderrText, unlock](int code, QProcess::ExitStatus status) {
+            stderrText->append(process->readAllStandardError());
+            m_dumpFinished = true;
+            if (status != QProcess::NormalExit || code != 0)
+                m_dumpError = firstLines(*stderrText);
+            delete stderrText;
+            process->deleteLater();
+            unlock(m_dumpError);
+            if (m_afterDump)
+                std::exchange(m_afterDump, {})(m_dumpError);
+        });
+    connect(process, &QProcess::errorOccurred, this, [this, unlock](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        m_dumpFinished = true;
+        m_dumpError = tr("mariadb-dump could not be started (is it installed?)");
+        unlock(m_dumpError);
+    });
+    connect(timer, &QTimer::timeout, this, [unlock] { unlock(tr("its snapshot did not open in time")); });
+    timer->start(kOpenTimeoutMs);
+    process->start();
 }
 
 void MariaDbDump::dump(Done done)

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QProcess>
+#include <QStringList>
+#include <utility>
 
 class SqlSession;
 
@@ -31,6 +33,10 @@ public:
     // the state (optional: open() connects if this was not called).
     void startSession(Done done);
     virtual void open(const QString& file, Done done) = 0;
+    // Whether open() runs inside a consistent backup's pause (a live backup's does not).
+    void setInsidePause(bool inside) { m_insidePause = inside; }
+    // What the log should say about this database's dump (taken by the caller).
+    QStringList takeNotes() { return std::exchange(m_notes, {}); }
     virtual void dump(Done done) = 0;
     // Stops the tool and ends the session: a lock or snapshot it holds is released (before a failed backup resumes).
     void abort();
@@ -51,6 +57,8 @@ protected:
     QString m_file;
     QString m_version;
     QJsonArray m_tables;
+    bool m_insidePause = false;
+    QStringList m_notes;
 };
 
 // PostgreSQL: a REPEATABLE READ transaction exports its snapshot (pg_export_snapshot()) inside the pause and stays
@@ -83,6 +91,9 @@ public:
     void dump(Done done) override;
 
 private:
+    // Starts mariadb-dump --single-transaction (without the tables already dumped under the lock) and releases the
+    // read lock once its snapshot is open.
+    void startDump(const QStringList& dumpedAlready, Done done);
     void countRows(Done done);
 
     bool m_dumpFinished = false;

@@ -31,8 +31,10 @@ void DatabaseDumps::startFrom(int index, DatabaseDump::Done done)
     });
 }
 
-void DatabaseDumps::open(const QString& directory, DatabaseDump::Done done)
+void DatabaseDumps::open(const QString& directory, bool insidePause, DatabaseDump::Done done)
 {
+    for (DatabaseDump* d : m_dumps)
+        d->setInsidePause(insidePause);
     openFrom(0, directory, std::move(done));
 }
 
@@ -72,6 +74,14 @@ void DatabaseDumps::abortAll()
 {
     for (DatabaseDump* d : m_dumps)
         d->abort();
+}
+
+QStringList DatabaseDumps::takeNotes()
+{
+    QStringList notes;
+    for (DatabaseDump* d : m_dumps)
+        notes += d->takeNotes();
+    return notes;
 }
 
 QJsonArray DatabaseDumps::manifest() const

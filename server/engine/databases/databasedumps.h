@@ -20,7 +20,9 @@ public:
     // Connects to every server (before a pause), so that open() costs only the statements that fix the state.
     void startSessions(DatabaseDump::Done done);
     // Files go to `directory`/<DatabaseDump::fileName>.
-    void open(const QString& directory, DatabaseDump::Done done);
+    void open(const QString& directory, bool insidePause, DatabaseDump::Done done);
+    // What the log should say about the dumps (non-transactional tables).
+    QStringList takeNotes();
     void dump(DatabaseDump::Done done);
     QJsonArray manifest() const;
     QStringList descriptions() const;
