@@ -3498,8 +3498,20 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
         <translation>%1 konnte nicht gestartet werden (ist es installiert?)</translation>
     </message>
     <message>
-        <source>%1 ended with status %2</source>
-        <translation>%1 endete mit Status %2</translation>
+        <source>the database client could not be started</source>
+        <translation>der Datenbank-Client konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the server no longer knows transaction %1</source>
+        <translation>der Server kennt die Transaktion %1 nicht mehr</translation>
+    </message>
+    <message>
+        <source>transaction %1 is still in progress</source>
+        <translation>die Transaktion %1 läuft noch</translation>
     </message>
 </context>
 <context>
@@ -5098,6 +5110,20 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
         <source>Counting rows</source>
         <translation>Zählen der Zeilen</translation>
     </message>
+    <message numerus="yes">
+        <source>Service %1: %n table(s) without transactions, %2, are read as they are when the dump reaches them, not at the instant of the other tables.</source>
+        <translation>
+            <numerusform>Dienst %1: %n Tabelle ohne Transaktionen, %2, wird so gelesen, wie sie ist, wenn der Dump sie erreicht, nicht im Moment der anderen Tabellen.</numerusform>
+            <numerusform>Dienst %1: %n Tabellen ohne Transaktionen, %2, werden so gelesen, wie sie sind, wenn der Dump sie erreicht, nicht im Moment der anderen Tabellen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1: dumped %n table(s) without transactions, %2, under the read lock inside the pause in %3 ms.</source>
+        <translation>
+            <numerusform>Dienst %1: %n Tabelle ohne Transaktionen, %2, unter der Lesesperre in der Pause in %3 ms gesichert.</numerusform>
+            <numerusform>Dienst %1: %n Tabellen ohne Transaktionen, %2, unter der Lesesperre in der Pause in %3 ms gesichert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotificationMessage</name>
@@ -5913,6 +5939,25 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>Counting rows</source>
         <translation>Zählen der Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresLoad</name>
+    <message>
+        <source>pg_restore could not be started (is it installed?)</source>
+        <translation>pg_restore konnte nicht gestartet werden (ist es installiert?)</translation>
+    </message>
+    <message>
+        <source>a private pipe could not be made</source>
+        <translation>eine private Pipe konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 ended with status %2</source>
+        <translation>%1 endete mit Status %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be started (is it installed?)</source>
+        <translation>%1 konnte nicht gestartet werden (ist es installiert?)</translation>
     </message>
 </context>
 <context>
@@ -6840,12 +6885,28 @@ Auf einem neuen Rechner wiederherstellen mit:
         <translation>Der Ordner von %1 konnte nicht angelegt werden; die Umgebung ist unverändert.</translation>
     </message>
     <message>
-        <source>%1 The files were put back as they were.</source>
-        <translation>%1 Die Dateien wurden wieder in ihren vorherigen Zustand versetzt.</translation>
-    </message>
-    <message>
         <source>Loading the database of service %1 into %2.</source>
         <translation>Die Datenbank von Dienst %1 wird in %2 geladen.</translation>
+    </message>
+    <message>
+        <source>The restore journal could not be written.</source>
+        <translation>Das Wiederherstellungsjournal konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 The other databases and the files were restored.</source>
+        <translation>%1 Die anderen Datenbanken und die Dateien wurden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>%1 The environment was put back as it was.</source>
+        <translation>%1 Die Umgebung wurde in ihren vorherigen Zustand zurückversetzt.</translation>
+    </message>
+    <message>
+        <source>The restore into %1 was interrupted; whether its databases were committed cannot be told yet (%2). tidemarkd tries again when it restarts.</source>
+        <translation>Die Wiederherstellung in %1 wurde unterbrochen; ob ihre Datenbanken festgeschrieben wurden, lässt sich noch nicht sagen (%2). tidemarkd versucht es beim nächsten Start erneut.</translation>
+    </message>
+    <message>
+        <source>The restore into %1 had been committed; its databases could not all be finished: %2</source>
+        <translation>Die Wiederherstellung in %1 war festgeschrieben; ihre Datenbanken konnten nicht alle abgeschlossen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,23 @@
     </message>
 </context>
 <context>
+    <name>MariaDbDump</name>
+    <message numerus="yes">
+        <source>Service %1: %n table(s) without transactions, %2, are read as they are when the dump reaches them, not at the instant of the other tables.</source>
+        <translation>
+            <numerusform>Service %1: %n table without transactions, %2, is read as it is when the dump reaches it, not at the instant of the other tables.</numerusform>
+            <numerusform>Service %1: %n tables without transactions, %2, are read as they are when the dump reaches them, not at the instant of the other tables.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1: dumped %n table(s) without transactions, %2, under the read lock inside the pause in %3 ms.</source>
+        <translation>
+            <numerusform>Service %1: dumped %n table without transactions, %2, under the read lock inside the pause in %3 ms.</numerusform>
+            <numerusform>Service %1: dumped %n tables without transactions, %2, under the read lock inside the pause in %3 ms.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationMessage</name>
     <message numerus="yes">
         <source>The backup schedule of %1 missed %n run(s); a backup has been started now.</source>

@@ -3430,7 +3430,19 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 ended with status %2</source>
+        <source>the database client could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server no longer knows transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transaction %1 is still in progress</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5030,6 +5042,20 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>Counting rows</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Service %1: %n table(s) without transactions, %2, are read as they are when the dump reaches them, not at the instant of the other tables.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1: dumped %n table(s) without transactions, %2, under the read lock inside the pause in %3 ms.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotificationMessage</name>
@@ -5844,6 +5870,25 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     </message>
     <message>
         <source>Counting rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostgresLoad</name>
+    <message>
+        <source>pg_restore could not be started (is it installed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a private pipe could not be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ended with status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started (is it installed?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6764,11 +6809,27 @@ Restore on a new machine with:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 The files were put back as they were.</source>
+        <source>Loading the database of service %1 into %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading the database of service %1 into %2.</source>
+        <source>The restore journal could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The other databases and the files were restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The environment was put back as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore into %1 was interrupted; whether its databases were committed cannot be told yet (%2). tidemarkd tries again when it restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore into %1 had been committed; its databases could not all be finished: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
