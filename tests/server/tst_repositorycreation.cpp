@@ -24,9 +24,20 @@ QString repositoryDir(const ServerProcess& server)
     return server.dataDir() + QStringLiteral("/repositories/demo/repo");
 }
 
+// The keys `restic init` wrote; tidemarkd's own fast key (server/engine/resticfastkey.h, user "tidemarkd") is not
+// one of them.
 int keyCount(const ServerProcess& server)
 {
-    return int(QDir(repositoryDir(server) + QStringLiteral("/keys")).entryList(QDir::Files).size());
+    const QDir keys(repositoryDir(server) + QStringLiteral("/keys"));
+    int count = 0;
+    for (const QString& name : keys.entryList(QDir::Files)) {
+        QFile file(keys.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)
+            || QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("username")).toString()
+                != QLatin1String("tidemarkd"))
+            ++count;
+    }
+    return count;
 }
 
 } // namespace
