@@ -610,6 +610,15 @@ QFuture<ApiResult<QList<Activity>>> ApiClient::verifyRepository(
         "POST", projectPath(project) + QStringLiteral("/verify"), body, false, &decodeAccepted);
 }
 
+Decoded<ProjectSettings> ApiClient::settingsEntity(const QJsonValue& json)
+{
+    const QJsonValue entity
+        = json.toObject().value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("entity"));
+    if (entity.isUndefined())
+        return Decoded<ProjectSettings>::failure({{QStringLiteral("_embedded.entity"), tr("is missing")}});
+    return ProjectSettings::fromJson(entity, QStringLiteral("_embedded.entity"));
+}
+
 QFuture<ApiResult<ProjectSettings>> ApiClient::updateCopies(const QString& project, const QList<CopyTarget>& copies)
 {
     QJsonArray list;
@@ -624,13 +633,7 @@ QFuture<ApiResult<ProjectSettings>> ApiClient::updateCopies(const QString& proje
         list.append(json);
     }
     return typedRequest<ProjectSettings>("PATCH", projectPath(project) + QStringLiteral("/settings"),
-        QJsonObject {{QStringLiteral("backup_copies"), list}}, false, [](const QJsonValue& json) {
-            const QJsonValue entity
-                = json.toObject().value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("entity"));
-            if (entity.isUndefined())
-                return Decoded<ProjectSettings>::failure({{QStringLiteral("_embedded.entity"), tr("is missing")}});
-            return ProjectSettings::fromJson(entity, QStringLiteral("_embedded.entity"));
-        });
+        QJsonObject {{QStringLiteral("backup_copies"), list}}, false, &ApiClient::settingsEntity);
 }
 
 QFuture<ApiResult<ProjectSettings>> ApiClient::updateNotifications(
@@ -650,13 +653,7 @@ QFuture<ApiResult<ProjectSettings>> ApiClient::updateNotifications(
         list.append(json);
     }
     return typedRequest<ProjectSettings>("PATCH", projectPath(project) + QStringLiteral("/settings"),
-        QJsonObject {{QStringLiteral("notifications"), list}}, false, [](const QJsonValue& json) {
-            const QJsonValue entity
-                = json.toObject().value(QStringLiteral("_embedded")).toObject().value(QStringLiteral("entity"));
-            if (entity.isUndefined())
-                return Decoded<ProjectSettings>::failure({{QStringLiteral("_embedded.entity"), tr("is missing")}});
-            return ProjectSettings::fromJson(entity, QStringLiteral("_embedded.entity"));
-        });
+        QJsonObject {{QStringLiteral("notifications"), list}}, false, &ApiClient::settingsEntity);
 }
 
 QFuture<ApiResult<QJsonObject>> ApiClient::sendTestNotifications(const QString& project)

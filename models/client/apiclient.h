@@ -217,6 +217,9 @@ signals:
     void stateChanged(ApiClient::State state);
 
 private:
+    // The project settings in a PATCH …/settings answer (`_embedded.entity`), as backup_copies and notifications
+    // updates read them.
+    static Decoded<ProjectSettings> settingsEntity(const QJsonValue& json);
     friend class ApiJob;
     friend class LogStream;
     friend class BackupDownload;
