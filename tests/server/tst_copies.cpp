@@ -7,7 +7,6 @@
 #include "sshserver.h"
 
 #include <QDeadlineTimer>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -294,28 +293,8 @@ void TestCopies::restoreFromCopyWhenThePrimaryIsDamaged()
     const Tree atBackup = hashTree(mount); // a live backup changes nothing in the environment
 
     // Flip bytes in the primary's largest pack; the verification names it and takes the backup's restorability.
-    QString pack;
-    qint64 size = -1;
-    QDirIterator it(
-        m_server.dataDir() + QStringLiteral("/repositories/demo/repo/data"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        if (it.fileInfo().size() > size) {
-            size = it.fileInfo().size();
-            pack = it.filePath();
-        }
-    }
-    {
-        QFile file(pack);
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(size / 2));
-        QByteArray bytes = file.read(32);
-        for (char& c : bytes)
-            c = char(~c);
-        QVERIFY(file.seek(size / 2));
-        QCOMPARE(file.write(bytes), qint64(bytes.size()));
-    }
+    const QString pack = damageLargestPack(m_server.dataDir() + QStringLiteral("/repositories/demo/repo"), 32);
+    QVERIFY(!pack.isEmpty());
     const QJsonObject verify = m_http->startAndWait("POST", QStringLiteral("/projects/demo/verify"),
         R"({"read_data_percent": 100, "test_restore": false})", m_admin, 180000);
     QCOMPARE(verify.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));

@@ -3,11 +3,11 @@
 // a failing backup, a restore, the test action, a receiver that is down or slow (it delays nothing and gets the
 // message once it is back), backup.missed after tidemarkd was down, and secrets that never appear in an answer, a
 // log, an activity or the database.
+#include "environmentstate.h"
 #include "serverprocess.h"
 #include "smtpsink.h"
 #include "webhookreceiver.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -764,29 +764,9 @@ void TestNotifications::failedVerificationIsAnnounced()
                 .status
         == 200);
     QCOMPARE(backupMain().value(QStringLiteral("result")).toString(), QStringLiteral("success"));
-    QString pack;
-    qint64 size = -1;
-    QDirIterator it(
-        m_server.dataDir() + QStringLiteral("/repositories/demo/repo/data"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        if (it.fileInfo().size() > size) {
-            size = it.fileInfo().size();
-            pack = it.filePath();
-        }
-    }
+    const QString pack
+        = EnvironmentState::damageLargestPack(m_server.dataDir() + QStringLiteral("/repositories/demo/repo"));
     QVERIFY(!pack.isEmpty());
-    {
-        QFile file(pack);
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(file.size() / 2));
-        QByteArray bytes = file.read(16);
-        for (char& c : bytes)
-            c = char(~c);
-        QVERIFY(file.seek(file.size() / 2));
-        QCOMPARE(file.write(bytes), qint64(bytes.size()));
-    }
     const QJsonObject verified = m_http->startAndWait("POST", QStringLiteral("/projects/demo/verify"),
         R"({"repository": "primary", "read_data_percent": 100, "test_restore": false})", m_admin);
     QCOMPARE(verified.value(QStringLiteral("result")).toString(), QStringLiteral("failure"));

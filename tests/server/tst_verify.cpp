@@ -4,7 +4,6 @@
 #include "environmentstate.h"
 #include "serverprocess.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -36,7 +35,6 @@ private:
     QJsonObject verify(int percent);
     QJsonObject repository();
     QJsonObject backup(const QString& id);
-    QString largestPack() const;
 
     ServerProcess m_server;
     std::unique_ptr<TestHttp> m_http;
@@ -98,22 +96,6 @@ QJsonObject TestVerify::repository()
 QJsonObject TestVerify::backup(const QString& id)
 {
     return m_http->get(QStringLiteral("/projects/demo/environments/main/backups/") + id, m_admin).json.toObject();
-}
-
-QString TestVerify::largestPack() const
-{
-    QString largest;
-    qint64 size = -1;
-    QDirIterator it(
-        m_server.dataDir() + QStringLiteral("/repositories/demo/repo/data"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        if (it.fileInfo().size() > size) {
-            size = it.fileInfo().size();
-            largest = it.filePath();
-        }
-    }
-    return largest;
 }
 
 void TestVerify::capabilitiesNameVerifyAndRepository()
@@ -228,20 +210,10 @@ void TestVerify::cleanRepositoryVerifiesWithTestRestore()
 
 void TestVerify::damagedPackFailsVerificationAndMarksBackups()
 {
-    const QString pack = largestPack();
+    const QString pack
+        = EnvironmentState::damageLargestPack(m_server.dataDir() + QStringLiteral("/repositories/demo/repo"));
     QVERIFY(!pack.isEmpty());
     m_damagedPack = QFileInfo(pack).fileName();
-    {
-        QFile file(pack);
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(file.size() / 2));
-        QByteArray bytes = file.read(16);
-        for (char& c : bytes)
-            c = char(~c);
-        QVERIFY(file.seek(file.size() / 2));
-        QCOMPARE(file.write(bytes), qint64(bytes.size()));
-    }
 
     // A backup after the damage reuses the damaged blobs and reports success: only a verification can tell.
     const QJsonObject second = backupMain();

@@ -70,4 +70,30 @@ bool writeFile(const QString& path, const QByteArray& data)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
 }
 
+QString damageLargestPack(const QString& repository, int count)
+{
+    QString pack;
+    qint64 size = -1;
+    QDirIterator it(repository + QStringLiteral("/data"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        if (it.fileInfo().size() > size) {
+            size = it.fileInfo().size();
+            pack = it.filePath();
+        }
+    }
+    if (pack.isEmpty())
+        return {};
+    QFile file(pack);
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.open(QIODevice::ReadWrite)
+        || !file.seek(size / 2))
+        return {};
+    QByteArray bytes = file.read(count);
+    for (char& c : bytes)
+        c = char(~c);
+    if (!file.seek(size / 2) || file.write(bytes) != bytes.size())
+        return {};
+    return pack;
+}
+
 } // namespace EnvironmentState

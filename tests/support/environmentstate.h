@@ -16,5 +16,8 @@ Tree hashTree(const QString& root);
 QStringList tableRows(const QString& dbPath);
 bool execSql(const QString& dbPath, const QString& sql);
 bool writeFile(const QString& path, const QByteArray& data);
+// Flips `count` bytes in the middle of the largest pack of the restic repository at `repository` (under its data/),
+// as a failing disk would; the pack's path, or empty when there is none or it could not be changed.
+QString damageLargestPack(const QString& repository, int count = 16);
 
 } // namespace EnvironmentState
