@@ -206,6 +206,12 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         if (!current)
             return nullptr;
         *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
+        // Two backups of one environment in one second would tie, and ties go by id (retention-spec.md, step 1),
+        // which is random: the later one would list as the older. Backups of an environment run one at a time, so
+        // each starts at least a second after the one before.
+        const QList<BackupRecord> earlier = m_store.backups(projectId, environmentId);
+        if (!earlier.isEmpty() && earlier.first().backup.createdAtMs >= *startedAt)
+            *startedAt = earlier.first().backup.createdAtMs + 1000;
         auto* op = new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
         op->setConfinement(m_confinement);

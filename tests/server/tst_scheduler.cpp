@@ -21,6 +21,7 @@ private slots:
     void simulatedMonthPrunesToPolicy();
     void inactiveAndUnscheduledEnvironmentsAreLeftAlone();
     void dailyCopyStartsOnceADay();
+    void backupsInOneSecondListInTheirOrder();
 
 private:
     QList<BackupRecord> mainBackups()
@@ -170,6 +171,36 @@ void TestScheduler::dailyCopyStartsOnceADay()
     m_server->scheduler().tick();
     waitIdle();
     QCOMPARE(m_server->store().activities(QStringLiteral("demo"), copies).size(), 1);
+}
+
+void TestScheduler::backupsInOneSecondListInTheirOrder()
+{
+    // The clock stands still: three manual backups in one second. Each lists newer than the one before it (ties
+    // would go by the random id), one second apart.
+    setNow(QStringLiteral("2026-04-01T09:00:00.250Z"));
+    QStringList taken;
+    for (int i = 0; i < 3; ++i) {
+        const Engine::Request request = m_server->engine().createBackup(QStringLiteral("demo"), QStringLiteral("main"),
+            /*safe=*/false);
+        QVERIFY2(request.ok(), qPrintable(request.error));
+        waitIdle();
+        const auto newest = mainBackups().first().backup;
+        QVERIFY(!newest.automated);
+        QVERIFY(!taken.contains(newest.id));
+        taken.prepend(newest.id);
+    }
+    QStringList manual;
+    qint64 previous = 0;
+    for (const BackupRecord& record : mainBackups()) {
+        if (record.backup.automated)
+            continue;
+        manual.append(record.backup.id);
+        if (previous)
+            QCOMPARE(record.backup.createdAtMs, previous - 1000);
+        previous = record.backup.createdAtMs;
+    }
+    QCOMPARE(manual, taken.mid(0, manual.size())); // the policy may keep fewer manual backups than three
+    QVERIFY(manual.size() >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)

@@ -244,12 +244,17 @@ bool MariaDbServer::start()
         return false;
     const QString data = m_dir.filePath(QStringLiteral("data"));
     const QString run = m_dir.filePath(QStringLiteral("run"));
-    if (!QDir().mkpath(data) || !QDir().mkpath(run) || !chownToServerUser(data) || !chownToServerUser(run)) {
+    const QString tmp = m_dir.filePath(QStringLiteral("tmp"));
+    if (!QDir().mkpath(data) || !QDir().mkpath(run) || !QDir().mkpath(tmp) || !chownToServerUser(data)
+        || !chownToServerUser(run) || !chownToServerUser(tmp)) {
         m_error = QStringLiteral("data directory not prepared");
         return false;
     }
     m_socketPath = run + QStringLiteral("/mysqld.sock");
-    QStringList common {QStringLiteral("--no-defaults"), QStringLiteral("--datadir=") + data};
+    // Its own temporary directory: the shared /tmp is cleaned by other tests running at the same time, and a
+    // temporary table of the bootstrap that vanishes there aborts it.
+    QStringList common {
+        QStringLiteral("--no-defaults"), QStringLiteral("--datadir=") + data, QStringLiteral("--tmpdir=") + tmp};
     QStringList installArgs = common
         + QStringList {QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db")};
     if (runningAsRoot())
