@@ -24,6 +24,8 @@ packages=(
     libcurl4-openssl-dev python3-aiosmtpd
     # restic key files for tidemarkd's own runs (scrypt, AES, Poly1305 from libcrypto)
     libssl-dev
+    # reading restic's repository format 2 for browsing and small restores (zstd)
+    libzstd-dev
     # tst_metrics checks GET /metrics with `promtool check metrics`
     prometheus
     # headless GUI runs and screenshots

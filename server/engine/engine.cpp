@@ -8,6 +8,7 @@
 #include "copysecrets.h"
 #include "deleteoperation.h"
 #include "removetree.h"
+#include "repositoryreader.h"
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "restoreoperation.h"
@@ -112,6 +113,42 @@ ResticReader* Engine::read(
         reader->start();
     });
     return reader;
+}
+
+void Engine::readDirect(const QString& projectId, QObject* context, DirectWork work, std::function<void()> then)
+{
+    std::shared_ptr<ReaderSlot>& slot = m_readers[projectId];
+    if (!slot)
+        slot = std::make_shared<ReaderSlot>();
+    const ResticRepository::Settings settings = repository(projectId)->settings();
+    QPointer<RepositoryGate> gateOf(&gate(projectId));
+    QPointer<QObject> guard(context);
+    gate(projectId).acquire(RepositoryGate::Mode::Shared, context,
+        [this, slot, settings, gateOf, guard, work = std::move(work), then = std::move(then)] {
+            auto* watcher = new QFutureWatcher<void>(this);
+            connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, gateOf, guard, then] {
+                watcher->deleteLater();
+                if (gateOf)
+                    gateOf->release(RepositoryGate::Mode::Shared);
+                if (guard)
+                    then();
+            });
+            watcher->setFuture(QtConcurrent::run([slot, settings, work] {
+                std::shared_ptr<RepositoryReader> reader;
+                QString error;
+                {
+                    QMutexLocker lock(&slot->mutex);
+                    if (!QFileInfo::exists(settings.repository + QStringLiteral("/config")))
+                        error = QStringLiteral("the repository is not a local one");
+                    else if (!slot->reader)
+                        slot->reader = RepositoryReader::open(settings.repository, settings.passwordFile, &error);
+                    else if (!slot->reader->refresh(&error))
+                        slot->reader.reset();
+                    reader = slot->reader;
+                }
+                work(reader.get(), error);
+            }));
+        });
 }
 
 ResticReader* Engine::readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -18,6 +19,7 @@
 class ActivityHub;
 class Operation;
 class RepositoryGate;
+class RepositoryReader;
 class ResticRepository;
 class QTimer;
 
@@ -101,6 +103,12 @@ public:
     // holds the repository (the gate, shared) and holds it until it finishes or is deleted.
     ResticReader* read(
         const QString& projectId, const QStringList& arguments, ResticReader::Output output, QObject* parent);
+    // Runs `work` on the thread pool with tidemarkd's own reader of the project's repository (repositoryreader.h),
+    // holding the repository shared meanwhile as read() does, then `then` on this thread unless `context` is gone.
+    // `work` gets nullptr and the reason when the repository cannot be read that way; the caller then uses restic.
+    // The reader is kept between calls (its index is reloaded only when the repository's index changed).
+    using DirectWork = std::function<void(RepositoryReader* reader, const QString& error)>;
+    void readDirect(const QString& projectId, QObject* context, DirectWork work, std::function<void()> then);
     // The same from the copy `copyName` of `backup_copies` (its own repository, password and credentials), started at
     // once; nullptr when the project has no such copy.
     ResticReader* readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,
@@ -202,6 +210,13 @@ private:
     QHash<QString, QList<std::function<void(const QString&)>>> m_repositoryWaiters; // while it is being created
     QSet<QString> m_deleting; // backup ids with a delete activity queued or running
     Clock m_clock;
+    // readDirect's readers, by project; opened on the thread pool under the slot's own lock.
+    struct ReaderSlot
+    {
+        QMutex mutex;
+        std::shared_ptr<RepositoryReader> reader;
+    };
+    QHash<QString, std::shared_ptr<ReaderSlot>> m_readers;
     Confinement m_confinement;
     // Per environment ("project/environment"): the kernel's change reports, kept from one consistent backup to the
     // next (backupoperation.h).

@@ -231,3 +231,48 @@ QString ResticFastKey::ensure(const QString& repositoryDir, const QByteArray& pa
     }
     return id;
 }
+
+std::optional<ResticFastKey::MasterKey> ResticFastKey::masterKey(
+    const QString& repositoryDir, const QByteArray& password, QString* error)
+{
+    const QDir keys(repositoryDir + QStringLiteral("/keys"));
+    QStringList names = keys.entryList(QDir::Files, QDir::Name);
+    if (const QString fast = find(repositoryDir); !fast.isEmpty()) {
+        names.removeAll(fast);
+        names.prepend(fast);
+    }
+    QString why = QStringLiteral("the repository has no key");
+    for (const QString& name : names) {
+        const QByteArray master = openKey(readKey(keys.filePath(name)), password, &why);
+        if (master.isEmpty())
+            continue;
+        const QJsonObject json = QJsonDocument::fromJson(master).object();
+        const QJsonObject macKeys = json.value(QStringLiteral("mac")).toObject();
+        MasterKey key {QByteArray::fromBase64(json.value(QStringLiteral("encrypt")).toString().toLatin1()),
+            QByteArray::fromBase64(macKeys.value(QStringLiteral("k")).toString().toLatin1()),
+            QByteArray::fromBase64(macKeys.value(QStringLiteral("r")).toString().toLatin1())};
+        if (key.encryption.size() == 32 && key.macK.size() == 16 && key.macR.size() == 16)
+            return key;
+        why = QStringLiteral("the master key of %1 is not restic's").arg(name.left(12));
+    }
+    if (error)
+        *error = why;
+    return std::nullopt;
+}
+
+std::optional<QByteArray> ResticFastKey::open(const MasterKey& key, const QByteArray& sealed)
+{
+    if (sealed.size() < kNonceLength + kMacLength)
+        return std::nullopt;
+    const DerivedKeys keys {key.encryption, key.macK, key.macR};
+    const QByteArray nonce = sealed.left(kNonceLength);
+    const QByteArray ciphertext = sealed.mid(kNonceLength, sealed.size() - kNonceLength - kMacLength);
+    if (mac(keys, nonce, ciphertext) != sealed.right(kMacLength))
+        return std::nullopt;
+    if (ciphertext.isEmpty())
+        return QByteArray();
+    QByteArray plain = aes(EVP_aes_256_ctr(), keys.encryption, nonce, ciphertext);
+    if (plain.size() != ciphertext.size())
+        return std::nullopt;
+    return plain;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QString>
 
@@ -25,5 +26,18 @@ QString find(const QString& repositoryDir);
 // find(), or else a new fast key made from the first key that opens with `password` (one derivation at that key's
 // cost: call it off the main thread). Empty, with `error`, when no key opens or the file cannot be written.
 QString ensure(const QString& repositoryDir, const QByteArray& password, QString* error = nullptr);
+
+// The repository's master key, for reading the repository without restic (repositoryreader.h).
+struct MasterKey
+{
+    QByteArray encryption; // AES-256-CTR
+    QByteArray macK; // AES-128 key of Poly1305-AES
+    QByteArray macR; // Poly1305's r
+};
+// Opens the master key with `password`: tidemarkd's fast key first (a few milliseconds), else each key in turn.
+std::optional<MasterKey> masterKey(const QString& repositoryDir, const QByteArray& password, QString* error = nullptr);
+// Authenticates and decrypts what restic sealed with the master key (nonce, ciphertext, MAC); nullopt when the MAC
+// does not match (damaged or not from this repository).
+std::optional<QByteArray> open(const MasterKey& key, const QByteArray& sealed);
 
 } // namespace ResticFastKey

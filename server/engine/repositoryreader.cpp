@@ -1,0 +1,472 @@
+#include "repositoryreader.h"
+
+#include "domain/timestamp.h"
+
+#include <algorithm>
+#include <cstring>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutexLocker>
+#include <sys/stat.h>
+#include <zstd.h>
+
+namespace {
+
+// Trees kept decoded between calls, counted in nodes (a few hundred bytes each).
+constexpr qsizetype kMaxCachedNodes = 200000;
+// Nothing restic writes comes near this; a larger length is a damaged index.
+constexpr quint32 kMaxBlobLength = 64u * 1024 * 1024;
+
+// Go's os.FileMode bits beside the permissions.
+constexpr quint32 kGoSetuid = 1u << 23;
+constexpr quint32 kGoSetgid = 1u << 22;
+constexpr quint32 kGoSticky = 1u << 20;
+
+std::optional<std::array<quint8, 32>> rawId(QByteArrayView hex)
+{
+    if (hex.size() != 64)
+        return std::nullopt;
+    const QByteArray bytes = QByteArray::fromHex(hex.toByteArray());
+    if (bytes.size() != 32)
+        return std::nullopt;
+    std::array<quint8, 32> id;
+    std::memcpy(id.data(), bytes.constData(), 32);
+    return id;
+}
+
+bool lessId(const std::array<quint8, 32>& a, const std::array<quint8, 32>& b)
+{
+    return std::memcmp(a.data(), b.data(), 32) < 0;
+}
+
+QByteArray sha256(const QByteArray& data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+// zstd, for the blobs of a repository of format 2 whose index gives the size.
+std::optional<QByteArray> decompress(const QByteArray& data, quint32 size)
+{
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    const size_t n = ZSTD_decompress(out.data(), size_t(out.size()), data.constData(), size_t(data.size()));
+    if (ZSTD_isError(n) || n != size)
+        return std::nullopt;
+    return out;
+}
+
+// zstd of unknown size (an unpacked file of format 2).
+std::optional<QByteArray> decompressStream(QByteArrayView data)
+{
+    std::unique_ptr<ZSTD_DStream, decltype(&ZSTD_freeDStream)> stream(ZSTD_createDStream(), ZSTD_freeDStream);
+    if (!stream)
+        return std::nullopt;
+    ZSTD_initDStream(stream.get());
+    QByteArray out;
+    QByteArray buffer(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
+    ZSTD_inBuffer in {data.data(), size_t(data.size()), 0};
+    size_t last = 1;
+    while (in.pos < in.size || last != 0) {
+        ZSTD_outBuffer o {buffer.data(), size_t(buffer.size()), 0};
+        last = ZSTD_decompressStream(stream.get(), &o, &in);
+        if (ZSTD_isError(last))
+            return std::nullopt;
+        out.append(buffer.constData(), qsizetype(o.pos));
+        if (o.pos == 0 && in.pos == in.size && last != 0)
+            return std::nullopt; // truncated
+        if (out.size() > 1024LL * 1024 * 1024)
+            return std::nullopt;
+    }
+    return out;
+}
+
+RepositoryReader::Node parseNode(const QJsonObject& o)
+{
+    RepositoryReader::Node n;
+    n.name = o.value(QLatin1String("name")).toString();
+    n.type = o.value(QLatin1String("type")).toString();
+    n.goMode = quint32(qint64(o.value(QLatin1String("mode")).toDouble()));
+    n.mtime = o.value(QLatin1String("mtime")).toString();
+    n.size = qint64(o.value(QLatin1String("size")).toDouble());
+    n.uid = quint32(qint64(o.value(QLatin1String("uid")).toDouble()));
+    n.gid = quint32(qint64(o.value(QLatin1String("gid")).toDouble()));
+    n.linkTarget = o.value(QLatin1String("linktarget")).toString();
+    const QJsonArray content = o.value(QLatin1String("content")).toArray();
+    n.content.reserve(content.size());
+    for (const QJsonValue& id : content)
+        n.content.append(QByteArray::fromHex(id.toString().toLatin1()));
+    const QString subtree = o.value(QLatin1String("subtree")).toString();
+    if (!subtree.isEmpty())
+        n.subtree = QByteArray::fromHex(subtree.toLatin1());
+    return n;
+}
+
+} // namespace
+
+TreeEntry RepositoryReader::Node::entry() const
+{
+    TreeEntry e;
+    e.type = type == QLatin1String("dir")  ? TreeEntry::Type::Dir
+        : type == QLatin1String("file")    ? TreeEntry::Type::File
+        : type == QLatin1String("symlink") ? TreeEntry::Type::Symlink
+                                           : TreeEntry::Type::Other;
+    e.size = size;
+    e.mtimeMs = Timestamp::parseMsecs(mtime).value_or(0);
+    e.mode = int(goMode & 07777); // as SnapshotListing::parseNode reads restic ls's mode
+    return e;
+}
+
+mode_t RepositoryReader::Node::unixMode() const
+{
+    mode_t m = goMode & 0777;
+    if (goMode & kGoSetuid)
+        m |= S_ISUID;
+    if (goMode & kGoSetgid)
+        m |= S_ISGID;
+    if (goMode & kGoSticky)
+        m |= S_ISVTX;
+    return m;
+}
+
+std::shared_ptr<RepositoryReader> RepositoryReader::open(
+    const QString& repositoryDir, const QString& passwordFile, QString* error)
+{
+    std::shared_ptr<RepositoryReader> reader(new RepositoryReader);
+    reader->m_dir = repositoryDir;
+    const QByteArray password = ResticFastKey::passwordFromFile(passwordFile);
+    if (password.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("the password file cannot be read");
+        return nullptr;
+    }
+    const auto key = ResticFastKey::masterKey(repositoryDir, password, error);
+    if (!key)
+        return nullptr;
+    reader->m_key = *key;
+    QMutexLocker lock(&reader->m_mutex);
+    // The config is never compressed: its version says whether anything else may be.
+    reader->m_version = 1;
+    const auto config = reader->readUnpackedLocked(repositoryDir + QStringLiteral("/config"), QString(), error);
+    if (!config)
+        return nullptr;
+    reader->m_version = QJsonDocument::fromJson(*config).object().value(QStringLiteral("version")).toInt();
+    if (reader->m_version != 1 && reader->m_version != 2) {
+        if (error)
+            *error = QStringLiteral("repository format %1 is not known").arg(reader->m_version);
+        return nullptr;
+    }
+    if (!reader->loadIndexLocked(error))
+        return nullptr;
+    return reader;
+}
+
+bool RepositoryReader::refresh(QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    return loadIndexLocked(error);
+}
+
+qsizetype RepositoryReader::indexedBlobs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return qsizetype(m_index.size());
+}
+
+std::optional<QByteArray> RepositoryReader::readUnpackedLocked(
+    const QString& path, const QString& expectedId, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray sealed = file.readAll();
+    // Files are named by the SHA-256 of what is stored (the config excepted).
+    if (!expectedId.isEmpty() && QString::fromLatin1(sha256(sealed).toHex()) != expectedId) {
+        if (error)
+            *error = QStringLiteral("%1 is damaged (its hash does not match its name)").arg(expectedId.left(12));
+        return std::nullopt;
+    }
+    auto plain = ResticFastKey::open(m_key, sealed);
+    if (!plain) {
+        if (error)
+            *error = QStringLiteral("%1 does not open with the repository's key").arg(QFileInfo(path).fileName());
+        return std::nullopt;
+    }
+    if (m_version < 2 || plain->isEmpty() || plain->at(0) == '{' || plain->at(0) == '[')
+        return plain;
+    if (plain->at(0) != 2) {
+        if (error)
+            *error = QStringLiteral("%1 has an unknown encoding").arg(QFileInfo(path).fileName());
+        return std::nullopt;
+    }
+    auto json = decompressStream(QByteArrayView(*plain).sliced(1));
+    if (!json && error)
+        *error = QStringLiteral("%1 does not decompress").arg(QFileInfo(path).fileName());
+    return json;
+}
+
+bool RepositoryReader::loadIndexLocked(QString* error)
+{
+    const QDir dir(m_dir + QStringLiteral("/index"));
+    const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+    if (files == m_indexFiles && !m_indexFiles.isEmpty())
+        return true;
+    m_index.clear();
+    m_packs.clear();
+    m_indexFiles.clear();
+    QHash<QByteArray, quint32> packNumbers;
+    for (const QString& name : files) {
+        const auto json = readUnpackedLocked(dir.filePath(name), name, error);
+        if (!json || !addIndexFile(*json, packNumbers, error)) {
+            m_index.clear();
+            m_packs.clear();
+            return false;
+        }
+    }
+    std::sort(m_index.begin(), m_index.end(), [](const Location& a, const Location& b) { return lessId(a.id, b.id); });
+    m_index.shrink_to_fit();
+    m_indexFiles = files;
+    return true;
+}
+
+bool RepositoryReader::addIndexFile(const QByteArray& json, QHash<QByteArray, quint32>& packNumbers, QString* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    // Format 1's oldest index files are a bare array of packs.
+    const QJsonArray packs
+        = document.isArray() ? document.array() : document.object().value(QStringLiteral("packs")).toArray();
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = QStringLiteral("an index file is not JSON: %1").arg(parseError.errorString());
+        return false;
+    }
+    for (const QJsonValue& packValue : packs) {
+        const QJsonObject pack = packValue.toObject();
+        const QByteArray packId = pack.value(QLatin1String("id")).toString().toLatin1();
+        if (packId.size() != 64) {
+            if (error)
+                *error = QStringLiteral("an index file names a pack without an id");
+            return false;
+        }
+        auto number = packNumbers.constFind(packId);
+        if (number == packNumbers.cend()) {
+            number = packNumbers.insert(packId, quint32(m_packs.size()));
+            m_packs.push_back(packId);
+        }
+        const QJsonArray blobs = pack.value(QLatin1String("blobs")).toArray();
+        for (const QJsonValue& blobValue : blobs) {
+            const QJsonObject blob = blobValue.toObject();
+            const auto id = rawId(blob.value(QLatin1String("id")).toString().toLatin1());
+            const double length = blob.value(QLatin1String("length")).toDouble();
+            const double offset = blob.value(QLatin1String("offset")).toDouble();
+            const double uncompressed = blob.value(QLatin1String("uncompressed_length")).toDouble();
+            if (!id || length <= 0 || length > kMaxBlobLength || offset < 0 || offset > 4294967295.0 || uncompressed < 0
+                || uncompressed > kMaxBlobLength) {
+                if (error)
+                    *error = QStringLiteral("an index file has a damaged entry in pack %1")
+                                 .arg(QString::fromLatin1(packId.left(12)));
+                return false;
+            }
+            Location l;
+            l.id = *id;
+            l.pack = *number;
+            l.offset = quint32(offset);
+            l.length = quint32(length);
+            l.uncompressed = quint32(uncompressed);
+            l.tree = blob.value(QLatin1String("type")).toString() == QLatin1String("tree");
+            m_index.push_back(l);
+        }
+    }
+    return true;
+}
+
+std::optional<QByteArray> RepositoryReader::snapshotTree(const QString& snapshotId, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    QString id = snapshotId;
+    const QDir dir(m_dir + QStringLiteral("/snapshots"));
+    if (id.size() != 64) {
+        const QStringList matches = dir.entryList({id + QLatin1Char('*')}, QDir::Files);
+        if (matches.size() != 1 || id.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("snapshot %1 is not in the repository").arg(snapshotId.left(64));
+            return std::nullopt;
+        }
+        id = matches.first();
+    }
+    const auto json = readUnpackedLocked(dir.filePath(id), id, error);
+    if (!json)
+        return std::nullopt;
+    const QByteArray tree = QByteArray::fromHex(
+        QJsonDocument::fromJson(*json).object().value(QStringLiteral("tree")).toString().toLatin1());
+    if (tree.size() != 32) {
+        if (error)
+            *error = QStringLiteral("snapshot %1 has no tree").arg(id.left(12));
+        return std::nullopt;
+    }
+    return tree;
+}
+
+std::optional<QByteArray> RepositoryReader::blob(const QByteArray& id, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    return blobLocked(id, false, error);
+}
+
+std::optional<QByteArray> RepositoryReader::blobLocked(const QByteArray& id, bool tree, QString* error)
+{
+    const auto hex = [&id] { return QString::fromLatin1(id.toHex().left(12)); };
+    if (id.size() != 32) {
+        if (error)
+            *error = QStringLiteral("a blob id is not 32 bytes");
+        return std::nullopt;
+    }
+    std::array<quint8, 32> key;
+    std::memcpy(key.data(), id.constData(), 32);
+    // A blob may be in several packs (a backup that ran while another did); any of them serves, the right type first.
+    auto [first, last] = std::equal_range(m_index.cbegin(), m_index.cend(), Location {key},
+        [](const Location& a, const Location& b) { return lessId(a.id, b.id); });
+    if (first == last) {
+        if (error)
+            *error = QStringLiteral("blob %1 is not in the index").arg(hex());
+        return std::nullopt;
+    }
+    QString why;
+    for (auto it = first; it != last; ++it) {
+        if (it->tree != tree)
+            continue;
+        const QByteArray& pack = m_packs.at(it->pack);
+        QFile file(
+            QStringLiteral("%1/data/%2/%3").arg(m_dir, QString::fromLatin1(pack.left(2)), QString::fromLatin1(pack)));
+        if (!file.open(QIODevice::ReadOnly) || !file.seek(it->offset)) {
+            why = QStringLiteral("pack %1 cannot be read: %2")
+                      .arg(QString::fromLatin1(pack.left(12)), file.errorString());
+            continue;
+        }
+        const QByteArray sealed = file.read(it->length);
+        auto plain = sealed.size() == qsizetype(it->length) ? ResticFastKey::open(m_key, sealed) : std::nullopt;
+        if (plain && it->uncompressed != 0)
+            plain = decompress(*plain, it->uncompressed);
+        if (!plain || sha256(*plain) != id) {
+            why = QStringLiteral("blob %1 in pack %2 is damaged").arg(hex(), QString::fromLatin1(pack.left(12)));
+            continue;
+        }
+        return plain;
+    }
+    if (error)
+        *error = why.isEmpty() ? QStringLiteral("blob %1 is not in the index as a %2")
+                                     .arg(hex(), tree ? QStringLiteral("tree") : QStringLiteral("data"))
+                               : why;
+    return std::nullopt;
+}
+
+std::shared_ptr<const RepositoryReader::Tree> RepositoryReader::tree(const QByteArray& id, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    return treeLocked(id, error);
+}
+
+std::shared_ptr<const RepositoryReader::Tree> RepositoryReader::treeLocked(const QByteArray& id, QString* error)
+{
+    if (const auto cached = m_trees.constFind(id); cached != m_trees.cend())
+        return *cached;
+    const auto json = blobLocked(id, true, error);
+    if (!json)
+        return nullptr;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(*json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        if (error)
+            *error = QStringLiteral("tree %1 is not JSON").arg(QString::fromLatin1(id.toHex().left(12)));
+        return nullptr;
+    }
+    auto tree = std::make_shared<Tree>();
+    const QJsonArray nodes = document.object().value(QLatin1String("nodes")).toArray();
+    tree->reserve(nodes.size());
+    for (const QJsonValue& node : nodes)
+        tree->append(parseNode(node.toObject()));
+    if (m_cachedNodes + tree->size() > kMaxCachedNodes) {
+        m_trees.clear();
+        m_cachedNodes = 0;
+    }
+    m_trees.insert(id, tree);
+    m_cachedNodes += tree->size() + 1;
+    return tree;
+}
+
+std::optional<RepositoryReader::Node> RepositoryReader::find(
+    const QByteArray& root, const QString& path, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    return findLocked(root, path, error);
+}
+
+std::optional<RepositoryReader::Node> RepositoryReader::findLocked(
+    const QByteArray& root, const QString& path, QString* error)
+{
+    if (error)
+        error->clear();
+    const QStringList steps = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (steps.isEmpty() || steps.contains(QStringLiteral("..")) || steps.contains(QStringLiteral(".")))
+        return std::nullopt;
+    QByteArray at = root;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const auto tree = treeLocked(at, error);
+        if (!tree)
+            return std::nullopt;
+        // restic keeps each tree's nodes sorted by name (byte order of UTF-8, as QString's order of UTF-16 is for
+        // everything but characters beyond the BMP): look it up in order, and by a scan if that misses.
+        const QString& step = steps.at(i);
+        auto it = std::lower_bound(
+            tree->cbegin(), tree->cend(), step, [](const Node& n, const QString& name) { return n.name < name; });
+        if (it == tree->cend() || it->name != step)
+            it = std::find_if(tree->cbegin(), tree->cend(), [&step](const Node& n) { return n.name == step; });
+        if (it == tree->cend())
+            return std::nullopt;
+        if (i + 1 == steps.size())
+            return *it;
+        if (it->type != QLatin1String("dir") || it->subtree.isEmpty())
+            return std::nullopt;
+        at = it->subtree;
+    }
+    return std::nullopt;
+}
+
+bool RepositoryReader::walk(const QByteArray& root, const QString& path,
+    const std::function<bool(const QString&, const Node&)>& visit, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto node = findLocked(root, path, error);
+    if (!node)
+        return error == nullptr || error->isEmpty();
+    const QString clean = QLatin1Char('/') + path.split(QLatin1Char('/'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
+    bool stopped = false;
+    return walkLocked(*node, clean, visit, stopped, error);
+}
+
+bool RepositoryReader::walkLocked(const Node& node, const QString& path,
+    const std::function<bool(const QString&, const Node&)>& visit, bool& stopped, QString* error)
+{
+    if (!visit(path, node)) {
+        stopped = true;
+        return true;
+    }
+    if (node.type != QLatin1String("dir") || node.subtree.isEmpty())
+        return true;
+    const auto tree = treeLocked(node.subtree, error);
+    if (!tree)
+        return false;
+    for (const Node& child : *tree) {
+        if (!walkLocked(child, path + QLatin1Char('/') + child.name, visit, stopped, error))
+            return false;
+        if (stopped)
+            return true;
+    }
+    return true;
+}

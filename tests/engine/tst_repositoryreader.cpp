@@ -1,0 +1,343 @@
+// tidemarkd's own reading of a restic repository against restic itself: the same entries as `restic ls`, the same
+// bytes as the files backed up, in both repository formats, compressed or not; damage and unknown paths reported.
+#include "browse/snapshotlisting.h"
+#include "engine/repositoryreader.h"
+#include "engine/resticfastkey.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sys/stat.h>
+#include <unistd.h>
+
+class TestRepositoryReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sameAsRestic_data();
+    void sameAsRestic();
+    void unknownPathsAreNotErrors();
+    void aNewBackupIsSeenAfterRefresh();
+    void damageIsNamed();
+    void wrongPasswordDoesNotOpen();
+
+private:
+    struct Repo
+    {
+        QString dir;
+        QString passwordFile;
+    };
+    QByteArray restic(const Repo& repo, const QStringList& arguments, bool* ok = nullptr);
+    Repo makeRepo(const QString& name, const QString& version);
+    QString backup(const Repo& repo, const QStringList& extra = {});
+    static QByteArray contentOf(RepositoryReader& reader, const RepositoryReader::Node& node);
+
+    QTemporaryDir m_dir;
+    QString m_tree; // what is backed up
+};
+
+QByteArray TestRepositoryReader::restic(const Repo& repo, const QStringList& arguments, bool* ok)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RESTIC_REPOSITORY"), repo.dir);
+    env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), repo.passwordFile);
+    env.insert(QStringLiteral("RESTIC_CACHE_DIR"), m_dir.filePath(QStringLiteral("cache")));
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(m_tree);
+    p.start(QStringLiteral("restic"), arguments);
+    const bool finished = p.waitForFinished(120000);
+    const bool good = finished && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (ok)
+        *ok = good;
+    else if (!good)
+        qWarning("restic %s: %s", qPrintable(arguments.join(u' ')), p.readAllStandardError().constData());
+    return p.readAllStandardOutput();
+}
+
+TestRepositoryReader::Repo TestRepositoryReader::makeRepo(const QString& name, const QString& version)
+{
+    Repo repo {m_dir.filePath(name), m_dir.filePath(name + QStringLiteral(".password"))};
+    QFile password(repo.passwordFile);
+    if (password.open(QIODevice::WriteOnly))
+        password.write("correct horse " + name.toUtf8() + "\n");
+    password.close();
+    bool ok = false;
+    restic(repo, {QStringLiteral("init"), QStringLiteral("--repository-version"), version}, &ok);
+    if (!ok)
+        return {};
+    return repo;
+}
+
+QString TestRepositoryReader::backup(const Repo& repo, const QStringList& extra)
+{
+    bool ok = false;
+    const QByteArray out = restic(repo,
+        QStringList {QStringLiteral("backup"), QStringLiteral("--json"), QStringLiteral("--host"),
+            QStringLiteral("test"), QStringLiteral(".")}
+            + extra,
+        &ok);
+    if (!ok)
+        return {};
+    for (const QByteArray& line : out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(QStringLiteral("message_type")).toString() == QLatin1String("summary"))
+            return o.value(QStringLiteral("snapshot_id")).toString();
+    }
+    return {};
+}
+
+QByteArray TestRepositoryReader::contentOf(RepositoryReader& reader, const RepositoryReader::Node& node)
+{
+    QByteArray data;
+    for (const QByteArray& id : node.content) {
+        QString error;
+        const auto blob = reader.blob(id, &error);
+        if (!blob) {
+            qWarning("blob of %s: %s", qPrintable(node.name), qPrintable(error));
+            return "<unreadable>";
+        }
+        data += *blob;
+    }
+    return data;
+}
+
+void TestRepositoryReader::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_tree = m_dir.filePath(QStringLiteral("tree"));
+    QDir().mkpath(m_tree + QStringLiteral("/sub/deeper"));
+    QDir().mkpath(m_tree + QStringLiteral("/big"));
+    QDir().mkpath(m_tree + QStringLiteral("/Ünïcödé ✓"));
+    const auto write = [this](const QString& rel, const QByteArray& data) {
+        QFile f(m_tree + QLatin1Char('/') + rel);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(data), data.size());
+    };
+    write(QStringLiteral("empty.txt"), {});
+    write(QStringLiteral("small.txt"), "hello\n");
+    write(QStringLiteral("sub/deeper/text.md"), QByteArray(200000, 'x')); // compresses well
+    write(QStringLiteral("Ünïcödé ✓/naïve.txt"), "unicode\n");
+    // Several chunks of incompressible data (restic's chunks are 512 KiB to 8 MiB).
+    QByteArray noise(6 * 1024 * 1024, '\0');
+    QRandomGenerator generator(17);
+    generator.fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
+    write(QStringLiteral("big/noise.bin"), noise);
+    for (int i = 0; i < 1500; ++i)
+        write(QStringLiteral("big/f%1.txt").arg(i, 4, 10, QLatin1Char('0')), QByteArray::number(i * 7919));
+    QVERIFY(QFile::link(QStringLiteral("sub/deeper/text.md"), m_tree + QStringLiteral("/link-in")));
+    QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), m_tree + QStringLiteral("/link-out")));
+    QCOMPARE(::mkfifo(QFile::encodeName(m_tree + QStringLiteral("/fifo")).constData(), 0640), 0);
+    QCOMPARE(::chmod(QFile::encodeName(m_tree + QStringLiteral("/small.txt")).constData(), 04751), 0);
+    QCOMPARE(::chmod(QFile::encodeName(m_tree + QStringLiteral("/sub")).constData(), 01777), 0);
+}
+
+void TestRepositoryReader::sameAsRestic_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("compression");
+    QTest::newRow("format 2, compressed") << QStringLiteral("2") << QStringLiteral("auto");
+    QTest::newRow("format 2, uncompressed") << QStringLiteral("2") << QStringLiteral("off");
+    QTest::newRow("format 1") << QStringLiteral("1") << QString();
+}
+
+void TestRepositoryReader::sameAsRestic()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, compression);
+    const Repo repo = makeRepo(QStringLiteral("repo-") + version + compression, version);
+    QVERIFY(!repo.dir.isEmpty());
+    const QString snapshot = backup(
+        repo, compression.isEmpty() ? QStringList() : QStringList {QStringLiteral("--compression"), compression});
+    QVERIFY(!snapshot.isEmpty());
+
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+    QVERIFY(reader->indexedBlobs() > 3);
+    const auto root = reader->snapshotTree(snapshot.left(8), &error);
+    QVERIFY2(root, qPrintable(error));
+
+    // restic's own listing, entry by entry.
+    QHash<QString, TreeEntry> expected;
+    QStringList expectedOrder;
+    for (const QByteArray& line :
+        restic(repo, {QStringLiteral("ls"), QStringLiteral("--json"), QStringLiteral("--recursive"), snapshot})
+            .split('\n')) {
+        if (const auto node = SnapshotListing::parseNode(line)) {
+            expected.insert(node->first, node->second);
+            expectedOrder.append(node->first);
+        }
+    }
+    QVERIFY(expected.size() > 1500);
+    QStringList order;
+    QHash<QString, RepositoryReader::Node> nodes;
+    // restic ls lists what the snapshot holds from its root's entries down.
+    const auto rootTree = reader->tree(*root, &error);
+    QVERIFY2(rootTree, qPrintable(error));
+    for (const RepositoryReader::Node& top : *rootTree) {
+        QVERIFY2(reader->walk(
+                     *root, QLatin1Char('/') + top.name,
+                     [&](const QString& path, const RepositoryReader::Node& node) {
+                         order.append(path);
+                         nodes.insert(path, node);
+                         return true;
+                     },
+                     &error),
+            qPrintable(error));
+    }
+    QCOMPARE(order, expectedOrder);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const TreeEntry mine = nodes.value(it.key()).entry();
+        QVERIFY2(mine.type == it->type && mine.size == it->size && mine.mtimeMs == it->mtimeMs && mine.mode == it->mode,
+            qPrintable(it.key()));
+    }
+    QCOMPARE(nodes.value(QStringLiteral("/link-out")).linkTarget, QStringLiteral("/etc/hostname"));
+    QCOMPARE(nodes.value(QStringLiteral("/fifo")).type, QStringLiteral("fifo"));
+    QCOMPARE(nodes.value(QStringLiteral("/small.txt")).unixMode(), mode_t(04751));
+    QCOMPARE(nodes.value(QStringLiteral("/sub")).unixMode(), mode_t(01777));
+
+    // Every file's bytes, as backed up.
+    int files = 0;
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        if (it->type != QLatin1String("file"))
+            continue;
+        QFile original(m_tree + it.key());
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QVERIFY2(contentOf(*reader, *it) == original.readAll(), qPrintable(it.key()));
+        ++files;
+    }
+    QCOMPARE(files, 1505);
+    QVERIFY(nodes.value(QStringLiteral("/big/noise.bin")).content.size() > 1);
+
+    // find() gives the node itself, by its path.
+    const auto found = reader->find(*root, QStringLiteral("/Ünïcödé ✓/naïve.txt"), &error);
+    QVERIFY2(found, qPrintable(error));
+    QCOMPARE(contentOf(*reader, *found), QByteArray("unicode\n"));
+    const auto deep = reader->find(*root, QStringLiteral("/big/f1499.txt"), &error);
+    QVERIFY(deep);
+    QCOMPARE(contentOf(*reader, *deep), QByteArray::number(1499 * 7919));
+}
+
+void TestRepositoryReader::unknownPathsAreNotErrors()
+{
+    const Repo repo = makeRepo(QStringLiteral("repo-unknown"), QStringLiteral("2"));
+    const QString snapshot = backup(repo);
+    QVERIFY(!snapshot.isEmpty());
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+    const auto root = reader->snapshotTree(snapshot, &error);
+    QVERIFY(root);
+    for (const QString& path : {QStringLiteral("/nothing"), QStringLiteral("/small.txt/under-a-file"),
+             QStringLiteral("/sub/../small.txt"), QStringLiteral("/"), QString()}) {
+        error = QStringLiteral("unset");
+        QVERIFY2(!reader->find(*root, path, &error), qPrintable(path));
+        QVERIFY2(error.isEmpty(), qPrintable(path + QStringLiteral(": ") + error));
+    }
+    int visited = 0;
+    QVERIFY(reader->walk(
+        *root, QStringLiteral("/nothing"),
+        [&visited](const QString&, const RepositoryReader::Node&) { return ++visited; }, &error));
+    QCOMPARE(visited, 0);
+    QVERIFY(!reader->snapshotTree(QStringLiteral("0000000000"), &error));
+    QVERIFY(error.contains(QLatin1String("not in the repository")));
+}
+
+void TestRepositoryReader::aNewBackupIsSeenAfterRefresh()
+{
+    const Repo repo = makeRepo(QStringLiteral("repo-refresh"), QStringLiteral("2"));
+    QVERIFY(!backup(repo).isEmpty());
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+    const qsizetype before = reader->indexedBlobs();
+
+    QFile added(m_tree + QStringLiteral("/added-later.txt"));
+    QVERIFY(added.open(QIODevice::WriteOnly));
+    added.write("a new file, with content that is not anywhere else in the repository\n");
+    added.close();
+    const QString second = backup(repo);
+    QFile::remove(added.fileName());
+    QVERIFY(!second.isEmpty());
+    const auto root = reader->snapshotTree(second, &error);
+    QVERIFY2(root, qPrintable(error));
+    // Before the refresh the new blobs are unknown to the reader; after it they read.
+    QVERIFY2(reader->refresh(&error), qPrintable(error));
+    QVERIFY(reader->indexedBlobs() > before);
+    const auto node = reader->find(*root, QStringLiteral("/added-later.txt"), &error);
+    QVERIFY2(node, qPrintable(error));
+    QVERIFY(contentOf(*reader, *node).startsWith("a new file"));
+}
+
+void TestRepositoryReader::damageIsNamed()
+{
+    const Repo repo = makeRepo(QStringLiteral("repo-damaged"), QStringLiteral("2"));
+    const QString snapshot = backup(repo);
+    QVERIFY(!snapshot.isEmpty());
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+    const auto root = reader->snapshotTree(snapshot, &error);
+    QVERIFY(root);
+    const auto noise = reader->find(*root, QStringLiteral("/big/noise.bin"), &error);
+    QVERIFY(noise);
+
+    // Flip bytes in the middle of the largest pack: the 6 MiB of noise are there.
+    QString largest;
+    qint64 size = 0;
+    QDirIterator it(repo.dir + QStringLiteral("/data"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        if (info.size() > size) {
+            size = info.size();
+            largest = info.filePath();
+        }
+    }
+    QFile pack(largest);
+    QVERIFY(QFile::setPermissions(largest, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QVERIFY(pack.open(QIODevice::ReadWrite));
+    for (qint64 at = 0; at < size; at += 256 * 1024) {
+        pack.seek(at);
+        char c = 0;
+        pack.getChar(&c);
+        pack.seek(at);
+        pack.putChar(char(~c));
+    }
+    pack.close();
+
+    int unreadable = 0;
+    for (const QByteArray& id : noise->content) {
+        if (!reader->blob(id, &error)) {
+            ++unreadable;
+            QVERIFY2(error.contains(QFileInfo(largest).fileName().left(12)), qPrintable(error));
+            QVERIFY2(error.contains(QLatin1String("damaged")), qPrintable(error));
+        }
+    }
+    QVERIFY(unreadable > 0);
+}
+
+void TestRepositoryReader::wrongPasswordDoesNotOpen()
+{
+    const Repo repo = makeRepo(QStringLiteral("repo-password"), QStringLiteral("2"));
+    QVERIFY(!repo.dir.isEmpty());
+    const QString wrong = m_dir.filePath(QStringLiteral("wrong.password"));
+    QFile f(wrong);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not it\n");
+    f.close();
+    QString error;
+    QVERIFY(!RepositoryReader::open(repo.dir, wrong, &error));
+    QVERIFY2(error.contains(QLatin1String("password")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestRepositoryReader)
+#include "tst_repositoryreader.moc"
