@@ -57,7 +57,10 @@ Engine::Engine(Store& store, ActivityHub& hub, const QString& dataDir, QObject* 
     , m_hub(hub)
     , m_dataDir(QDir(dataDir).absolutePath())
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{ }
+{
+    m_readPool.setMaxThreadCount(2);
+    m_readPool.setExpiryTimeout(60000);
+}
 
 Engine::~Engine() = default;
 
@@ -133,7 +136,7 @@ void Engine::readDirect(const QString& projectId, QObject* context, DirectWork w
                 if (guard)
                     then();
             });
-            watcher->setFuture(QtConcurrent::run([slot, settings, work] {
+            watcher->setFuture(QtConcurrent::run(&m_readPool, [slot, settings, work] {
                 std::shared_ptr<RepositoryReader> reader;
                 QString error;
                 {
@@ -242,6 +245,11 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         const auto current = m_store.environment(projectId, environmentId);
         if (!current)
             return nullptr;
+        // tidemarkd's own reader opens (derives its key) while the backup runs, so that browsing it afterwards only
+        // has to learn the new index.
+        if (const auto slot = m_readers.value(projectId); !slot || !slot->reader)
+            readDirect(
+                projectId, this, [](RepositoryReader*, const QString&) {}, [] {});
         *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
         // Two backups of one environment in one second would tie, and ties go by id (retention-spec.md, step 1),
         // which is random: the later one would list as the older. Backups of an environment run one at a time, so
@@ -302,6 +310,10 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
             return {Operation::Outcome::Kind::Failure, message};
         }
         recordGrowth(projectId);
+        // tidemarkd's own reader learns the new index now, off the thread, so that browsing the new backup starts at
+        // once (the first opening also derives the key).
+        readDirect(
+            projectId, this, [](RepositoryReader*, const QString&) {}, [] {});
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
         // What the store knows of the backup goes into the repository beside it (then the copies), so that

@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QString>
+#include <QThreadPool>
 
 class ActivityHub;
 class Operation;
@@ -217,6 +218,9 @@ private:
         std::shared_ptr<RepositoryReader> reader;
     };
     QHash<QString, std::shared_ptr<ReaderSlot>> m_readers;
+    // readDirect's own threads: a person browsing never waits behind the global pool's long work (a mirror's
+    // emptying, a growth measurement).
+    QThreadPool m_readPool;
     Confinement m_confinement;
     // Per environment ("project/environment"): the kernel's change reports, kept from one consistent backup to the
     // next (backupoperation.h).
