@@ -247,7 +247,12 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
             return nullptr;
         // tidemarkd's own reader opens (derives its key) while the backup runs, so that browsing it afterwards only
         // has to learn the new index.
-        if (const auto slot = m_readers.value(projectId); !slot || !slot->reader)
+        bool open = false;
+        if (const auto slot = m_readers.value(projectId); slot && slot->mutex.tryLock()) {
+            open = slot->reader != nullptr; // else it is opening now, or not yet
+            slot->mutex.unlock();
+        }
+        if (!open)
             readDirect(
                 projectId, this, [](RepositoryReader*, const QString&) {}, [] {});
         *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
