@@ -456,6 +456,26 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
         auto* op = new RestoreOperation(*source, stagingDir(), projectId, snapshot, backup->manifest, *current,
             selection.restoreCode, activityId, this);
         op->setSelection(selection.parts, selection.paths, selection.absentRemoves);
+        if (!copy) {
+            op->setDirectFetch(
+                [this, projectId, snapshot](QObject* context, const QString& source, const QString& targetRoot,
+                    std::function<void(DirectRestore::Outcome, const QString&)> done) {
+                    struct Result
+                    {
+                        DirectRestore::Outcome outcome = DirectRestore::Outcome::NotHandled;
+                        QString error;
+                    };
+                    auto result = std::make_shared<Result>();
+                    readDirect(
+                        projectId, context,
+                        [result, snapshot, source, targetRoot](RepositoryReader* reader, const QString&) {
+                            if (reader)
+                                result->outcome
+                                    = DirectRestore::write(*reader, snapshot, source, targetRoot, &result->error);
+                        },
+                        [result, done] { done(result->outcome, result->error); });
+                });
+        }
         if (copyRepository)
             copyRepository.release()->setParent(op); // lives as long as the restore that reads it
         op->setConfinement(m_confinement);

@@ -150,6 +150,17 @@ std::optional<RepositoryReader::Tree> parseTree(const QByteArray& json)
                 } else if (key == "mtime") {
                     scan.string(text);
                     n.mtime = QString::fromLatin1(text);
+                } else if (key == "atime") {
+                    scan.string(text);
+                    n.atime = QString::fromLatin1(text);
+                } else if (key == "links") {
+                    scan.integer(number);
+                    n.links = quint64(number);
+                } else if (key == "extended_attributes" || key == "linktarget_raw" || key == "generic_attributes") {
+                    if (!scan.null()) {
+                        n.extras = true;
+                        scan.skip();
+                    }
                 } else if (key == "size") {
                     scan.integer(number);
                     n.size = number;

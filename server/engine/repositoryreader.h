@@ -34,12 +34,17 @@ public:
         QString type; // restic's: file, dir, symlink, dev, chardev, fifo, socket
         quint32 goMode = 0; // restic's mode: Go's os.FileMode
         QString mtime; // RFC 3339 with nanoseconds, as restic stores it
+        QString atime;
         qint64 size = 0;
         quint32 uid = 0;
         quint32 gid = 0;
         QString linkTarget;
         QList<QByteArray> content; // data blob ids (32 bytes each)
         QByteArray subtree; // tree blob id of a dir
+        quint64 links = 0; // hard links of a file, when restic recorded them
+        // restic recorded something this reader does not read: extended attributes, a raw (non-UTF-8) link target,
+        // other attributes.
+        bool extras = false;
 
         // What the API says of it (the same as SnapshotListing::parseNode says of restic ls's line).
         TreeEntry entry() const;

@@ -226,6 +226,23 @@ void RestoreOperation::restoreNext()
         emit logLine(tr("Fetching the %1.").arg(part.label));
         targetDir = part.stagingRoot;
         includes = {part.sourcePath};
+        if (m_directFetch && !m_directTried.contains(m_next)) {
+            // A few files are read straight from the repository; restic takes anything larger or unusual.
+            m_directTried.insert(m_next);
+            m_directFetch(this, part.sourcePath, part.stagingRoot,
+                [this, label = part.label](DirectRestore::Outcome outcome, const QString& error) {
+                    if (m_cancelled)
+                        return fail(QString());
+                    if (outcome == DirectRestore::Outcome::Failed)
+                        return fail(tr("The %1 could not be read from the backup: %2").arg(label, error));
+                    if (outcome == DirectRestore::Outcome::Written) {
+                        emit logLine(tr("Read the %1 from the repository directly.").arg(label));
+                        ++m_next;
+                    }
+                    restoreNext();
+                });
+            return;
+        }
     } else {
         emit logLine(tr("Fetching the database copies."));
         targetDir = m_stagingDir;

@@ -2,6 +2,7 @@
 
 #include "activities/operation.h"
 #include "confinement.h"
+#include "directrestore.h"
 #include "domain/environment.h"
 #include "hookledger.h"
 
@@ -50,6 +51,12 @@ public:
         m_selectedPaths = paths;
         m_absentRemoves = absentRemoves;
     }
+
+    // Puts a part or path of the snapshot under a staging folder without restic (directrestore.h), calling `done` on
+    // the operation's thread; the engine sets it when the backup is read from the primary repository.
+    using DirectFetch = std::function<void(QObject* context, const QString& source, const QString& targetRoot,
+        std::function<void(DirectRestore::Outcome outcome, const QString& error)> done)>;
+    void setDirectFetch(DirectFetch fetch) { m_directFetch = std::move(fetch); }
 
     void start() override;
     void cancel() override;
@@ -151,4 +158,6 @@ private:
     QPointer<ResticJob> m_job;
     std::optional<Confinement> m_confinement;
     HookLedger m_ledger;
+    DirectFetch m_directFetch;
+    QSet<int> m_directTried; // parts the direct fetch has seen (restic takes those it did not write)
 };

@@ -3,6 +3,7 @@
 #include "browse/backuppaths.h"
 #include "domain/jsonread.h"
 #include "engine/engine.h"
+#include "engine/repositoryreader.h"
 #include "engine/resticreader.h"
 #include "routehelpers.h"
 #include "store/store.h"
@@ -300,91 +301,151 @@ HttpReply ApiServer::restoreBackup(const Call& call)
     if (!selection.fromCopy.isEmpty() && copySnapshot.isEmpty())
         return start();
     const QString fromCopy = selection.fromCopy;
-    return HttpReply::deferred([this, p, record, checked, dirs, liveRoots, targetEnv, start, fromCopy, copySnapshot](
+    // Where a link at `inside` (below the part's root) of `where` would point once back in the environment: a problem
+    // when that is outside it.
+    const auto linkProblem
+        = [liveRoots, targetEnv](const BackupPath& where, const QString& inside, const QString& linkTarget) -> QString {
+        QString liveRoot;
+        if (where.kind == BackupPath::Kind::Code)
+            liveRoot = liveRoots.value(0);
+        else if (targetEnv.local) {
+            for (const auto& m : targetEnv.local->mounts) {
+                if (m.name == where.name)
+                    liveRoot = QDir::cleanPath(QDir(m.path).absolutePath());
+            }
+        }
+        const QString linkAt = liveRoot + inside;
+        const QString resolved = QDir::cleanPath(
+            QDir::isAbsolutePath(linkTarget) ? linkTarget : QFileInfo(linkAt).path() + QLatin1Char('/') + linkTarget);
+        const bool inEnvironment = std::any_of(liveRoots.begin(), liveRoots.end(), [&resolved](const QString& root) {
+            return resolved == root || resolved.startsWith(root + QLatin1Char('/'));
+        });
+        if (inEnvironment)
+            return {};
+        return tr("'%1' is a link in the backup that points outside the environment (to %2); it is not restored")
+            .arg(where.part + inside, linkTarget.left(200));
+    };
+    // Only unknown paths: 404; anything else wrong with them: 400.
+    const auto answer = [start](const Problems& problems, int missing) {
+        if (problems.isEmpty())
+            return start();
+        HttpReply reply = badRequest(problems);
+        if (missing == problems.size())
+            reply = HttpReply::error(404, problemStrings(problems).join(QLatin1String("; ")));
+        return reply;
+    };
+    return HttpReply::deferred([this, p, record, checked, dirs, start, fromCopy, copySnapshot, linkProblem, answer](
                                    HttpReply::Respond respond) {
-        const QStringList ls {QStringLiteral("ls"), QStringLiteral("-l"), QStringLiteral("--recursive"),
-            QStringLiteral("--"), fromCopy.isEmpty() ? record.snapshotId : copySnapshot};
-        ResticReader* reader = fromCopy.isEmpty()
-            ? m_engine.read(p, ls + dirs, ResticReader::Output::Lines, this)
-            : m_engine.readCopy(p, fromCopy, ls + dirs, ResticReader::Output::Lines, this);
-        if (!reader)
-            return respond(start()); // the copy is gone from the settings: the restore says so
-        auto lines = std::make_shared<QList<QByteArray>>();
-        connect(reader, &ResticReader::line, reader, [lines](const QByteArray& line) { lines->append(line); });
-        connect(reader, &ResticReader::finished, this,
-            [this, reader, respond, lines, record, checked, liveRoots, targetEnv, start](
-                bool ok, const QString& error) {
-                reader->deleteLater();
-                if (!ok) {
-                    qWarning("tidemarkd: restic ls of backup %s failed: %s", qPrintable(record.backup.id),
-                        qPrintable(error));
-                    return respond(HttpReply::error(500, tr("The backup could not be read.")));
-                }
-                Problems problems;
-                int missing = 0;
+        const auto withRestic = [this, p, record, checked, dirs, start, fromCopy, copySnapshot, linkProblem, answer,
+                                    respond] {
+            const QStringList ls {QStringLiteral("ls"), QStringLiteral("-l"), QStringLiteral("--recursive"),
+                QStringLiteral("--"), fromCopy.isEmpty() ? record.snapshotId : copySnapshot};
+            ResticReader* reader = fromCopy.isEmpty()
+                ? m_engine.read(p, ls + dirs, ResticReader::Output::Lines, this)
+                : m_engine.readCopy(p, fromCopy, ls + dirs, ResticReader::Output::Lines, this);
+            if (!reader)
+                return respond(start()); // the copy is gone from the settings: the restore says so
+            auto lines = std::make_shared<QList<QByteArray>>();
+            connect(reader, &ResticReader::line, reader, [lines](const QByteArray& line) { lines->append(line); });
+            connect(reader, &ResticReader::finished, this,
+                [reader, respond, lines, record, checked, linkProblem, answer](bool ok, const QString& error) {
+                    reader->deleteLater();
+                    if (!ok) {
+                        qWarning("tidemarkd: restic ls of backup %s failed: %s", qPrintable(record.backup.id),
+                            qPrintable(error));
+                        return respond(HttpReply::error(500, tr("The backup could not be read.")));
+                    }
+                    Problems problems;
+                    int missing = 0;
+                    for (qsizetype i = 0; i < checked.size(); ++i) {
+                        const BackupPath& where = checked.at(i);
+                        const QString at = QStringLiteral("paths[%1]").arg(i);
+                        const QString stored = where.snapshotPath();
+                        bool present = false;
+                        for (const QByteArray& raw : *lines) {
+                            const QString line = QString::fromUtf8(raw);
+                            const qsizetype from = line.indexOf(QLatin1Char(' ') + stored);
+                            if (from < 0)
+                                continue;
+                            QString rest = line.mid(from + 1);
+                            QString linkTarget;
+                            if (line.startsWith(QLatin1Char('L'))) {
+                                const qsizetype arrow = rest.indexOf(QLatin1String(" -> "));
+                                if (arrow >= 0) {
+                                    linkTarget = rest.mid(arrow + 4);
+                                    rest = rest.left(arrow);
+                                }
+                            }
+                            if (rest != stored && !rest.startsWith(stored + QLatin1Char('/')))
+                                continue;
+                            present = true;
+                            if (!line.startsWith(QLatin1Char('L')))
+                                continue;
+                            const QString inside
+                                = where.kind == BackupPath::Kind::Service ? QString() : rest.mid(where.partRoot.size());
+                            if (const QString problem = linkProblem(where, inside, linkTarget); !problem.isEmpty()) {
+                                problems.append({at, problem});
+                                break;
+                            }
+                        }
+                        if (!present && ++missing)
+                            problems.append(
+                                {at, tr("'%1' is not in backup %2").arg(where.apiPath(), record.backup.id)});
+                    }
+                    respond(answer(problems, missing));
+                });
+        };
+        if (!fromCopy.isEmpty())
+            return withRestic();
+        // From the primary repository tidemarkd reads the paths itself (milliseconds); restic where it cannot.
+        struct Checked
+        {
+            bool done = false;
+            Problems problems;
+            int missing = 0;
+        };
+        auto result = std::make_shared<Checked>();
+        m_engine.readDirect(
+            p, this,
+            [result, record, checked, linkProblem](RepositoryReader* reader, const QString&) {
+                if (!reader)
+                    return;
+                QString error;
+                const auto root = reader->snapshotTree(record.snapshotId, &error);
+                if (!root)
+                    return;
                 for (qsizetype i = 0; i < checked.size(); ++i) {
                     const BackupPath& where = checked.at(i);
                     const QString at = QStringLiteral("paths[%1]").arg(i);
-                    const QString stored = where.snapshotPath();
                     bool present = false;
-                    for (const QByteArray& raw : *lines) {
-                        const QString line = QString::fromUtf8(raw);
-                        const qsizetype from = line.indexOf(QLatin1Char(' ') + stored);
-                        if (from < 0)
-                            continue;
-                        QString rest = line.mid(from + 1);
-                        QString linkTarget;
-                        if (line.startsWith(QLatin1Char('L'))) {
-                            const qsizetype arrow = rest.indexOf(QLatin1String(" -> "));
-                            if (arrow >= 0) {
-                                linkTarget = rest.mid(arrow + 4);
-                                rest = rest.left(arrow);
-                            }
-                        }
-                        if (rest != stored && !rest.startsWith(stored + QLatin1Char('/')))
-                            continue;
-                        present = true;
-                        if (!line.startsWith(QLatin1Char('L')))
-                            continue;
-                        // Where the link would point once back in the environment.
-                        const QString inside
-                            = where.kind == BackupPath::Kind::Service ? QString() : rest.mid(where.partRoot.size());
-                        QString liveRoot;
-                        if (where.kind == BackupPath::Kind::Code)
-                            liveRoot = liveRoots.value(0);
-                        else if (targetEnv.local) {
-                            for (const auto& m : targetEnv.local->mounts) {
-                                if (m.name == where.name)
-                                    liveRoot = QDir::cleanPath(QDir(m.path).absolutePath());
-                            }
-                        }
-                        const QString linkAt = liveRoot + inside;
-                        const QString resolved = QDir::cleanPath(QDir::isAbsolutePath(linkTarget)
-                                ? linkTarget
-                                : QFileInfo(linkAt).path() + QLatin1Char('/') + linkTarget);
-                        const bool inEnvironment
-                            = std::any_of(liveRoots.begin(), liveRoots.end(), [&resolved](const QString& root) {
-                                  return resolved == root || resolved.startsWith(root + QLatin1Char('/'));
-                              });
-                        if (!inEnvironment) {
-                            problems.append({at,
-                                tr("'%1' is a link in the backup that points outside the environment (to %2); it is "
-                                   "not restored")
-                                    .arg(where.part + inside, linkTarget.left(200))});
-                            break;
-                        }
-                    }
-                    if (!present && ++missing)
-                        problems.append({at, tr("'%1' is not in backup %2").arg(where.apiPath(), record.backup.id)});
+                    QString problem;
+                    const bool walked = reader->walk(
+                        *root, where.snapshotPath(),
+                        [&](const QString& path, const RepositoryReader::Node& node) {
+                            present = true;
+                            if (node.type != QLatin1String("symlink"))
+                                return true;
+                            const QString inside
+                                = where.kind == BackupPath::Kind::Service ? QString() : path.mid(where.partRoot.size());
+                            problem = linkProblem(where, inside, node.linkTarget);
+                            return problem.isEmpty();
+                        },
+                        &error);
+                    if (!walked)
+                        return; // unreadable here: restic decides
+                    if (!problem.isEmpty())
+                        result->problems.append({at, problem});
+                    if (!present && ++result->missing)
+                        result->problems.append({at,
+                            QCoreApplication::translate("ApiServer", "'%1' is not in backup %2")
+                                .arg(where.apiPath(), record.backup.id)});
                 }
-                if (!problems.isEmpty()) {
-                    // Only unknown paths: 404; anything else wrong with them: 400.
-                    HttpReply reply = badRequest(problems);
-                    if (missing == problems.size())
-                        reply = HttpReply::error(404, problemStrings(problems).join(QLatin1String("; ")));
-                    return respond(reply);
-                }
-                respond(start());
+                result->done = true;
+            },
+            [result, respond, answer, withRestic] {
+                if (!result->done)
+                    return withRestic();
+                respond(answer(result->problems, result->missing));
             });
     });
 }

@@ -467,7 +467,8 @@ void TestHardening::killedDuringTheRestorePauseResumesAtStartup()
     // The hook's group died with the start-up, and the resume hook ran before anything else on the environment.
     QTRY_VERIFY_WITH_TIMEOUT(!processAlive(childPid), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(flag), 30000);
-    QCOMPARE(readAll(base + QStringLiteral("/resumed.log")), QStringLiteral("resumed\n"));
+    // The hook removes the flag and then writes its line.
+    QTRY_COMPARE_WITH_TIMEOUT(readAll(base + QStringLiteral("/resumed.log")), QStringLiteral("resumed\n"), 10000);
     const QJsonArray resumes
         = m_http->get(QStringLiteral("/projects/demo/environments/paused/activities?type=environment.resume"), m_admin)
               .json.toArray();
