@@ -1,10 +1,15 @@
 // tidemarkd's own reading of a restic repository against restic itself: the same entries as `restic ls`, the same
 // bytes as the files backed up, in both repository formats, compressed or not; damage and unknown paths reported.
 #include "browse/snapshotlisting.h"
+#include "engine/directrestore.h"
+#include "engine/jsonscanner.h"
 #include "engine/repositoryreader.h"
 #include "engine/resticfastkey.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +33,10 @@ private slots:
     void aNewBackupIsSeenAfterRefresh();
     void damageIsNamed();
     void wrongPasswordDoesNotOpen();
+    void directRestoreWritesWhatResticWrites_data();
+    void directRestoreWritesWhatResticWrites();
+    void directRestoreLeavesTheUnusualToRestic();
+    void jsonScannerReadsWhatQtReads();
 
 private:
     struct Repo
@@ -337,6 +346,172 @@ void TestRepositoryReader::wrongPasswordDoesNotOpen()
     QString error;
     QVERIFY(!RepositoryReader::open(repo.dir, wrong, &error));
     QVERIFY2(error.contains(QLatin1String("password")), qPrintable(error));
+}
+
+namespace {
+
+// Everything lstat says that a restore must put back, and the content or link target, for every entry under `root`.
+QStringList describe(const QString& root)
+{
+    QStringList lines;
+    QDirIterator it(
+        root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QStringList paths {root};
+    while (it.hasNext())
+        paths.append(it.next());
+    paths.sort();
+    for (const QString& path : paths) {
+        struct stat st;
+        if (::lstat(QFile::encodeName(path).constData(), &st) != 0) {
+            lines.append(path + QStringLiteral(" unreadable"));
+            continue;
+        }
+        QString what;
+        if (S_ISLNK(st.st_mode)) {
+            what = QStringLiteral("-> ") + QFile::symLinkTarget(path);
+        } else if (S_ISREG(st.st_mode)) {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            what = QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+        }
+        lines.append(QStringLiteral("%1 mode %2 uid %3 gid %4 mtime %5.%6 size %7 %8")
+                         .arg(path.mid(root.size()))
+                         .arg(st.st_mode, 0, 8)
+                         .arg(st.st_uid)
+                         .arg(st.st_gid)
+                         .arg(st.st_mtim.tv_sec)
+                         .arg(st.st_mtim.tv_nsec, 9, 10, QLatin1Char('0'))
+                         .arg(S_ISDIR(st.st_mode) ? 0 : st.st_size)
+                         .arg(what));
+    }
+    return lines;
+}
+
+} // namespace
+
+void TestRepositoryReader::directRestoreWritesWhatResticWrites_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::newRow("one file") << QStringLiteral("/small.txt");
+    QTest::newRow("a file deep down") << QStringLiteral("/sub/deeper/text.md");
+    QTest::newRow("a folder") << QStringLiteral("/sub");
+    QTest::newRow("a link") << QStringLiteral("/link-out");
+    QTest::newRow("unicode") << QStringLiteral("/Ünïcödé ✓");
+    QTest::newRow("many chunks") << QStringLiteral("/big/noise.bin");
+}
+
+void TestRepositoryReader::directRestoreWritesWhatResticWrites()
+{
+    QFETCH(QString, source);
+    static Repo repo;
+    static QString snapshot;
+    if (repo.dir.isEmpty()) {
+        repo = makeRepo(QStringLiteral("repo-direct"), QStringLiteral("2"));
+        snapshot = backup(repo);
+    }
+    QVERIFY(!snapshot.isEmpty());
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+
+    const QString byRestic
+        = m_dir.filePath(QStringLiteral("by-restic") + QString::number(QDateTime::currentMSecsSinceEpoch()));
+    const QString byReader
+        = m_dir.filePath(QStringLiteral("by-reader") + QString::number(QDateTime::currentMSecsSinceEpoch()));
+    bool ok = false;
+    restic(repo,
+        {QStringLiteral("restore"), QStringLiteral("--target"), byRestic, QStringLiteral("--include"), source,
+            snapshot},
+        &ok);
+    QVERIFY(ok);
+    QCOMPARE(DirectRestore::write(*reader, snapshot, source, byReader, &error), DirectRestore::Outcome::Written);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    // The entry itself and all under it (the folders restic makes on the way differ: it gives them their times too).
+    const QStringList expected = describe(byRestic + source);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(describe(byReader + source), expected);
+}
+
+void TestRepositoryReader::directRestoreLeavesTheUnusualToRestic()
+{
+    const QString tree = m_dir.filePath(QStringLiteral("unusual"));
+    QDir().mkpath(tree);
+    QFile f(tree + QStringLiteral("/a.txt"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("linked twice\n");
+    f.close();
+    QCOMPARE(::link(QFile::encodeName(tree + QStringLiteral("/a.txt")).constData(),
+                 QFile::encodeName(tree + QStringLiteral("/b.txt")).constData()),
+        0);
+    QCOMPARE(::mkfifo(QFile::encodeName(tree + QStringLiteral("/pipe")).constData(), 0600), 0);
+    const Repo repo = makeRepo(QStringLiteral("repo-unusual"), QStringLiteral("2"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RESTIC_REPOSITORY"), repo.dir);
+    env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), repo.passwordFile);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(tree);
+    p.start(QStringLiteral("restic"), {QStringLiteral("backup"), QStringLiteral("--json"), QStringLiteral(".")});
+    QVERIFY(p.waitForFinished(60000));
+    QString snapshot;
+    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(QStringLiteral("message_type")).toString() == QLatin1String("summary"))
+            snapshot = o.value(QStringLiteral("snapshot_id")).toString();
+    }
+    QVERIFY(!snapshot.isEmpty());
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+    const QString target = m_dir.filePath(QStringLiteral("unusual-target"));
+    // A hard link, a FIFO, a folder that holds them, a selection over the limits, a path the backup lacks: nothing
+    // written, restic's to do.
+    for (const QString& source : {QStringLiteral("/a.txt"), QStringLiteral("/pipe"), QStringLiteral("/nothing")})
+        QCOMPARE(DirectRestore::write(*reader, snapshot, source, target, &error), DirectRestore::Outcome::NotHandled);
+    DirectRestore::Limits tiny;
+    tiny.maxBytes = 4;
+    QCOMPARE(DirectRestore::write(*reader, snapshot, QStringLiteral("/a.txt"), target, &error, tiny),
+        DirectRestore::Outcome::NotHandled);
+    QVERIFY(!QFileInfo::exists(target));
+}
+
+void TestRepositoryReader::jsonScannerReadsWhatQtReads()
+{
+    // Escapes, surrogate pairs and nesting come out as Qt decodes them; broken text fails.
+    const QByteArray text
+        = R"({"a":"x\"y\\z\/\b\f\n\r\t\u00e9\ud83d\ude00","n":[1,-2,{"k":null}],"t":true,"f":false,"d":1.5e3})";
+    JsonScanner scan(text);
+    QByteArrayView key;
+    QByteArray value;
+    QVERIFY(scan.beginObject());
+    QVERIFY(scan.nextKey(key));
+    QCOMPARE(key, QByteArrayView("a"));
+    QVERIFY(scan.string(value));
+    QCOMPARE(QString::fromUtf8(value), QJsonDocument::fromJson(text).object().value(QStringLiteral("a")).toString());
+    QVERIFY(scan.nextKey(key));
+    QVERIFY(scan.beginArray());
+    qint64 number = 0;
+    QVERIFY(scan.nextItem());
+    QVERIFY(scan.integer(number));
+    QCOMPARE(number, 1);
+    QVERIFY(scan.nextItem());
+    QVERIFY(scan.integer(number));
+    QCOMPARE(number, -2);
+    QVERIFY(scan.nextItem());
+    QVERIFY(scan.skip());
+    QVERIFY(!scan.nextItem());
+    while (scan.nextKey(key))
+        QVERIFY(scan.skip());
+    QVERIFY(scan.atEnd());
+
+    for (const QByteArray& broken : {QByteArray(R"({"a":"unterminated)"), QByteArray(R"({"a" 1})"),
+             QByteArray(R"({"a":"\x"})"), QByteArray(R"({"a":1,})"), QByteArray("{\"a\":\"tab\there\"}")}) {
+        JsonScanner bad(broken);
+        bad.beginObject();
+        while (bad.nextKey(key))
+            bad.skip();
+        QVERIFY2(bad.failed() || !bad.atEnd(), broken.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRepositoryReader)
