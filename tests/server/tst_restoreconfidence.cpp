@@ -362,6 +362,8 @@ void TestRestoreConfidence::pathRestorePutsBackOneFileAndUndoRemovesIt()
     QCOMPARE(hashTree(m_uploads), expected);
     QCOMPARE(hashTree(m_code), codeBefore);
     QVERIFY(QFileInfo(m_uploads + QStringLiteral("/escape")).isSymLink());
+    // A file and a small folder are read from the repository by tidemarkd itself, not by restic.
+    QCOMPARE(restored.value(QStringLiteral("log")).toString().count(QLatin1String("from the repository directly")), 2);
 
     // The safety backup: consistent, manual, for this restore, kept 7 days outside the counts.
     const QString restoreId = restored.value(QStringLiteral("id")).toString();
