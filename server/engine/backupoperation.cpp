@@ -200,6 +200,7 @@ qint64 realtimeNs()
 
 struct LiveSync
 {
+    QString noRoom; // a fresh mirror would not fit on its disk: why
     qint64 reported = -1; // paths the kernel reported since the previous backup; -1 when the trees were scanned
     QString note; // why the mirror started afresh
     QString trackingProblem; // why the kernel cannot report changes (empty: it does)
@@ -228,6 +229,16 @@ void BackupOperation::syncMirrorLive()
         const LiveSync sync = watcher->result();
         if (!sync.note.isEmpty())
             emit logLine(sync.note);
+        if (!sync.noRoom.isEmpty()) {
+            // Two restic passes need no copy of the environment: slower, but the backup is taken.
+            emit logLine(sync.noRoom);
+            m_mirror->discard();
+            m_frozenView = false;
+            emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
+                            "what changes meanwhile."));
+            scanTrees([this] { dumpServices(Pass::PrePass); });
+            return;
+        }
         if (!sync.round.error.isEmpty())
             return fail(sync.round.error);
         if (sync.reported >= 0) {
@@ -251,13 +262,26 @@ void BackupOperation::syncMirrorLive()
         emit progress(40);
         pause();
     });
-    watcher->setFuture(QtConcurrent::run([mirror, tracker, roots, snapshots] {
+    const QString mirrorDirectory = m_mirrorDirectory;
+    watcher->setFuture(QtConcurrent::run([mirror, tracker, roots, snapshots, mirrorDirectory] {
         LiveSync sync;
         // The snapshot stored from the mirror last time must still exist: it is the parent that lets restic take the
         // placeholders as unchanged. Without it every file is copied again.
         sync.note = mirror->open(roots, [snapshots](const QString& id) {
             return !snapshots.isEmpty() && !id.isEmpty() && QFileInfo::exists(QDir(snapshots).filePath(id));
         });
+        if (mirror->isFresh()) {
+            // A fresh mirror holds a copy of every file until the backup has ended and the copies are emptied: that
+            // room must be free on the mirror's disk, with some to spare for the repository and the store.
+            const FrozenView::Room room = FrozenView::roomForMirror(mirrorDirectory, roots);
+            if (room.needed > room.available) {
+                sync.noRoom = tr("A first mirror of the environment needs %1 on the disk of tidemarkd's data "
+                                 "directory, which has %2 free; this backup stores the environment in two restic "
+                                 "passes instead.")
+                                  .arg(DisplayFormat::dataSize(room.needed), DisplayFormat::dataSize(room.available));
+                return sync;
+            }
+        }
         if (ChangeTracker::disabledByEnvironment()) {
             tracker->stop();
             sync.trackingProblem = tr("TIDEMARK_CHANGE_TRACKING=off");

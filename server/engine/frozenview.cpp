@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fts.h>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -14,9 +15,11 @@
 #include <QDataStream>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QSet>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
 #include <sys/xattr.h>
 #include <time.h>
@@ -873,3 +876,35 @@ void Mirror::discard()
 }
 
 } // namespace FrozenView
+
+FrozenView::Room FrozenView::roomForMirror(const QString& directory, const QStringList& roots)
+{
+    Room room;
+    const TreeState::Scan scanned = TreeState::scan(roots);
+    QSet<QPair<quint64, quint64>> counted; // hard links take their room once
+    for (const TreeState::Entry& e : scanned.entries) {
+        if (e.kind != TreeState::Entry::Kind::File)
+            continue;
+        if (e.links > 1) {
+            const auto file = qMakePair(e.device, e.inode);
+            if (counted.contains(file))
+                continue;
+            counted.insert(file);
+        }
+        room.needed += e.size;
+    }
+    room.needed += 64LL * 1024 * 1024 + room.needed / 50;
+    // The mirror's folder may not exist yet: the nearest folder that does is on the same disk.
+    QString at = directory;
+    struct statvfs fs;
+    while (::statvfs(QFile::encodeName(at).constData(), &fs) != 0) {
+        const QString up = QFileInfo(at).path();
+        if (up == at) {
+            room.available = std::numeric_limits<qint64>::max();
+            return room;
+        }
+        at = up;
+    }
+    room.available = qint64(fs.f_bavail) * qint64(fs.f_frsize);
+    return room;
+}

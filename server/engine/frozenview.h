@@ -71,6 +71,15 @@ namespace FrozenView {
 // A change time this close to the end of the pause that recorded a file (or later) means it may have changed unseen.
 inline constexpr qint64 kRacyMarginNs = 1'000'000'000;
 
+// What a fresh mirror of `roots` in `directory` would take (every regular file's size, plus a reserve of 64 MiB and
+// 2 %), and what the file system there has free for tidemarkd.
+struct Room
+{
+    qint64 needed = 0;
+    qint64 available = 0;
+};
+Room roomForMirror(const QString& directory, const QStringList& roots);
+
 class Mirror
 {
 public:

@@ -71,6 +71,7 @@ private slots:
     void killedDuringTheRestorePauseResumesAtStartup();
     void killedDuringTheResumeHookResumesAtStartup();
     void fullDiskFailsTheBackupWithItsReason();
+    void noRoomForAMirrorTakesTwoPasses();
 
 private:
     // A scratch environment under the test's root: code/, mounts/files/ and a SQLite service.
@@ -564,6 +565,50 @@ void TestHardening::fullDiskFailsTheBackupWithItsReason()
     const QJsonObject again = http.startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backup"),
         QByteArrayLiteral(R"({"safe": false})"), admin, 120000);
     QCOMPARE(again.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+}
+
+void TestHardening::noRoomForAMirrorTakesTwoPasses()
+{
+    // tidemarkd's data directory on a 40 MiB file system: a first mirror (a copy of every file, and a reserve) would
+    // not fit. The consistent backup says so and stores the environment in two restic passes, paused all the same.
+    ServerProcess server;
+    if (QProcess::execute(QStringLiteral("mount"),
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=40m"),
+                QStringLiteral("tmpfs"), server.dataDir()})
+        != 0)
+        QSKIP("a tmpfs cannot be mounted here (needs root)");
+    const QString dataDir = server.dataDir();
+    const auto unmount = qScopeGuard([&server, dataDir] {
+        server.stop();
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), dataDir});
+    });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    TestHttp http(server.url());
+    const QString admin = http.exchange(server.adminToken());
+    QVERIFY(!admin.isEmpty());
+
+    const QString base = root(QStringLiteral("roomless"));
+    QDir().mkpath(base + QStringLiteral("/code"));
+    writeFile(base + QStringLiteral("/code/index.php"), "<?php echo 'paused';\n");
+    const QJsonObject local {{QStringLiteral("code_path"), QString(base + QStringLiteral("/code"))},
+        {QStringLiteral("mounts"), QJsonArray()}, {QStringLiteral("services"), QJsonArray()},
+        {QStringLiteral("hooks"),
+            QJsonObject {{QStringLiteral("pause"), QStringLiteral("echo paused >> %1/hooks.log").arg(base)},
+                {QStringLiteral("resume"), QStringLiteral("echo resumed >> %1/hooks.log").arg(base)}}}};
+    const TestHttp::Reply made = http.request("POST", QStringLiteral("/projects/demo/environments"),
+        json({{QStringLiteral("name"), QStringLiteral("roomless")},
+            {QStringLiteral("type"), QStringLiteral("development")}, {QStringLiteral("local"), local}}),
+        admin);
+    QCOMPARE(made.status, 201);
+    const QJsonObject backup = http.startAndWait("POST", QStringLiteral("/projects/demo/environments/roomless/backup"),
+        QByteArrayLiteral(R"({"safe": true})"), admin, 120000);
+    QCOMPARE(backup.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+    const QString log = backup.value(QStringLiteral("log")).toString();
+    QVERIFY2(log.contains(QLatin1String("which has")) && log.contains(QLatin1String("two restic passes instead")),
+        qPrintable(log));
+    QVERIFY2(log.contains(QLatin1String("Pre-pass")), qPrintable(log));
+    QCOMPARE(readAll(base + QStringLiteral("/hooks.log")), QStringLiteral("paused\nresumed\n"));
+    QVERIFY(!QFileInfo::exists(dataDir + QStringLiteral("/mirrors/demo/roomless/tree/code/index.php")));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
