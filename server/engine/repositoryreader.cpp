@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutexLocker>
+#include <QSet>
 #include <sys/stat.h>
 #include <zstd.h>
 
@@ -197,11 +198,22 @@ std::optional<RepositoryReader::Tree> parseTree(const QByteArray& json)
             }
             if (scan.failed())
                 return std::nullopt;
+            // What restic reads from a file system has neither; a tree that does is not one to walk or write out.
+            if (n.name.isEmpty() || n.name == QLatin1String(".") || n.name == QLatin1String("..")
+                || n.name.contains(QLatin1Char('/')) || n.name.contains(QChar(0)))
+                return std::nullopt;
             tree.append(std::move(n));
         }
     }
     if (!scan.atEnd())
         return std::nullopt;
+    QSet<QString> names;
+    names.reserve(tree.size());
+    for (const RepositoryReader::Node& n : tree) {
+        if (names.contains(n.name))
+            return std::nullopt; // two entries of one name
+        names.insert(n.name);
+    }
     return tree;
 }
 
