@@ -29,6 +29,8 @@ using namespace RouteHelpers;
 namespace {
 
 constexpr int kMaxDiffEntries = 1000;
+// A file up to this size is downloaded from tidemarkd's own reader, in one answer; a larger one streams from restic.
+constexpr qint64 kMaxDirectDownloadBytes = 16LL * 1024 * 1024;
 // A download holds restic's output back while the client has this much unread.
 constexpr qint64 kMaxUnsentDownloadBytes = 4 * 1024 * 1024;
 
@@ -406,79 +408,130 @@ HttpReply ApiServer::downloadFiles(const Call& call, bool archive)
         return badRequest({{QStringLiteral("path"),
             tr("'%1' is a database, not a folder; download it with files/content").arg(path->part)}});
     const BackupPath where = *path;
-    // First what the entry is (restic ls of its folder), then restic dump: a file as it is, a folder as tar.
+    // First what the entry is, then its bytes: a file of up to 16 MiB read by tidemarkd itself (repositoryreader.h),
+    // anything else streamed from restic dump (a folder as tar).
     return HttpReply::deferred([this, p, record, where, archive](HttpReply::Respond respond) {
         const QString target = where.snapshotPath();
-        ResticReader* probe = m_engine.read(p,
-            {QStringLiteral("ls"), QStringLiteral("--json"), QStringLiteral("--"), record.snapshotId, parentOf(target)},
-            ResticReader::Output::Lines, this);
-        auto found = std::make_shared<std::optional<TreeEntry>>();
-        connect(probe, &ResticReader::line, probe, [found, target](const QByteArray& line) {
-            const auto node = SnapshotListing::parseNode(line);
-            if (node && node->first == target)
-                *found = node->second;
-        });
-        connect(probe, &ResticReader::finished, this,
-            [this, probe, respond, found, p, record, where, archive, target](bool ok, const QString& error) {
-                probe->deleteLater();
-                if (!ok)
-                    return respond(readFailed(tr("restic ls of backup %1").arg(record.backup.id), error));
-                if (!*found)
-                    return respond(HttpReply::error(404,
-                        tr("path: '%1' is not in backup %2.").arg(where.apiPath(), record.backup.id),
+        const auto answer = [this, respond, p, record, where, archive, target](
+                                const std::optional<TreeEntry>& found, const std::optional<QByteArray>& content) {
+            if (!found)
+                return respond(
+                    HttpReply::error(404, tr("path: '%1' is not in backup %2.").arg(where.apiPath(), record.backup.id),
                         QJsonObject {{QStringLiteral("path"), tr("is not in this backup")}}));
-                const TreeEntry::Type type = (*found)->type;
-                if (archive && type != TreeEntry::Type::Dir)
-                    return respond(badRequest({{QStringLiteral("path"),
-                        tr("'%1' is a %2, not a folder; download it with files/content")
-                            .arg(where.apiPath(), TreeEntry::typeName(type))}}));
-                if (!archive && type != TreeEntry::Type::File)
-                    return respond(badRequest({{QStringLiteral("path"),
-                        tr("'%1' is a %2, not a file; %3")
-                            .arg(where.apiPath(), TreeEntry::typeName(type),
-                                type == TreeEntry::Type::Dir ? tr("download a folder with files/archive")
-                                                             : tr("only files can be downloaded"))}}));
-                QString name = where.kind == BackupPath::Kind::Service ? where.name + QStringLiteral(".sqlite")
-                                                                       : QFileInfo(where.apiPath()).fileName();
-                if (archive)
-                    name += QStringLiteral(".tar");
-                name.replace(QLatin1Char('"'), QLatin1Char('_'));
-                HttpReply reply;
-                reply.contentType
-                    = archive ? QByteArrayLiteral("application/x-tar") : QByteArrayLiteral("application/octet-stream");
-                reply.headers.append({QByteArrayLiteral("Content-Disposition"),
-                    QByteArrayLiteral("attachment; filename=\"") + name.toUtf8() + '"'});
-                if (!archive)
-                    reply.headers.append({QByteArrayLiteral("X-Tidemark-Size"), QByteArray::number((*found)->size)});
-                const QString snapshotId = record.snapshotId;
-                reply.stream = [this, p, snapshotId, target](QTcpSocket* socket) {
-                    // The reader belongs to the socket: a client that goes away stops restic.
-                    ResticReader* dump
-                        = m_engine.read(p, {QStringLiteral("dump"), QStringLiteral("--"), snapshotId, target},
-                            ResticReader::Output::Bytes, socket);
-                    QPointer<ResticReader> guard(dump);
-                    connect(dump, &ResticReader::bytes, socket, [socket, dump](const QByteArray& data) {
-                        socket->write(chunk(data));
-                        if (socket->bytesToWrite() > kMaxUnsentDownloadBytes)
-                            dump->pauseOutput();
-                    });
-                    connect(socket, &QTcpSocket::bytesWritten, dump, [socket, dump] {
-                        if (socket->bytesToWrite() <= kMaxUnsentDownloadBytes / 2)
-                            dump->resumeOutput();
-                    });
-                    connect(dump, &ResticReader::finished, socket, [socket, dump](bool ok, const QString& error) {
-                        dump->deleteLater();
-                        if (!ok) {
-                            // The status line is out: an answer cut short without its last chunk says it failed.
-                            qWarning("tidemarkd: restic dump failed: %s", qPrintable(error));
-                            socket->abort();
-                            return;
+            const TreeEntry::Type type = found->type;
+            if (archive && type != TreeEntry::Type::Dir)
+                return respond(badRequest({{QStringLiteral("path"),
+                    tr("'%1' is a %2, not a folder; download it with files/content")
+                        .arg(where.apiPath(), TreeEntry::typeName(type))}}));
+            if (!archive && type != TreeEntry::Type::File)
+                return respond(badRequest({{QStringLiteral("path"),
+                    tr("'%1' is a %2, not a file; %3")
+                        .arg(where.apiPath(), TreeEntry::typeName(type),
+                            type == TreeEntry::Type::Dir ? tr("download a folder with files/archive")
+                                                         : tr("only files can be downloaded"))}}));
+            QString name = where.kind == BackupPath::Kind::Service ? where.name + QStringLiteral(".sqlite")
+                                                                   : QFileInfo(where.apiPath()).fileName();
+            if (archive)
+                name += QStringLiteral(".tar");
+            name.replace(QLatin1Char('"'), QLatin1Char('_'));
+            HttpReply reply;
+            reply.contentType
+                = archive ? QByteArrayLiteral("application/x-tar") : QByteArrayLiteral("application/octet-stream");
+            reply.headers.append({QByteArrayLiteral("Content-Disposition"),
+                QByteArrayLiteral("attachment; filename=\"") + name.toUtf8() + '"'});
+            if (!archive)
+                reply.headers.append({QByteArrayLiteral("X-Tidemark-Size"), QByteArray::number(found->size)});
+            if (content) {
+                reply.body = *content;
+                return respond(reply);
+            }
+            const QString snapshotId = record.snapshotId;
+            reply.stream = [this, p, snapshotId, target](QTcpSocket* socket) {
+                // The reader belongs to the socket: a client that goes away stops restic.
+                ResticReader* dump
+                    = m_engine.read(p, {QStringLiteral("dump"), QStringLiteral("--"), snapshotId, target},
+                        ResticReader::Output::Bytes, socket);
+                QPointer<ResticReader> guard(dump);
+                connect(dump, &ResticReader::bytes, socket, [socket, dump](const QByteArray& data) {
+                    socket->write(chunk(data));
+                    if (socket->bytesToWrite() > kMaxUnsentDownloadBytes)
+                        dump->pauseOutput();
+                });
+                connect(socket, &QTcpSocket::bytesWritten, dump, [socket, dump] {
+                    if (socket->bytesToWrite() <= kMaxUnsentDownloadBytes / 2)
+                        dump->resumeOutput();
+                });
+                connect(dump, &ResticReader::finished, socket, [socket, dump](bool ok, const QString& error) {
+                    dump->deleteLater();
+                    if (!ok) {
+                        // The status line is out: an answer cut short without its last chunk says it failed.
+                        qWarning("tidemarkd: restic dump failed: %s", qPrintable(error));
+                        socket->abort();
+                        return;
+                    }
+                    socket->write("0\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+            };
+            respond(reply);
+        };
+        struct Direct
+        {
+            bool done = false;
+            std::optional<TreeEntry> found;
+            std::optional<QByteArray> content;
+        };
+        auto direct = std::make_shared<Direct>();
+        const QString snapshotId = record.snapshotId;
+        m_engine.readDirect(
+            p, this,
+            [direct, snapshotId, target, archive](RepositoryReader* reader, const QString&) {
+                if (!reader)
+                    return;
+                QString error;
+                const auto root = reader->snapshotTree(snapshotId, &error);
+                if (!root)
+                    return;
+                const auto node = reader->find(*root, target, &error);
+                if (!error.isEmpty())
+                    return;
+                if (node) {
+                    direct->found = node->entry();
+                    if (!archive && node->type == QLatin1String("file") && node->size <= kMaxDirectDownloadBytes) {
+                        QByteArray content;
+                        for (const QByteArray& id : node->content) {
+                            const auto blob = reader->blob(id, &error);
+                            if (!blob)
+                                return; // restic reads it, or says why it cannot
+                            content += *blob;
                         }
-                        socket->write("0\r\n\r\n");
-                        socket->disconnectFromHost();
+                        if (content.size() != node->size)
+                            return;
+                        direct->content = content;
+                    }
+                }
+                direct->done = true;
+            },
+            [this, direct, answer, respond, p, record, target] {
+                if (direct->done)
+                    return answer(direct->found, direct->content);
+                ResticReader* probe = m_engine.read(p,
+                    {QStringLiteral("ls"), QStringLiteral("--json"), QStringLiteral("--"), record.snapshotId,
+                        parentOf(target)},
+                    ResticReader::Output::Lines, this);
+                auto found = std::make_shared<std::optional<TreeEntry>>();
+                connect(probe, &ResticReader::line, probe, [found, target](const QByteArray& line) {
+                    const auto node = SnapshotListing::parseNode(line);
+                    if (node && node->first == target)
+                        *found = node->second;
+                });
+                connect(probe, &ResticReader::finished, this,
+                    [probe, found, answer, respond, record](bool ok, const QString& error) {
+                        probe->deleteLater();
+                        if (!ok)
+                            return respond(readFailed(tr("restic ls of backup %1").arg(record.backup.id), error));
+                        answer(*found, std::nullopt);
                     });
-                };
-                respond(reply);
             });
     });
 }
