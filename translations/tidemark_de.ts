@@ -1105,6 +1105,10 @@
         <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 added to the repository.</source>
         <translation>%1 Dateien gespeichert (%2 neu, %3 geändert, %4 unverändert); %5 zum Repository hinzugefügt.</translation>
     </message>
+    <message>
+        <source>A first mirror of the environment needs %1 on the disk of tidemarkd&apos;s data directory, which has %2 free; this backup stores the environment in two restic passes instead.</source>
+        <translation>Ein erster Spiegel der Umgebung braucht %1 auf dem Datenträger des Datenverzeichnisses von tidemarkd, dort sind %2 frei; dieses Backup speichert die Umgebung stattdessen in zwei restic-Durchläufen.</translation>
+    </message>
 </context>
 <context>
     <name>BackupPath</name>
@@ -6907,6 +6911,14 @@ Auf einem neuen Rechner wiederherstellen mit:
     <message>
         <source>The restore into %1 had been committed; its databases could not all be finished: %2</source>
         <translation>Die Wiederherstellung in %1 war festgeschrieben; ihre Datenbanken konnten nicht alle abgeschlossen werden: %2</translation>
+    </message>
+    <message>
+        <source>The %1 could not be read from the backup: %2</source>
+        <translation>%1 konnte nicht aus dem Backup gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Read the %1 from the repository directly.</source>
+        <translation>%1 direkt aus dem Repository gelesen.</translation>
     </message>
 </context>
 <context>

@@ -1105,6 +1105,10 @@
         <source>Stored %1 files (%2 new, %3 changed, %4 unchanged); %5 added to the repository.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A first mirror of the environment needs %1 on the disk of tidemarkd&apos;s data directory, which has %2 free; this backup stores the environment in two restic passes instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupPath</name>
@@ -6830,6 +6834,14 @@ Restore on a new machine with:
     </message>
     <message>
         <source>The restore into %1 had been committed; its databases could not all be finished: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 could not be read from the backup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the %1 from the repository directly.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
