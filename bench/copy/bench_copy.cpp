@@ -198,7 +198,7 @@ int main(int argc, char** argv)
                           .value(QStringLiteral("log"))
                           .toString();
                 const QRegularExpressionMatch runs
-                    = QRegularExpression(QStringLiteral("restic ran (\\d+) times? for this copy")).match(log);
+                    = QRegularExpression(QStringLiteral("restic ran (\\d+) time\\S* for this copy")).match(log);
                 if (runs.hasMatch())
                     resticRuns = runs.captured(1).toInt();
                 return ownDuration(a);
