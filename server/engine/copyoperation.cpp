@@ -3,7 +3,10 @@
 #include "resticjob.h"
 #include "resticrepository.h"
 
+#include <algorithm>
+#include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 CopyOperation::CopyOperation(ResticRepository& primary, ResticRepository& copy, const QString& copyName,
@@ -18,6 +21,8 @@ CopyOperation::CopyOperation(ResticRepository& primary, ResticRepository& copy, 
 ResticJob* CopyOperation::track(ResticJob* job)
 {
     m_job = job;
+    // Connected first: counted before the caller's own handler goes on to the next step.
+    connect(job, &ResticJob::finished, this, [this](const ResticResult& result) { m_resticRuns += result.processes; });
     connect(job, &ResticJob::logLine, this, [this](const QString& line) { emit logLine(line); });
     return job;
 }
@@ -48,6 +53,7 @@ void CopyOperation::succeed()
     if (m_finished)
         return;
     m_finished = true;
+    emit logLine(tr("restic ran %n time(s) for this copy.", "", m_resticRuns));
     emit progress(100);
     emit finished(Outcome {
         Outcome::Kind::Success, tr("%n backup(s) copied to %1", nullptr, int(m_snapshotIds.size())).arg(m_name)});
@@ -116,7 +122,11 @@ void CopyOperation::unlock(std::function<void()> next)
 void CopyOperation::copy()
 {
     if (m_snapshotIds.isEmpty()) {
-        list();
+        // Nothing to copy: the copy is reached only when its retention needs its list of snapshots.
+        if (m_plan)
+            list();
+        else
+            succeed();
         return;
     }
     emit logLine(tr("Copying %n backup(s) to %1.", nullptr, int(m_snapshotIds.size())).arg(m_name));
@@ -134,9 +144,73 @@ void CopyOperation::copy()
             return fail(tr("restic could not copy the backups to %1: %2").arg(m_name, result.errorString));
         }
         emit progress(80);
+        // The copy's retention plans over every snapshot the copy holds: only a list of them gives that.
+        if (!m_plan && learnCopied(result.output)) {
+            succeed();
+            return;
+        }
+        if (!m_plan)
+            emit logLine(
+                tr("restic's output does not name the copy of every backup; listing the snapshots of %1.").arg(m_name));
         list();
     });
     job->start();
+}
+
+bool CopyOperation::learnCopied(const QString& output)
+{
+    static const QRegularExpression source(QStringLiteral("^snapshot ([0-9a-f]{8,64}) of "));
+    static const QRegularExpression saved(QStringLiteral("^snapshot ([0-9a-f]{8,64}) saved$"));
+    static const QRegularExpression skipped(
+        QStringLiteral("^skipping source snapshot ([0-9a-f]{8,64}), was already copied to snapshot ([0-9a-f]{8,64})$"));
+    QHash<QString, QString> printed; // source snapshot id as printed (short) → copy snapshot id as printed
+    QString current;
+    for (const QString& raw : output.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QString line = raw.trimmed();
+        if (const auto m = source.match(line); m.hasMatch()) {
+            current = m.captured(1);
+        } else if (const auto m = saved.match(line); m.hasMatch()) {
+            if (current.isEmpty())
+                return false;
+            printed.insert(current, m.captured(1));
+            current.clear();
+        } else if (const auto m = skipped.match(line); m.hasMatch()) {
+            printed.insert(m.captured(1), m.captured(2));
+            current.clear();
+        }
+    }
+    // The copy's snapshot files are named by their full ids: a local copy gives them at no cost.
+    const auto full = [this](const QString& id) {
+        if (!m_copy.isLocal())
+            return id;
+        const QStringList names = QDir(m_copy.settings().repository + QStringLiteral("/snapshots"))
+                                      .entryList({id + QLatin1Char('*')}, QDir::Files);
+        return names.size() == 1 && names.first().size() == 64 ? names.first() : id;
+    };
+    QHash<QString, QString> copied;
+    for (const QString& requested : std::as_const(m_snapshotIds)) {
+        QString match;
+        for (auto it = printed.constBegin(); it != printed.constEnd(); ++it) {
+            if (!requested.startsWith(it.key()))
+                continue;
+            if (!match.isEmpty())
+                return false; // two printed ids fit: which one is this snapshot's is unknown
+            match = it.value();
+        }
+        if (match.isEmpty())
+            return false;
+        copied.insert(requested, full(match));
+    }
+    // Two requested ids that one printed id fits (the same short id) cannot be told apart either.
+    for (auto it = printed.constBegin(); it != printed.constEnd(); ++it) {
+        const QString& key = it.key();
+        if (std::count_if(m_snapshotIds.cbegin(), m_snapshotIds.cend(),
+                [&key](const QString& requested) { return requested.startsWith(key); })
+            > 1)
+            return false;
+    }
+    m_copied = copied;
+    return true;
 }
 
 void CopyOperation::list()

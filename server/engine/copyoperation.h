@@ -33,7 +33,9 @@ public:
     void start() override;
     void cancel() override;
 
-    // After the run: primary snapshot id → copy snapshot id, for every snapshot the copy holds.
+    // After the run: primary snapshot id → copy snapshot id. With a retention plan, for every snapshot the copy
+    // holds (listed with `restic snapshots`); without one, for the snapshots this run was given, learned from
+    // `restic copy`'s own output (the copy's id in full when the copy is local, else restic's short id).
     const QHash<QString, QString>& copied() const { return m_copied; }
     const QStringList& forgotten() const { return m_forgotten; }
     QString error() const { return m_error; }
@@ -45,6 +47,11 @@ private:
     void unlock(std::function<void()> next);
     bool openedBefore() const;
     void copy();
+    // Learns from what `restic copy` printed (for each snapshot it was given: "snapshot <id> saved" after it, or
+    // "skipping source snapshot <id>, was already copied to snapshot <id>") which copy snapshot holds each requested
+    // one, so that no `restic snapshots` run is needed. False when the output does not name every requested snapshot
+    // once (another restic's words, output cut short): the copy's snapshots are then listed as before.
+    bool learnCopied(const QString& output);
     void list();
     void applyRetention();
     void prune();
@@ -63,6 +70,7 @@ private:
     QString m_openedMarker;
     bool m_opened = false; // opened in this run
     bool m_unlocked = false; // stale locks removed in this run
+    int m_resticRuns = 0; // restic processes this run started
     QHash<QString, QString> m_copied;
     QStringList m_forgotten;
     QString m_error;

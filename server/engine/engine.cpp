@@ -831,6 +831,8 @@ Engine::Request Engine::copyBackups(const QString& projectId, const QString& cop
                 QLatin1String("--from-password-file=") + primary->settings().passwordFile};
         if (const QString hint = primary->fastKeyHint(); !hint.isEmpty())
             settings.initArguments.append(QLatin1String("--from-key-hint=") + hint);
+        // Opened only when no marker says it was opened before: most often a new target, so `init` comes first.
+        settings.initFirst = true;
         auto* copyRepository = new ResticRepository(settings);
         auto* op = new CopyOperation(*primary, *copyRepository, copyName, snapshots, this);
         op->setOpenedMarker(CopySecrets(m_dataDir).directory(projectId, copyName) + QStringLiteral("/opened"));

@@ -161,10 +161,14 @@ void ResticJob::start()
     }
     if (m_timeout.count() > 0)
         m_timeoutTimer.start(m_timeout);
-    if (m_command == Command::Init && !m_context.localRepository.isEmpty()
-        && !QFileInfo::exists(QDir(m_context.localRepository).filePath(QStringLiteral("config")))) {
+    if (m_command == Command::Init
+        && (m_context.initFirst
+            || (!m_context.localRepository.isEmpty()
+                && !QFileInfo::exists(QDir(m_context.localRepository).filePath(QStringLiteral("config")))))) {
         // Nothing to probe: a local repository without a config does not exist yet (ResticRepository refuses one
-        // that has keys or data without a config before a job is made).
+        // that has keys or data without a config before a job is made). With initFirst, `init` itself is the
+        // probe: it refuses an existing repository at once, and its config is read then.
+        m_initTried = true;
         runPhase(Phase::InitRepository,
             QStringList {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")}
                 + m_context.initArguments);
@@ -212,6 +216,7 @@ void ResticJob::runPhase(Phase phase, const QStringList& words)
     if (!m_context.workingDirectory.isEmpty())
         environment.insert(QStringLiteral("PWD"), m_context.workingDirectory); // restic makes paths absolute with it
 
+    ++m_result.processes;
     m_process = new QProcess(this);
     // restic must not outlive tidemarkd: a backup that went on after a crash would save a snapshot that start-up
     // recovery has already looked for. SIGINT lets restic remove its lock.
@@ -287,7 +292,10 @@ void ResticJob::handleStderrLine(const QByteArray& raw)
     // forget: an id that matches no snapshot is skipped with exit code 0.
     if (line.startsWith(QLatin1String("Ignoring \"")))
         m_result.warnings.append(line);
-    if (!isQuietPhase())
+    // initFirst's `init` on a repository that exists: a probe's answer, not a failure (the config is read next).
+    const bool probeAnswer = m_context.initFirst && m_phase == Phase::InitRepository
+        && line.contains(QLatin1String("config file already exists"));
+    if (!isQuietPhase() && !probeAnswer)
         emit logLine(Activity::toolLine(line));
 }
 
@@ -444,7 +452,8 @@ void ResticJob::finishMain(int exitCode)
     // Exit code 3: the snapshot was saved, but some source files could not be read.
     const bool incomplete = exitCode == 3 && m_command == Command::Backup && m_result.backupSummary;
     if (exitCode != 0 && !incomplete) {
-        if (m_command == Command::Init && isMissingRepository()) {
+        if (m_command == Command::Init && !m_initTried && isMissingRepository()) {
+            m_initTried = true;
             runPhase(Phase::InitRepository,
                 QStringList {QStringLiteral("init"), QStringLiteral("--repository-version"), QStringLiteral("2")}
                     + m_context.initArguments);
@@ -516,6 +525,13 @@ void ResticJob::finishInitRepository(int exitCode)
     m_result.stderrText = stderrText();
     if (m_stop != Stop::None) {
         finishStopped();
+        return;
+    }
+    if (!m_failedToStart && exitCode != 0 && m_context.initFirst && m_phase == Phase::InitRepository
+        && m_stderrLines.join(QLatin1Char('\n')).contains(QLatin1String("config file already exists"))) {
+        // There is a repository already: what the probe would have done, read its config (a wrong password
+        // fails here, as it would have in the probe).
+        runPhase(Phase::Main, mainWords(m_command) + m_arguments);
         return;
     }
     if (m_failedToStart || exitCode != 0) {

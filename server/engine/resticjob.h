@@ -22,7 +22,8 @@ class ResticJob : public QObject
 public:
     enum class Command {
         Version,
-        Init, // cat config; only if that finds no repository: init --repository-version 2, then cat config
+        Init, // cat config; only if that finds no repository: init --repository-version 2 (Context::initFirst: the
+              // other way round)
         CatConfig,
         Snapshots,
         Backup, // backup, then snapshots <short id> to learn the full id
@@ -51,6 +52,10 @@ public:
         QString localRepository;
         QStringList globalArguments; // before the subcommand, on every run (--limit-upload=…)
         QStringList initArguments; // added to `init` when Init creates the repository (--copy-chunker-params …)
+        // Init runs `init` at once, without the probe, and reads the config only when `init` finds a repository
+        // there already: for a copy target elsewhere, which is new far more often than not (restic refuses to init
+        // over an existing repository, so nothing is lost when it is not).
+        bool initFirst = false;
     };
 
     // `arguments` follow restic's subcommand (and `--json`, which every command gets).
@@ -167,6 +172,7 @@ private:
     QString m_processError;
     bool m_failedToStart = false;
     bool m_mayHaveLeftLock = false;
+    bool m_initTried = false; // Init: `init` ran (at most once per job)
     double m_lastProgress = -1;
     QString m_shortSnapshotId;
     QList<ResticSnapshot> m_snapshots;

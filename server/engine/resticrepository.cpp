@@ -139,7 +139,7 @@ ResticJob* ResticRepository::makeJob(
         global.append(QLatin1String("--limit-upload=") + QString::number(*m_settings.limitUploadKib));
     return new ResticJob(command, arguments,
         ResticJob::Context {m_settings.program, workingDirectory, environment(), isLocal() ? localPath() : QString(),
-            global, m_settings.initArguments},
+            global, m_settings.initArguments, m_settings.initFirst},
         parent);
 }
 

@@ -29,6 +29,7 @@ public:
         QMap<QString, QString> extraEnvironment;
         std::optional<int> limitUploadKib; // restic --limit-upload
         QStringList initArguments; // for a copy: --copy-chunker-params --from-repo … so that its data deduplicates
+        bool initFirst = false; // for a copy: ensureInitialised() runs `init` before any probe (ResticJob::Context)
 
         // <directory>/repo, <directory>/repo.password and <directory>/cache/restic, run with "restic" from PATH.
         static Settings inDirectory(const QString& directory);

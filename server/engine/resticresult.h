@@ -74,7 +74,8 @@ struct ResticResult
     QJsonDocument json; // the whole JSON document of snapshots, forget, cat config
     QStringList damagedPacks; // check: full ids of packs whose content is damaged
     QStringList checkErrors; // check: the lines that report a problem, as restic wrote them
-    QString output; // lines of plain text restic printed on stdout (check, prune, restore in 0.14)
+    QString output; // lines of plain text restic printed on stdout (check, prune, restore, copy in 0.14)
+    int processes = 0; // restic processes the job started (a probe or a second run included)
 
     bool ok() const { return status == Status::Succeeded || status == Status::Incomplete; }
     // The repository format version (1 or 2) from `config`, 0 when unknown.

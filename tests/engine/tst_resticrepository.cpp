@@ -100,6 +100,7 @@ private slots:
     void cancelNearTheEndLeavesNoSnapshot();
     void timeoutStopsBackup();
     void wrongPasswordIsAClearError();
+    void initFirstCreatesOrReadsTheExistingConfig();
     void missingRepositoryIsAClearError();
     void missingProgramIsAClearError();
     void unknownSnapshotIsAClearError();
@@ -490,6 +491,44 @@ void TestResticRepository::wrongPasswordIsAClearError()
     std::unique_ptr<ResticJob> init(wrong.ensureInitialised());
     QVERIFY(run(init.get()));
     QCOMPARE(init->result().failure, ResticResult::Failure::WrongPassword);
+}
+
+void TestResticRepository::initFirstCreatesOrReadsTheExistingConfig()
+{
+    // A copy target: `init` at once, one restic run for a new repository.
+    ResticRepository::Settings settings = m_repository->settings();
+    settings.initFirst = true;
+    ResticRepository::Settings fresh = settings;
+    fresh.repository = path(QStringLiteral("init-first/repo"));
+    fresh.passwordFile = path(QStringLiteral("init-first/repo.password"));
+    std::unique_ptr<ResticJob> created(ResticRepository(fresh).ensureInitialised());
+    QVERIFY(run(created.get()));
+    QVERIFY2(created->result().ok(), qPrintable(describe(created->result())));
+    QCOMPARE(created->result().processes, 1);
+    QCOMPARE(created->result().repositoryVersion(), 2);
+    QVERIFY(QFile::exists(fresh.repository + QStringLiteral("/config")));
+
+    // An existing repository: init refuses it, and its config is read (two runs), as the probe would have.
+    std::unique_ptr<ResticJob> config(m_repository->catConfig());
+    QVERIFY(run(config.get()));
+    QVERIFY2(config->result().ok(), qPrintable(describe(config->result())));
+    ResticRepository existing(settings);
+    std::unique_ptr<ResticJob> job(existing.ensureInitialised());
+    QStringList logged;
+    connect(job.get(), &ResticJob::logLine, this, [&logged](const QString& line) { logged.append(line); });
+    QVERIFY(run(job.get()));
+    QVERIFY2(job->result().ok(), qPrintable(describe(job->result())));
+    QCOMPARE(job->result().processes, 2);
+    QCOMPARE(job->result().config.value(QLatin1String("id")), config->result().config.value(QLatin1String("id")));
+    QVERIFY2(!logged.join(QLatin1Char('\n')).contains(QLatin1String("already exists")), qPrintable(logged.join(u'\n')));
+
+    // The wrong password fails as it did with the probe, and creates nothing.
+    settings.passwordFile = path(QStringLiteral("wrong.password"));
+    QVERIFY(writeFile(settings.passwordFile, "not the password"));
+    std::unique_ptr<ResticJob> wrong(ResticRepository(settings).ensureInitialised());
+    QVERIFY(run(wrong.get()));
+    QCOMPARE(wrong->result().failure, ResticResult::Failure::WrongPassword);
+    QCOMPARE(wrong->result().processes, 2);
 }
 
 void TestResticRepository::missingRepositoryIsAClearError()

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QtTest>
 
@@ -38,6 +39,7 @@ private slots:
     void copyToSftpTarget();
     void verifyACopy();
     void recoveryKeysAndTheirAcknowledgement();
+    void laterCopyStartsResticOnce();
 
 private:
     QString backupMain();
@@ -52,6 +54,9 @@ private:
     QJsonArray copySnapshots(const QString& name = QStringLiteral("offsite"), const QString& location = {},
         const QString& tag = QStringLiteral("tidemark"));
     TestHttp::Reply patchCopies(const QByteArray& copies);
+    // How many restic processes a copy run started, as its log says ("restic ran N time(s) for this copy."); -1
+    // when the log does not say.
+    static int resticRuns(const QString& log);
 
     ServerProcess m_server;
     ResticRestServer m_rest;
@@ -84,6 +89,13 @@ void TestCopies::cleanupTestCase()
     m_server.stop();
     m_rest.stop();
     m_ssh.stop();
+}
+
+int TestCopies::resticRuns(const QString& log)
+{
+    const QRegularExpressionMatch match
+        = QRegularExpression(QStringLiteral("restic ran (\\d+) time\\S* for this copy\\.")).match(log);
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
 }
 
 TestHttp::Reply TestCopies::patchCopies(const QByteArray& copies)
@@ -205,6 +217,11 @@ void TestCopies::copyAfterBackup()
         qPrintable(copy.value(QStringLiteral("log")).toString()));
     QCOMPARE(copy.value(QStringLiteral("payload")).toObject().value(QStringLiteral("copy")).toString(),
         QStringLiteral("offsite"));
+
+    // A new target: `restic init`, then `restic copy`, as a person would run them (no probe before the init, no
+    // `restic snapshots` after the copy).
+    QVERIFY2(resticRuns(copy.value(QStringLiteral("log")).toString()) == 2,
+        qPrintable(copy.value(QStringLiteral("log")).toString()));
 
     const QJsonObject state = copyState(id);
     QCOMPARE(state.value(QStringLiteral("status")).toString(), QStringLiteral("copied"));
@@ -510,6 +527,58 @@ void TestCopies::recoveryKeysAndTheirAcknowledgement()
     QCOMPARE(m_http->request("POST", path + QStringLiteral("/acknowledge"), {}, m_admin).status, 200);
     QVERIFY(!acknowledgedAt(QStringLiteral("primary")).toString().isEmpty());
     QVERIFY(acknowledgedAt(QStringLiteral("offsite")).isNull()); // each repository on its own
+}
+
+void TestCopies::laterCopyStartsResticOnce()
+{
+    // The sftp copy (no retention of its own) was opened before: a later copy is one `restic copy`, and what it
+    // copied is learned from its output. The offsite copy lists its snapshots for its retention.
+    const auto sftpRun = [this]() -> QJsonObject {
+        for (const QJsonValue& run : newCopyRuns(2)) {
+            const QJsonObject done = m_http->waitForActivity(
+                QStringLiteral("demo"), run.toObject().value(QStringLiteral("id")).toString(), m_admin, 180000);
+            if (done.value(QStringLiteral("payload")).toObject().value(QStringLiteral("copy")).toString()
+                == QLatin1String("sftp"))
+                return done;
+        }
+        return {};
+    };
+    const auto sftpState = [this](const QString& backupId) {
+        for (const QJsonValue& copy : backup(backupId).value(QStringLiteral("copies")).toArray()) {
+            if (copy.toObject().value(QStringLiteral("name")).toString() == QLatin1String("sftp"))
+                return copy.toObject().value(QStringLiteral("status")).toString();
+        }
+        return QString();
+    };
+    const QString later = backupMain();
+    QVERIFY(!later.isEmpty());
+    const QJsonObject run = sftpRun();
+    const QString log = run.value(QStringLiteral("log")).toString();
+    QVERIFY2(run.value(QStringLiteral("result")).toString() == QLatin1String("success"), qPrintable(log));
+    QVERIFY2(resticRuns(log) == 1, qPrintable(log));
+    QCOMPARE(sftpState(later), QStringLiteral("copied"));
+    QCOMPARE(copySnapshots(QStringLiteral("sftp"), m_ssh.location()).size(), m_backups.size());
+
+    // Without the marker that says the copy was opened before (a data directory from an older tidemarkd, say), the
+    // copy exists already: `init` refuses it at once, its config is read, and the backups are copied.
+    QVERIFY(QFile::remove(m_server.dataDir() + QStringLiteral("/copies/demo/sftp/opened")));
+    const QString next = backupMain();
+    QVERIFY(!next.isEmpty());
+    const QJsonObject reopened = sftpRun();
+    const QString reopenedLog = reopened.value(QStringLiteral("log")).toString();
+    QVERIFY2(reopened.value(QStringLiteral("result")).toString() == QLatin1String("success"), qPrintable(reopenedLog));
+    QVERIFY2(resticRuns(reopenedLog) == 3, qPrintable(reopenedLog));
+    QVERIFY2(!reopenedLog.contains(QStringLiteral("already exists")), qPrintable(reopenedLog));
+    QCOMPARE(sftpState(next), QStringLiteral("copied"));
+    QCOMPARE(copySnapshots(QStringLiteral("sftp"), m_ssh.location()).size(), m_backups.size());
+    QVERIFY(QFileInfo::exists(m_server.dataDir() + QStringLiteral("/copies/demo/sftp/opened")));
+
+    // The copy's snapshot that the output named is the one a restore from the copy reads.
+    const QJsonObject restored
+        = m_http->startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backups/%1/restore").arg(next),
+            R"({"restore_code": false, "from_copy": "sftp", "safety_backup": false})", m_admin, 180000);
+    QVERIFY2(restored.value(QStringLiteral("result")).toString() == QLatin1String("success"),
+        qPrintable(restored.value(QStringLiteral("log")).toString()));
 }
 
 QTEST_GUILESS_MAIN(TestCopies)
