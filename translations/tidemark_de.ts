@@ -3190,6 +3190,17 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
         <source>The copy %1 could not be pruned (its data is reclaimed on the next run): %2</source>
         <translation>Die Kopie %1 konnte nicht bereinigt werden (ihr Speicher wird beim nächsten Lauf freigegeben): %2</translation>
     </message>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this copy.</source>
+        <translation>
+            <numerusform>restic lief für diese Kopie %n Mal.</numerusform>
+            <numerusform>restic lief für diese Kopie %n Mal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic&apos;s output does not name the copy of every backup; listing the snapshots of %1.</source>
+        <translation>Die Ausgabe von restic nennt nicht die Kopie jedes Backups; die Snapshots von %1 werden aufgelistet.</translation>
+    </message>
 </context>
 <context>
     <name>CopySecrets</name>

@@ -174,6 +174,13 @@
             <numerusform>The retention of copy %1 removes %n backups from it.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this copy.</source>
+        <translation>
+            <numerusform>restic ran %n time for this copy.</numerusform>
+            <numerusform>restic ran %n times for this copy.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Daemon</name>

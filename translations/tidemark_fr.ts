@@ -3129,6 +3129,17 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
         <source>The copy %1 could not be pruned (its data is reclaimed on the next run): %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>restic ran %n time(s) for this copy.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restic&apos;s output does not name the copy of every backup; listing the snapshots of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopySecrets</name>
