@@ -1,6 +1,7 @@
 #include "directrestore.h"
 
 #include "domain/timestamp.h"
+#include "removetree.h"
 #include "repositoryreader.h"
 
 #include <cerrno>
@@ -73,10 +74,17 @@ DirectRestore::Outcome DirectRestore::write(RepositoryReader& reader, const QStr
             *error = why;
         return Outcome::Failed;
     };
+    // What the reader cannot read, restic may: nothing is written then (or what was written is taken away again),
+    // and restic restores the selection.
+    const auto leaveToRestic = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return Outcome::NotHandled;
+    };
     QString why;
     const auto root = reader.snapshotTree(snapshotId, &why);
     if (!root)
-        return fail(why);
+        return leaveToRestic(why);
 
     // First what the selection holds, without writing anything: restic takes what is large or unusual.
     QList<Entry> entries;
@@ -98,7 +106,7 @@ DirectRestore::Outcome DirectRestore::write(RepositoryReader& reader, const QStr
         },
         &why);
     if (!walked)
-        return fail(why);
+        return leaveToRestic(why);
     if (!handled || entries.isEmpty())
         return Outcome::NotHandled; // the backup lacks it, or it is restic's: restic says and does the same
 
@@ -127,7 +135,8 @@ DirectRestore::Outcome DirectRestore::write(RepositoryReader& reader, const QStr
                 const auto data = reader.blob(id, &why);
                 if (!data) {
                     ::close(fd);
-                    return fail(why);
+                    removeTree(targetRoot + source);
+                    return leaveToRestic(why);
                 }
                 for (qsizetype done = 0; done < data->size();) {
                     const ssize_t n = ::write(fd, data->constData() + done, size_t(data->size() - done));

@@ -42,6 +42,9 @@ const QString kPrimary = QStringLiteral("primary");
 // A backup attribute (read-only through the API): why the backup cannot be restored now.
 const QString kDamagedAttribute = QStringLiteral("damaged");
 
+// A reader nobody used for this long lets go of its index and trees.
+constexpr qint64 kReaderIdleMs = 120000;
+
 int pruneDelayMs()
 {
     bool ok = false;
@@ -118,40 +121,81 @@ ResticReader* Engine::read(
     return reader;
 }
 
-void Engine::readDirect(const QString& projectId, QObject* context, DirectWork work, std::function<void()> then)
+void Engine::readDirect(
+    const QString& projectId, QObject* context, DirectWork work, std::function<void()> then, GateHeld held)
 {
     std::shared_ptr<ReaderSlot>& slot = m_readers[projectId];
     if (!slot)
         slot = std::make_shared<ReaderSlot>();
-    const ResticRepository::Settings settings = repository(projectId)->settings();
-    QPointer<RepositoryGate> gateOf(&gate(projectId));
-    QPointer<QObject> guard(context);
-    gate(projectId).acquire(RepositoryGate::Mode::Shared, context,
-        [this, slot, settings, gateOf, guard, work = std::move(work), then = std::move(then)] {
-            auto* watcher = new QFutureWatcher<void>(this);
-            connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, gateOf, guard, then] {
-                watcher->deleteLater();
-                if (gateOf)
-                    gateOf->release(RepositoryGate::Mode::Shared);
-                if (guard)
-                    then();
-            });
-            watcher->setFuture(QtConcurrent::run(&m_readPool, [slot, settings, work] {
-                std::shared_ptr<RepositoryReader> reader;
-                QString error;
-                {
-                    QMutexLocker lock(&slot->mutex);
-                    if (!QFileInfo::exists(settings.repository + QStringLiteral("/config")))
-                        error = QStringLiteral("the repository is not a local one");
-                    else if (!slot->reader)
-                        slot->reader = RepositoryReader::open(settings.repository, settings.passwordFile, &error);
-                    else if (!slot->reader->refresh(&error))
-                        slot->reader.reset();
-                    reader = slot->reader;
-                }
-                work(reader.get(), error);
-            }));
+    slot->lastUsedMs = QDateTime::currentMSecsSinceEpoch();
+    if (!m_readerSweep) {
+        // Readers hold a project's index and recent trees: let go of those nobody used for a while.
+        m_readerSweep = new QTimer(this);
+        m_readerSweep->setInterval(int(kReaderIdleMs / 2));
+        connect(m_readerSweep, &QTimer::timeout, this, [this] {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            for (auto it = m_readers.begin(); it != m_readers.end();) {
+                // Dropped only when no work holds it (work on the pool keeps its own pointer to the slot).
+                if (now - (*it)->lastUsedMs > kReaderIdleMs && it->use_count() == 1)
+                    it = m_readers.erase(it);
+                else
+                    ++it;
+            }
+            if (m_readers.isEmpty())
+                m_readerSweep->stop();
         });
+    }
+    if (!m_readerSweep->isActive())
+        m_readerSweep->start();
+    const ResticRepository::Settings settings = repository(projectId)->settings();
+    QPointer<QObject> guard(context);
+    auto run
+        = [this, slot, settings, guard, work = std::move(work), then = std::move(then)](std::function<void()> release) {
+              auto* watcher = new QFutureWatcher<void>(this);
+              connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, release, guard, then] {
+                  watcher->deleteLater();
+                  release();
+                  if (guard)
+                      then();
+              });
+              watcher->setFuture(QtConcurrent::run(&m_readPool, [slot, settings, work] {
+                  std::shared_ptr<RepositoryReader> reader;
+                  QString error;
+                  {
+                      QMutexLocker lock(&slot->mutex);
+                      if (!QFileInfo::exists(settings.repository + QStringLiteral("/config"))) {
+                          error = QStringLiteral("the repository is not a local one");
+                      } else if (!slot->reader) {
+                          // A repository that did not open is not tried again (a key derivation and a full index load
+                          // each time) until its index changes.
+                          const QStringList indexNow = RepositoryReader::indexFiles(settings.repository);
+                          if (!slot->failure.isEmpty() && slot->failedIndex == indexNow) {
+                              error = slot->failure;
+                          } else {
+                              slot->reader = RepositoryReader::open(settings.repository, settings.passwordFile, &error);
+                              slot->failure = slot->reader ? QString() : error;
+                              slot->failedIndex = slot->reader ? QStringList() : indexNow;
+                          }
+                      } else if (!slot->reader->refresh(&error)) {
+                          slot->reader.reset();
+                          slot->failure = error;
+                          slot->failedIndex = RepositoryReader::indexFiles(settings.repository);
+                      }
+                      reader = slot->reader;
+                  }
+                  work(reader.get(), error);
+              }));
+          };
+    if (held == GateHeld::ByCaller)
+        return run([] {});
+    // Held shared, as restic readers hold it: forget and prune wait, backups and restores go on.
+    QPointer<RepositoryGate> gateOf(&gate(projectId));
+    gate(projectId).acquire(RepositoryGate::Mode::Shared, context, [gateOf, run] {
+        run([gateOf] {
+            if (gateOf)
+                gateOf->release(RepositoryGate::Mode::Shared);
+        });
+    });
 }
 
 ResticReader* Engine::readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,
@@ -259,8 +303,11 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         // Two backups of one environment in one second would tie, and ties go by id (retention-spec.md, step 1),
         // which is random: the later one would list as the older. Backups of an environment run one at a time, so
         // each starts at least a second after the one before.
+        // Only then: a previous backup far ahead of now (a clock set back, an import) does not drag every later one
+        // into the future.
         const QList<BackupRecord> earlier = m_store.backups(projectId, environmentId);
-        if (!earlier.isEmpty() && earlier.first().backup.createdAtMs >= *startedAt)
+        if (!earlier.isEmpty() && earlier.first().backup.createdAtMs >= *startedAt
+            && earlier.first().backup.createdAtMs - *startedAt < 5000)
             *startedAt = earlier.first().backup.createdAtMs + 1000;
         auto* op = new BackupOperation(*repository(projectId), stagingDir(), projectId, *current, backupId, safe, this);
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
@@ -466,6 +513,8 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
                         QString error;
                     };
                     auto result = std::make_shared<Result>();
+                    // The restore holds the repository (shared) while it runs: asking for it again could queue
+                    // behind a prune that waits for the restore itself.
                     readDirect(
                         projectId, context,
                         [result, snapshot, source, targetRoot](RepositoryReader* reader, const QString&) {
@@ -473,7 +522,7 @@ Engine::Request Engine::restore(const QString& projectId, const QString& backupI
                                 result->outcome
                                     = DirectRestore::write(*reader, snapshot, source, targetRoot, &result->error);
                         },
-                        [result, done] { done(result->outcome, result->error); });
+                        [result, done] { done(result->outcome, result->error); }, GateHeld::ByCaller);
                 });
         }
         if (copyRepository)

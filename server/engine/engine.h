@@ -108,8 +108,13 @@ public:
     // holding the repository shared meanwhile as read() does, then `then` on this thread unless `context` is gone.
     // `work` gets nullptr and the reason when the repository cannot be read that way; the caller then uses restic.
     // The reader is kept between calls (its index is reloaded only when the repository's index changed).
+    // A reader nobody used for two minutes is let go of (its index and trees). `GateHeld::ByCaller` is for an
+    // operation that runs under the gate already (a restore): asking for it again could wait behind a prune that
+    // waits for that operation.
     using DirectWork = std::function<void(RepositoryReader* reader, const QString& error)>;
-    void readDirect(const QString& projectId, QObject* context, DirectWork work, std::function<void()> then);
+    enum class GateHeld { No, ByCaller };
+    void readDirect(const QString& projectId, QObject* context, DirectWork work, std::function<void()> then,
+        GateHeld held = GateHeld::No);
     // The same from the copy `copyName` of `backup_copies` (its own repository, password and credentials), started at
     // once; nullptr when the project has no such copy.
     ResticReader* readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,
@@ -216,8 +221,12 @@ private:
     {
         QMutex mutex;
         std::shared_ptr<RepositoryReader> reader;
+        QString failure; // why the reader did not open, while the index is still `failedIndex`
+        QStringList failedIndex;
+        qint64 lastUsedMs = 0; // on this thread
     };
     QHash<QString, std::shared_ptr<ReaderSlot>> m_readers;
+    QTimer* m_readerSweep = nullptr;
     // readDirect's own threads: a person browsing never waits behind the global pool's long work (a mirror's
     // emptying, a growth measurement).
     QThreadPool m_readPool;

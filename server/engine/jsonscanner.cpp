@@ -214,13 +214,22 @@ bool JsonScanner::string(QByteArrayView& view)
                 if (!unit(c))
                     return fail();
                 if (c >= 0xD800 && c < 0xDC00) {
-                    char32_t low = 0;
+                    char32_t next = 0;
+                    bool escaped = false;
                     if (m_end - m_at >= 6 && m_at[0] == '\\' && m_at[1] == 'u') {
                         m_at += 2;
-                        if (!unit(low))
+                        if (!unit(next))
                             return fail();
+                        escaped = true;
                     }
-                    c = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD;
+                    if (escaped && next >= 0xDC00 && next < 0xE000) {
+                        c = 0x10000 + ((c - 0xD800) << 10) + (next - 0xDC00);
+                    } else {
+                        appendUtf8(out, 0xFFFD); // a lone high surrogate
+                        if (!escaped)
+                            break;
+                        c = next >= 0xD800 && next < 0xE000 ? 0xFFFD : next; // the next one stands on its own
+                    }
                 } else if (c >= 0xDC00 && c < 0xE000) {
                     c = 0xFFFD;
                 }
@@ -301,16 +310,31 @@ bool JsonScanner::skip()
     default:
         break;
     }
-    // A number, of any form JSON allows.
-    const char* start = m_at;
+    // A number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    const auto digits = [this] {
+        const char* from = m_at;
+        while (m_at < m_end && *m_at >= '0' && *m_at <= '9')
+            ++m_at;
+        return m_at > from;
+    };
     if (*m_at == '-')
         ++m_at;
-    while (m_at < m_end
-        && ((*m_at >= '0' && *m_at <= '9') || *m_at == '.' || *m_at == 'e' || *m_at == 'E' || *m_at == '+'
-            || *m_at == '-'))
+    if (m_at < m_end && *m_at == '0')
         ++m_at;
-    if (m_at == start)
+    else if (!digits())
         return fail();
+    if (m_at < m_end && *m_at == '.') {
+        ++m_at;
+        if (!digits())
+            return fail();
+    }
+    if (m_at < m_end && (*m_at == 'e' || *m_at == 'E')) {
+        ++m_at;
+        if (m_at < m_end && (*m_at == '+' || *m_at == '-'))
+            ++m_at;
+        if (!digits())
+            return fail();
+    }
     return true;
 }
 

@@ -13,15 +13,129 @@
 #include <QJsonObject>
 #include <QMutexLocker>
 #include <QSet>
+#include <QUtf8StringView>
 #include <sys/stat.h>
 #include <zstd.h>
 
 namespace {
 
-// Trees kept decoded between calls, counted in nodes (a few hundred bytes each).
-constexpr qsizetype kMaxCachedNodes = 200000;
-// Nothing restic writes comes near this; a larger length is a damaged index.
-constexpr quint32 kMaxBlobLength = 64u * 1024 * 1024;
+// Trees kept decoded between calls, counted in nodes (a few hundred bytes each): a 10 000-entry folder and its
+// neighbours, not a whole site.
+constexpr qsizetype kMaxCachedNodes = 50000;
+// A data blob is a chunk of at most 8 MiB; a tree blob holds a whole folder's entries and may be far larger. Lengths
+// beyond this are a damaged index.
+constexpr quint32 kMaxBlobLength = 1024u * 1024 * 1024;
+
+// restic names its files by 64 hex digits; its local backend writes `<id>-tmp-…` files beside them first.
+bool isResticName(const QString& name)
+{
+    if (name.size() != 64)
+        return false;
+    for (const QChar c : name) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
+// restic quotes a node's name the way Go's strconv.Quote does (inside the JSON string): \a \b \f \n \r \t \v
+// \\ \", \xHH for a byte that is not UTF-8, \uHHHH and \UHHHHHHHH for characters that do not print. The bytes
+// of the name, or nullopt when the quoting is not Go's.
+std::optional<QByteArray> goUnquote(QByteArrayView quoted)
+{
+    if (!quoted.contains('\\'))
+        return quoted.toByteArray();
+    QByteArray out;
+    out.reserve(quoted.size());
+    for (qsizetype i = 0; i < quoted.size(); ++i) {
+        const char c = quoted.at(i);
+        if (c != '\\') {
+            out.append(c);
+            continue;
+        }
+        if (++i >= quoted.size())
+            return std::nullopt;
+        const char e = quoted.at(i);
+        const auto hex = [&quoted, &i](int digits) -> std::optional<char32_t> {
+            if (i + digits >= quoted.size())
+                return std::nullopt;
+            char32_t v = 0;
+            for (int k = 1; k <= digits; ++k) {
+                const char d = quoted.at(i + k);
+                const int n = d >= '0' && d <= '9' ? d - '0'
+                    : d >= 'a' && d <= 'f'         ? d - 'a' + 10
+                    : d >= 'A' && d <= 'F'         ? d - 'A' + 10
+                                                   : -1;
+                if (n < 0)
+                    return std::nullopt;
+                v = v * 16 + char32_t(n);
+            }
+            i += digits;
+            return v;
+        };
+        switch (e) {
+        case 'a':
+            out.append('\a');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'v':
+            out.append('\v');
+            break;
+        case '\\':
+        case '"':
+            out.append(e);
+            break;
+        case 'x': {
+            const auto v = hex(2);
+            if (!v)
+                return std::nullopt;
+            out.append(char(*v));
+            break;
+        }
+        case 'u':
+        case 'U': {
+            const auto v = hex(e == 'u' ? 4 : 8);
+            if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v < 0xE000))
+                return std::nullopt;
+            out.append(QString::fromUcs4(&*v, 1).toUtf8());
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') { // \NNN, octal
+                if (i + 2 >= quoted.size())
+                    return std::nullopt;
+                int v = 0;
+                for (int k = 0; k < 3; ++k) {
+                    const char d = quoted.at(i + k);
+                    if (d < '0' || d > '7')
+                        return std::nullopt;
+                    v = v * 8 + (d - '0');
+                }
+                if (v > 255)
+                    return std::nullopt;
+                i += 2;
+                out.append(char(v));
+                break;
+            }
+            return std::nullopt;
+        }
+    }
+    return out;
+}
 
 // Go's os.FileMode bits beside the permissions.
 constexpr quint32 kGoSetuid = 1u << 23;
@@ -127,10 +241,12 @@ std::optional<RepositoryReader::Tree> parseTree(const QByteArray& json)
     qint64 number = 0;
     scan.beginObject();
     while (scan.nextKey(key)) {
-        if (key != "nodes" || scan.null()) {
+        if (key != "nodes") {
             scan.skip();
             continue;
         }
+        if (scan.null())
+            continue;
         scan.beginArray();
         while (scan.nextItem()) {
             RepositoryReader::Node n;
@@ -138,7 +254,14 @@ std::optional<RepositoryReader::Tree> parseTree(const QByteArray& json)
             while (scan.nextKey(key)) {
                 if (key == "name") {
                     scan.string(text);
-                    n.name = QString::fromUtf8(text);
+                    const auto bytes = goUnquote(text);
+                    if (!bytes)
+                        return std::nullopt;
+                    // A name that is not UTF-8 cannot be named through the API: listed as restic would, and
+                    // written out by restic only.
+                    if (!QUtf8StringView(*bytes).isValidUtf8())
+                        n.extras = true;
+                    n.name = QString::fromUtf8(*bytes);
                 } else if (key == "type") {
                     scan.string(text);
                     n.type = text == "file" ? kFile
@@ -276,6 +399,13 @@ std::shared_ptr<RepositoryReader> RepositoryReader::open(
     return reader;
 }
 
+QStringList RepositoryReader::indexFiles(const QString& repositoryDir)
+{
+    QStringList names = QDir(repositoryDir + QStringLiteral("/index")).entryList(QDir::Files, QDir::Name);
+    names.removeIf([](const QString& name) { return !isResticName(name); });
+    return names;
+}
+
 bool RepositoryReader::refresh(QString* error)
 {
     QMutexLocker lock(&m_mutex);
@@ -326,7 +456,7 @@ std::optional<QByteArray> RepositoryReader::readUnpackedLocked(
 bool RepositoryReader::loadIndexLocked(QString* error)
 {
     const QDir dir(m_dir + QStringLiteral("/index"));
-    const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+    const QStringList files = indexFiles(m_dir);
     if (files == m_indexFiles && !m_indexFiles.isEmpty())
         return true;
     m_index.clear();
@@ -367,7 +497,9 @@ bool RepositoryReader::addIndexFile(const QByteArray& json, QHash<QByteArray, qu
                 if (key == "id") {
                     scan.string(text);
                     packId = text.toByteArray();
-                } else if (key == "blobs" && !scan.null()) {
+                } else if (key == "blobs") {
+                    if (scan.null())
+                        continue;
                     scan.beginArray();
                     while (scan.nextItem()) {
                         Location l;
@@ -454,7 +586,8 @@ std::optional<QByteArray> RepositoryReader::snapshotTree(const QString& snapshot
     QString id = snapshotId;
     const QDir dir(m_dir + QStringLiteral("/snapshots"));
     if (id.size() != 64) {
-        const QStringList matches = dir.entryList({id + QLatin1Char('*')}, QDir::Files);
+        QStringList matches = dir.entryList({id + QLatin1Char('*')}, QDir::Files);
+        matches.removeIf([](const QString& name) { return !isResticName(name); });
         if (matches.size() != 1 || id.isEmpty()) {
             if (error)
                 *error = QStringLiteral("snapshot %1 is not in the repository").arg(snapshotId.left(64));

@@ -57,6 +57,8 @@ public:
     static std::shared_ptr<RepositoryReader> open(
         const QString& repositoryDir, const QString& passwordFile, QString* error);
 
+    // The names of the repository's index files (restic's temporary files left out), as refresh() compares them.
+    static QStringList indexFiles(const QString& repositoryDir);
     // Reloads the index when the repository's index files changed since it was last loaded (a backup, a prune).
     bool refresh(QString* error);
     // The root tree of snapshot `snapshotId` (the full id or a unique prefix).

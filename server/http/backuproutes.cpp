@@ -418,6 +418,7 @@ HttpReply ApiServer::restoreBackup(const Call& call)
                     const BackupPath& where = checked.at(i);
                     const QString at = QStringLiteral("paths[%1]").arg(i);
                     bool present = false;
+                    bool undecided = false;
                     QString problem;
                     const bool walked = reader->walk(
                         *root, where.snapshotPath(),
@@ -425,13 +426,17 @@ HttpReply ApiServer::restoreBackup(const Call& call)
                             present = true;
                             if (node.type != QLatin1String("symlink"))
                                 return true;
+                            if (node.extras || node.linkTarget.isEmpty()) {
+                                undecided = true; // a target that is not UTF-8: restic shows it
+                                return false;
+                            }
                             const QString inside
                                 = where.kind == BackupPath::Kind::Service ? QString() : path.mid(where.partRoot.size());
                             problem = linkProblem(where, inside, node.linkTarget);
                             return problem.isEmpty();
                         },
                         &error);
-                    if (!walked)
+                    if (!walked || undecided)
                         return; // unreadable here: restic decides
                     if (!problem.isEmpty())
                         result->problems.append({at, problem});

@@ -6,6 +6,7 @@
 #include "engine/repositoryreader.h"
 #include "engine/resticfastkey.h"
 
+#include <fcntl.h>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -142,6 +143,20 @@ void TestRepositoryReader::initTestCase()
     write(QStringLiteral("big/noise.bin"), noise);
     for (int i = 0; i < 1500; ++i)
         write(QStringLiteral("big/f%1.txt").arg(i, 4, 10, QLatin1Char('0')), QByteArray::number(i * 7919));
+    // Names restic stores Go-quoted: a quote, a backslash, a tab, a newline, a character that does not print.
+    QDir().mkpath(m_tree + QStringLiteral("/odd"));
+    for (const QString& name : {QStringLiteral("say \"hi\".txt"), QStringLiteral("back\\slash.txt"),
+             QStringLiteral("tab\there.txt"), QStringLiteral("new\nline.txt"), QStringLiteral("no\u00a0break.txt")})
+        write(QStringLiteral("odd/") + name, name.toUtf8());
+    // A name that is not UTF-8.
+    QDir().mkpath(m_tree + QStringLiteral("/bad"));
+    {
+        const int fd = ::open(
+            QByteArray(QFile::encodeName(m_tree) + "/bad/caf\xe9.txt").constData(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, "latin-1\n", 8), ssize_t(8));
+        ::close(fd);
+    }
     QVERIFY(QFile::link(QStringLiteral("sub/deeper/text.md"), m_tree + QStringLiteral("/link-in")));
     QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), m_tree + QStringLiteral("/link-out")));
     QCOMPARE(::mkfifo(QFile::encodeName(m_tree + QStringLiteral("/fifo")).constData(), 0640), 0);
@@ -214,17 +229,23 @@ void TestRepositoryReader::sameAsRestic()
     QCOMPARE(nodes.value(QStringLiteral("/small.txt")).unixMode(), mode_t(04751));
     QCOMPARE(nodes.value(QStringLiteral("/sub")).unixMode(), mode_t(01777));
 
-    // Every file's bytes, as backed up.
+    // Every file's bytes, as backed up (the name that is not UTF-8 cannot be opened by its QString).
     int files = 0;
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         if (it->type != QLatin1String("file"))
             continue;
+        if (it.key().startsWith(QLatin1String("/bad/"))) {
+            QVERIFY(it->extras);
+            ++files;
+            continue;
+        }
+        QVERIFY2(!it->extras, qPrintable(it.key()));
         QFile original(m_tree + it.key());
         QVERIFY(original.open(QIODevice::ReadOnly));
         QVERIFY2(contentOf(*reader, *it) == original.readAll(), qPrintable(it.key()));
         ++files;
     }
-    QCOMPARE(files, 1505);
+    QCOMPARE(files, 1511);
     QVERIFY(nodes.value(QStringLiteral("/big/noise.bin")).content.size() > 1);
 
     // find() gives the node itself, by its path.
@@ -398,6 +419,7 @@ void TestRepositoryReader::directRestoreWritesWhatResticWrites_data()
     QTest::newRow("a link") << QStringLiteral("/link-out");
     QTest::newRow("unicode") << QStringLiteral("/Ünïcödé ✓");
     QTest::newRow("many chunks") << QStringLiteral("/big/noise.bin");
+    QTest::newRow("names restic quotes") << QStringLiteral("/odd");
 }
 
 void TestRepositoryReader::directRestoreWritesWhatResticWrites()
@@ -430,6 +452,12 @@ void TestRepositoryReader::directRestoreWritesWhatResticWrites()
     const QStringList expected = describe(byRestic + source);
     QVERIFY(!expected.isEmpty());
     QCOMPARE(describe(byReader + source), expected);
+    if (source == QLatin1String("/odd")) {
+        // A name that is not UTF-8 is restic's to write.
+        QCOMPARE(DirectRestore::write(*reader, snapshot, QStringLiteral("/bad"), byReader, &error),
+            DirectRestore::Outcome::NotHandled);
+        QVERIFY(!QFileInfo::exists(byReader + QStringLiteral("/bad")));
+    }
 }
 
 void TestRepositoryReader::directRestoreLeavesTheUnusualToRestic()
@@ -466,7 +494,8 @@ void TestRepositoryReader::directRestoreLeavesTheUnusualToRestic()
     const QString target = m_dir.filePath(QStringLiteral("unusual-target"));
     // A hard link, a FIFO, a folder that holds them, a selection over the limits, a path the backup lacks: nothing
     // written, restic's to do.
-    for (const QString& source : {QStringLiteral("/a.txt"), QStringLiteral("/pipe"), QStringLiteral("/nothing")})
+    for (const QString& source :
+        {QStringLiteral("/a.txt"), QStringLiteral("/pipe"), QStringLiteral("/nothing"), QStringLiteral("/")})
         QCOMPARE(DirectRestore::write(*reader, snapshot, source, target, &error), DirectRestore::Outcome::NotHandled);
     DirectRestore::Limits tiny;
     tiny.maxBytes = 4;
@@ -504,7 +533,27 @@ void TestRepositoryReader::jsonScannerReadsWhatQtReads()
         QVERIFY(scan.skip());
     QVERIFY(scan.atEnd());
 
-    for (const QByteArray& broken : {QByteArray(R"({"a":"unterminated)"), QByteArray(R"({"a" 1})"),
+    // A lone high surrogate becomes U+FFFD and the escape after it stays a character of its own.
+    {
+        JsonScanner lone(R"("x\ud83dAy\ud83d\u0041z")");
+        QByteArray text;
+        QVERIFY(lone.string(text));
+        QCOMPARE(QString::fromUtf8(text), QStringLiteral("x\uFFFDAy\uFFFDAz"));
+    }
+    // null where an object or array may be, then the next member.
+    {
+        JsonScanner nulls(R"({"nodes":null,"after":[1]})");
+        QVERIFY(nulls.beginObject());
+        QVERIFY(nulls.nextKey(key));
+        QVERIFY(nulls.null());
+        QVERIFY(nulls.nextKey(key));
+        QCOMPARE(key, QByteArrayView("after"));
+        QVERIFY(nulls.skip());
+        QVERIFY(!nulls.nextKey(key));
+        QVERIFY(nulls.atEnd());
+    }
+    for (const QByteArray& broken : {QByteArray(R"({"a":-})"), QByteArray(R"({"a":1-+e})"), QByteArray(R"({"a":01})"),
+             QByteArray(R"({"a":1.})"), QByteArray(R"({"a":"unterminated)"), QByteArray(R"({"a" 1})"),
              QByteArray(R"({"a":"\x"})"), QByteArray(R"({"a":1,})"), QByteArray("{\"a\":\"tab\there\"}")}) {
         JsonScanner bad(broken);
         bad.beginObject();
