@@ -437,6 +437,8 @@ QString Mirror::open(const QStringList& roots, const std::function<bool(const QS
     QString why;
     if (QFileInfo::exists(m_directory + QStringLiteral("/changing")))
         why = Tr::tr("the previous backup did not finish updating it");
+    else if (QFileInfo::exists(m_directory + QStringLiteral("/emptying")))
+        why = Tr::tr("tidemarkd stopped while the previous backup's copies were being emptied");
     else if (!loadState(roots))
         why = Tr::tr("there is no mirror of these trees yet");
     else if (!snapshotExists(m_snapshotId))
@@ -448,6 +450,7 @@ QString Mirror::open(const QStringList& roots, const std::function<bool(const QS
         m_snapshotId.clear();
         m_syncedNs = 0;
         removeTree(QFile::decodeName(m_tree));
+        QFile::remove(m_directory + QStringLiteral("/emptying"));
         return Tr::tr("The mirror of the environment starts afresh (%1): every file is copied once.").arg(why);
     }
     return QString();
@@ -854,10 +857,19 @@ QString Mirror::commit(const QString& snapshotId, qint64 pauseEndedNs)
 
 void Mirror::emptyCopies()
 {
+    // A copy cut off between its truncation and its times would be an empty file with new times that the next
+    // backup takes for the file's content: a marker while emptying makes the next open() start afresh instead.
+    QFile marker(m_directory + QStringLiteral("/emptying"));
+    const bool marked = !m_toEmpty.isEmpty() && marker.open(QIODevice::WriteOnly);
+    marker.close();
     for (const QByteArray& path : std::as_const(m_toEmpty)) {
+        if (!marked)
+            break; // without the marker the copies keep their content: larger, still right
         if (const QString error = emptyKeepingMetadata(m_tree + path); !error.isEmpty())
             qWarning("tidemarkd: the mirror's copy %s keeps its content: %s", path.constData(), qPrintable(error));
     }
+    if (marked)
+        QFile::remove(marker.fileName());
     m_toEmpty = {};
     EmptyingState& state = emptyingState(m_directory);
     {

@@ -212,8 +212,36 @@ void TestFrozenView::mirrorCopiesOnlyWhatChanged()
     QCOMPARE(mtimeNs(statOf(treeMount + QStringLiteral("/same-time.txt"))),
         mtimeNs(statOf(m_mount + QStringLiteral("/same-time.txt"))));
 
+    // Emptied copies leave no marker behind: the next backup goes on from them.
+    QCOMPARE(again.commit(snapshot, QDateTime::currentMSecsSinceEpoch() * 1'000'000), QString());
+    again.emptyCopies();
+    QVERIFY(!QFileInfo::exists(m_view + QStringLiteral("/emptying")));
+    QCOMPARE(readFile(treeMount + QStringLiteral("/new.txt")), QByteArray(3, '\0')); // emptied, size kept
+    {
+        FrozenView::Mirror next(m_view);
+        QCOMPARE(next.open(roots, exists), QString());
+        QVERIFY(!next.isFresh());
+    }
+    // tidemarkd stopped while emptying: a copy may be empty with new times, so the mirror starts afresh.
+    {
+        QFile marker(m_view + QStringLiteral("/emptying"));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+    }
+    {
+        FrozenView::Mirror cutOff(m_view);
+        const QString note = cutOff.open(roots, exists);
+        QVERIFY2(note.contains(QLatin1String("emptied")), qPrintable(note));
+        QVERIFY(cutOff.isFresh());
+        QVERIFY(!QFileInfo::exists(m_view + QStringLiteral("/emptying")));
+        QCOMPARE(cutOff.syncAll().error, QString());
+        QCOMPARE(cutOff.commit(snapshot, QDateTime::currentMSecsSinceEpoch() * 1'000'000), QString());
+        cutOff.emptyCopies();
+    }
+
     // A snapshot that is gone, or a round that did not finish, starts afresh.
-    again.discard();
+    FrozenView::Mirror again2(m_view);
+    QCOMPARE(again2.open(roots, exists), QString());
+    again2.discard();
     FrozenView::Mirror third(m_view);
     QVERIFY(!third.open(roots, exists).isEmpty());
     QVERIFY(third.isFresh());
