@@ -74,6 +74,7 @@ private:
     QString m_uploads;
     QString m_db;
     Tree m_uploadsAtBackup;
+    QString m_dialogRestore; // the restore the restore dialog started (the one to undo)
 };
 
 void TestRestoreConsole::initTestCase()
@@ -249,6 +250,9 @@ void TestRestoreConsole::restoreDialogPreviewsAndTakesASafetyBackup()
         QStringLiteral(
             "INSERT INTO orders (customer, amount_cents, created_at) VALUES ('later', 1, '2026-12-01T00:00:00Z')")));
     const QStringList rowsBefore = tableRows(m_db);
+    QSet<QString> earlier;
+    for (int row = 0; row < m_window->activityModel()->rowCount(); ++row)
+        earlier.insert(m_window->activityModel()->activity(row).id);
     selectFirstBackup();
     QTRY_VERIFY(action("restoreAction")->isEnabled());
     MessageBox::setNextAnswer(QMessageBox::Yes);
@@ -275,6 +279,12 @@ void TestRestoreConsole::restoreDialogPreviewsAndTakesASafetyBackup()
     QVERIFY(waitForActivitiesToEnd());
     QCOMPARE(hashTree(m_uploads), m_uploadsAtBackup);
     QCOMPARE(tableRows(m_db), rowsBefore); // the database was left out
+    for (int row = 0; row < m_window->activityModel()->rowCount(); ++row) {
+        const Activity& a = m_window->activityModel()->activity(row);
+        if (a.type == QLatin1String("environment.restore") && !earlier.contains(a.id))
+            m_dialogRestore = a.id;
+    }
+    QVERIFY(!m_dialogRestore.isEmpty());
 
     // The safety backup shows in the table as one.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -291,19 +301,11 @@ void TestRestoreConsole::restoreDialogPreviewsAndTakesASafetyBackup()
 
 void TestRestoreConsole::undoRestoreBringsBackTheStateBefore()
 {
-    // The restore just run: select it in the activity pane; Undo restore is one action away.
+    // The restore the dialog ran (the browse restore before it may have started in the same second): select it in
+    // the activity pane; Undo restore is one action away.
     auto* activities = m_window->findChild<QListView*>(QStringLiteral("activityView"));
     const ActivityListModel* model = m_window->activityModel();
-    int restoreRow = -1;
-    qint64 newest = 0;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const Activity& a = model->activity(row);
-        if (a.type == QLatin1String("environment.restore") && a.createdAtMs >= newest) {
-            newest = a.createdAtMs;
-            restoreRow = row;
-        }
-    }
-    QVERIFY(restoreRow >= 0);
+    QVERIFY(!m_dialogRestore.isEmpty());
     QSet<QString> before;
     for (int row = 0; row < model->rowCount(); ++row)
         before.insert(model->activity(row).id);
@@ -313,8 +315,7 @@ void TestRestoreConsole::undoRestoreBringsBackTheStateBefore()
             m_window->refresh();
             QTest::qWait(200);
             for (int row = 0; row < model->rowCount(); ++row) {
-                if (model->activity(row).type == QLatin1String("environment.restore")
-                    && model->activity(row).createdAtMs == newest) {
+                if (model->activity(row).id == m_dialogRestore) {
                     activities->setCurrentIndex(model->index(row, 0));
                     return action("undoRestoreAction")->isEnabled();
                 }
