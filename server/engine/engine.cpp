@@ -198,6 +198,12 @@ void Engine::readDirect(
     });
 }
 
+void Engine::warmReader(const QString& projectId)
+{
+    readDirect(
+        projectId, this, [](RepositoryReader*, const QString&) {}, [] {});
+}
+
 ResticReader* Engine::readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,
     ResticReader::Output output, QObject* parent)
 {
@@ -297,8 +303,7 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
             slot->mutex.unlock();
         }
         if (!open)
-            readDirect(
-                projectId, this, [](RepositoryReader*, const QString&) {}, [] {});
+            warmReader(projectId);
         *startedAt = now() / 1000 * 1000; // whole seconds, as the API shows them
         // Two backups of one environment in one second would tie, and ties go by id (retention-spec.md, step 1),
         // which is random: the later one would list as the older. Backups of an environment run one at a time, so
@@ -364,8 +369,7 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         recordGrowth(projectId);
         // tidemarkd's own reader learns the new index now, off the thread, so that browsing the new backup starts at
         // once (the first opening also derives the key).
-        readDirect(
-            projectId, this, [](RepositoryReader*, const QString&) {}, [] {});
+        warmReader(projectId);
         // The new backup may push out others (the manual limit, the schedules, the cap).
         applyRetention(projectId, environmentId);
         // What the store knows of the backup goes into the repository beside it (then the copies), so that

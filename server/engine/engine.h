@@ -115,6 +115,9 @@ public:
     enum class GateHeld { No, ByCaller };
     void readDirect(const QString& projectId, QObject* context, DirectWork work, std::function<void()> then,
         GateHeld held = GateHeld::No);
+    // Opens (or refreshes) the project's reader with nothing to read yet: the key derivation and the index load
+    // happen before someone browses.
+    void warmReader(const QString& projectId);
     // The same from the copy `copyName` of `backup_copies` (its own repository, password and credentials), started at
     // once; nullptr when the project has no such copy.
     ResticReader* readCopy(const QString& projectId, const QString& copyName, const QStringList& arguments,

@@ -68,24 +68,24 @@ bool JsonScanner::null()
     return literal("null");
 }
 
-bool JsonScanner::beginObject()
+bool JsonScanner::open(char bracket)
 {
     whitespace();
-    if (m_failed || m_at >= m_end || *m_at != '{' || ++m_depth > kMaxDepth)
+    if (m_failed || m_at >= m_end || *m_at != bracket || ++m_depth > kMaxDepth)
         return fail();
     ++m_at;
     m_first = true;
     return true;
 }
 
-bool JsonScanner::nextKey(QByteArrayView& key)
+bool JsonScanner::next(char closing)
 {
     if (m_failed)
         return false;
     whitespace();
     if (m_at >= m_end)
         return fail();
-    if (*m_at == '}') {
+    if (*m_at == closing) {
         ++m_at;
         --m_depth;
         m_first = false;
@@ -97,7 +97,17 @@ bool JsonScanner::nextKey(QByteArrayView& key)
         ++m_at;
     }
     m_first = false;
-    if (!string(key))
+    return true;
+}
+
+bool JsonScanner::beginObject()
+{
+    return open('{');
+}
+
+bool JsonScanner::nextKey(QByteArrayView& key)
+{
+    if (!next('}') || !string(key))
         return false;
     whitespace();
     if (m_at >= m_end || *m_at != ':')
@@ -108,34 +118,12 @@ bool JsonScanner::nextKey(QByteArrayView& key)
 
 bool JsonScanner::beginArray()
 {
-    whitespace();
-    if (m_failed || m_at >= m_end || *m_at != '[' || ++m_depth > kMaxDepth)
-        return fail();
-    ++m_at;
-    m_first = true;
-    return true;
+    return open('[');
 }
 
 bool JsonScanner::nextItem()
 {
-    if (m_failed)
-        return false;
-    whitespace();
-    if (m_at >= m_end)
-        return fail();
-    if (*m_at == ']') {
-        ++m_at;
-        --m_depth;
-        m_first = false;
-        return false;
-    }
-    if (!m_first) {
-        if (*m_at != ',')
-            return fail();
-        ++m_at;
-    }
-    m_first = false;
-    return true;
+    return next(']');
 }
 
 bool JsonScanner::string(QByteArray& out)

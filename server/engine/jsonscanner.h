@@ -37,6 +37,9 @@ private:
     void whitespace();
     bool fail();
     bool literal(const char* word);
+    // The opening bracket of an object or array, and the step to its next member or item (false at its end).
+    bool open(char bracket);
+    bool next(char closing);
 
     QByteArray m_buffer;
     const char* m_at;

@@ -316,13 +316,13 @@ HttpReply ApiServer::listFiles(const Call& call)
         {
             QHash<QString, TreeEntry> nodes;
             QStringList order;
-            bool done = false;
+            std::optional<HttpReply> reply; // written on the reader's thread, not the server's
         };
         auto listing = std::make_shared<Listing>();
         const QString snapshotId = record.snapshotId;
         m_engine.readDirect(
             p, this,
-            [listing, snapshotId, dirs](RepositoryReader* reader, const QString& openError) {
+            [listing, snapshotId, dirs, record, where, shown, raw](RepositoryReader* reader, const QString& openError) {
                 if (!reader) {
                     qInfo("tidemarkd: listing with restic: %s", qPrintable(openError));
                     return;
@@ -358,11 +358,11 @@ HttpReply ApiServer::listFiles(const Call& call)
                             add(base + QLatin1Char('/') + child.name, child);
                     }
                 }
-                listing->done = true;
+                listing->reply = listingReply(listing->nodes, listing->order, record, where, shown, raw);
             },
             [this, p, listing, record, where, shown, dirs, raw, respond] {
-                if (listing->done)
-                    return respond(listingReply(listing->nodes, listing->order, record, where, shown, raw));
+                if (listing->reply)
+                    return respond(*listing->reply);
                 ResticReader* reader = m_engine.read(p,
                     QStringList {
                         QStringLiteral("ls"), QStringLiteral("--json"), QStringLiteral("--"), record.snapshotId}

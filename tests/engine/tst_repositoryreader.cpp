@@ -45,16 +45,17 @@ private:
         QString dir;
         QString passwordFile;
     };
-    QByteArray restic(const Repo& repo, const QStringList& arguments, bool* ok = nullptr);
+    QByteArray restic(const Repo& repo, const QStringList& arguments, bool* ok = nullptr, const QString& in = {});
     Repo makeRepo(const QString& name, const QString& version);
-    QString backup(const Repo& repo, const QStringList& extra = {});
+    // A backup of `tree` (the test's tree when empty), run inside it; the new snapshot's id.
+    QString backup(const Repo& repo, const QStringList& extra = {}, const QString& tree = {});
     static QByteArray contentOf(RepositoryReader& reader, const RepositoryReader::Node& node);
 
     QTemporaryDir m_dir;
     QString m_tree; // what is backed up
 };
 
-QByteArray TestRepositoryReader::restic(const Repo& repo, const QStringList& arguments, bool* ok)
+QByteArray TestRepositoryReader::restic(const Repo& repo, const QStringList& arguments, bool* ok, const QString& in)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -62,7 +63,7 @@ QByteArray TestRepositoryReader::restic(const Repo& repo, const QStringList& arg
     env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), repo.passwordFile);
     env.insert(QStringLiteral("RESTIC_CACHE_DIR"), m_dir.filePath(QStringLiteral("cache")));
     p.setProcessEnvironment(env);
-    p.setWorkingDirectory(m_tree);
+    p.setWorkingDirectory(in.isEmpty() ? m_tree : in);
     p.start(QStringLiteral("restic"), arguments);
     const bool finished = p.waitForFinished(120000);
     const bool good = finished && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
@@ -87,14 +88,14 @@ TestRepositoryReader::Repo TestRepositoryReader::makeRepo(const QString& name, c
     return repo;
 }
 
-QString TestRepositoryReader::backup(const Repo& repo, const QStringList& extra)
+QString TestRepositoryReader::backup(const Repo& repo, const QStringList& extra, const QString& tree)
 {
     bool ok = false;
     const QByteArray out = restic(repo,
         QStringList {QStringLiteral("backup"), QStringLiteral("--json"), QStringLiteral("--host"),
             QStringLiteral("test"), QStringLiteral(".")}
             + extra,
-        &ok);
+        &ok, tree);
     if (!ok)
         return {};
     for (const QByteArray& line : out.split('\n')) {
@@ -473,20 +474,7 @@ void TestRepositoryReader::directRestoreLeavesTheUnusualToRestic()
         0);
     QCOMPARE(::mkfifo(QFile::encodeName(tree + QStringLiteral("/pipe")).constData(), 0600), 0);
     const Repo repo = makeRepo(QStringLiteral("repo-unusual"), QStringLiteral("2"));
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RESTIC_REPOSITORY"), repo.dir);
-    env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), repo.passwordFile);
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(tree);
-    p.start(QStringLiteral("restic"), {QStringLiteral("backup"), QStringLiteral("--json"), QStringLiteral(".")});
-    QVERIFY(p.waitForFinished(60000));
-    QString snapshot;
-    for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(QStringLiteral("message_type")).toString() == QLatin1String("summary"))
-            snapshot = o.value(QStringLiteral("snapshot_id")).toString();
-    }
+    const QString snapshot = backup(repo, {}, tree);
     QVERIFY(!snapshot.isEmpty());
     QString error;
     const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);

@@ -50,6 +50,28 @@ int modeOf(const QString& path)
 
 } // namespace
 
+// A tidemarkd whose data directory is a small file system of its own (a tmpfs; mounting needs root). The server is
+// stopped and the file system unmounted when it goes.
+struct SmallDataDisk
+{
+    explicit SmallDataDisk(const QString& size)
+        : mounted(QProcess::execute(QStringLiteral("mount"),
+                      {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                          QStringLiteral("size=") + size, QStringLiteral("tmpfs"), server.dataDir()})
+            == 0)
+    { }
+    ~SmallDataDisk()
+    {
+        if (!mounted)
+            return;
+        server.stop();
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), server.dataDir()});
+    }
+
+    ServerProcess server;
+    const bool mounted;
+};
+
 class TestHardening : public QObject
 {
     Q_OBJECT
@@ -521,17 +543,11 @@ void TestHardening::fullDiskFailsTheBackupWithItsReason()
 {
     // tidemarkd's data directory on a small file system of its own (tmpfs; mounting needs root), filled up: a backup
     // is refused or fails, with the full disk as its reason, and never stays pending. Once there is room it works.
-    ServerProcess server;
-    if (QProcess::execute(QStringLiteral("mount"),
-            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=64m"),
-                QStringLiteral("tmpfs"), server.dataDir()})
-        != 0)
+    SmallDataDisk disk(QStringLiteral("64m"));
+    if (!disk.mounted)
         QSKIP("a tmpfs cannot be mounted here (needs root)");
+    ServerProcess& server = disk.server;
     const QString dataDir = server.dataDir();
-    const auto unmount = qScopeGuard([&server, dataDir] {
-        server.stop();
-        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), dataDir});
-    });
     QVERIFY2(server.start(), qPrintable(server.error()));
     TestHttp http(server.url());
     const QString admin = http.exchange(server.adminToken());
@@ -571,17 +587,11 @@ void TestHardening::noRoomForAMirrorTakesTwoPasses()
 {
     // tidemarkd's data directory on a 40 MiB file system: a first mirror (a copy of every file, and a reserve) would
     // not fit. The consistent backup says so and stores the environment in two restic passes, paused all the same.
-    ServerProcess server;
-    if (QProcess::execute(QStringLiteral("mount"),
-            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=40m"),
-                QStringLiteral("tmpfs"), server.dataDir()})
-        != 0)
+    SmallDataDisk disk(QStringLiteral("40m"));
+    if (!disk.mounted)
         QSKIP("a tmpfs cannot be mounted here (needs root)");
+    ServerProcess& server = disk.server;
     const QString dataDir = server.dataDir();
-    const auto unmount = qScopeGuard([&server, dataDir] {
-        server.stop();
-        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), dataDir});
-    });
     QVERIFY2(server.start(), qPrintable(server.error()));
     TestHttp http(server.url());
     const QString admin = http.exchange(server.adminToken());
