@@ -250,7 +250,7 @@ public:
         BackupOperation operation(*m_repository, m_tree.root + QStringLiteral("/staging-") + m_name,
             QStringLiteral("bench"), environment, QStringLiteral("backup-%1").arg(++m_count), true);
         operation.setRepositoryKnownReady(true);
-        operation.setFrozenViewAllowed(!m_secondPass);
+        operation.setComposeAllowed(!m_secondPass);
         operation.setChangeTracker(m_tracker); // kept from one backup to the next, as tidemarkd does
         QElapsedTimer timer;
         qint64 liveEnd = -1, passStart = -1, passEnd = -1;

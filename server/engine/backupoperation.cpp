@@ -6,6 +6,7 @@
 #include "frozenview.h"
 #include "hookrunner.h"
 #include "removetree.h"
+#include "repositoryreader.h"
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "sqlitecopy.h"
@@ -21,6 +22,7 @@
 #include <QProcess>
 #include <QtConcurrent>
 #include <QThreadPool>
+#include <QTimer>
 #include <time.h>
 
 namespace {
@@ -30,11 +32,6 @@ const int kMaxListedChangedFiles = 20;
 QString filesText(qint64 n)
 {
     return BackupOperation::tr("%n file(s)", "", int(n));
-}
-
-QString entriesText(qint64 n)
-{
-    return BackupOperation::tr("%n entry(s)", "", int(n));
 }
 
 } // namespace
@@ -51,16 +48,15 @@ BackupOperation::BackupOperation(ResticRepository& repository, const QString& st
     , m_environment(environment)
     , m_backupId(backupId)
     , m_safe(safe)
-    , m_mirrorDirectory(QDir::cleanPath(
-          QDir(stagingDir).filePath(QStringLiteral("../mirrors/") + projectId + QLatin1Char('/') + environment.id)))
 { }
 
 BackupOperation::~BackupOperation()
 {
-    // The mirror's records take a few hundred bytes per file: given back to the system, not kept in malloc's pools.
-    if (m_mirror) {
-        m_mirror.reset();
-        m_tracker.reset();
+    // The reader's index and the capture take memory in proportion to the repository and the changes: given back to
+    // the system, not kept in malloc's pools.
+    if (m_reader || m_capture) {
+        m_reader.reset();
+        m_capture.reset();
         ::malloc_trim(0);
     }
 }
@@ -179,9 +175,9 @@ void BackupOperation::afterCommit()
         dumpServices(Pass::Final);
         return;
     }
-    m_frozenView = m_frozenViewAllowed;
-    if (m_frozenView) {
-        syncMirrorLive();
+    m_compose = m_composeAllowed;
+    if (m_compose) {
+        startComposed();
         return;
     }
     emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
@@ -198,114 +194,111 @@ qint64 realtimeNs()
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-struct LiveSync
+struct LiveStart
 {
-    QString noRoom; // a fresh mirror would not fit on its disk: why
-    qint64 reported = -1; // paths the kernel reported since the previous backup; -1 when the trees were scanned
-    QString note; // why the mirror started afresh
-    QString trackingProblem; // why the kernel cannot report changes (empty: it does)
-    FrozenView::Mirror::Round round;
+    std::shared_ptr<RepositoryReader> reader;
+    QString readerError; // why the repository cannot be read here (then a second pass under the pause)
+    QString trackingProblem; // why the kernel cannot report changes (then the pause scans)
+    qint64 startedNs = 0;
 };
 
 } // namespace
 
-void BackupOperation::syncMirrorLive()
+void BackupOperation::startComposed()
 {
-    emit logLine(tr("Bringing the mirror of the environment up to date while it still runs, so the pause only "
-                    "covers what changes meanwhile."));
-    if (!m_mirror)
-        m_mirror = std::make_shared<FrozenView::Mirror>(m_mirrorDirectory);
     if (!m_tracker)
         m_tracker = std::make_shared<ChangeTracker>();
     const QStringList roots = rootDirectories();
-    const QString snapshots = m_repository.isLocal()
-        ? QDir(m_repository.settings().repository).filePath(QStringLiteral("snapshots"))
-        : QString();
-    auto mirror = m_mirror;
+    const bool local = m_repository.isLocal();
+    const QString repository = m_repository.settings().repository;
+    const QString passwordFile = m_repository.settings().passwordFile;
     auto tracker = m_tracker;
-    auto* watcher = new QFutureWatcher<LiveSync>(this);
-    connect(watcher, &QFutureWatcher<LiveSync>::finished, this, [this, watcher] {
+    auto* watcher = new QFutureWatcher<LiveStart>(this);
+    connect(watcher, &QFutureWatcher<LiveStart>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        const LiveSync sync = watcher->result();
-        if (!sync.note.isEmpty())
-            emit logLine(sync.note);
-        if (!sync.noRoom.isEmpty()) {
-            // Two restic passes need no copy of the environment: slower, but the backup is taken.
-            emit logLine(sync.noRoom);
-            m_mirror->discard();
-            m_frozenView = false;
+        LiveStart started = watcher->result();
+        if (m_cancelled)
+            return fail(QString());
+        m_passStartedNs = started.startedNs;
+        m_trackingProblem = started.trackingProblem;
+        m_reader = std::move(started.reader);
+        if (!m_reader) {
+            emit logLine(tr("The repository cannot be read by tidemarkd itself (%1); the paused state is stored by a "
+                            "second restic pass.")
+                             .arg(started.readerError));
+            m_compose = false;
             emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
                             "what changes meanwhile."));
             scanTrees([this] { dumpServices(Pass::PrePass); });
             return;
         }
-        if (!sync.round.error.isEmpty())
-            return fail(sync.round.error);
-        if (sync.reported >= 0) {
-            emit logLine(tr("Mirror updated from what the kernel reported since the previous backup (%1): %2 copied "
-                            "(%3), %4 removed.")
-                             .arg(tr("%n path(s)", "", int(sync.reported)), filesText(sync.round.copied),
-                                 DisplayFormat::dataSize(sync.round.bytes), entriesText(sync.round.removed)));
-        } else {
-            emit logLine(tr("Mirror updated: %1 copied (%2), %3 removed, of %4 looked at.")
-                             .arg(filesText(sync.round.copied), DisplayFormat::dataSize(sync.round.bytes),
-                                 entriesText(sync.round.removed), QString::number(sync.round.examined)));
-        }
-        if (!sync.round.skipped.isEmpty())
-            emit logLine(tr("Device files are not backed up: %1").arg(sync.round.skipped.join(QLatin1String(", "))));
-        if (sync.trackingProblem.isEmpty())
+        if (m_trackingProblem.isEmpty())
             emit logLine(tr("The kernel reports what changes from now on; the pause looks only at that."));
         else
-            emit logLine(tr("Change tracking is off (%1); the pause scans every file.").arg(sync.trackingProblem));
-        if (m_cancelled)
-            return fail(QString());
-        emit progress(40);
-        pause();
+            emit logLine(tr("Change tracking is off (%1); the pause scans every file.").arg(m_trackingProblem));
+        runBackup(Pass::Live);
     });
-    const QString mirrorDirectory = m_mirrorDirectory;
-    watcher->setFuture(QtConcurrent::run([mirror, tracker, roots, snapshots, mirrorDirectory] {
-        LiveSync sync;
-        // The snapshot stored from the mirror last time must still exist: it is the parent that lets restic take the
-        // placeholders as unchanged. Without it every file is copied again.
-        sync.note = mirror->open(roots, [snapshots](const QString& id) {
-            return !snapshots.isEmpty() && !id.isEmpty() && QFileInfo::exists(QDir(snapshots).filePath(id));
-        });
-        if (mirror->isFresh()) {
-            // A fresh mirror holds a copy of every file until the backup has ended and the copies are emptied: that
-            // room must be free on the mirror's disk, with some to spare for the repository and the store.
-            const FrozenView::Room room = FrozenView::roomForMirror(mirrorDirectory, roots);
-            if (room.needed > room.available) {
-                sync.noRoom = tr("A first mirror of the environment needs %1 on the disk of tidemarkd's data "
-                                 "directory, which has %2 free; this backup stores the environment in two restic "
-                                 "passes instead.")
-                                  .arg(DisplayFormat::dataSize(room.needed), DisplayFormat::dataSize(room.available));
-                return sync;
-            }
-        }
+    watcher->setFuture(QtConcurrent::run([tracker, roots, local, repository, passwordFile] {
+        LiveStart started;
+        // Reported from here on: whatever changes after restic may have read it. What changed before, restic sees
+        // by the files' times against the previous backup.
+        started.startedNs = realtimeNs();
         if (ChangeTracker::disabledByEnvironment()) {
             tracker->stop();
-            sync.trackingProblem = tr("TIDEMARK_CHANGE_TRACKING=off");
-            sync.round = mirror->syncAll();
-            return sync;
+            started.trackingProblem = tr("TIDEMARK_CHANGE_TRACKING=off");
+        } else {
+            QStringList cleaned;
+            for (const QString& root : roots)
+                cleaned.append(QDir::cleanPath(root));
+            // A tracker that watched without a gap keeps its marks; one that lost events or whose root was replaced
+            // (a restore swaps a whole mount in by rename) watches what is gone: its marks are set anew.
+            const bool continuous = tracker->isActive() && tracker->roots() == cleaned && tracker->take().complete;
+            if (QString error; !continuous && !tracker->start(roots, &error))
+                started.trackingProblem = error;
         }
-        // A tracker that has watched these trees since the previous backup's pause knows what changed since the
-        // mirror was last updated; unless the mirror starts afresh, that is all there is to look at.
-        QStringList cleaned;
-        for (const QString& root : roots)
-            cleaned.append(QDir::cleanPath(root));
-        if (tracker->isActive() && tracker->roots() == cleaned && !mirror->isFresh()) {
-            ChangeTracker::Changes changes = tracker->take();
-            if (changes.complete) {
-                sync.reported = changes.paths.size();
-                sync.round = mirror->syncPaths(changes.paths);
-                return sync;
-            }
-        }
-        // Watching starts before the scan, so that whatever changes after a file was looked at is reported.
-        if (QString error; !tracker->start(roots, &error))
-            sync.trackingProblem = error;
-        sync.round = mirror->syncAll();
-        return sync;
+        if (!local)
+            started.readerError = tr("it is not a local repository");
+        else
+            started.reader = RepositoryReader::open(repository, passwordFile, &started.readerError);
+        return started;
+    }));
+}
+
+void BackupOperation::afterLivePass(const ResticResult& result)
+{
+    m_passSnapshotId = result.snapshotId;
+    m_passSummary = result.backupSummary;
+    if (result.backupSummary) {
+        emit logLine(tr("Stored the environment while it ran: %1 files (%2 new, %3 changed, %4 unchanged); %5 added.")
+                         .arg(result.backupSummary->totalFilesProcessed)
+                         .arg(result.backupSummary->filesNew)
+                         .arg(result.backupSummary->filesChanged)
+                         .arg(result.backupSummary->filesUnmodified)
+                         .arg(DisplayFormat::dataSize(result.backupSummary->dataAdded)));
+    }
+    if (result.status == ResticResult::Status::Incomplete)
+        emit logLine(tr("Some files could not be read; the backup is incomplete."));
+    // The pass's index is read before the pause, not in it.
+    auto reader = m_reader;
+    const QString snapshotId = m_passSnapshotId;
+    auto* watcher = new QFutureWatcher<QPair<QByteArray, QString>>(this);
+    connect(watcher, &QFutureWatcher<QPair<QByteArray, QString>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const auto [tree, error] = watcher->result();
+        if (tree.isEmpty())
+            return fail(tr("The snapshot restic stored cannot be read: %1").arg(error));
+        m_passTree = tree;
+        if (m_cancelled)
+            return fail(QString());
+        emit progress(60);
+        pause();
+    });
+    watcher->setFuture(QtConcurrent::run([reader, snapshotId] {
+        QString error;
+        if (!reader->refresh(&error))
+            return qMakePair(QByteArray(), error);
+        const auto tree = reader->snapshotTree(snapshotId, &error);
+        return qMakePair(tree.value_or(QByteArray()), error);
     }));
 }
 
@@ -341,8 +334,8 @@ void BackupOperation::pause()
         }
         if (m_cancelled)
             return fail(QString());
-        if (m_frozenView)
-            freeze();
+        if (m_compose)
+            capturePaused();
         else
             dumpServices(Pass::Final);
     });
@@ -351,118 +344,188 @@ void BackupOperation::pause()
 
 namespace {
 
-struct PausedSync
+struct PausedCapture
 {
-    FrozenView::Mirror::Round round;
-    qint64 reported = -1; // paths the kernel reported; -1 when the whole tree was scanned
+    std::shared_ptr<SnapshotComposer::Capture> capture;
+    qint64 reported = -1; // paths the kernel reported; -1 when the trees were scanned
     QString scanReason;
     QString databaseError;
+    qint64 endedNs = 0;
 };
+
+// A change time this close before the pass started (or later) means the file may have changed while restic read it:
+// file times are coarse.
+constexpr qint64 kRacyMarginNs = 1'000'000'000;
+// After the last look inside the pause, the environment resumes no sooner than this: a write right after the resume
+// then gets a change time later than the one recorded, and the next backup's pass sees it.
+constexpr qint64 kTickNs = 20'000'000;
 
 } // namespace
 
-void BackupOperation::freeze()
+void BackupOperation::capturePaused()
 {
     const QList<LocalDescriptor::Service> services = m_environment.local->services;
     const QString servicesDir = servicesDirectory();
-    auto mirror = m_mirror;
+    const QString copies = copiesDirectory();
+    const QStringList roots = rootDirectories();
+    const qint64 passStartedNs = m_passStartedNs;
+    const bool tracking = m_trackingProblem.isEmpty();
     auto tracker = m_tracker;
-    auto* watcher = new QFutureWatcher<PausedSync>(this);
-    connect(watcher, &QFutureWatcher<PausedSync>::finished, this, [this, watcher] {
+    auto reader = m_reader;
+    const QByteArray passTree = m_passTree;
+    auto* watcher = new QFutureWatcher<PausedCapture>(this);
+    connect(watcher, &QFutureWatcher<PausedCapture>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        const PausedSync sync = watcher->result();
-        if (!sync.round.error.isEmpty())
-            return fail(sync.round.error);
-        if (!sync.databaseError.isEmpty())
-            return fail(sync.databaseError);
-        m_result.pauseExamined = sync.round.examined;
-        m_result.pauseScannedAll = sync.reported < 0;
-        if (sync.reported >= 0) {
-            emit logLine(tr("Copied while paused: the kernel reported %1; %2 copied (%3); %4.")
-                             .arg(tr("%n changed path(s)", "", int(sync.reported)), filesText(sync.round.copied),
-                                 DisplayFormat::dataSize(sync.round.bytes),
-                                 tr("%n database(s)", "", int(m_environment.local->services.size()))));
+        const PausedCapture paused = watcher->result();
+        m_captureEndedNs = paused.endedNs;
+        const SnapshotComposer::Capture& capture = *paused.capture;
+        if (!capture.error.isEmpty())
+            return fail(tr("The paused state could not be read: %1").arg(capture.error));
+        if (!paused.databaseError.isEmpty())
+            return fail(paused.databaseError);
+        m_result.pauseExamined = capture.examined;
+        m_result.pauseScannedAll = paused.reported < 0;
+        const QString databases = tr("%n database(s)", "", int(m_environment.local->services.size()));
+        if (paused.reported >= 0) {
+            emit logLine(tr("Captured while paused: the kernel reported %1; %2 copied (%3); %4.")
+                             .arg(tr("%n changed path(s)", "", int(paused.reported)), filesText(capture.copied),
+                                 DisplayFormat::dataSize(capture.bytes), databases));
         } else {
-            emit logLine(tr("Copied while paused, after scanning every file (%1): %2 looked at; %3 copied (%4); %5.")
-                             .arg(sync.scanReason, QString::number(sync.round.examined), filesText(sync.round.copied),
-                                 DisplayFormat::dataSize(sync.round.bytes),
-                                 tr("%n database(s)", "", int(m_environment.local->services.size()))));
+            emit logLine(tr("Captured while paused, after scanning every file (%1): %2 changed since the pass started; "
+                            "%3 copied (%4); %5.")
+                             .arg(paused.scanReason, QString::number(capture.examined), filesText(capture.copied),
+                                 DisplayFormat::dataSize(capture.bytes), databases));
         }
         if (m_cancelled)
             return fail(QString());
-        emit progress(50);
+        if (!capture.unsupported.isEmpty()) {
+            // restic stores it: the pass's snapshot serves as the second pass's parent, inside the pause.
+            emit logLine(tr("%1, which tidemarkd does not write itself; restic stores the paused state in a second "
+                            "pass.")
+                             .arg(capture.unsupported));
+            m_compose = false;
+            m_result.prePassSnapshotId = m_passSnapshotId;
+            m_passSnapshotId.clear();
+            m_capture.reset();
+            dumpServices(Pass::Final);
+            return;
+        }
+        m_capture = paused.capture;
+        emit progress(70);
         // The databases' state is fixed inside the pause; they are written out after the resume.
         openDatabases([this] {
-            resume([this] {
-                m_pauseEndedNs = realtimeNs();
-                dumpDatabases([this] { runBackup(Pass::Final); });
-            });
+            const qint64 wait = (m_captureEndedNs + kTickNs - realtimeNs()) / 1'000'000;
+            const auto resumeNow = [this] { resume([this] { dumpDatabases([this] { composeSnapshot(); }); }); };
+            if (wait > 0)
+                QTimer::singleShot(int(wait) + 1, this, resumeNow);
+            else
+                resumeNow();
         });
     });
-    watcher->setFuture(QtConcurrent::run([mirror, tracker, services, servicesDir] {
-        PausedSync sync;
-        // The tracker goes on watching: what changes after the pause is the next backup's to look at.
-        ChangeTracker::Changes changes = tracker->take();
-        if (changes.complete) {
-            sync.reported = changes.paths.size();
-            sync.round = mirror->syncPaths(changes.paths);
-        } else {
-            sync.scanReason = changes.incompleteReason;
-            sync.round = mirror->syncAll();
-        }
-        if (!sync.round.error.isEmpty())
-            return sync;
-        if (!QDir().mkpath(servicesDir)) {
-            sync.databaseError = tr("The staging directory could not be created.");
-            return sync;
-        }
-        for (const auto& s : services) {
-            if (s.isServer())
-                continue; // dumped by DatabaseDumps
-            // A new file every time: restic must read it.
-            const QString target = servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite");
-            QFile::remove(target);
-            const QString error = SqliteCopy::copy(s.path, target);
-            if (!error.isEmpty()) {
-                sync.databaseError = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
-                break;
+    watcher->setFuture(
+        QtConcurrent::run([tracker, reader, passTree, tracking, roots, passStartedNs, services, servicesDir, copies] {
+            PausedCapture paused;
+            paused.capture = std::make_shared<SnapshotComposer::Capture>();
+            QSet<QByteArray> changed;
+            ChangeTracker::Changes changes;
+            if (tracking) {
+                // The tracker goes on watching: its marks serve the next backup.
+                changes = tracker->take();
+            } else {
+                changes.complete = false;
+                changes.incompleteReason = tr("change tracking is off");
             }
-        }
-        return sync;
-    }));
+            if (changes.complete) {
+                paused.reported = changes.paths.size();
+                changed = std::move(changes.paths);
+            } else {
+                paused.scanReason = changes.incompleteReason;
+                // Whatever changed since the pass started has a change time from then on.
+                const TreeState::Scan scan = TreeState::scan(roots);
+                if (!scan.error.isEmpty()) {
+                    paused.capture->error = scan.error;
+                    return paused;
+                }
+                for (auto it = scan.entries.cbegin(); it != scan.entries.cend(); ++it) {
+                    if (it->ctimeNs >= passStartedNs - kRacyMarginNs)
+                        changed.insert(it.key());
+                }
+            }
+            QDir(copies).removeRecursively();
+            if (!QDir().mkpath(copies) || !QDir().mkpath(servicesDir)) {
+                paused.capture->error = tr("the staging directory could not be created");
+                return paused;
+            }
+            SnapshotComposer::capture(*reader, passTree, changed, copies, true, *paused.capture);
+            if (!paused.capture->error.isEmpty() || !paused.capture->unsupported.isEmpty())
+                return paused;
+            for (const auto& s : services) {
+                if (s.isServer())
+                    continue; // dumped by DatabaseDumps
+                const QString target = servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite");
+                QFile::remove(target);
+                const QString error = SqliteCopy::copy(s.path, target);
+                if (!error.isEmpty()) {
+                    paused.databaseError
+                        = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
+                    break;
+                }
+            }
+            paused.endedNs = realtimeNs();
+            return paused;
+        }));
 }
 
-void BackupOperation::commitMirror()
+void BackupOperation::composeSnapshot()
 {
-    auto mirror = m_mirror;
-    const QString snapshotId = m_result.snapshotId;
-    const qint64 pauseEndedNs = m_pauseEndedNs;
+    auto reader = m_reader;
+    auto capture = m_capture;
+    const QString passSnapshotId = m_passSnapshotId;
+    const QByteArray passTree = m_passTree;
     const QString servicesDir = servicesDirectory();
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+    emit logLine(tr("Writing the backup's snapshot: the stored pass with what was captured in the pause."));
+    auto* watcher = new QFutureWatcher<SnapshotComposer::Composed>(this);
+    connect(watcher, &QFutureWatcher<SnapshotComposer::Composed>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        if (const QString error = watcher->result(); !error.isEmpty())
-            emit logLine(tr("%1 The backup is complete; the next one copies every file again.").arg(error));
+        const SnapshotComposer::Composed composed = watcher->result();
+        if (!composed.error.isEmpty()) {
+            m_result.snapshotId = m_passSnapshotId; // forgotten by the engine
+            return fail(tr("The backup's snapshot could not be written: %1").arg(composed.error));
+        }
+        m_result.snapshotId = composed.snapshotId;
+        const qint64 total = m_passSummary ? m_passSummary->totalBytesProcessed : 0;
+        m_result.sizeOfVolumes = total + composed.sizeChange;
+        m_result.sizeUsed = (m_passSummary ? m_passSummary->dataAdded : 0) + composed.bytesAdded;
+        emit logLine(tr("Stored %1 captured in the pause and %2 (%3 added); the backup's snapshot is %4.")
+                         .arg(filesText(composed.filesStored), tr("%n folder(s)", "", int(composed.treesWritten)),
+                             DisplayFormat::dataSize(composed.bytesAdded), composed.snapshotId.left(8)));
+        emit logLine(tr("restic ran %n time(s) for this backup.", "", m_result.resticStarts));
+        emit progress(96);
+        m_pendingOutcome
+            = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
         complete();
     });
-    watcher->setFuture(QtConcurrent::run([mirror, snapshotId, pauseEndedNs, servicesDir] {
-        removeTree(servicesDir); // the database copies are in the repository now
-        const QString error = mirror->commit(snapshotId, pauseEndedNs);
-        if (!error.isEmpty()) {
-            mirror->discard();
-            return error;
+    watcher->setFuture(QtConcurrent::run([reader, capture, passSnapshotId, passTree, servicesDir] {
+        // The database copies and dumps, written by tidemarkd alone, are read where they are.
+        SnapshotComposer::capture(*reader, passTree, {QFile::encodeName(servicesDir)}, QString(), false, *capture);
+        if (!capture->error.isEmpty() || !capture->unsupported.isEmpty()) {
+            SnapshotComposer::Composed failed;
+            failed.error = capture->error.isEmpty() ? capture->unsupported : capture->error;
+            return failed;
         }
-        // After the backup has ended, not as part of it: the next backup of the environment waits for it if need be.
-        QThreadPool::globalInstance()->start([mirror] { mirror->emptyCopies(); });
-        return error;
+        return SnapshotComposer::compose(reader, passSnapshotId, *capture);
     }));
 }
 
 QString BackupOperation::servicesDirectory() const
 {
-    if (m_frozenView && m_mirror)
-        return m_mirror->treeRoot() + m_staging + QStringLiteral("/services");
     return m_staging + QStringLiteral("/services");
+}
+
+QString BackupOperation::copiesDirectory() const
+{
+    // Beside the staging directory, not in it: the staging directory is one of the paths restic stores.
+    return m_staging + QStringLiteral("-captured");
 }
 
 void BackupOperation::dumpServices(Pass pass)
@@ -554,11 +617,6 @@ QStringList BackupOperation::rootDirectories() const
     return roots;
 }
 
-QString BackupOperation::viewRoot() const
-{
-    return m_mirror ? m_mirror->treeRoot() : QString();
-}
-
 void BackupOperation::scanTrees(std::function<void()> next)
 {
     const QStringList roots = rootDirectories();
@@ -578,16 +636,6 @@ void BackupOperation::runBackup(Pass pass)
     const LocalDescriptor& local = *m_environment.local;
     ResticRepository::BackupRequest request;
     request.rootDirectory = QStringLiteral("/");
-    if (pass == Pass::Final && m_frozenView) {
-        // The mirror holds the paused state under the same paths; restic takes its placeholders as unchanged (same
-        // size, time and inode as in the parent, the backup last stored from the mirror) and reads the copies.
-        request.rootDirectory = viewRoot();
-        request.parentSnapshotId = m_mirror->parentSnapshotId();
-        request.ignoreChangeTime = true;
-        // A mirror that started afresh has only copies: restic must read them all, whatever snapshot it would
-        // otherwise take as parent (an inode number can come back with another file of the same size and time).
-        request.readEverything = request.parentSnapshotId.isEmpty();
-    }
     const auto relative = [](const QString& path) { return QDir::cleanPath(QDir(path).absolutePath()).mid(1); };
     QJsonArray mounts;
     QJsonArray services;
@@ -605,7 +653,7 @@ void BackupOperation::runBackup(Pass pass)
                 if (d[QStringLiteral("name")].toString() != s.name)
                     continue;
                 QJsonObject entry = d.toObject();
-                // Where the dump is in the snapshot (the mirror stores it under the staging directory's path).
+                // Where the dump is in the snapshot.
                 entry.insert(QStringLiteral("staged"),
                     QString(m_staging + QStringLiteral("/services/") + DatabaseDump::fileName(s)));
                 services.append(entry);
@@ -629,13 +677,10 @@ void BackupOperation::runBackup(Pass pass)
         request.tags.append(QStringLiteral("pre-pass"));
         progressSpan = 55;
         emit logLine(tr("Pre-pass: storing the code, the mounts and the database copies in the repository."));
-    } else if (m_frozenView) {
-        progressFrom = 52;
-        progressSpan = 43;
-        emit logLine(request.parentSnapshotId.isEmpty()
-                ? tr("Storing the paused state from the mirror (restic reads every file: there is no earlier backup "
-                     "from it).")
-                : tr("Storing the paused state from the mirror (restic reads only the files copied for this backup)."));
+    } else if (pass == Pass::Live) {
+        progressSpan = 55;
+        emit logLine(tr("Storing the code and the mounts while the environment runs; the pause then only covers what "
+                        "changes meanwhile."));
     } else if (m_twoPasses) {
         request.parentSnapshotId = m_result.prePassSnapshotId;
         progressFrom = 62;
@@ -655,12 +700,14 @@ void BackupOperation::runBackup(Pass pass)
         m_job->deleteLater();
         if (pass == Pass::PrePass && !result.snapshotId.isEmpty())
             m_result.prePassSnapshotId = result.snapshotId;
-        if (pass == Pass::Final)
+        if (pass != Pass::PrePass)
             m_result.snapshotId = result.snapshotId; // forgotten by the engine unless the backup succeeds
         if (result.status == ResticResult::Status::Cancelled || m_cancelled)
             return fail(QString());
         if (!result.ok())
             return fail(tr("restic could not store the backup: %1").arg(result.errorString));
+        if (pass == Pass::Live)
+            return afterLivePass(result);
         if (pass == Pass::PrePass) {
             if (result.backupSummary) {
                 emit logLine(tr("Pre-pass stored %1 files; %2 added to the repository.")
@@ -670,12 +717,6 @@ void BackupOperation::runBackup(Pass pass)
             emit progress(60);
             pause();
             return;
-        }
-        if (m_frozenView) {
-            if (const QString error = checkMirrorPass(result); !error.isEmpty()) {
-                m_mirror->discard();
-                return fail(error);
-            }
         }
         if (result.backupSummary) {
             m_result.sizeOfVolumes = result.backupSummary->totalBytesProcessed;
@@ -698,30 +739,8 @@ void BackupOperation::runBackup(Pass pass)
     m_job->start();
 }
 
-QString BackupOperation::checkMirrorPass(const ResticResult& result) const
-{
-    // Placeholders hold no data: restic must have taken every one of them as unchanged, and read every copy.
-    if (!result.backupSummary)
-        return tr("restic did not report what it stored; the backup cannot be trusted and is discarded.");
-    const ResticResult::BackupSummary& summary = *result.backupSummary;
-    const qint64 expectedUnchanged = m_mirror->filesUnchanged();
-    const qint64 expectedRead = m_mirror->filesCopied() + m_environment.local->services.size();
-    if (summary.filesUnmodified == expectedUnchanged && summary.filesNew + summary.filesChanged == expectedRead)
-        return QString();
-    return tr("restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not "
-              "match the paused environment and is discarded (the next backup copies every file again).")
-        .arg(summary.filesUnmodified)
-        .arg(summary.filesNew + summary.filesChanged)
-        .arg(expectedUnchanged)
-        .arg(expectedRead);
-}
-
 void BackupOperation::afterFinalPass()
 {
-    if (m_frozenView) {
-        commitMirror();
-        return;
-    }
     if (m_twoPasses) {
         resume();
         return;
@@ -857,6 +876,7 @@ void BackupOperation::complete()
 void BackupOperation::cleanUp()
 {
     removeTree(m_staging);
+    removeTree(copiesDirectory());
 }
 
 void BackupOperation::cancel()

@@ -3,9 +3,10 @@
 #include "activities/operation.h"
 #include "confinement.h"
 #include "domain/environment.h"
-#include "frozenview.h"
+#include "frozenview.h" // TreeState
 #include "hookledger.h"
 #include "resticresult.h"
+#include "snapshotcomposer.h"
 
 #include <functional>
 #include <memory>
@@ -17,6 +18,7 @@
 
 class ChangeTracker;
 class DatabaseDumps;
+class RepositoryReader;
 class HookRunner;
 class ResticJob;
 class ResticRepository;
@@ -25,14 +27,15 @@ class ResticRepository;
 // with the online-backup API and every PostgreSQL and MariaDB database dumped with the server's own tool
 // (databases/databasedump.h), in one restic snapshot.
 //
-// A consistent ("safe") backup of an environment with a pause hook keeps a mirror of the environment between backups
-// (frozenview.h): while the environment runs, the mirror is brought up to date and the kernel reports what changes
-// meanwhile (changetracker.h); the pause hook; a copy of only those paths and of the databases into the mirror; the
-// resume hook, which runs whatever happens once the pause hook has run; then one restic pass over the mirror with the
-// previous backup from it as parent, which reads only what was copied. Where change tracking is off or incomplete the
-// pause scans the trees instead (the log says so). Without a mirror (setFrozenViewAllowed(false)) a live pre-pass is
-// followed by a second restic pass under the pause; its pre-pass snapshot (Result::prePassSnapshotId) is left for the
-// caller to forget: the operation holds the repository only shared. A live backup scans the code and the mounts
+// A consistent ("safe") backup of an environment with a pause hook stores the environment in one live restic pass and
+// composes its snapshot (snapshotcomposer.h): the kernel is asked to report every change (changetracker.h) before
+// restic starts; restic stores the trees while the environment runs, with the previous backup as parent; the pause
+// hook; only what the kernel reported meanwhile is looked at and copied aside, with the databases; the resume hook,
+// which runs whatever happens once the pause hook has run; then the pass's snapshot is rewritten with what was
+// captured. Where change tracking is off or incomplete the pause scans the trees for what changed since the pass
+// started (the log says so). What the composer cannot write the way restic would, and setComposeAllowed(false), take a
+// second restic pass under the pause instead, over the first pass's snapshot (Result::prePassSnapshotId, left for the
+// caller to forget: the operation holds the repository only shared). A live backup scans the code and the mounts
 // before and after its pass and logs the files that changed while restic read them.
 class BackupOperation : public Operation
 {
@@ -63,15 +66,12 @@ public:
     void setLedger(const HookLedger& ledger) { m_ledger = ledger; }
     // The engine knows when the repository exists already; then the check is skipped (it costs a restic run).
     void setRepositoryKnownReady(bool ready) { m_repositoryReady = ready; }
-    // Whether a consistent backup may use the mirror (the default); without it a pre-pass is followed by a second
-    // pass under the pause. For comparisons and tests.
-    void setFrozenViewAllowed(bool allowed) { m_frozenViewAllowed = allowed; }
-    // The environment's change tracker, kept by the caller from one consistent backup to the next: it goes on
-    // watching after the pause, so that the next backup's mirror update looks only at what the kernel reported
-    // since. Without one, each backup watches from its own start and scans the trees once.
+    // Whether a consistent backup may compose its snapshot from one live pass (the default); without it a pre-pass is
+    // followed by a second pass under the pause. For comparisons and tests.
+    void setComposeAllowed(bool allowed) { m_composeAllowed = allowed; }
+    // The environment's change tracker, kept by the caller from one consistent backup to the next, so that its marks
+    // are set once rather than for every backup. Without one, each backup sets them anew.
     void setChangeTracker(std::shared_ptr<ChangeTracker> tracker) { m_tracker = std::move(tracker); }
-    // Where the environment's mirror is kept between backups; by default beside the staging directory.
-    void setMirrorDirectory(const QString& directory) { m_mirrorDirectory = directory; }
     ~BackupOperation() override;
 
     void start() override;
@@ -79,15 +79,16 @@ public:
     const Result& result() const { return m_result; }
 
 private:
-    enum class Pass { PrePass, Final };
+    enum class Pass { PrePass, Live, Final };
 
     void initRepository();
     void readCommit();
     void afterCommit();
     void pause();
-    void syncMirrorLive();
-    void freeze();
-    void commitMirror();
+    void startComposed();
+    void afterLivePass(const ResticResult& result);
+    void capturePaused();
+    void composeSnapshot();
     void dumpServices(Pass pass);
     // PostgreSQL and MariaDB services (databases/): their state fixed (inside the pause), then dumped.
     void openDatabases(std::function<void()> next);
@@ -96,8 +97,8 @@ private:
     QString viewRoot() const;
     void scanTrees(std::function<void()> next);
     void runBackup(Pass pass);
-    QString checkMirrorPass(const ResticResult& result) const;
-    QString servicesDirectory() const; // where the database copies are staged (in the mirror: under its tree)
+    QString servicesDirectory() const; // where the database copies are staged
+    QString copiesDirectory() const; // where files captured in the pause are copied
     void afterFinalPass();
     QString displayPath(const QByteArray& path) const; // "code/…", "mounts/<name>/…"
     void reportChangedFiles(const TreeState::Scan& before, const TreeState::Scan& after);
@@ -120,13 +121,18 @@ private:
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_twoPasses = false; // safe with a pause hook
-    bool m_frozenViewAllowed = true;
-    bool m_frozenView = false; // the pass reads the mirror of the paused state, after the resume
-    QString m_mirrorDirectory;
-    std::shared_ptr<FrozenView::Mirror> m_mirror;
+    bool m_composeAllowed = true;
+    bool m_compose = false; // one live pass, its snapshot composed with what changed meanwhile
     std::shared_ptr<ChangeTracker> m_tracker;
+    QString m_trackingProblem; // why the kernel cannot report changes (empty: it does)
+    std::shared_ptr<RepositoryReader> m_reader;
+    QString m_passSnapshotId;
+    QByteArray m_passTree;
+    std::optional<ResticResult::BackupSummary> m_passSummary;
+    qint64 m_passStartedNs = 0; // when the kernel started reporting changes for the live pass
+    std::shared_ptr<SnapshotComposer::Capture> m_capture;
+    qint64 m_captureEndedNs = 0;
     qint64 m_pauseStartedMs = 0;
-    qint64 m_pauseEndedNs = 0;
     TreeState::Scan m_before; // the trees before the pass of a live backup
     std::optional<Outcome> m_pendingOutcome; // decided, but the resume hook must run first
     QPointer<ResticJob> m_job;

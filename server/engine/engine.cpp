@@ -318,7 +318,6 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         op->setRepositoryKnownReady(m_readyRepositories.contains(projectId)); // it was ensured just before
         op->setConfinement(m_confinement);
         op->setLedger(HookLedger(m_dataDir));
-        op->setMirrorDirectory(mirrorDirectory(projectId, environmentId));
         std::shared_ptr<ChangeTracker>& tracker = m_changeTrackers[projectId + QLatin1Char('/') + environmentId];
         if (!tracker)
             tracker = std::make_shared<ChangeTracker>();

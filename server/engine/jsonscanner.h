@@ -32,6 +32,13 @@ public:
     bool skip();
     // Only white space is left.
     bool atEnd();
+    // Where the next value starts in the text (white space skipped), or where the last one ended: for taking a
+    // member's text as it is.
+    const char* position()
+    {
+        whitespace();
+        return m_at;
+    }
 
 private:
     void whitespace();

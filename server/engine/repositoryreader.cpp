@@ -280,6 +280,9 @@ std::optional<RepositoryReader::Tree> parseTree(const QByteArray& json)
                 } else if (key == "links") {
                     scan.integer(number);
                     n.links = quint64(number);
+                } else if (key == "inode") {
+                    scan.integer(number);
+                    n.inode = quint64(number);
                 } else if (key == "extended_attributes" || key == "linktarget_raw" || key == "generic_attributes") {
                     if (!scan.null()) {
                         n.extras = true;
@@ -388,7 +391,9 @@ std::shared_ptr<RepositoryReader> RepositoryReader::open(
     const auto config = reader->readUnpackedLocked(repositoryDir + QStringLiteral("/config"), QString(), error);
     if (!config)
         return nullptr;
-    reader->m_version = QJsonDocument::fromJson(*config).object().value(QStringLiteral("version")).toInt();
+    const QJsonObject configObject = QJsonDocument::fromJson(*config).object();
+    reader->m_version = configObject.value(QStringLiteral("version")).toInt();
+    reader->m_polynomial = configObject.value(QStringLiteral("chunker_polynomial")).toString().toULongLong(nullptr, 16);
     if (reader->m_version != 1 && reader->m_version != 2) {
         if (error)
             *error = QStringLiteral("repository format %1 is not known").arg(reader->m_version);
@@ -580,7 +585,7 @@ bool RepositoryReader::addIndexFile(const QByteArray& json, QHash<QByteArray, qu
     return scan.atEnd() || damaged(QStringLiteral("not JSON"));
 }
 
-std::optional<QByteArray> RepositoryReader::snapshotTree(const QString& snapshotId, QString* error)
+std::optional<QByteArray> RepositoryReader::snapshotJson(const QString& snapshotId, QString* fullId, QString* error)
 {
     QMutexLocker lock(&m_mutex);
     QString id = snapshotId;
@@ -595,7 +600,15 @@ std::optional<QByteArray> RepositoryReader::snapshotTree(const QString& snapshot
         }
         id = matches.first();
     }
-    const auto json = readUnpackedLocked(dir.filePath(id), id, error);
+    if (fullId)
+        *fullId = id;
+    return readUnpackedLocked(dir.filePath(id), id, error);
+}
+
+std::optional<QByteArray> RepositoryReader::snapshotTree(const QString& snapshotId, QString* error)
+{
+    QString id;
+    const auto json = snapshotJson(snapshotId, &id, error);
     if (!json)
         return std::nullopt;
     const QByteArray tree = QByteArray::fromHex(
@@ -606,6 +619,29 @@ std::optional<QByteArray> RepositoryReader::snapshotTree(const QString& snapshot
         return std::nullopt;
     }
     return tree;
+}
+
+bool RepositoryReader::hasBlob(const QByteArray& id, bool tree) const
+{
+    if (id.size() != 32)
+        return false;
+    QMutexLocker lock(&m_mutex);
+    std::array<quint8, 32> key;
+    std::memcpy(key.data(), id.constData(), 32);
+    auto [first, last] = std::equal_range(m_index.cbegin(), m_index.cend(), Location {key},
+        [](const Location& a, const Location& b) { return lessId(a.id, b.id); });
+    return std::any_of(first, last, [tree](const Location& l) { return l.tree == tree; });
+}
+
+std::optional<QByteArray> RepositoryReader::unquoteName(QByteArrayView quoted)
+{
+    return goUnquote(quoted);
+}
+
+std::optional<QByteArray> RepositoryReader::treeJson(const QByteArray& id, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    return blobLocked(id, true, error);
 }
 
 std::optional<QByteArray> RepositoryReader::blob(const QByteArray& id, QString* error)

@@ -42,6 +42,7 @@ public:
         QList<QByteArray> content; // data blob ids (32 bytes each)
         QByteArray subtree; // tree blob id of a dir
         quint64 links = 0; // hard links of a file, when restic recorded them
+        quint64 inode = 0;
         // restic recorded something this reader does not read: extended attributes, a raw (non-UTF-8) link target,
         // other attributes.
         bool extras = false;
@@ -75,8 +76,25 @@ public:
     bool walk(const QByteArray& root, const QString& path,
         const std::function<bool(const QString& path, const Node& node)>& visit, QString* error);
 
+    // A node's name as restic stores it in a tree (quoted as Go's strconv.Quote quotes, inside the JSON string) back
+    // to its bytes; nullopt when the quoting is not Go's.
+    static std::optional<QByteArray> unquoteName(QByteArrayView quoted);
+
     // How many blobs the loaded index knows (for tests and the log).
     qsizetype indexedBlobs() const;
+
+    // What tidemarkd's own writes need (repositorywriter.h): the repository's folder, format, master key and the
+    // polynomial restic's chunker uses in it.
+    QString directory() const { return m_dir; }
+    int version() const { return m_version; }
+    const ResticFastKey::MasterKey& masterKey() const { return m_key; }
+    quint64 chunkerPolynomial() const { return m_polynomial; }
+    // Whether the loaded index holds the blob `id` (32 bytes) as a tree or as data.
+    bool hasBlob(const QByteArray& id, bool tree) const;
+    // A tree blob's JSON as restic stored it.
+    std::optional<QByteArray> treeJson(const QByteArray& id, QString* error);
+    // A snapshot's JSON (`snapshotId`: the full id or a unique prefix); its full id in `fullId`.
+    std::optional<QByteArray> snapshotJson(const QString& snapshotId, QString* fullId, QString* error);
 
 private:
     RepositoryReader() = default;
@@ -101,6 +119,7 @@ private:
     mutable QMutex m_mutex;
     QString m_dir;
     int m_version = 0;
+    quint64 m_polynomial = 0;
     ResticFastKey::MasterKey m_key;
     QStringList m_indexFiles; // what the loaded index was read from
     std::vector<Location> m_index; // sorted by id

@@ -276,3 +276,19 @@ std::optional<QByteArray> ResticFastKey::open(const MasterKey& key, const QByteA
         return std::nullopt;
     return plain;
 }
+
+QByteArray ResticFastKey::seal(const MasterKey& key, const QByteArray& plain)
+{
+    QByteArray nonce(kNonceLength, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(nonce.data()), int(nonce.size())) != 1)
+        return {};
+    const DerivedKeys keys {key.encryption, key.macK, key.macR};
+    const QByteArray ciphertext
+        = plain.isEmpty() ? QByteArray() : aes(EVP_aes_256_ctr(), keys.encryption, nonce, plain);
+    if (ciphertext.size() != plain.size())
+        return {};
+    const QByteArray tag = mac(keys, nonce, ciphertext);
+    if (tag.size() != kMacLength)
+        return {};
+    return nonce + ciphertext + tag;
+}

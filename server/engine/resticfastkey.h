@@ -39,5 +39,8 @@ std::optional<MasterKey> masterKey(const QString& repositoryDir, const QByteArra
 // Authenticates and decrypts what restic sealed with the master key (nonce, ciphertext, MAC); nullopt when the MAC
 // does not match (damaged or not from this repository).
 std::optional<QByteArray> open(const MasterKey& key, const QByteArray& sealed);
+// Encrypts and authenticates `plain` as restic does (a random nonce, AES-256-CTR, Poly1305-AES): what open() opens.
+// Empty when the system has no random bytes or the cipher fails.
+QByteArray seal(const MasterKey& key, const QByteArray& plain);
 
 } // namespace ResticFastKey

@@ -1,0 +1,709 @@
+#include "snapshotcomposer.h"
+
+#include "jsonscanner.h"
+#include "repositorywriter.h"
+#include "resticchunker.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <map>
+#include <pwd.h>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUtf8StringView>
+#include <sys/xattr.h>
+#include <time.h>
+#include <unistd.h>
+
+namespace SnapshotComposer {
+
+namespace {
+
+// Go's os.FileMode bits, as restic stores a node's mode.
+constexpr quint32 kGoDir = 1u << 31;
+constexpr quint32 kGoSymlink = 1u << 27;
+constexpr quint32 kGoNamedPipe = 1u << 25;
+constexpr quint32 kGoSetuid = 1u << 23;
+constexpr quint32 kGoSetgid = 1u << 22;
+constexpr quint32 kGoSticky = 1u << 20;
+
+// A file that changes while it is copied (something outside the paused environment writes to it) is copied again.
+constexpr int kCopyAttempts = 3;
+
+QString systemError(const QByteArray& path, int error)
+{
+    return QStringLiteral("%1: %2").arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(error)));
+}
+
+QByteArray parentOf(const QByteArray& path)
+{
+    const qsizetype slash = path.lastIndexOf('/');
+    return slash <= 0 ? QByteArray("/") : path.left(slash);
+}
+
+QByteArray nameOf(const QByteArray& path)
+{
+    return path.mid(path.lastIndexOf('/') + 1);
+}
+
+QByteArray childOf(const QByteArray& directory, const QByteArray& name)
+{
+    return directory == "/" ? QByteArray(QByteArray("/") + name) : QByteArray(directory + '/' + name);
+}
+
+int depthOf(const QByteArray& path)
+{
+    return path == "/" ? 0 : int(path.count('/'));
+}
+
+// restic writes a name through Go's strconv.Quote; for these names that changes nothing, so they are written as
+// they are. Anything else (a quote, a backslash, a control or non-printing character, bytes that are not UTF-8) is
+// left to restic.
+bool isPlainName(const QByteArray& name)
+{
+    if (name.isEmpty() || !QUtf8StringView(name).isValidUtf8())
+        return false;
+    for (const char c : name) {
+        const auto u = uchar(c);
+        if (u < 0x20 || u == 0x7f || c == '"' || c == '\\')
+            return false;
+    }
+    for (const QChar c : QString::fromUtf8(name)) {
+        if (c.unicode() >= 0x80 && (!c.isPrint() || c.isSpace()))
+            return false;
+    }
+    return true;
+}
+
+bool hasExtendedAttributes(const QByteArray& path)
+{
+    char names[256];
+    const ssize_t length = ::llistxattr(path.constData(), names, sizeof names);
+    return length > 0 || (length < 0 && errno == ERANGE);
+}
+
+class Fd
+{
+public:
+    explicit Fd(int fd)
+        : m_fd(fd)
+    { }
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return m_fd; }
+    bool valid() const { return m_fd >= 0; }
+
+private:
+    int m_fd;
+};
+
+bool sameFile(const struct stat& a, const struct stat& b)
+{
+    return a.st_ino == b.st_ino && a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec
+        && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ctim.tv_sec == b.st_ctim.tv_sec
+        && a.st_ctim.tv_nsec == b.st_ctim.tv_nsec;
+}
+
+// Copies `source` into the new file `target`; `st` is the source as it was while copied (unchanged from start to
+// end, else copied again).
+QString copyFile(const QByteArray& source, const QByteArray& target, struct stat& st, qint64& bytes)
+{
+    for (int attempt = 0; attempt < kCopyAttempts; ++attempt) {
+        Fd in(::open(source.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+        if (!in.valid())
+            return systemError(source, errno);
+        struct stat before;
+        if (::fstat(in.get(), &before) != 0)
+            return systemError(source, errno);
+        ::unlink(target.constData());
+        Fd out(::open(target.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+        if (!out.valid())
+            return systemError(target, errno);
+        qint64 copied = 0;
+        bool fallback = false;
+        for (;;) {
+            const ssize_t n = ::copy_file_range(in.get(), nullptr, out.get(), nullptr, 1 << 30, 0);
+            if (n > 0) {
+                copied += n;
+                continue;
+            }
+            if (n == 0)
+                break;
+            if (errno == EINTR)
+                continue;
+            if (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+                fallback = true;
+                break;
+            }
+            return systemError(source, errno);
+        }
+        if (fallback) {
+            char buffer[1 << 16];
+            for (;;) {
+                const ssize_t n = ::read(in.get(), buffer, sizeof buffer);
+                if (n == 0)
+                    break;
+                if (n < 0) {
+                    if (errno == EINTR)
+                        continue;
+                    return systemError(source, errno);
+                }
+                for (ssize_t written = 0; written < n;) {
+                    const ssize_t w = ::write(out.get(), buffer + written, size_t(n - written));
+                    if (w < 0) {
+                        if (errno == EINTR)
+                            continue;
+                        return systemError(target, errno);
+                    }
+                    written += w;
+                }
+                copied += n;
+            }
+        }
+        struct stat after;
+        if (::fstat(in.get(), &after) != 0)
+            return systemError(source, errno);
+        if (sameFile(before, after) && copied == after.st_size) {
+            st = after;
+            bytes += copied;
+            return QString();
+        }
+    }
+    return QStringLiteral("%1 kept changing while it was copied").arg(QFile::decodeName(source));
+}
+
+// One entry of a tree as restic stored it: its JSON text is kept as it is.
+struct RawNode
+{
+    QByteArray name; // the bytes of the name
+    QByteArray json;
+    bool file = false;
+    qint64 size = 0;
+};
+
+std::optional<std::map<QByteArray, RawNode>> splitTree(const QByteArray& json)
+{
+    std::map<QByteArray, RawNode> nodes;
+    JsonScanner scan(json);
+    QByteArrayView key;
+    QByteArrayView text;
+    qint64 number = 0;
+    scan.beginObject();
+    while (scan.nextKey(key)) {
+        if (key != "nodes" || scan.null()) {
+            if (key != "nodes")
+                scan.skip();
+            continue;
+        }
+        scan.beginArray();
+        while (scan.nextItem()) {
+            RawNode node;
+            const char* start = scan.position();
+            scan.beginObject();
+            while (scan.nextKey(key)) {
+                if (key == "name") {
+                    scan.string(text);
+                    const auto bytes = RepositoryReader::unquoteName(text);
+                    if (!bytes)
+                        return std::nullopt;
+                    node.name = *bytes;
+                } else if (key == "type") {
+                    scan.string(text);
+                    node.file = text == "file";
+                } else if (key == "size") {
+                    scan.integer(number);
+                    node.size = number;
+                } else {
+                    scan.skip();
+                }
+            }
+            if (scan.failed() || node.name.isEmpty())
+                return std::nullopt;
+            node.json = QByteArray(start, scan.position() - start);
+            nodes[node.name] = std::move(node);
+        }
+    }
+    if (scan.failed())
+        return std::nullopt;
+    return nodes;
+}
+
+// The pass's folder at `path`: its entries, and its inode (0 for "/"); nullopt when the pass has no folder there.
+struct PassFolder
+{
+    std::map<QByteArray, RawNode> nodes;
+    quint64 inode = 0;
+};
+
+class PassTrees
+{
+public:
+    PassTrees(RepositoryReader& reader, const QByteArray& root)
+        : m_reader(reader)
+        , m_root(root)
+    { }
+
+    // nullptr when the pass stored no folder at `path`; `error` set when the repository could not be read.
+    const PassFolder* folder(const QByteArray& path, QString* error)
+    {
+        if (const auto it = m_folders.find(path); it != m_folders.end())
+            return it->second ? &*it->second : nullptr;
+        std::optional<PassFolder> result;
+        QByteArray tree = m_root;
+        quint64 inode = 0;
+        bool found = true;
+        if (path != "/") {
+            const auto node = m_reader.find(m_root, QFile::decodeName(path), error);
+            found = node && node->type == QLatin1String("dir") && !node->subtree.isEmpty();
+            if (found) {
+                tree = node->subtree;
+                inode = node->inode;
+            }
+        }
+        if (found && error->isEmpty()) {
+            const auto json = m_reader.treeJson(tree, error);
+            if (json) {
+                auto nodes = splitTree(*json);
+                if (nodes)
+                    result = PassFolder {std::move(*nodes), inode};
+                else
+                    *error = QStringLiteral("a tree of the pass is not restic's");
+            }
+        }
+        auto& slot = m_folders[path];
+        slot = std::move(result);
+        return slot ? &*slot : nullptr;
+    }
+
+private:
+    RepositoryReader& m_reader;
+    QByteArray m_root;
+    std::map<QByteArray, std::optional<PassFolder>> m_folders;
+};
+
+QByteArray goTime(const struct timespec& t)
+{
+    struct tm parts;
+    const time_t seconds = t.tv_sec;
+    gmtime_r(&seconds, &parts);
+    char text[64];
+    const size_t n = strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
+    QByteArray out(text, qsizetype(n));
+    if (t.tv_nsec != 0) {
+        char fraction[16];
+        std::snprintf(fraction, sizeof fraction, ".%09ld", long(t.tv_nsec));
+        QByteArray f(fraction);
+        while (f.endsWith('0'))
+            f.chop(1);
+        out += f;
+    }
+    return out + 'Z';
+}
+
+QByteArray jsonString(const QByteArray& utf8)
+{
+    QByteArray out = "\"";
+    for (const char c : utf8) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        if (uchar(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(uchar(c)));
+            out += escaped;
+            continue;
+        }
+        out += c;
+    }
+    return out + '"';
+}
+
+class Names
+{
+public:
+    QByteArray user(uid_t uid)
+    {
+        if (const auto it = m_users.constFind(uid); it != m_users.cend())
+            return *it;
+        struct passwd entry;
+        struct passwd* result = nullptr;
+        char buffer[4096];
+        QByteArray name;
+        if (::getpwuid_r(uid, &entry, buffer, sizeof buffer, &result) == 0 && result)
+            name = result->pw_name;
+        m_users.insert(uid, name);
+        return name;
+    }
+    QByteArray group(gid_t gid)
+    {
+        if (const auto it = m_groups.constFind(gid); it != m_groups.cend())
+            return *it;
+        struct group entry;
+        struct group* result = nullptr;
+        char buffer[4096];
+        QByteArray name;
+        if (::getgrgid_r(gid, &entry, buffer, sizeof buffer, &result) == 0 && result)
+            name = result->gr_name;
+        m_groups.insert(gid, name);
+        return name;
+    }
+
+private:
+    QHash<uid_t, QByteArray> m_users;
+    QHash<gid_t, QByteArray> m_groups;
+};
+
+// A node as restic 0.14 writes one (its Node struct's fields in order, empty ones left out as it leaves them).
+QByteArray nodeJson(
+    const QByteArray& name, const Entry& e, const QList<QByteArray>& content, const QByteArray& subtree, Names& names)
+{
+    const struct stat& st = e.st;
+    quint32 mode = quint32(st.st_mode & 0777);
+    QByteArray type;
+    switch (e.kind) {
+    case Entry::Kind::File:
+        type = "file";
+        break;
+    case Entry::Kind::Directory:
+        type = "dir";
+        mode |= kGoDir;
+        break;
+    case Entry::Kind::Symlink:
+        type = "symlink";
+        mode = kGoSymlink | 0777;
+        break;
+    case Entry::Kind::Fifo:
+        type = "fifo";
+        mode |= kGoNamedPipe;
+        break;
+    case Entry::Kind::Removed:
+        break;
+    }
+    if (e.kind != Entry::Kind::Symlink) {
+        if (st.st_mode & S_ISUID)
+            mode |= kGoSetuid;
+        if (st.st_mode & S_ISGID)
+            mode |= kGoSetgid;
+        if (st.st_mode & S_ISVTX)
+            mode |= kGoSticky;
+    }
+    QByteArray out = "{\"name\":" + jsonString(name) + ",\"type\":\"" + type + "\",\"mode\":" + QByteArray::number(mode)
+        + ",\"mtime\":\"" + goTime(st.st_mtim) + "\",\"atime\":\"" + goTime(st.st_atim) + "\",\"ctime\":\""
+        + goTime(st.st_ctim) + "\",\"uid\":" + QByteArray::number(st.st_uid)
+        + ",\"gid\":" + QByteArray::number(st.st_gid);
+    if (const QByteArray user = names.user(st.st_uid); !user.isEmpty())
+        out += ",\"user\":" + jsonString(user);
+    if (const QByteArray group = names.group(st.st_gid); !group.isEmpty())
+        out += ",\"group\":" + jsonString(group);
+    if (st.st_ino != 0)
+        out += ",\"inode\":" + QByteArray::number(quint64(st.st_ino));
+    if (st.st_dev != 0)
+        out += ",\"device_id\":" + QByteArray::number(quint64(st.st_dev));
+    if (e.kind == Entry::Kind::File && st.st_size != 0)
+        out += ",\"size\":" + QByteArray::number(qint64(st.st_size));
+    if (st.st_nlink != 0)
+        out += ",\"links\":" + QByteArray::number(quint64(st.st_nlink));
+    if (e.kind == Entry::Kind::Symlink)
+        out += ",\"linktarget\":" + jsonString(e.linkTarget);
+    if (e.kind == Entry::Kind::File) {
+        out += ",\"content\":[";
+        for (qsizetype i = 0; i < content.size(); ++i)
+            out += QByteArray(i ? ",\"" : "\"") + content.at(i).toHex() + '"';
+        out += ']';
+    } else {
+        out += ",\"content\":null";
+    }
+    if (e.kind == Entry::Kind::Directory)
+        out += ",\"subtree\":\"" + subtree.toHex() + '"';
+    return out + '}';
+}
+
+} // namespace
+
+void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
+    const QString& copyDirectory, bool copy, Capture& capture)
+{
+    PassTrees pass(reader, passTree);
+    QList<QByteArray> queue(changed.cbegin(), changed.cend());
+    std::sort(queue.begin(), queue.end());
+    QSet<QByteArray> done;
+    const QByteArray copies = QFile::encodeName(copyDirectory);
+    QString error;
+    const auto unsupported = [&capture](const QByteArray& path, const QString& why) {
+        if (capture.unsupported.isEmpty())
+            capture.unsupported = QStringLiteral("%1 %2").arg(QFile::decodeName(path), why);
+    };
+    for (qsizetype i = 0; i < queue.size() && capture.error.isEmpty() && capture.unsupported.isEmpty(); ++i) {
+        const QByteArray path = queue.at(i);
+        if (path.isEmpty() || path.at(0) != '/' || path == "/" || done.contains(path))
+            continue;
+        done.insert(path);
+        ++capture.examined;
+        Entry entry;
+        if (::lstat(path.constData(), &entry.st) != 0) {
+            if (errno != ENOENT && errno != ENOTDIR) {
+                capture.error = systemError(path, errno);
+                break;
+            }
+            entry.kind = Entry::Kind::Removed;
+            capture.entries.insert(path, entry);
+            continue;
+        }
+        if (!isPlainName(nameOf(path))) {
+            unsupported(path, QStringLiteral("has a name that restic quotes"));
+            break;
+        }
+        const mode_t type = entry.st.st_mode & S_IFMT;
+        if ((type == S_IFREG || type == S_IFDIR) && hasExtendedAttributes(path)) {
+            unsupported(path, QStringLiteral("has extended attributes"));
+            break;
+        }
+        if (type == S_IFREG) {
+            entry.kind = Entry::Kind::File;
+            if (copy) {
+                entry.content = QDir(copyDirectory).filePath(QString::number(capture.copied));
+                capture.error = copyFile(path, QFile::encodeName(entry.content), entry.st, capture.bytes);
+                ++capture.copied;
+                Q_UNUSED(copies);
+            } else {
+                entry.content = QFile::decodeName(path);
+            }
+        } else if (type == S_IFLNK) {
+            entry.kind = Entry::Kind::Symlink;
+            QByteArray target(qsizetype(entry.st.st_size) + 1, Qt::Uninitialized);
+            const ssize_t n = ::readlink(path.constData(), target.data(), size_t(target.size()));
+            if (n < 0 || n >= target.size()) {
+                capture.error = systemError(path, n < 0 ? errno : EOVERFLOW);
+                break;
+            }
+            target.resize(n);
+            if (!QUtf8StringView(target).isValidUtf8()) {
+                unsupported(path, QStringLiteral("is a link whose target is not UTF-8"));
+                break;
+            }
+            entry.linkTarget = target;
+        } else if (type == S_IFIFO) {
+            entry.kind = Entry::Kind::Fifo;
+        } else if (type == S_IFDIR) {
+            entry.kind = Entry::Kind::Directory;
+            entry.listed = true;
+            const PassFolder* before = pass.folder(path, &error);
+            if (!error.isEmpty()) {
+                capture.error = error;
+                break;
+            }
+            // The same folder as the pass stored keeps what the pass stored of it; another (moved here, made anew)
+            // is taken whole.
+            if (before && before->inode != quint64(entry.st.st_ino))
+                before = nullptr;
+            DIR* dir = ::opendir(path.constData());
+            if (!dir) {
+                capture.error = systemError(path, errno);
+                break;
+            }
+            while (const dirent* d = ::readdir(dir)) {
+                const QByteArray name(d->d_name);
+                if (name == "." || name == "..")
+                    continue;
+                entry.children.append(name);
+                const QByteArray child = childOf(path, name);
+                if (!before || before->nodes.find(name) == before->nodes.end())
+                    queue.append(child);
+            }
+            ::closedir(dir);
+        } else {
+            unsupported(path, QStringLiteral("is a device or a socket"));
+            break;
+        }
+        if (capture.error.isEmpty())
+            capture.entries.insert(path, entry);
+    }
+    if (!capture.error.isEmpty() || !capture.unsupported.isEmpty())
+        return;
+    // Every folder on the way to what was captured gets a new tree, with its metadata as it is now.
+    for (const QByteArray& path : std::as_const(done)) {
+        for (QByteArray folder = parentOf(path); folder != "/"; folder = parentOf(folder)) {
+            if (capture.entries.contains(folder))
+                break;
+            Entry entry;
+            entry.kind = Entry::Kind::Directory;
+            if (::lstat(folder.constData(), &entry.st) != 0 || !S_ISDIR(entry.st.st_mode)) {
+                entry.kind = Entry::Kind::Removed;
+            } else if (!isPlainName(nameOf(folder))) {
+                unsupported(folder, QStringLiteral("has a name that restic quotes"));
+                return;
+            } else if (hasExtendedAttributes(folder)) {
+                unsupported(folder, QStringLiteral("has extended attributes"));
+                return;
+            }
+            capture.entries.insert(folder, entry);
+        }
+    }
+}
+
+Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString& passSnapshotId, const Capture& capture)
+{
+    Composed composed;
+    composed.snapshotId = passSnapshotId;
+    if (capture.entries.isEmpty())
+        return composed;
+    QString error;
+    const auto failed = [&composed](const QString& why) {
+        composed.error = why;
+        composed.snapshotId.clear();
+        return composed;
+    };
+    if (!reader->refresh(&error))
+        return failed(error);
+    QString passId;
+    const auto snapshot = reader->snapshotJson(passSnapshotId, &passId, &error);
+    if (!snapshot)
+        return failed(error);
+    QJsonObject snapshotObject = QJsonDocument::fromJson(*snapshot).object();
+    const QByteArray passTree = QByteArray::fromHex(snapshotObject.value(QStringLiteral("tree")).toString().toLatin1());
+    if (passTree.size() != 32)
+        return failed(QStringLiteral("the pass's snapshot has no tree"));
+    const auto polynomial = reader->chunkerPolynomial();
+    if (polynomial == 0)
+        return failed(QStringLiteral("the repository names no chunker polynomial"));
+
+    RepositoryWriter writer(reader);
+    if (!writer.lock(&error))
+        return failed(error);
+    PassTrees pass(*reader, passTree);
+    Names names;
+    ResticChunker chunker(polynomial);
+
+    // Folders to write, deepest first; "/" (the snapshot's root tree) last.
+    QList<QByteArray> folders {QByteArray("/")};
+    QHash<QByteArray, QList<QByteArray>> captured; // folder → its captured entries
+    for (auto it = capture.entries.cbegin(); it != capture.entries.cend(); ++it) {
+        if (it->kind == Entry::Kind::Directory)
+            folders.append(it.key());
+        captured[parentOf(it.key())].append(it.key());
+    }
+    std::sort(folders.begin(), folders.end(), [](const QByteArray& a, const QByteArray& b) {
+        const int da = depthOf(a);
+        const int db = depthOf(b);
+        return da != db ? da > db : a < b;
+    });
+    QHash<QByteArray, QByteArray> subtrees;
+    for (const QByteArray& folder : std::as_const(folders)) {
+        const auto self = capture.entries.constFind(folder);
+        const bool parentRemoved = folder != "/" && capture.entries.value(parentOf(folder)).kind == Entry::Kind::Removed
+            && capture.entries.contains(parentOf(folder));
+        if (parentRemoved)
+            continue;
+        const PassFolder* before = pass.folder(folder, &error);
+        if (!error.isEmpty())
+            return failed(error);
+        std::map<QByteArray, QByteArray> nodes; // name → JSON
+        std::map<QByteArray, qint64> passFiles; // the pass's files among them, with their sizes
+        // A folder looked at keeps what the pass stored of it only if it is the same folder.
+        const bool keepPass
+            = before && !(self != capture.entries.cend() && self->listed && before->inode != quint64(self->st.st_ino));
+        for (const auto& [name, node] : before ? before->nodes : std::map<QByteArray, RawNode>()) {
+            if (!keepPass) {
+                composed.sizeChange -= node.file ? node.size : 0;
+                continue;
+            }
+            nodes[name] = node.json;
+            if (node.file)
+                passFiles[name] = node.size;
+        }
+        if (self != capture.entries.cend() && self->listed) {
+            const QSet<QByteArray> listed(self->children.cbegin(), self->children.cend());
+            for (auto it = nodes.begin(); it != nodes.end();) {
+                if (listed.contains(it->first)) {
+                    ++it;
+                    continue;
+                }
+                composed.sizeChange -= passFiles[it->first];
+                it = nodes.erase(it);
+            }
+        }
+        for (const QByteArray& path : captured.value(folder)) {
+            const Entry& e = capture.entries[path];
+            const QByteArray name = nameOf(path);
+            if (const auto was = passFiles.find(name); was != passFiles.end() && nodes.count(name)) {
+                composed.sizeChange -= was->second;
+                passFiles.erase(was);
+            }
+            if (e.kind == Entry::Kind::Removed) {
+                nodes.erase(name);
+                continue;
+            }
+            QList<QByteArray> content;
+            if (e.kind == Entry::Kind::File) {
+                QFile file(e.content);
+                if (!file.open(QIODevice::ReadOnly))
+                    return failed(QStringLiteral("%1 cannot be read: %2").arg(e.content, file.errorString()));
+                qint64 read = 0;
+                const bool ok = chunker.split(
+                    file,
+                    [&](const QByteArray& chunk) {
+                        read += chunk.size();
+                        const auto id = writer.addBlob(chunk, false, &error);
+                        if (!id)
+                            return false;
+                        content.append(*id);
+                        return true;
+                    },
+                    &error);
+                if (!ok)
+                    return failed(error);
+                if (read != qint64(e.st.st_size))
+                    return failed(QStringLiteral("%1 changed after it was captured").arg(QFile::decodeName(path)));
+                ++composed.filesStored;
+                composed.sizeChange += read;
+            }
+            QByteArray subtree;
+            if (e.kind == Entry::Kind::Directory) {
+                subtree = subtrees.value(path);
+                if (subtree.isEmpty())
+                    return failed(QStringLiteral("the tree of %1 was not written").arg(QFile::decodeName(path)));
+            }
+            nodes[name] = nodeJson(name, e, content, subtree, names);
+        }
+        QByteArray tree = "{\"nodes\":[";
+        bool first = true;
+        for (const auto& [name, json] : nodes) {
+            if (!first)
+                tree += ',';
+            first = false;
+            tree += json;
+        }
+        tree += "]}\n";
+        const auto id = writer.addBlob(tree, true, &error);
+        if (!id)
+            return failed(error);
+        ++composed.treesWritten;
+        subtrees.insert(folder, *id);
+    }
+    if (!writer.flush(&error))
+        return failed(error);
+    snapshotObject.insert(QStringLiteral("tree"), QString::fromLatin1(subtrees.value("/").toHex()));
+    const auto id = writer.addSnapshot(QJsonDocument(snapshotObject).toJson(QJsonDocument::Compact), &error);
+    if (!id)
+        return failed(error);
+    // The pass's snapshot was a step on the way; the new one holds everything it referred to that still is.
+    if (!writer.removeSnapshot(passId, &error)) {
+        writer.removeSnapshot(*id, nullptr);
+        return failed(error);
+    }
+    composed.snapshotId = *id;
+    composed.bytesAdded = writer.bytesAdded();
+    return composed;
+}
+
+} // namespace SnapshotComposer

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "repositoryreader.h"
+
+#include <memory>
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <sys/stat.h>
+
+// Makes a consistent backup out of one live restic pass. The kernel is asked to report every change under the
+// environment's trees (changetracker.h) before restic starts; restic stores the trees while the environment runs;
+// then, inside the pause, only what the kernel reported is looked at: each such path as it is at that instant (a
+// file's bytes copied aside, a folder's listing, a link's target, or its absence). What was not reported did not
+// change while restic read it, so restic stored it as it is at the pause. After the resume the composer rewrites
+// the pass's snapshot: the folders on the way to each reported path get new trees, the copied files are stored
+// (chunked as restic chunks, repositorywriter.h), and a new snapshot replaces the pass's. The result is the snapshot
+// a restic pass inside the pause would have stored, at the cost of the live pass and the changes.
+//
+// A path that the composer cannot write the way restic would (a name restic quotes, extended attributes, a device
+// or socket) makes capture() say so; the caller then stores the paused state with a second restic pass instead.
+namespace SnapshotComposer {
+
+struct Entry
+{
+    enum class Kind : quint8 { Removed, File, Directory, Symlink, Fifo };
+    Kind kind = Kind::Removed;
+    struct stat st
+    { };
+    QString content; // File: where its bytes are now (a copy made in the pause, or a staged database file)
+    QByteArray linkTarget; // Symlink
+    // Directory: its entries are exactly `children` (its listing when it was looked at); otherwise (a folder on the
+    // way to a change) the pass's entries, with the captured ones put in.
+    bool listed = false;
+    QList<QByteArray> children;
+};
+
+struct Capture
+{
+    QHash<QByteArray, Entry> entries; // by absolute path
+    qint64 examined = 0; // paths looked at
+    qint64 copied = 0; // files copied aside
+    qint64 bytes = 0;
+    QString unsupported; // why the composer cannot write this state (the caller stores it with restic instead)
+    QString error;
+};
+
+// The state at this instant of the paths in `changed` (absolute, under `roots`), against the pass's root tree
+// `passTree`: files are copied into `copyDirectory` when `copy` (else their bytes are read where they are, for
+// files nothing else writes to), folders listed, and whatever a folder holds that the pass did not store is
+// looked at too. Also records the metadata of every folder on the way from "/" to each path. Adds to `capture`.
+void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
+    const QString& copyDirectory, bool copy, Capture& capture);
+
+struct Composed
+{
+    QString snapshotId; // the new snapshot (or the pass's own when nothing changed)
+    qint64 filesStored = 0; // files whose bytes were stored
+    qint64 bytesAdded = 0; // sealed bytes added to the repository
+    qint64 treesWritten = 0;
+    qint64 sizeChange = 0; // bytes of files in the snapshot, against the pass's
+    QString error;
+};
+
+// Writes the new snapshot from the pass's `passSnapshotId` and the captured entries, and removes the pass's
+// snapshot. On error nothing refers to what was written (a prune removes it) and the pass's snapshot is kept.
+Composed compose(
+    const std::shared_ptr<RepositoryReader>& reader, const QString& passSnapshotId, const Capture& capture);
+
+} // namespace SnapshotComposer
