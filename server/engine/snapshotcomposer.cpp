@@ -468,6 +468,11 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
             unsupported(path, QStringLiteral("has extended attributes"));
             break;
         }
+        if (type == S_IFREG && entry.st.st_nlink > 1) {
+            // A write through one name changes them all, and the kernel names only the one written through.
+            unsupported(path, QStringLiteral("has other names (hard links) that changed with it"));
+            break;
+        }
         if (type == S_IFREG) {
             entry.kind = Entry::Kind::File;
             if (copy) {
