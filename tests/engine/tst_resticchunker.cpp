@@ -88,6 +88,7 @@ private:
         QList<qint64> sizes;
         QList<QByteArray> ids;
     };
+    // Splits with m_chunker: one chunker for every file, as restic keeps one per worker (each split starts afresh).
     std::optional<Cuts> cut(QIODevice& input, QString* error);
 
     QTemporaryDir m_dir;
@@ -95,6 +96,7 @@ private:
     QString m_passwordFile;
     QString m_tree; // what is backed up
     quint64 m_polynomial = 0;
+    std::optional<ResticChunker> m_chunker;
     std::shared_ptr<RepositoryReader> m_reader;
     QByteArray m_root; // the backup's root tree
 };
@@ -118,9 +120,8 @@ QByteArray TestResticChunker::restic(const QStringList& arguments, bool* ok)
 
 std::optional<TestResticChunker::Cuts> TestResticChunker::cut(QIODevice& input, QString* error)
 {
-    ResticChunker chunker(m_polynomial);
     Cuts cuts;
-    const bool ok = chunker.split(
+    const bool ok = m_chunker->split(
         input,
         [&cuts](const QByteArray& chunk) {
             cuts.sizes.append(chunk.size());
@@ -189,6 +190,7 @@ void TestResticChunker::initTestCase()
     const auto polynomial = ResticChunker::parsePolynomial(hex);
     QVERIFY2(polynomial, qPrintable(hex));
     m_polynomial = *polynomial;
+    m_chunker.emplace(m_polynomial);
 
     m_reader = RepositoryReader::open(m_repo, m_passwordFile, &error);
     QVERIFY2(m_reader, qPrintable(error));
