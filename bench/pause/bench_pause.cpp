@@ -7,11 +7,11 @@
 //   tidemark: init + a first consistent backup with BackupOperation (as tidemarkd runs it, with a pause hook), then
 //             for each run a consistent backup after the same rewrites, while a writer rewrites another --churn % of
 //             the files until the environment is paused (what the pause must pick up).
-// Prints, per run, each phase (mirror update while running, pause, restic pass, after), what the pause looked at,
-// the restic processes started, the totals, the ratio to plain restic and the process's peak memory. --scaling runs
+// Prints, per run, each phase (the live restic pass, the pause, composing the snapshot after), what the pause looked
+// at, the restic processes started, the totals, the ratio to plain restic and the process's peak memory. --scaling runs
 // 1 000, 10 000, 100 000 and 300 000 files (1 000 000 with --large) and prints pause and ratios per size. Set
 // TIDEMARK_CHANGE_TRACKING=off to measure the fallback (the pause scans every file); --second-pass measures the
-// two-pass fallback without a mirror.
+// two-pass fallback (a second restic pass under the pause).
 //
 // --postgres adds a PostgreSQL database (a real server in a temporary directory, `pgbench -i -s --scale`, 70 ≈ 1 GiB)
 // under a pgbench write load for the whole run, and compares each consistent backup with the plain way of the same
@@ -181,10 +181,10 @@ int rewrite(const Tree& tree, int count, int& from)
 struct Phases
 {
     qint64 total = 0;
-    qint64 live = 0; // mirror update (or pre-pass) while the environment runs
+    qint64 live = 0; // from the start to the pause: the live restic pass (or pre-pass)
     qint64 pause = 0;
-    qint64 pass = 0; // the restic pass after the resume
-    qint64 after = 0; // from restic's end to the operation's end (emptying the copies, saving the state)
+    qint64 pass = 0; // the restic pass: the live one, or the second one under the pause
+    qint64 after = 0; // from the resume to the operation's end (the database dumps, composing the snapshot)
     qint64 examined = -1;
     qint64 fixMs = -1; // fixing the databases' state inside the pause
     bool scannedAll = false;
@@ -253,16 +253,20 @@ public:
         operation.setComposeAllowed(!m_secondPass);
         operation.setChangeTracker(m_tracker); // kept from one backup to the next, as tidemarkd does
         QElapsedTimer timer;
-        qint64 liveEnd = -1, passStart = -1, passEnd = -1;
+        qint64 liveEnd = -1, passStart = -1, passEnd = -1, resumed = -1;
         QObject::connect(&operation, &BackupOperation::logLine, &operation, [&](const QString& line) {
             const qint64 at = timer.elapsed();
             if (line.startsWith(QLatin1String("Pausing the environment")))
                 liveEnd = at;
-            else if (line.startsWith(QLatin1String("Storing the paused state"))
+            else if (line.startsWith(QLatin1String("Storing the code and the mounts while"))
                 || line.startsWith(QLatin1String("Second pass")))
                 passStart = at;
-            else if (line.startsWith(QLatin1String("Stored ")))
+            else if (line.startsWith(QLatin1String("Stored the environment while it ran"))
+                || (passEnd < 0 && passStart >= 0 && line.startsWith(QLatin1String("Stored "))))
                 passEnd = at;
+            else if (line.startsWith(QLatin1String("Resumed the environment"))
+                || line.startsWith(QLatin1String("The environment has no resume hook")))
+                resumed = at;
             static const QRegularExpression fixed(QStringLiteral("^Fixed the state .* in (\\d+) ms"));
             if (const QRegularExpressionMatch m = fixed.match(line); m.hasMatch())
                 phases.fixMs = m.captured(1).toLongLong();
@@ -301,7 +305,7 @@ public:
         phases.pause = result.pauseMs;
         phases.live = liveEnd;
         phases.pass = passEnd >= 0 && passStart >= 0 ? passEnd - passStart : -1;
-        phases.after = passEnd >= 0 ? phases.total - passEnd : -1;
+        phases.after = resumed >= 0 ? phases.total - std::max(resumed, passEnd) : -1;
         phases.examined = result.pauseExamined;
         phases.scannedAll = result.pauseScannedAll;
         phases.resticStarts = result.resticStarts;
@@ -567,7 +571,7 @@ int main(int argc, char** argv)
         QStringLiteral("scaling"), QStringLiteral("1 000 to 300 000 files; pause and ratios per size."));
     const QCommandLineOption largeOption(QStringLiteral("large"), QStringLiteral("With --scaling: up to 1 000 000."));
     const QCommandLineOption secondPassOption(
-        QStringLiteral("second-pass"), QStringLiteral("The fallback without a mirror: a second pass under the pause."));
+        QStringLiteral("second-pass"), QStringLiteral("The two-pass fallback: a second restic pass under the pause."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Print the backups' logs."));
     const QCommandLineOption postgresOption(QStringLiteral("postgres"),
         QStringLiteral("Add a PostgreSQL database under a pgbench write load; compare with pg_dump + restic backup."));
@@ -590,7 +594,7 @@ int main(int argc, char** argv)
     const bool verbose = parser.isSet(verboseOption);
     out() << "Change tracking: "
           << (qgetenv("TIDEMARK_CHANGE_TRACKING") == "off" ? "off (the pause scans)" : "on (inotify)")
-          << (secondPass ? "; two-pass fallback without a mirror" : "") << Qt::endl;
+          << (secondPass ? "; two-pass fallback (a second restic pass under the pause)" : "") << Qt::endl;
 
     if (parser.isSet(postgresOption)) {
 #ifdef TIDEMARK_BENCH_DATABASES

@@ -3,13 +3,13 @@
 #include "changetracker.h"
 #include "databases/databasedumps.h"
 #include "displayformat.h"
-#include "frozenview.h"
 #include "hookrunner.h"
 #include "removetree.h"
 #include "repositoryreader.h"
 #include "resticjob.h"
 #include "resticrepository.h"
 #include "sqlitecopy.h"
+#include "treestate.h"
 
 #include <malloc.h>
 #include <QDateTime>
@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
+#include <QMutex>
 #include <QProcess>
 #include <QtConcurrent>
 #include <QThreadPool>
@@ -194,6 +195,38 @@ qint64 realtimeNs()
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
+} // namespace
+
+struct BackupOperation::PassChanges
+{
+    QMutex mutex; // also serialises the use of the tracker
+    QSet<QByteArray> paths;
+    bool complete = true;
+    QString incompleteReason;
+
+    // Adds what the tracker reported since; the caller holds the mutex.
+    void takeFrom(ChangeTracker& tracker)
+    {
+        ChangeTracker::Changes changes = tracker.take();
+        paths.unite(changes.paths);
+        if (!changes.complete && complete) {
+            complete = false;
+            incompleteReason = changes.incompleteReason;
+        }
+    }
+};
+
+namespace {
+
+struct LiveCapture
+{
+    QByteArray tree; // the pass's root tree
+    QString error;
+    std::shared_ptr<SnapshotComposer::Capture> capture;
+    qint64 reported = -1; // paths the kernel reported while restic read
+    QString incompleteReason; // the kernel lost track meanwhile: the pause scans
+};
+
 struct LiveStart
 {
     std::shared_ptr<RepositoryReader> reader;
@@ -266,6 +299,8 @@ void BackupOperation::startComposed()
 
 void BackupOperation::afterLivePass(const ResticResult& result)
 {
+    if (m_drainTimer)
+        m_drainTimer->stop();
     m_passSnapshotId = result.snapshotId;
     m_passSummary = result.backupSummary;
     if (result.backupSummary) {
@@ -277,28 +312,67 @@ void BackupOperation::afterLivePass(const ResticResult& result)
                          .arg(DisplayFormat::dataSize(result.backupSummary->dataAdded)));
     }
     if (result.status == ResticResult::Status::Incomplete)
-        emit logLine(tr("Some files could not be read; the backup is incomplete."));
-    // The pass's index is read before the pause, not in it.
+        emit logLine(tr("restic could not read some files; those that changed meanwhile are captured in the pause, "
+                        "the others are missing from the backup."));
+    // Before the pause, not in it: the pass's index is read, and what the kernel reported while restic read is
+    // captured already. The pause then looks only at what is reported from here on (which replaces it).
     auto reader = m_reader;
+    auto tracker = m_tracker;
+    auto passChanges = m_passChanges;
+    const bool tracking = m_trackingProblem.isEmpty() && passChanges;
     const QString snapshotId = m_passSnapshotId;
-    auto* watcher = new QFutureWatcher<QPair<QByteArray, QString>>(this);
-    connect(watcher, &QFutureWatcher<QPair<QByteArray, QString>>::finished, this, [this, watcher] {
+    const QString copies = copiesDirectory();
+    auto* watcher = new QFutureWatcher<LiveCapture>(this);
+    connect(watcher, &QFutureWatcher<LiveCapture>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        const auto [tree, error] = watcher->result();
-        if (tree.isEmpty())
-            return fail(tr("The snapshot restic stored cannot be read: %1").arg(error));
-        m_passTree = tree;
+        const LiveCapture live = watcher->result();
+        if (live.tree.isEmpty())
+            return fail(tr("The snapshot restic stored cannot be read: %1").arg(live.error));
+        m_passTree = live.tree;
+        m_capture = live.capture;
+        if (!m_capture->error.isEmpty())
+            return fail(tr("What changed while restic read could not be read: %1").arg(m_capture->error));
+        if (live.reported >= 0) {
+            emit logLine(tr("Captured while the environment runs: the kernel reported %1 while restic read; %2 copied "
+                            "(%3).")
+                             .arg(tr("%n changed path(s)", "", int(live.reported)), filesText(m_capture->copied),
+                                 DisplayFormat::dataSize(m_capture->bytes)));
+        } else if (!live.incompleteReason.isEmpty()) {
+            m_trackingProblem = live.incompleteReason; // the pause scans
+        }
         if (m_cancelled)
             return fail(QString());
         emit progress(60);
         pause();
     });
-    watcher->setFuture(QtConcurrent::run([reader, snapshotId] {
-        QString error;
-        if (!reader->refresh(&error))
-            return qMakePair(QByteArray(), error);
-        const auto tree = reader->snapshotTree(snapshotId, &error);
-        return qMakePair(tree.value_or(QByteArray()), error);
+    watcher->setFuture(QtConcurrent::run([reader, tracker, passChanges, tracking, snapshotId, copies] {
+        LiveCapture live;
+        live.capture = std::make_shared<SnapshotComposer::Capture>();
+        if (!reader->refresh(&live.error))
+            return live;
+        live.tree = reader->snapshotTree(snapshotId, &live.error).value_or(QByteArray());
+        if (live.tree.isEmpty() || !tracking)
+            return live;
+        ChangeTracker::Changes changes;
+        {
+            QMutexLocker lock(&passChanges->mutex);
+            passChanges->takeFrom(*tracker);
+            changes.paths = std::move(passChanges->paths);
+            changes.complete = passChanges->complete;
+            changes.incompleteReason = passChanges->incompleteReason;
+        }
+        if (!changes.complete) {
+            live.incompleteReason = changes.incompleteReason;
+            return live;
+        }
+        QDir(copies).removeRecursively();
+        if (!QDir().mkpath(copies)) {
+            live.capture->error = tr("the staging directory could not be created");
+            return live;
+        }
+        live.reported = changes.paths.size();
+        SnapshotComposer::capture(*reader, live.tree, changes.paths, copies, true, *live.capture);
+        return live;
     }));
 }
 
@@ -373,59 +447,69 @@ void BackupOperation::capturePaused()
     auto tracker = m_tracker;
     auto reader = m_reader;
     const QByteArray passTree = m_passTree;
+    auto capture = m_capture;
+    const qint64 examinedBefore = capture->examined;
+    const qint64 copiedBefore = capture->copied;
+    const qint64 bytesBefore = capture->bytes;
     auto* watcher = new QFutureWatcher<PausedCapture>(this);
-    connect(watcher, &QFutureWatcher<PausedCapture>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const PausedCapture paused = watcher->result();
-        m_captureEndedNs = paused.endedNs;
-        const SnapshotComposer::Capture& capture = *paused.capture;
-        if (!capture.error.isEmpty())
-            return fail(tr("The paused state could not be read: %1").arg(capture.error));
-        if (!paused.databaseError.isEmpty())
-            return fail(paused.databaseError);
-        m_result.pauseExamined = capture.examined;
-        m_result.pauseScannedAll = paused.reported < 0;
-        const QString databases = tr("%n database(s)", "", int(m_environment.local->services.size()));
-        if (paused.reported >= 0) {
-            emit logLine(tr("Captured while paused: the kernel reported %1; %2 copied (%3); %4.")
-                             .arg(tr("%n changed path(s)", "", int(paused.reported)), filesText(capture.copied),
-                                 DisplayFormat::dataSize(capture.bytes), databases));
-        } else {
-            emit logLine(tr("Captured while paused, after scanning every file (%1): %2 changed since the pass started; "
-                            "%3 copied (%4); %5.")
-                             .arg(paused.scanReason, QString::number(capture.examined), filesText(capture.copied),
-                                 DisplayFormat::dataSize(capture.bytes), databases));
-        }
-        if (m_cancelled)
-            return fail(QString());
-        if (!capture.unsupported.isEmpty()) {
-            // restic stores it: the pass's snapshot serves as the second pass's parent, inside the pause.
-            emit logLine(tr("%1, which tidemarkd does not write itself; restic stores the paused state in a second "
-                            "pass.")
-                             .arg(capture.unsupported));
-            m_compose = false;
-            m_result.prePassSnapshotId = m_passSnapshotId;
-            m_passSnapshotId.clear();
-            m_capture.reset();
-            dumpServices(Pass::Final);
-            return;
-        }
-        m_capture = paused.capture;
-        emit progress(70);
-        // The databases' state is fixed inside the pause; they are written out after the resume.
-        openDatabases([this] {
-            const qint64 wait = (m_captureEndedNs + kTickNs - realtimeNs()) / 1'000'000;
-            const auto resumeNow = [this] { resume([this] { dumpDatabases([this] { composeSnapshot(); }); }); };
-            if (wait > 0)
-                QTimer::singleShot(int(wait) + 1, this, resumeNow);
-            else
-                resumeNow();
+    connect(watcher, &QFutureWatcher<PausedCapture>::finished, this,
+        [this, watcher, examinedBefore, copiedBefore, bytesBefore] {
+            watcher->deleteLater();
+            const PausedCapture paused = watcher->result();
+            m_captureEndedNs = paused.endedNs;
+            const SnapshotComposer::Capture& capture = *paused.capture;
+            if (!capture.error.isEmpty())
+                return fail(tr("The paused state could not be read: %1").arg(capture.error));
+            if (!paused.databaseError.isEmpty())
+                return fail(paused.databaseError);
+            m_result.pauseExamined = capture.examined - examinedBefore;
+            m_result.pauseScannedAll = paused.reported < 0;
+            const QString databases = tr("%n database(s)", "", int(m_environment.local->services.size()));
+            if (paused.reported >= 0) {
+                emit logLine(tr("Captured while paused: the kernel reported %1; %2 copied (%3); %4.")
+                                 .arg(tr("%n changed path(s)", "", int(paused.reported)),
+                                     filesText(capture.copied - copiedBefore),
+                                     DisplayFormat::dataSize(capture.bytes - bytesBefore), databases));
+            } else {
+                emit logLine(
+                    tr("Captured while paused, after scanning every file (%1): %2 changed since the pass started; "
+                       "%3 copied (%4); %5.")
+                        .arg(paused.scanReason, QString::number(capture.examined - examinedBefore),
+                            filesText(capture.copied - copiedBefore),
+                            DisplayFormat::dataSize(capture.bytes - bytesBefore), databases));
+            }
+            if (m_cancelled)
+                return fail(QString());
+            if (!capture.unsupported.isEmpty()) {
+                // restic stores it: the pass's snapshot serves as the second pass's parent, inside the pause.
+                emit logLine(tr("%1, which tidemarkd does not write itself; restic stores the paused state in a second "
+                                "pass.")
+                                 .arg(capture.unsupported));
+                m_compose = false;
+                m_result.prePassSnapshotId = m_passSnapshotId;
+                m_passSnapshotId.clear();
+                m_capture.reset();
+                dumpServices(Pass::Final);
+                return;
+            }
+            emit progress(70);
+            // The databases' state is fixed inside the pause; they are written out after the resume.
+            openDatabases([this] {
+                const qint64 wait = (m_captureEndedNs + kTickNs - realtimeNs()) / 1'000'000;
+                const auto resumeNow = [this] { resume([this] { dumpDatabases([this] { composeSnapshot(); }); }); };
+                if (wait > 0)
+                    QTimer::singleShot(int(wait) + 1, this, resumeNow);
+                else
+                    resumeNow();
+            });
         });
-    });
-    watcher->setFuture(
-        QtConcurrent::run([tracker, reader, passTree, tracking, roots, passStartedNs, services, servicesDir, copies] {
+    watcher->setFuture(QtConcurrent::run(
+        [tracker, reader, passTree, capture, tracking, roots, passStartedNs, services, servicesDir, copies] {
             PausedCapture paused;
-            paused.capture = std::make_shared<SnapshotComposer::Capture>();
+            paused.capture = capture;
+            // What the composer leaves to restic was found while the environment ran: restic stores it all.
+            if (!capture->unsupported.isEmpty())
+                return paused;
             QSet<QByteArray> changed;
             ChangeTracker::Changes changes;
             if (tracking) {
@@ -451,7 +535,6 @@ void BackupOperation::capturePaused()
                         changed.insert(it.key());
                 }
             }
-            QDir(copies).removeRecursively();
             if (!QDir().mkpath(copies) || !QDir().mkpath(servicesDir)) {
                 paused.capture->error = tr("the staging directory could not be created");
                 return paused;
@@ -493,6 +576,7 @@ void BackupOperation::composeSnapshot()
             return fail(tr("The backup's snapshot could not be written: %1").arg(composed.error));
         }
         m_result.snapshotId = composed.snapshotId;
+        m_result.manifest = manifest(); // the database dumps are written now
         const qint64 total = m_passSummary ? m_passSummary->totalBytesProcessed : 0;
         m_result.sizeOfVolumes = total + composed.sizeChange;
         m_result.sizeUsed = (m_passSummary ? m_passSummary->dataAdded : 0) + composed.bytesAdded;
@@ -505,9 +589,11 @@ void BackupOperation::composeSnapshot()
             = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
         complete();
     });
-    watcher->setFuture(QtConcurrent::run([reader, capture, passSnapshotId, passTree, servicesDir] {
+    const bool databases = !m_environment.local->services.isEmpty();
+    watcher->setFuture(QtConcurrent::run([reader, capture, passSnapshotId, passTree, servicesDir, databases] {
         // The database copies and dumps, written by tidemarkd alone, are read where they are.
-        SnapshotComposer::capture(*reader, passTree, {QFile::encodeName(servicesDir)}, QString(), false, *capture);
+        if (databases)
+            SnapshotComposer::capture(*reader, passTree, {QFile::encodeName(servicesDir)}, QString(), false, *capture);
         if (!capture->error.isEmpty() || !capture->unsupported.isEmpty()) {
             SnapshotComposer::Composed failed;
             failed.error = capture->error.isEmpty() ? capture->unsupported : capture->error;
@@ -609,6 +695,38 @@ void BackupOperation::dumpDatabases(std::function<void()> next)
     });
 }
 
+QJsonObject BackupOperation::manifest() const
+{
+    const LocalDescriptor& local = *m_environment.local;
+    QJsonArray mounts;
+    QJsonArray services;
+    for (const auto& m : local.mounts) {
+        mounts.append(
+            QJsonObject {{QStringLiteral("name"), m.name}, {QStringLiteral("path"), QDir(m.path).absolutePath()}});
+    }
+    const QJsonArray databases = m_databases ? m_databases->manifest() : QJsonArray();
+    for (const auto& s : local.services) {
+        if (s.isServer()) {
+            for (const QJsonValue& d : databases) {
+                if (d[QStringLiteral("name")].toString() != s.name)
+                    continue;
+                QJsonObject entry = d.toObject();
+                // Where the dump is in the snapshot.
+                entry.insert(QStringLiteral("staged"),
+                    QString(m_staging + QStringLiteral("/services/") + DatabaseDump::fileName(s)));
+                services.append(entry);
+            }
+            continue;
+        }
+        services.append(QJsonObject {{QStringLiteral("name"), s.name}, {QStringLiteral("path"), s.path},
+            {QStringLiteral("staged"),
+                QString(m_staging + QStringLiteral("/services/") + s.name + QStringLiteral(".sqlite"))}});
+    }
+    return QJsonObject {{QStringLiteral("code_path"), QDir(local.codePath).absolutePath()},
+        {QStringLiteral("mounts"), mounts}, {QStringLiteral("services"), services},
+        {QStringLiteral("environment"), m_environment.id}};
+}
+
 QStringList BackupOperation::rootDirectories() const
 {
     QStringList roots {QDir::cleanPath(QDir(m_environment.local->codePath).absolutePath())};
@@ -637,36 +755,11 @@ void BackupOperation::runBackup(Pass pass)
     ResticRepository::BackupRequest request;
     request.rootDirectory = QStringLiteral("/");
     const auto relative = [](const QString& path) { return QDir::cleanPath(QDir(path).absolutePath()).mid(1); };
-    QJsonArray mounts;
-    QJsonArray services;
     request.paths.append(relative(local.codePath));
-    for (const auto& m : local.mounts) {
+    for (const auto& m : local.mounts)
         request.paths.append(relative(m.path));
-        mounts.append(
-            QJsonObject {{QStringLiteral("name"), m.name}, {QStringLiteral("path"), QDir(m.path).absolutePath()}});
-    }
     request.paths.append(relative(m_staging));
-    const QJsonArray databases = m_databases ? m_databases->manifest() : QJsonArray();
-    for (const auto& s : local.services) {
-        if (s.isServer()) {
-            for (const QJsonValue& d : databases) {
-                if (d[QStringLiteral("name")].toString() != s.name)
-                    continue;
-                QJsonObject entry = d.toObject();
-                // Where the dump is in the snapshot.
-                entry.insert(QStringLiteral("staged"),
-                    QString(m_staging + QStringLiteral("/services/") + DatabaseDump::fileName(s)));
-                services.append(entry);
-            }
-            continue;
-        }
-        services.append(QJsonObject {{QStringLiteral("name"), s.name}, {QStringLiteral("path"), s.path},
-            {QStringLiteral("staged"),
-                QString(m_staging + QStringLiteral("/services/") + s.name + QStringLiteral(".sqlite"))}});
-    }
-    m_result.manifest = QJsonObject {{QStringLiteral("code_path"), QDir(local.codePath).absolutePath()},
-        {QStringLiteral("mounts"), mounts}, {QStringLiteral("services"), services},
-        {QStringLiteral("environment"), m_environment.id}};
+    m_result.manifest = manifest();
     request.host = QStringLiteral("tidemark-") + m_projectId + QLatin1Char('-') + m_environment.id;
     request.tags = {QStringLiteral("tidemark"), QStringLiteral("project=") + m_projectId,
         QStringLiteral("environment=") + m_environment.id, QStringLiteral("backup=") + m_backupId};
@@ -692,6 +785,26 @@ void BackupOperation::runBackup(Pass pass)
 
     m_job = m_repository.backup(request, this);
     ++m_result.resticStarts;
+    if (pass == Pass::Live && m_trackingProblem.isEmpty()) {
+        m_passChanges = std::make_shared<PassChanges>();
+        m_drainTimer = new QTimer(this);
+        m_drainTimer->setInterval(250);
+        connect(m_drainTimer, &QTimer::timeout, this, [this] {
+            if (m_draining)
+                return;
+            m_draining = true;
+            auto* watcher = new QFutureWatcher<void>(this);
+            connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+                watcher->deleteLater();
+                m_draining = false;
+            });
+            watcher->setFuture(QtConcurrent::run([changes = m_passChanges, tracker = m_tracker] {
+                QMutexLocker lock(&changes->mutex);
+                changes->takeFrom(*tracker);
+            }));
+        });
+        m_drainTimer->start();
+    }
     connect(m_job, &ResticJob::progress, this, [this, progressFrom, progressSpan](double fraction) {
         emit progress(progressFrom + int(fraction * progressSpan));
     });

@@ -3,10 +3,10 @@
 #include "activities/operation.h"
 #include "confinement.h"
 #include "domain/environment.h"
-#include "frozenview.h" // TreeState
 #include "hookledger.h"
 #include "resticresult.h"
 #include "snapshotcomposer.h"
+#include "treestate.h"
 
 #include <functional>
 #include <memory>
@@ -19,6 +19,7 @@
 class ChangeTracker;
 class DatabaseDumps;
 class RepositoryReader;
+class QTimer;
 class HookRunner;
 class ResticJob;
 class ResticRepository;
@@ -94,6 +95,7 @@ private:
     void openDatabases(std::function<void()> next);
     void dumpDatabases(std::function<void()> next);
     QStringList rootDirectories() const; // the code path and the mounts
+    QJsonObject manifest() const; // where each part is in the snapshot, and what the database dumps hold
     QString viewRoot() const;
     void scanTrees(std::function<void()> next);
     void runBackup(Pass pass);
@@ -131,6 +133,11 @@ private:
     std::optional<ResticResult::BackupSummary> m_passSummary;
     qint64 m_passStartedNs = 0; // when the kernel started reporting changes for the live pass
     std::shared_ptr<SnapshotComposer::Capture> m_capture;
+    // What the kernel reported during the live pass, read every quarter second so that its queue does not overflow.
+    struct PassChanges;
+    std::shared_ptr<PassChanges> m_passChanges;
+    QTimer* m_drainTimer = nullptr;
+    bool m_draining = false;
     qint64 m_captureEndedNs = 0;
     qint64 m_pauseStartedMs = 0;
     TreeState::Scan m_before; // the trees before the pass of a live backup

@@ -14,6 +14,7 @@
 #include "restoreoperation.h"
 #include "resumeoperation.h"
 #include "retention/retentionplanner.h"
+#include "snapshotcomposer.h"
 #include "verifyoperation.h"
 
 #include <QDateTime>
@@ -72,16 +73,9 @@ QString Engine::queueKey(const QString& projectId, const QString& environmentId)
     return projectId + QLatin1Char('/') + environmentId;
 }
 
-QString Engine::mirrorDirectory(const QString& projectId, const QString& environmentId) const
-{
-    return m_dataDir + QStringLiteral("/mirrors/") + projectId + QLatin1Char('/') + environmentId;
-}
-
-void Engine::discardMirror(const QString& projectId, const QString& environmentId)
+void Engine::forgetEnvironment(const QString& projectId, const QString& environmentId)
 {
     m_changeTrackers.remove(projectId + QLatin1Char('/') + environmentId);
-    const QString directory = mirrorDirectory(projectId, environmentId);
-    QThreadPool::globalInstance()->start([directory] { removeTree(directory); });
 }
 
 QString Engine::stagingDir() const
@@ -769,29 +763,58 @@ void Engine::storeBackupManifest(const QString& projectId, const QString& backup
         return;
     }
     file.close();
-    gate(projectId).acquire(RepositoryGate::Mode::Shared, this, [this, projectId, backupId, dir, then] {
-        ResticRepository::BackupRequest request;
-        request.rootDirectory = dir;
-        request.paths = {kManifestFile};
-        request.host = QStringLiteral("tidemark-") + projectId;
-        // Not tagged `tidemark`: start-up recovery judges those snapshots by their backup records.
-        request.tags = {kManifestTag, QStringLiteral("project=") + projectId, QStringLiteral("backup=") + backupId};
-        ResticJob* job = repository(projectId)->backup(request, this);
-        connect(job, &ResticJob::finished, this, [this, job, projectId, backupId, dir, then](const ResticResult& r) {
-            job->deleteLater();
-            removeTree(dir);
-            gate(projectId).release(RepositoryGate::Mode::Shared);
-            if (!r.ok() || r.snapshotId.isEmpty()) {
-                qWarning("tidemarkd: the manifest of backup %s could not be stored: %s", qPrintable(backupId),
-                    qPrintable(r.errorString));
-            } else if (auto current = m_store.backup(projectId, backupId)) {
-                current->manifest.insert(QStringLiteral("manifest_snapshot"), r.snapshotId);
-                m_store.saveBackup(*current);
+    const auto saved = [this, projectId, backupId](const QString& snapshotId) {
+        if (auto current = m_store.backup(projectId, backupId)) {
+            current->manifest.insert(QStringLiteral("manifest_snapshot"), snapshotId);
+            m_store.saveBackup(*current);
+        }
+    };
+    const QString host = QStringLiteral("tidemark-") + projectId;
+    // Not tagged `tidemark`: start-up recovery judges those snapshots by their backup records.
+    const QStringList tags {kManifestTag, QStringLiteral("project=") + projectId, QStringLiteral("backup=") + backupId};
+    // Written by tidemarkd itself where it can (a local repository): a restic start saved for every backup.
+    auto direct = std::make_shared<QString>();
+    readDirect(
+        projectId, this,
+        [direct, json, host, tags, dir](RepositoryReader* reader, const QString&) {
+            if (!reader)
+                return;
+            QString error;
+            const auto id = SnapshotComposer::storeFile(
+                *reader, kManifestFile.toUtf8(), json, host, tags, dir + QLatin1Char('/') + kManifestFile, &error);
+            if (id)
+                *direct = *id;
+        },
+        [this, projectId, dir, direct, saved, host, tags, then] {
+            if (!direct->isEmpty()) {
+                removeTree(dir);
+                saved(*direct);
+                then();
+                return;
             }
-            then();
+            gate(projectId).acquire(
+                RepositoryGate::Mode::Shared, this, [this, projectId, dir, saved, host, tags, then] {
+                    ResticRepository::BackupRequest request;
+                    request.rootDirectory = dir;
+                    request.paths = {kManifestFile};
+                    request.host = host;
+                    request.tags = tags;
+                    ResticJob* job = repository(projectId)->backup(request, this);
+                    connect(job, &ResticJob::finished, this,
+                        [this, job, projectId, dir, saved, then](const ResticResult& r) {
+                            job->deleteLater();
+                            removeTree(dir);
+                            gate(projectId).release(RepositoryGate::Mode::Shared);
+                            if (!r.ok() || r.snapshotId.isEmpty())
+                                qWarning(
+                                    "tidemarkd: a backup manifest could not be stored: %s", qPrintable(r.errorString));
+                            else
+                                saved(r.snapshotId);
+                            then();
+                        });
+                    job->start();
+                });
         });
-        job->start();
-    });
 }
 
 void Engine::copyAfterBackup(const QString& projectId)
@@ -1391,6 +1414,9 @@ void Engine::recoverAfterRestart()
             tr("Interrupted: tidemarkd stopped while this activity was running"));
     }
     removeTree(stagingDir());
+    // Earlier versions kept a mirror of each environment for consistent backups; nothing reads them now.
+    if (const QString mirrors = m_dataDir + QStringLiteral("/mirrors"); QFileInfo::exists(mirrors))
+        QThreadPool::globalInstance()->start([mirrors] { removeTree(mirrors); });
     // Hooks of the previous run that were still running die now; environments it left paused are resumed first
     // thing, before any other activity on them.
     const HookLedger ledger(m_dataDir);

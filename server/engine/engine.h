@@ -91,10 +91,8 @@ public:
 
     bool isCancellable(const ActivityRecord& record) const;
     // Whether an activity is queued or running on the environment.
-    // Where a consistent backup keeps the environment's mirror between backups (frozenview.h).
-    QString mirrorDirectory(const QString& projectId, const QString& environmentId) const;
-    // Removes the mirror (and the change tracker) of a deleted environment, on a worker thread.
-    void discardMirror(const QString& projectId, const QString& environmentId);
+    // Stops the change tracker of a deleted environment.
+    void forgetEnvironment(const QString& projectId, const QString& environmentId);
     bool isBusy(const QString& projectId, const QString& environmentId) const;
     // Marks activities that a previous run left unfinished as failed and removes leftovers. Call once at start.
     void recoverAfterRestart();

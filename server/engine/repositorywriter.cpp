@@ -61,9 +61,9 @@ bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
 
 } // namespace
 
-RepositoryWriter::RepositoryWriter(std::shared_ptr<RepositoryReader> reader)
-    : m_reader(std::move(reader))
-    , m_dir(m_reader->directory())
+RepositoryWriter::RepositoryWriter(RepositoryReader& reader)
+    : m_reader(reader)
+    , m_dir(m_reader.directory())
 { }
 
 RepositoryWriter::~RepositoryWriter()
@@ -101,20 +101,20 @@ std::optional<QByteArray> RepositoryWriter::addBlob(const QByteArray& plain, boo
 {
     const QByteArray id = sha256(plain);
     const QByteArray key = (tree ? QByteArray("t") : QByteArray("d")) + id;
-    if (m_stored.contains(key) || m_reader->hasBlob(id, tree))
+    if (m_stored.contains(key) || m_reader.hasBlob(id, tree))
         return id;
     PendingBlob blob;
     blob.id = id;
     blob.tree = tree;
     QByteArray sealed;
-    if (m_reader->version() >= 2) {
+    if (m_reader.version() >= 2) {
         if (const auto packed = compress(plain)) {
-            sealed = ResticFastKey::seal(m_reader->masterKey(), *packed);
+            sealed = ResticFastKey::seal(m_reader.masterKey(), *packed);
             blob.uncompressed = quint32(plain.size());
         }
     }
     if (sealed.isEmpty())
-        sealed = ResticFastKey::seal(m_reader->masterKey(), plain);
+        sealed = ResticFastKey::seal(m_reader.masterKey(), plain);
     if (sealed.isEmpty()) {
         if (error)
             *error = QStringLiteral("a blob could not be encrypted");
@@ -151,7 +151,7 @@ bool RepositoryWriter::writePack(QString* error)
         }
         header.append(b.id);
     }
-    const QByteArray sealedHeader = ResticFastKey::seal(m_reader->masterKey(), header);
+    const QByteArray sealedHeader = ResticFastKey::seal(m_reader.masterKey(), header);
     if (sealedHeader.isEmpty()) {
         if (error)
             *error = QStringLiteral("a pack header could not be encrypted");
@@ -224,11 +224,11 @@ bool RepositoryWriter::removeSnapshot(const QString& id, QString* error)
 std::optional<QString> RepositoryWriter::writeUnpacked(const QString& folder, const QByteArray& json, QString* error)
 {
     QByteArray plain = json;
-    if (m_reader->version() >= 2) {
+    if (m_reader.version() >= 2) {
         if (const auto packed = compress(json))
             plain = QByteArray(1, char(2)) + *packed; // restic's version byte of a compressed unpacked file
     }
-    const QByteArray sealed = ResticFastKey::seal(m_reader->masterKey(), plain);
+    const QByteArray sealed = ResticFastKey::seal(m_reader.masterKey(), plain);
     if (sealed.isEmpty()) {
         if (error)
             *error = QStringLiteral("a %1 file could not be encrypted").arg(folder);

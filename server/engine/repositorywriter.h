@@ -22,7 +22,8 @@
 class RepositoryWriter
 {
 public:
-    explicit RepositoryWriter(std::shared_ptr<RepositoryReader> reader);
+    // `reader` (open, refreshed) gives the key, the format and the index; it must outlive the writer.
+    explicit RepositoryWriter(RepositoryReader& reader);
     ~RepositoryWriter(); // unlocks; blobs not flushed are not written
 
     // Writes the lock file; false with `error` when it cannot be written.
@@ -61,7 +62,7 @@ private:
     // way of a temporary file. Its id.
     std::optional<QString> writeUnpacked(const QString& folder, const QByteArray& json, QString* error);
 
-    std::shared_ptr<RepositoryReader> m_reader;
+    RepositoryReader& m_reader;
     QString m_dir;
     QByteArray m_pack; // the pack being filled: sealed blobs
     QList<PendingBlob> m_pending;

@@ -12,8 +12,11 @@
 #include <grp.h>
 #include <map>
 #include <pwd.h>
+#include <QBuffer>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUtf8StringView>
@@ -434,6 +437,7 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
     const QString& copyDirectory, bool copy, Capture& capture)
 {
     PassTrees pass(reader, passTree);
+    const QSet<QByteArray> earlierCaptures(capture.entries.keyBegin(), capture.entries.keyEnd());
     QList<QByteArray> queue(changed.cbegin(), changed.cend());
     std::sort(queue.begin(), queue.end());
     QSet<QByteArray> done;
@@ -522,7 +526,10 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
                     continue;
                 entry.children.append(name);
                 const QByteArray child = childOf(path, name);
-                if (!before || before->nodes.find(name) == before->nodes.end())
+                // What the pass did not store is looked at, unless an earlier capture did and nothing was reported
+                // of it since.
+                if ((!before || before->nodes.find(name) == before->nodes.end())
+                    && !(earlierCaptures.contains(child) && !changed.contains(child)))
                     queue.append(child);
             }
             ::closedir(dir);
@@ -535,14 +542,20 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
     }
     if (!capture.error.isEmpty() || !capture.unsupported.isEmpty())
         return;
-    // Every folder on the way to what was captured gets a new tree, with its metadata as it is now.
+    // Every folder on the way to what was captured gets a new tree, with its metadata as it is now (looked at again
+    // when an earlier capture recorded it).
+    QSet<QByteArray> visited;
     for (const QByteArray& path : std::as_const(done)) {
         for (QByteArray folder = parentOf(path); folder != "/"; folder = parentOf(folder)) {
-            if (capture.entries.contains(folder))
+            if (done.contains(folder) || visited.contains(folder))
                 break;
-            Entry entry;
+            visited.insert(folder);
+            const auto earlier = capture.entries.constFind(folder);
+            Entry entry
+                = earlier != capture.entries.cend() && earlier->kind == Entry::Kind::Directory ? *earlier : Entry();
             entry.kind = Entry::Kind::Directory;
             if (::lstat(folder.constData(), &entry.st) != 0 || !S_ISDIR(entry.st.st_mode)) {
+                entry = Entry();
                 entry.kind = Entry::Kind::Removed;
             } else if (!isPlainName(nameOf(folder))) {
                 unsupported(folder, QStringLiteral("has a name that restic quotes"));
@@ -582,7 +595,7 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
     if (polynomial == 0)
         return failed(QStringLiteral("the repository names no chunker polynomial"));
 
-    RepositoryWriter writer(reader);
+    RepositoryWriter writer(*reader);
     if (!writer.lock(&error))
         return failed(error);
     PassTrees pass(*reader, passTree);
@@ -709,6 +722,55 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
     composed.snapshotId = *id;
     composed.bytesAdded = writer.bytesAdded();
     return composed;
+}
+
+std::optional<QString> storeFile(RepositoryReader& reader, const QByteArray& name, const QByteArray& bytes,
+    const QString& host, const QStringList& tags, const QString& path, QString* error)
+{
+    if (!isPlainName(name) || reader.chunkerPolynomial() == 0) {
+        if (error)
+            *error = QStringLiteral("the file cannot be stored without restic");
+        return std::nullopt;
+    }
+    if (!reader.refresh(error))
+        return std::nullopt;
+    RepositoryWriter writer(reader);
+    if (!writer.lock(error))
+        return std::nullopt;
+    QList<QByteArray> content;
+    QByteArray data = bytes;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    ResticChunker chunker(reader.chunkerPolynomial());
+    if (!chunker.split(
+            buffer,
+            [&](const QByteArray& chunk) {
+                const auto id = writer.addBlob(chunk, false, error);
+                if (id)
+                    content.append(*id);
+                return id.has_value();
+            },
+            error))
+        return std::nullopt;
+    Entry file;
+    file.kind = Entry::Kind::File;
+    const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    file.st.st_mode = S_IFREG | 0600;
+    file.st.st_mtim = file.st.st_atim = file.st.st_ctim = timespec {time_t(nowNs / 1'000'000'000), 0};
+    file.st.st_uid = ::getuid();
+    file.st.st_gid = ::getgid();
+    file.st.st_size = bytes.size();
+    file.st.st_nlink = 1;
+    Names names;
+    const auto tree = writer.addBlob("{\"nodes\":[" + nodeJson(name, file, content, {}, names) + "]}\n", true, error);
+    if (!tree || !writer.flush(error))
+        return std::nullopt;
+    const QJsonObject snapshot {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("tree"), QString::fromLatin1(tree->toHex())}, {QStringLiteral("paths"), QJsonArray {path}},
+        {QStringLiteral("hostname"), host}, {QStringLiteral("username"), QString::fromUtf8(names.user(::getuid()))},
+        {QStringLiteral("uid"), qint64(::getuid())}, {QStringLiteral("gid"), qint64(::getgid())},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(tags)}};
+    return writer.addSnapshot(QJsonDocument(snapshot).toJson(QJsonDocument::Compact), error);
 }
 
 } // namespace SnapshotComposer

@@ -3,11 +3,13 @@
 #include "repositoryreader.h"
 
 #include <memory>
+#include <optional>
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <sys/stat.h>
 
 // Makes a consistent backup out of one live restic pass. The kernel is asked to report every change under the
@@ -50,7 +52,9 @@ struct Capture
 // The state at this instant of the paths in `changed` (absolute, under `roots`), against the pass's root tree
 // `passTree`: files are copied into `copyDirectory` when `copy` (else their bytes are read where they are, for
 // files nothing else writes to), folders listed, and whatever a folder holds that the pass did not store is
-// looked at too. Also records the metadata of every folder on the way from "/" to each path. Adds to `capture`.
+// looked at too. Also records the metadata of every folder on the way from "/" to each path. Adds to `capture`:
+// called once while the environment runs (what changed during the pass) and again in the pause (what changed since),
+// the later entries replace the earlier.
 void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
     const QString& copyDirectory, bool copy, Capture& capture);
 
@@ -68,5 +72,10 @@ struct Composed
 // snapshot. On error nothing refers to what was written (a prune removes it) and the pass's snapshot is kept.
 Composed compose(
     const std::shared_ptr<RepositoryReader>& reader, const QString& passSnapshotId, const Capture& capture);
+
+// A snapshot of one file `name` at the root holding `bytes` (what tidemarkd stores beside each backup: its manifest),
+// written without restic: host, tags and the path recorded as given. Its id, or nullopt with `error`.
+std::optional<QString> storeFile(RepositoryReader& reader, const QByteArray& name, const QByteArray& bytes,
+    const QString& host, const QStringList& tags, const QString& path, QString* error);
 
 } // namespace SnapshotComposer

@@ -331,7 +331,7 @@ HttpReply ApiServer::deleteEnvironment(const Call& call)
     }
     if (!m_store.deleteEnvironment(p, e->id))
         return HttpReply::error(500, tr("The environment could not be deleted."));
-    m_engine.discardMirror(p, e->id);
+    m_engine.forgetEnvironment(p, e->id);
     HttpReply reply;
     reply.status = 204;
     return reply;

@@ -4,7 +4,7 @@
 // backup with it as parent reads nothing (the recorded metadata is what restic would record) and stores no data (the
 // captured files were cut where restic cuts them).
 #include "engine/changetracker.h"
-#include "engine/frozenview.h"
+#include "engine/treestate.h"
 #include "engine/repositoryreader.h"
 #include "engine/snapshotcomposer.h"
 
