@@ -459,6 +459,15 @@ void ResticJob::finishMain(int exitCode)
                     + m_context.initArguments);
             return;
         }
+        // A lock left by a restic that died without removing it (killed with tidemarkd, say) would block every
+        // later backup: stale locks go, and the command runs again, once. A live process's lock stays.
+        if (!m_lockRetried && m_command != Command::Unlock && m_stop == Stop::None
+            && m_stderrLines.join(QLatin1Char('\n')).contains(QLatin1String("repository is already locked"))) {
+            m_lockRetried = true;
+            m_stderrLines.clear();
+            runPhase(Phase::RemoveStaleLock, {QStringLiteral("unlock")});
+            return;
+        }
         failFromStderr(exitCode);
         return;
     }
@@ -615,6 +624,10 @@ void ResticJob::finishForgetUnwanted(int exitCode)
 
 void ResticJob::finishRemoveStaleLock(int exitCode)
 {
+    if (m_lockRetried && m_stop == Stop::None && m_state == State::Running && !m_mayHaveLeftLock) {
+        runPhase(Phase::Main, mainWords(m_command) + m_arguments);
+        return;
+    }
     if (exitCode != 0) {
         m_result.warnings.append(
             tr("Could not remove the lock the stopped restic run left behind: %1").arg(fatalDetail()));

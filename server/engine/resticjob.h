@@ -173,6 +173,9 @@ private:
     bool m_failedToStart = false;
     bool m_mayHaveLeftLock = false;
     bool m_initTried = false; // Init: `init` ran (at most once per job)
+    // The repository was locked: stale locks were removed (`restic unlock` removes only those of dead processes) and
+    // the command runs once more.
+    bool m_lockRetried = false;
     double m_lastProgress = -1;
     QString m_shortSnapshotId;
     QList<ResticSnapshot> m_snapshots;

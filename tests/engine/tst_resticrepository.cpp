@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -11,8 +12,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,6 +112,7 @@ private slots:
     void refusesBadRequestsWithoutRunningRestic();
     void unreadableFileMakesBackupIncomplete();
     void deletingARunningJobLeavesALockThatUnlockRemoves();
+    void staleExclusiveLockDoesNotBlockABackup();
     void checkPasses();
     void fastKeyOpensTheRepository();
 
@@ -691,6 +695,38 @@ void TestResticRepository::deletingARunningJobLeavesALockThatUnlockRemoves()
     QVERIFY(run(unlock.get()));
     QVERIFY2(unlock->result().ok(), qPrintable(describe(unlock->result())));
     QCOMPARE(locks.entryList(QDir::Files).size(), 0);
+}
+
+void TestResticRepository::staleExclusiveLockDoesNotBlockABackup()
+{
+    // An exclusive lock of a restic that died without removing it (killed with tidemarkd as it started, say): the
+    // next command removes what is stale and runs.
+    const QString repo = path(QStringLiteral("data/repo"));
+    const QByteArray password = ResticFastKey::passwordFromFile(m_repository->settings().passwordFile);
+    const auto key = ResticFastKey::masterKey(repo, password);
+    QVERIFY(key);
+    qint64 deadPid = 4194303; // above every pid this machine hands out
+    while (::kill(pid_t(deadPid), 0) == 0)
+        --deadPid;
+    const QJsonObject lock {{QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("exclusive"), true}, {QStringLiteral("hostname"), QSysInfo::machineHostName()},
+        {QStringLiteral("username"), QStringLiteral("gone")}, {QStringLiteral("pid"), deadPid}};
+    const QByteArray sealed = ResticFastKey::seal(*key, QJsonDocument(lock).toJson(QJsonDocument::Compact));
+    QVERIFY(!sealed.isEmpty());
+    const QString name = QString::fromLatin1(QCryptographicHash::hash(sealed, QCryptographicHash::Sha256).toHex());
+    QVERIFY(QDir().mkpath(repo + QStringLiteral("/locks")));
+    QFile file(repo + QStringLiteral("/locks/") + name);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(sealed) == sealed.size());
+    file.close();
+
+    QVERIFY(writeFile(path(QStringLiteral("locked/a.txt")), "after a crash\n"));
+    ResticRepository::BackupRequest request;
+    request.rootDirectory = path(QStringLiteral("locked"));
+    request.paths = {QStringLiteral("a.txt")};
+    std::unique_ptr<ResticJob> job(m_repository->backup(request));
+    QVERIFY(run(job.get()));
+    QVERIFY2(job->result().ok(), qPrintable(describe(job->result())));
+    QVERIFY(!QFileInfo::exists(file.fileName()));
 }
 
 void TestResticRepository::checkPasses()
