@@ -197,6 +197,12 @@ qint64 realtimeNs()
 
 } // namespace
 
+struct BackupOperation::ReaderOpening
+{
+    std::shared_ptr<RepositoryReader> reader;
+    QString error;
+};
+
 struct BackupOperation::PassChanges
 {
     QMutex mutex; // also serialises the use of the tracker
@@ -229,8 +235,6 @@ struct LiveCapture
 
 struct LiveStart
 {
-    std::shared_ptr<RepositoryReader> reader;
-    QString readerError; // why the repository cannot be read here (then a second pass under the pause)
     QString trackingProblem; // why the kernel cannot report changes (then the pause scans)
     qint64 startedNs = 0;
 };
@@ -239,12 +243,19 @@ struct LiveStart
 
 void BackupOperation::startComposed()
 {
+    if (!m_repository.isLocal()) {
+        emit logLine(
+            tr("The repository is not a local one, which tidemarkd cannot write to itself; the paused state is "
+               "stored by a second restic pass."));
+        m_compose = false;
+        emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
+                        "what changes meanwhile."));
+        scanTrees([this] { dumpServices(Pass::PrePass); });
+        return;
+    }
     if (!m_tracker)
         m_tracker = std::make_shared<ChangeTracker>();
     const QStringList roots = rootDirectories();
-    const bool local = m_repository.isLocal();
-    const QString repository = m_repository.settings().repository;
-    const QString passwordFile = m_repository.settings().passwordFile;
     auto tracker = m_tracker;
     auto* watcher = new QFutureWatcher<LiveStart>(this);
     connect(watcher, &QFutureWatcher<LiveStart>::finished, this, [this, watcher] {
@@ -254,24 +265,22 @@ void BackupOperation::startComposed()
             return fail(QString());
         m_passStartedNs = started.startedNs;
         m_trackingProblem = started.trackingProblem;
-        m_reader = std::move(started.reader);
-        if (!m_reader) {
-            emit logLine(tr("The repository cannot be read by tidemarkd itself (%1); the paused state is stored by a "
-                            "second restic pass.")
-                             .arg(started.readerError));
-            m_compose = false;
-            emit logLine(tr("Pre-pass: storing everything while the environment still runs, so the pause only covers "
-                            "what changes meanwhile."));
-            scanTrees([this] { dumpServices(Pass::PrePass); });
-            return;
-        }
         if (m_trackingProblem.isEmpty())
             emit logLine(tr("The kernel reports what changes from now on; the pause looks only at that."));
         else
             emit logLine(tr("Change tracking is off (%1); the pause scans every file.").arg(m_trackingProblem));
+        // The repository is opened for reading (its key, its index) while restic runs, not after.
+        const QString repository = m_repository.settings().repository;
+        const QString passwordFile = m_repository.settings().passwordFile;
+        m_readerOpening = new QFutureWatcher<ReaderOpening>(this);
+        m_readerOpening->setFuture(QtConcurrent::run([repository, passwordFile] {
+            ReaderOpening opening;
+            opening.reader = RepositoryReader::open(repository, passwordFile, &opening.error);
+            return opening;
+        }));
         runBackup(Pass::Live);
     });
-    watcher->setFuture(QtConcurrent::run([tracker, roots, local, repository, passwordFile] {
+    watcher->setFuture(QtConcurrent::run([tracker, roots] {
         LiveStart started;
         // Reported from here on: whatever changes after restic may have read it. What changed before, restic sees
         // by the files' times against the previous backup.
@@ -279,20 +288,16 @@ void BackupOperation::startComposed()
         if (ChangeTracker::disabledByEnvironment()) {
             tracker->stop();
             started.trackingProblem = tr("TIDEMARK_CHANGE_TRACKING=off");
-        } else {
-            QStringList cleaned;
-            for (const QString& root : roots)
-                cleaned.append(QDir::cleanPath(root));
-            // A tracker that watched without a gap keeps its marks; one that lost events or whose root was replaced
-            // (a restore swaps a whole mount in by rename) watches what is gone: its marks are set anew.
-            const bool continuous = tracker->isActive() && tracker->roots() == cleaned && tracker->take().complete;
-            if (QString error; !continuous && !tracker->start(roots, &error))
-                started.trackingProblem = error;
+            return started;
         }
-        if (!local)
-            started.readerError = tr("it is not a local repository");
-        else
-            started.reader = RepositoryReader::open(repository, passwordFile, &started.readerError);
+        QStringList cleaned;
+        for (const QString& root : roots)
+            cleaned.append(QDir::cleanPath(root));
+        // A tracker that watched without a gap keeps its marks; one that lost events or whose root was replaced (a
+        // restore swaps a whole mount in by rename) watches what is gone: its marks are set anew.
+        const bool continuous = tracker->isActive() && tracker->roots() == cleaned && tracker->take().complete;
+        if (QString error; !continuous && !tracker->start(roots, &error))
+            started.trackingProblem = error;
         return started;
     }));
 }
@@ -314,6 +319,25 @@ void BackupOperation::afterLivePass(const ResticResult& result)
     if (result.status == ResticResult::Status::Incomplete)
         emit logLine(tr("restic could not read some files; those that changed meanwhile are captured in the pause, "
                         "the others are missing from the backup."));
+    if (!m_readerOpening->isFinished()) {
+        connect(m_readerOpening, &QFutureWatcher<ReaderOpening>::finished, this, [this] { captureLive(); });
+        return;
+    }
+    captureLive();
+}
+
+void BackupOperation::captureLive()
+{
+    ReaderOpening opening = m_readerOpening->result();
+    m_reader = std::move(opening.reader);
+    if (!m_reader) {
+        emit logLine(tr("The repository cannot be read by tidemarkd itself (%1); the paused state is stored by a "
+                        "second restic pass.")
+                         .arg(opening.error));
+        storeWithSecondPass();
+        pause();
+        return;
+    }
     // Before the pause, not in it: the pass's index is read, and what the kernel reported while restic read is
     // captured already. The pause then looks only at what is reported from here on (which replaces it).
     auto reader = m_reader;
@@ -430,9 +454,17 @@ struct PausedCapture
 // A change time this close before the pass started (or later) means the file may have changed while restic read it:
 // file times are coarse.
 constexpr qint64 kRacyMarginNs = 1'000'000'000;
-// After the last look inside the pause, the environment resumes no sooner than this: a write right after the resume
-// then gets a change time later than the one recorded, and the next backup's pass sees it.
-constexpr qint64 kTickNs = 20'000'000;
+// After the last look inside the pause, the environment resumes no sooner than two clock ticks later: a write right
+// after the resume then gets a change time later than the one recorded, and the next backup's pass sees it.
+qint64 tickNs()
+{
+    // The clock file times are taken from advances by whole ticks (CONFIG_HZ): two of them, at least 2 ms.
+    timespec resolution {};
+    const qint64 tick = clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0
+        ? qint64(resolution.tv_sec) * 1'000'000'000 + resolution.tv_nsec
+        : 10'000'000;
+    return std::max<qint64>(2 * tick, 2'000'000);
+}
 
 } // namespace
 
@@ -485,17 +517,14 @@ void BackupOperation::capturePaused()
                 emit logLine(tr("%1, which tidemarkd does not write itself; restic stores the paused state in a second "
                                 "pass.")
                                  .arg(capture.unsupported));
-                m_compose = false;
-                m_result.prePassSnapshotId = m_passSnapshotId;
-                m_passSnapshotId.clear();
-                m_capture.reset();
+                storeWithSecondPass();
                 dumpServices(Pass::Final);
                 return;
             }
             emit progress(70);
             // The databases' state is fixed inside the pause; they are written out after the resume.
             openDatabases([this] {
-                const qint64 wait = (m_captureEndedNs + kTickNs - realtimeNs()) / 1'000'000;
+                const qint64 wait = (m_captureEndedNs + tickNs() - realtimeNs()) / 1'000'000;
                 const auto resumeNow = [this] { resume([this] { dumpDatabases([this] { composeSnapshot(); }); }); };
                 if (wait > 0)
                     QTimer::singleShot(int(wait) + 1, this, resumeNow);
@@ -557,6 +586,16 @@ void BackupOperation::capturePaused()
             paused.endedNs = realtimeNs();
             return paused;
         }));
+}
+
+void BackupOperation::storeWithSecondPass()
+{
+    // The live pass's snapshot serves as the second pass's parent, and is forgotten afterwards.
+    m_compose = false;
+    m_result.prePassSnapshotId = m_passSnapshotId;
+    m_result.snapshotId.clear();
+    m_passSnapshotId.clear();
+    m_capture.reset();
 }
 
 void BackupOperation::composeSnapshot()

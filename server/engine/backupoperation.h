@@ -20,6 +20,8 @@ class ChangeTracker;
 class DatabaseDumps;
 class RepositoryReader;
 class QTimer;
+template<typename T>
+class QFutureWatcher;
 class HookRunner;
 class ResticJob;
 class ResticRepository;
@@ -88,6 +90,8 @@ private:
     void pause();
     void startComposed();
     void afterLivePass(const ResticResult& result);
+    void captureLive();
+    void storeWithSecondPass(); // what the composer cannot write: a second restic pass under the pause
     void capturePaused();
     void composeSnapshot();
     void dumpServices(Pass pass);
@@ -135,6 +139,8 @@ private:
     std::shared_ptr<SnapshotComposer::Capture> m_capture;
     // What the kernel reported during the live pass, read every quarter second so that its queue does not overflow.
     struct PassChanges;
+    struct ReaderOpening;
+    QFutureWatcher<ReaderOpening>* m_readerOpening = nullptr;
     std::shared_ptr<PassChanges> m_passChanges;
     QTimer* m_drainTimer = nullptr;
     bool m_draining = false;
