@@ -969,14 +969,6 @@
         <translation>Die Umgebung wird fortgesetzt.</translation>
     </message>
     <message>
-        <source>Device files are not backed up: %1</source>
-        <translation>Gerätedateien werden nicht gesichert: %1</translation>
-    </message>
-    <message>
-        <source>restic did not report what it stored; the backup cannot be trusted and is discarded.</source>
-        <translation>restic hat nicht gemeldet, was es gespeichert hat; dem Backup ist nicht zu trauen, es wird verworfen.</translation>
-    </message>
-    <message>
         <source>code path of %1</source>
         <translation>Code-Pfad von %1</translation>
     </message>
@@ -993,10 +985,6 @@
         <translation>Datenbank des Dienstes %1 von %2</translation>
     </message>
     <message>
-        <source>Bringing the mirror of the environment up to date while it still runs, so the pause only covers what changes meanwhile.</source>
-        <translation>Der Spiegel der Umgebung wird aktualisiert, während sie noch läuft, damit die Pause nur abdeckt, was sich inzwischen ändert.</translation>
-    </message>
-    <message>
         <source>The kernel reports what changes from now on; the pause looks only at that.</source>
         <translation>Der Kernel meldet ab jetzt, was sich ändert; die Pause prüft nur das.</translation>
     </message>
@@ -1008,28 +996,12 @@
         <source>TIDEMARK_CHANGE_TRACKING=off</source>
         <translation>TIDEMARK_CHANGE_TRACKING=off</translation>
     </message>
-    <message>
-        <source>%1 The backup is complete; the next one copies every file again.</source>
-        <translation>%1 Das Backup ist vollständig; das nächste kopiert jede Datei erneut.</translation>
-    </message>
-    <message>
-        <source>Storing the paused state from the mirror (restic reads every file: there is no earlier backup from it).</source>
-        <translation>Der pausierte Zustand wird aus dem Spiegel gespeichert (restic liest jede Datei: es gibt kein früheres Backup daraus).</translation>
-    </message>
-    <message>
-        <source>Storing the paused state from the mirror (restic reads only the files copied for this backup).</source>
-        <translation>Der pausierte Zustand wird aus dem Spiegel gespeichert (restic liest nur die für dieses Backup kopierten Dateien).</translation>
-    </message>
     <message numerus="yes">
         <source>restic ran %n time(s) for this backup.</source>
         <translation>
             <numerusform>restic lief für dieses Backup %n Mal.</numerusform>
             <numerusform>restic lief für dieses Backup %n Mal.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded (the next backup copies every file again).</source>
-        <translation>restic nahm %1 Dateien als unverändert an und las %2, erwartet waren %3 und %4; das Backup entspräche nicht der pausierten Umgebung und wird verworfen (das nächste Backup kopiert jede Datei erneut).</translation>
     </message>
     <message>
         <source>password file of service %1 of %2</source>
@@ -1054,32 +1026,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mirror updated from what the kernel reported since the previous backup (%1): %2 copied (%3), %4 removed.</source>
-        <translation>Spiegel nach den Meldungen des Kernels seit der vorigen Sicherung aktualisiert (%1): %2 kopiert (%3), %4 entfernt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n path(s)</source>
-        <translation>
-            <numerusform>%n Pfad</numerusform>
-            <numerusform>%n Pfade</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mirror updated: %1 copied (%2), %3 removed, of %4 looked at.</source>
-        <translation>Spiegel aktualisiert: %1 kopiert (%2), %3 entfernt, von %4 geprüften.</translation>
-    </message>
-    <message>
-        <source>Copied while paused: the kernel reported %1; %2 copied (%3); %4.</source>
-        <translation>Während der Pause kopiert: der Kernel meldete %1; %2 kopiert (%3); %4.</translation>
-    </message>
-    <message numerus="yes">
         <source>%n changed path(s)</source>
         <translation>
             <numerusform>%n geänderten Pfad</numerusform>
@@ -1094,10 +1040,6 @@
         </translation>
     </message>
     <message>
-        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 copied (%4); %5.</source>
-        <translation>Während der Pause kopiert, nach Prüfung aller Dateien (%1): %2 geprüft; %3 kopiert (%4); %5.</translation>
-    </message>
-    <message>
         <source>Pre-pass stored %1 files; %2 added to the repository.</source>
         <translation>Vorlauf hat %1 Dateien gespeichert; %2 zum Repository hinzugefügt.</translation>
     </message>
@@ -1106,8 +1048,79 @@
         <translation>%1 Dateien gespeichert (%2 neu, %3 geändert, %4 unverändert); %5 zum Repository hinzugefügt.</translation>
     </message>
     <message>
-        <source>A first mirror of the environment needs %1 on the disk of tidemarkd&apos;s data directory, which has %2 free; this backup stores the environment in two restic passes instead.</source>
-        <translation>Ein erster Spiegel der Umgebung braucht %1 auf dem Datenträger des Datenverzeichnisses von tidemarkd, dort sind %2 frei; dieses Backup speichert die Umgebung stattdessen in zwei restic-Durchläufen.</translation>
+        <source>The repository is not a local one, which tidemarkd cannot write to itself; the paused state is stored by a second restic pass.</source>
+        <translation>Das Repository ist kein lokales, in das tidemarkd selbst schreiben kann; der pausierte Zustand wird mit einem zweiten restic-Durchlauf gesichert.</translation>
+    </message>
+    <message>
+        <source>Stored the environment while it ran: %1 files (%2 new, %3 changed, %4 unchanged); %5 added.</source>
+        <translation>Die Umgebung im laufenden Betrieb gesichert: %1 Dateien (%2 neu, %3 geändert, %4 unverändert); %5 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>restic could not read some files; those that changed meanwhile are captured in the pause, the others are missing from the backup.</source>
+        <translation>restic konnte einige Dateien nicht lesen; die inzwischen geänderten werden in der Pause erfasst, die anderen fehlen im Backup.</translation>
+    </message>
+    <message>
+        <source>The repository cannot be read by tidemarkd itself (%1); the paused state is stored by a second restic pass.</source>
+        <translation>tidemarkd kann das Repository nicht selbst lesen (%1); der pausierte Zustand wird mit einem zweiten restic-Durchlauf gesichert.</translation>
+    </message>
+    <message>
+        <source>The snapshot restic stored cannot be read: %1</source>
+        <translation>Der von restic gesicherte Snapshot kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>What changed while restic read could not be read: %1</source>
+        <translation>Was sich änderte, während restic las, konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Captured while the environment runs: the kernel reported %1 while restic read; %2 copied (%3).</source>
+        <translation>Im laufenden Betrieb erfasst: Der Kernel meldete %1, während restic las; %2 kopiert (%3).</translation>
+    </message>
+    <message>
+        <source>the staging directory could not be created</source>
+        <translation>das Staging-Verzeichnis konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The paused state could not be read: %1</source>
+        <translation>Der pausierte Zustand konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Captured while paused: the kernel reported %1; %2 copied (%3); %4.</source>
+        <translation>In der Pause erfasst: Der Kernel meldete %1; %2 kopiert (%3); %4.</translation>
+    </message>
+    <message>
+        <source>Captured while paused, after scanning every file (%1): %2 changed since the pass started; %3 copied (%4); %5.</source>
+        <translation>In der Pause erfasst, nach Durchsuchen aller Dateien (%1): %2 seit Beginn des Durchlaufs geändert; %3 kopiert (%4); %5.</translation>
+    </message>
+    <message>
+        <source>%1, which tidemarkd does not write itself; restic stores the paused state in a second pass.</source>
+        <translation>%1, was tidemarkd nicht selbst schreibt; restic sichert den pausierten Zustand in einem zweiten Durchlauf.</translation>
+    </message>
+    <message>
+        <source>change tracking is off</source>
+        <translation>die Änderungsverfolgung ist aus</translation>
+    </message>
+    <message>
+        <source>Writing the backup&apos;s snapshot: the stored pass with what was captured in the pause.</source>
+        <translation>Schreibe den Snapshot des Backups: der gesicherte Durchlauf mit dem, was in der Pause erfasst wurde.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s snapshot could not be written: %1</source>
+        <translation>Der Snapshot des Backups konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Storing the code and the mounts while the environment runs; the pause then only covers what changes meanwhile.</source>
+        <translation>Sichere Code und Mounts im laufenden Betrieb; die Pause umfasst dann nur, was sich inzwischen ändert.</translation>
+    </message>
+    <message>
+        <source>Stored %1 captured while restic read or in the pause, and %2 (%3 added); the backup&apos;s snapshot is %4.</source>
+        <translation>%1 gesichert, die erfasst wurden, während restic las oder in der Pause, und %2 (%3 hinzugefügt); der Snapshot des Backups ist %4.</translation>
     </message>
 </context>
 <context>
@@ -3931,53 +3944,6 @@ Führen Sie &apos;tidemark-cli BEFEHL --help&apos; für einen einzelnen Befehl a
     <message>
         <source>Next backup</source>
         <translation>Nächstes Backup</translation>
-    </message>
-</context>
-<context>
-    <name>FrozenView</name>
-    <message>
-        <source>A symbolic link could not be read: %1</source>
-        <translation>Ein symbolischer Link konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the previous backup did not finish updating it</source>
-        <translation>das vorige Backup hat seine Aktualisierung nicht abgeschlossen</translation>
-    </message>
-    <message>
-        <source>there is no mirror of these trees yet</source>
-        <translation>es gibt noch keinen Spiegel dieser Verzeichnisbäume</translation>
-    </message>
-    <message>
-        <source>the backup last stored from it (snapshot %1) is no longer in the repository</source>
-        <translation>das zuletzt daraus gespeicherte Backup (Snapshot %1) ist nicht mehr im Repository</translation>
-    </message>
-    <message>
-        <source>The mirror of the environment starts afresh (%1): every file is copied once.</source>
-        <translation>Der Spiegel der Umgebung beginnt neu (%1): jede Datei wird einmal kopiert.</translation>
-    </message>
-    <message>
-        <source>%1 could not be created.</source>
-        <translation>%1 konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>%1 could not be removed from the mirror.</source>
-        <translation>%1 konnte nicht aus dem Spiegel entfernt werden.</translation>
-    </message>
-    <message>
-        <source>The mirror could not be changed: %1</source>
-        <translation>Der Spiegel konnte nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <source>The environment could not be read: %1</source>
-        <translation>Die Umgebung konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>A file could not be copied into the mirror: %1</source>
-        <translation>Eine Datei konnte nicht in den Spiegel kopiert werden: %1</translation>
-    </message>
-    <message>
-        <source>The mirror&apos;s state could not be saved: %1</source>
-        <translation>Der Zustand des Spiegels konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -55,20 +55,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n path(s)</source>
-        <translation>
-            <numerusform>%n path</numerusform>
-            <numerusform>%n paths</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n changed path(s)</source>
         <translation>
             <numerusform>%n changed path</numerusform>
@@ -80,6 +66,13 @@
         <translation>
             <numerusform>%n database</numerusform>
             <numerusform>%n databases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
         </translation>
     </message>
 </context>

@@ -969,14 +969,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Device files are not backed up: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>restic did not report what it stored; the backup cannot be trusted and is discarded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>code path of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,10 +985,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bringing the mirror of the environment up to date while it still runs, so the pause only covers what changes meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The kernel reports what changes from now on; the pause looks only at that.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,28 +996,12 @@
         <source>TIDEMARK_CHANGE_TRACKING=off</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 The backup is complete; the next one copies every file again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Storing the paused state from the mirror (restic reads every file: there is no earlier backup from it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Storing the paused state from the mirror (restic reads only the files copied for this backup).</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>restic ran %n time(s) for this backup.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>restic took %1 files as unchanged and read %2, where %3 and %4 were expected; the backup would not match the paused environment and is discarded (the next backup copies every file again).</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>password file of service %1 of %2</source>
@@ -1054,32 +1026,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mirror updated from what the kernel reported since the previous backup (%1): %2 copied (%3), %4 removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n path(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mirror updated: %1 copied (%2), %3 removed, of %4 looked at.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied while paused: the kernel reported %1; %2 copied (%3); %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
         <source>%n changed path(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1094,10 +1040,6 @@
         </translation>
     </message>
     <message>
-        <source>Copied while paused, after scanning every file (%1): %2 looked at; %3 copied (%4); %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pre-pass stored %1 files; %2 added to the repository.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,7 +1048,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A first mirror of the environment needs %1 on the disk of tidemarkd&apos;s data directory, which has %2 free; this backup stores the environment in two restic passes instead.</source>
+        <source>The repository is not a local one, which tidemarkd cannot write to itself; the paused state is stored by a second restic pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the environment while it ran: %1 files (%2 new, %3 changed, %4 unchanged); %5 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restic could not read some files; those that changed meanwhile are captured in the pause, the others are missing from the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository cannot be read by tidemarkd itself (%1); the paused state is stored by a second restic pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot restic stored cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed while restic read could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured while the environment runs: the kernel reported %1 while restic read; %2 copied (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the staging directory could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paused state could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured while paused: the kernel reported %1; %2 copied (%3); %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured while paused, after scanning every file (%1): %2 changed since the pass started; %3 copied (%4); %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, which tidemarkd does not write itself; restic stores the paused state in a second pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change tracking is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup&apos;s snapshot: the stored pass with what was captured in the pause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s snapshot could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Storing the code and the mounts while the environment runs; the pause then only covers what changes meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored %1 captured while restic read or in the pause, and %2 (%3 added); the backup&apos;s snapshot is %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3863,53 +3876,6 @@ Run &apos;tidemark-cli COMMAND --help&apos; for one command.
     <message>
         <source>Next backup</source>
         <translation>Prochaine sauvegarde</translation>
-    </message>
-</context>
-<context>
-    <name>FrozenView</name>
-    <message>
-        <source>A symbolic link could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the previous backup did not finish updating it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no mirror of these trees yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the backup last stored from it (snapshot %1) is no longer in the repository</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mirror of the environment starts afresh (%1): every file is copied once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be removed from the mirror.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mirror could not be changed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The environment could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file could not be copied into the mirror: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mirror&apos;s state could not be saved: %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

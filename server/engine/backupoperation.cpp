@@ -619,9 +619,10 @@ void BackupOperation::composeSnapshot()
         const qint64 total = m_passSummary ? m_passSummary->totalBytesProcessed : 0;
         m_result.sizeOfVolumes = total + composed.sizeChange;
         m_result.sizeUsed = (m_passSummary ? m_passSummary->dataAdded : 0) + composed.bytesAdded;
-        emit logLine(tr("Stored %1 captured in the pause and %2 (%3 added); the backup's snapshot is %4.")
-                         .arg(filesText(composed.filesStored), tr("%n folder(s)", "", int(composed.treesWritten)),
-                             DisplayFormat::dataSize(composed.bytesAdded), composed.snapshotId.left(8)));
+        emit logLine(
+            tr("Stored %1 captured while restic read or in the pause, and %2 (%3 added); the backup's snapshot is %4.")
+                .arg(filesText(composed.filesStored), tr("%n folder(s)", "", int(composed.treesWritten)),
+                    DisplayFormat::dataSize(composed.bytesAdded), composed.snapshotId.left(8)));
         emit logLine(tr("restic ran %n time(s) for this backup.", "", m_result.resticStarts));
         emit progress(96);
         m_pendingOutcome
