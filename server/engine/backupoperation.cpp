@@ -395,7 +395,7 @@ void BackupOperation::captureLive()
             return live;
         }
         live.reported = changes.paths.size();
-        SnapshotComposer::capture(*reader, live.tree, changes.paths, copies, true, *live.capture);
+        SnapshotComposer::capture(*reader, live.tree, changes.paths, copies, true, *live.capture, true);
         return live;
     }));
 }

@@ -111,6 +111,20 @@ private:
     int m_fd;
 };
 
+// Gone, or no longer what it was, since it was looked at: the environment runs, or something else changes it.
+bool vanished(const QByteArray& path)
+{
+    struct stat st;
+    return ::lstat(path.constData(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
+Entry removed()
+{
+    Entry entry;
+    entry.kind = Entry::Kind::Removed;
+    return entry;
+}
+
 bool sameFile(const struct stat& a, const struct stat& b)
 {
     return a.st_ino == b.st_ino && a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec
@@ -434,7 +448,7 @@ QByteArray nodeJson(
 } // namespace
 
 void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
-    const QString& copyDirectory, bool copy, Capture& capture)
+    const QString& copyDirectory, bool copy, Capture& capture, bool whileRunning)
 {
     PassTrees pass(reader, passTree);
     const QSet<QByteArray> earlierCaptures(capture.entries.keyBegin(), capture.entries.keyEnd());
@@ -481,9 +495,21 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
             entry.kind = Entry::Kind::File;
             if (copy) {
                 entry.content = QDir(copyDirectory).filePath(QString::number(capture.copied));
-                capture.error = copyFile(path, QFile::encodeName(entry.content), entry.st, capture.bytes);
+                const QString error = copyFile(path, QFile::encodeName(entry.content), entry.st, capture.bytes);
                 ++capture.copied;
                 Q_UNUSED(copies);
+                if (!error.isEmpty() && vanished(path)) {
+                    // Removed (or replaced) since it was looked at: its absence now, and whatever comes next is
+                    // reported again.
+                    capture.entries.insert(path, removed());
+                    continue;
+                }
+                if (!error.isEmpty() && whileRunning) {
+                    // Still being written: the kernel reports it again, and the pause captures it.
+                    capture.entries.remove(path);
+                    continue;
+                }
+                capture.error = error;
             } else {
                 entry.content = QFile::decodeName(path);
             }
@@ -492,6 +518,10 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
             QByteArray target(qsizetype(entry.st.st_size) + 1, Qt::Uninitialized);
             const ssize_t n = ::readlink(path.constData(), target.data(), size_t(target.size()));
             if (n < 0 || n >= target.size()) {
+                if (n < 0 && vanished(path)) {
+                    capture.entries.insert(path, removed());
+                    continue;
+                }
                 capture.error = systemError(path, n < 0 ? errno : EOVERFLOW);
                 break;
             }
@@ -517,6 +547,10 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
                 before = nullptr;
             DIR* dir = ::opendir(path.constData());
             if (!dir) {
+                if (vanished(path)) {
+                    capture.entries.insert(path, removed());
+                    continue;
+                }
                 capture.error = systemError(path, errno);
                 break;
             }

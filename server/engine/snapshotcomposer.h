@@ -55,8 +55,10 @@ struct Capture
 // looked at too. Also records the metadata of every folder on the way from "/" to each path. Adds to `capture`:
 // called once while the environment runs (what changed during the pass) and again in the pause (what changed since),
 // the later entries replace the earlier.
+// `whileRunning`: the environment still runs (the capture after the pass): a file that keeps changing while it is
+// copied is left for the pause, where the kernel reports it again; in the pause that is an error.
 void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
-    const QString& copyDirectory, bool copy, Capture& capture);
+    const QString& copyDirectory, bool copy, Capture& capture, bool whileRunning = false);
 
 struct Composed
 {
