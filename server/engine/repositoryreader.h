@@ -19,9 +19,9 @@
 // contents, decrypted with the master key (resticfastkey.h) and decompressed with zstd, each checked against its
 // SHA-256 id. Browsing, comparing and restoring a few files need only a handful of tree and data blobs, and restic pays
 // a process start, a key derivation and a full index load for each; here the index is loaded once and kept while it
-// does not change, so that a folder lists in milliseconds. Only reading: everything that writes to a repository stays
-// with restic. A reader that meets something it does not know (a newer format, a missing pack) reports an error, and
-// the caller falls back to restic.
+// does not change, so that a folder lists in milliseconds. Only reading (what tidemarkd writes itself goes through
+// repositorywriter.h). A reader that meets something it does not know (a newer format, a missing pack) reports an
+// error, and the caller falls back to restic.
 //
 // Every method may be called from any thread; calls are serialised.
 class RepositoryReader
