@@ -40,6 +40,7 @@
 #include <QTextStream>
 #include <QTimer>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #ifdef TIDEMARK_BENCH_DATABASES
 #include "databaseserver.h"
@@ -225,6 +226,8 @@ public:
 
     qint64 plain()
     {
+        // What an earlier phase wrote reaches the disk first, not during this one.
+        ::sync();
         ResticRepository::BackupRequest request;
         request.rootDirectory = QStringLiteral("/");
         request.paths = {m_tree.code.mid(1), m_tree.mount.mid(1), QFileInfo(m_tree.database).path().mid(1)};
@@ -242,6 +245,7 @@ public:
 
     Phases consistent(int changeMeanwhile, int& stride)
     {
+        ::sync();
         Phases phases;
         const QString marker = m_tree.root + QStringLiteral("/paused-") + m_name;
         QFile::remove(marker);
