@@ -209,6 +209,7 @@ struct BackupOperation::PassChanges
     QSet<QByteArray> paths;
     bool complete = true;
     QString incompleteReason;
+    bool closed = false; // the pass's changes were taken: a drain that comes later leaves the tracker alone
 
     // Adds what the tracker reported since; the caller holds the mutex.
     void takeFrom(ChangeTracker& tracker)
@@ -369,35 +370,47 @@ void BackupOperation::captureLive()
         emit progress(60);
         pause();
     });
-    watcher->setFuture(QtConcurrent::run([reader, tracker, passChanges, tracking, snapshotId, copies] {
-        LiveCapture live;
-        live.capture = std::make_shared<SnapshotComposer::Capture>();
-        if (!reader->refresh(&live.error))
+    const QString servicesDir = servicesDirectory();
+    const bool databases = !m_environment.local->services.isEmpty();
+    watcher->setFuture(
+        QtConcurrent::run([reader, tracker, passChanges, tracking, snapshotId, copies, servicesDir, databases] {
+            LiveCapture live;
+            live.capture = std::make_shared<SnapshotComposer::Capture>();
+            if (!reader->refresh(&live.error))
+                return live;
+            live.tree = reader->snapshotTree(snapshotId, &live.error).value_or(QByteArray());
+            if (live.tree.isEmpty())
+                return live;
+            // The databases' folder is written after the resume, when no second pass can take over: whatever of its way
+            // the composer would leave to restic is found now, before the pause.
+            if (databases) {
+                SnapshotComposer::capture(
+                    *reader, live.tree, {QFile::encodeName(servicesDir)}, QString(), false, *live.capture, true);
+            }
+            if (!tracking)
+                return live;
+            ChangeTracker::Changes changes;
+            {
+                QMutexLocker lock(&passChanges->mutex);
+                passChanges->takeFrom(*tracker);
+                passChanges->closed = true;
+                changes.paths = std::move(passChanges->paths);
+                changes.complete = passChanges->complete;
+                changes.incompleteReason = passChanges->incompleteReason;
+            }
+            if (!changes.complete) {
+                live.incompleteReason = changes.incompleteReason;
+                return live;
+            }
+            QDir(copies).removeRecursively();
+            if (!QDir().mkpath(copies)) {
+                live.capture->error = tr("the staging directory could not be created");
+                return live;
+            }
+            live.reported = changes.paths.size();
+            SnapshotComposer::capture(*reader, live.tree, changes.paths, copies, true, *live.capture, true);
             return live;
-        live.tree = reader->snapshotTree(snapshotId, &live.error).value_or(QByteArray());
-        if (live.tree.isEmpty() || !tracking)
-            return live;
-        ChangeTracker::Changes changes;
-        {
-            QMutexLocker lock(&passChanges->mutex);
-            passChanges->takeFrom(*tracker);
-            changes.paths = std::move(passChanges->paths);
-            changes.complete = passChanges->complete;
-            changes.incompleteReason = passChanges->incompleteReason;
-        }
-        if (!changes.complete) {
-            live.incompleteReason = changes.incompleteReason;
-            return live;
-        }
-        QDir(copies).removeRecursively();
-        if (!QDir().mkpath(copies)) {
-            live.capture->error = tr("the staging directory could not be created");
-            return live;
-        }
-        live.reported = changes.paths.size();
-        SnapshotComposer::capture(*reader, live.tree, changes.paths, copies, true, *live.capture, true);
-        return live;
-    }));
+        }));
 }
 
 void BackupOperation::pause()
@@ -532,60 +545,63 @@ void BackupOperation::capturePaused()
                     resumeNow();
             });
         });
-    watcher->setFuture(QtConcurrent::run(
-        [tracker, reader, passTree, capture, tracking, roots, passStartedNs, services, servicesDir, copies] {
-            PausedCapture paused;
-            paused.capture = capture;
-            // What the composer leaves to restic was found while the environment ran: restic stores it all.
-            if (!capture->unsupported.isEmpty())
-                return paused;
-            QSet<QByteArray> changed;
-            ChangeTracker::Changes changes;
-            if (tracking) {
-                // The tracker goes on watching: its marks serve the next backup.
-                changes = tracker->take();
-            } else {
-                changes.complete = false;
-                changes.incompleteReason = tr("change tracking is off");
-            }
-            if (changes.complete) {
-                paused.reported = changes.paths.size();
-                changed = std::move(changes.paths);
-            } else {
-                paused.scanReason = changes.incompleteReason;
-                // Whatever changed since the pass started has a change time from then on.
-                const TreeState::Scan scan = TreeState::scan(roots);
-                if (!scan.error.isEmpty()) {
-                    paused.capture->error = scan.error;
-                    return paused;
-                }
-                for (auto it = scan.entries.cbegin(); it != scan.entries.cend(); ++it) {
-                    if (it->ctimeNs >= passStartedNs - kRacyMarginNs)
-                        changed.insert(it.key());
-                }
-            }
-            if (!QDir().mkpath(copies) || !QDir().mkpath(servicesDir)) {
-                paused.capture->error = tr("the staging directory could not be created");
-                return paused;
-            }
-            SnapshotComposer::capture(*reader, passTree, changed, copies, true, *paused.capture);
-            if (!paused.capture->error.isEmpty() || !paused.capture->unsupported.isEmpty())
-                return paused;
-            for (const auto& s : services) {
-                if (s.isServer())
-                    continue; // dumped by DatabaseDumps
-                const QString target = servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite");
-                QFile::remove(target);
-                const QString error = SqliteCopy::copy(s.path, target);
-                if (!error.isEmpty()) {
-                    paused.databaseError
-                        = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
-                    break;
-                }
-            }
-            paused.endedNs = realtimeNs();
+    watcher->setFuture(QtConcurrent::run([tracker, passChanges = m_passChanges, reader, passTree, capture, tracking,
+                                             roots, passStartedNs, services, servicesDir, copies] {
+        PausedCapture paused;
+        paused.capture = capture;
+        // What the composer leaves to restic was found while the environment ran: restic stores it all.
+        if (!capture->unsupported.isEmpty())
             return paused;
-        }));
+        // Looked at again: what could not be captured while the environment ran.
+        QSet<QByteArray> changed = std::exchange(capture->deferred, {});
+        ChangeTracker::Changes changes;
+        if (tracking) {
+            // The tracker goes on watching: its marks serve the next backup. Taken under the pass's lock, after
+            // which no drain takes from it.
+            QMutexLocker lock(passChanges ? &passChanges->mutex : nullptr);
+            changes = tracker->take();
+        } else {
+            changes.complete = false;
+            changes.incompleteReason = tr("change tracking is off");
+        }
+        if (changes.complete) {
+            paused.reported = changes.paths.size();
+            changed.unite(changes.paths);
+        } else {
+            paused.scanReason = changes.incompleteReason;
+            // Whatever changed since the pass started has a change time from then on.
+            const TreeState::Scan scan = TreeState::scan(roots);
+            if (!scan.error.isEmpty()) {
+                paused.capture->error = scan.error;
+                return paused;
+            }
+            for (auto it = scan.entries.cbegin(); it != scan.entries.cend(); ++it) {
+                if (it->ctimeNs >= passStartedNs - kRacyMarginNs)
+                    changed.insert(it.key());
+            }
+        }
+        if (!QDir().mkpath(copies) || !QDir().mkpath(servicesDir)) {
+            paused.capture->error = tr("the staging directory could not be created");
+            return paused;
+        }
+        SnapshotComposer::capture(*reader, passTree, changed, copies, true, *paused.capture);
+        if (!paused.capture->error.isEmpty() || !paused.capture->unsupported.isEmpty())
+            return paused;
+        for (const auto& s : services) {
+            if (s.isServer())
+                continue; // dumped by DatabaseDumps
+            const QString target = servicesDir + QLatin1Char('/') + s.name + QStringLiteral(".sqlite");
+            QFile::remove(target);
+            const QString error = SqliteCopy::copy(s.path, target);
+            if (!error.isEmpty()) {
+                paused.databaseError
+                    = tr("A database could not be copied: %1").arg(s.name + QLatin1String(": ") + error);
+                break;
+            }
+        }
+        paused.endedNs = realtimeNs();
+        return paused;
+    }));
 }
 
 void BackupOperation::storeWithSecondPass()
@@ -615,6 +631,8 @@ void BackupOperation::composeSnapshot()
             return fail(tr("The backup's snapshot could not be written: %1").arg(composed.error));
         }
         m_result.snapshotId = composed.snapshotId;
+        if (!composed.leftover.isEmpty())
+            m_result.prePassSnapshotId = composed.leftover; // the engine forgets it
         m_result.manifest = manifest(); // the database dumps are written now
         const qint64 total = m_passSummary ? m_passSummary->totalBytesProcessed : 0;
         m_result.sizeOfVolumes = total + composed.sizeChange;
@@ -840,7 +858,8 @@ void BackupOperation::runBackup(Pass pass)
             });
             watcher->setFuture(QtConcurrent::run([changes = m_passChanges, tracker = m_tracker] {
                 QMutexLocker lock(&changes->mutex);
-                changes->takeFrom(*tracker);
+                if (!changes->closed)
+                    changes->takeFrom(*tracker);
             }));
         });
         m_drainTimer->start();

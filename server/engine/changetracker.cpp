@@ -57,6 +57,7 @@ bool ChangeTracker::start(const QStringList& roots, QString* error)
 
 void ChangeTracker::stop()
 {
+    m_lost = false;
     if (m_fd >= 0)
         ::close(m_fd); // removes every watch
     m_fd = -1;
@@ -125,6 +126,8 @@ ChangeTracker::Changes ChangeTracker::take()
         return changes;
     }
     readEvents(changes);
+    if (!changes.complete)
+        m_lost = true;
     return changes;
 }
 

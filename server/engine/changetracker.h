@@ -31,6 +31,9 @@ public:
     // available or its limits (fs.inotify.max_user_watches) are reached; nothing is watched then.
     bool start(const QStringList& roots, QString* error);
     bool isActive() const { return m_fd >= 0; }
+    // Events were lost since start() (an overflow, a root replaced, a watch that could not be added): what it
+    // watches may miss directories, until start() sets the marks anew.
+    bool hasLostEvents() const { return m_lost; }
     // The roots given to start() (cleaned), while active.
     QStringList roots() const { return m_roots; }
 
@@ -51,6 +54,7 @@ private:
     void readEvents(Changes& changes);
 
     int m_fd = -1;
+    bool m_lost = false;
     QStringList m_roots;
     QHash<int, QByteArray> m_paths; // watch descriptor → directory
     QHash<QByteArray, int> m_watches; // directory → watch descriptor

@@ -2,6 +2,8 @@
 
 #include "resticfastkey.h"
 
+#include <cerrno>
+#include <fcntl.h>
 #include <memory>
 #include <openssl/evp.h>
 #include <QCryptographicHash>
@@ -13,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtEndian>
+#include <signal.h>
 #include <unistd.h>
 #include <zstd.h>
 
@@ -71,6 +74,13 @@ bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
         QFile::remove(temporary);
         return false;
     }
+    // The new name reaches the disk too, before anything that refers to the file is written.
+    const int folder
+        = ::open(QFile::encodeName(QFileInfo(path).path()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
+    }
     return true;
 }
 
@@ -101,6 +111,44 @@ bool RepositoryWriter::lock(QString* error)
     if (!id)
         return false;
     m_lockId = *id;
+    // An exclusive lock of a live restic (a prune, a check) means the repository is changing under us: as restic
+    // does, give up. A lock of a process that is gone, or older than restic's 30 minutes, is stale and ignored.
+    const QDir locks(m_dir + QStringLiteral("/locks"));
+    for (const QString& name : locks.entryList(QDir::Files)) {
+        if (name == m_lockId || name.contains(QLatin1String("-tmp-")))
+            continue;
+        QFile file(locks.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const auto plain = ResticFastKey::open(m_reader.masterKey(), file.readAll());
+        if (!plain)
+            continue;
+        QByteArray json = *plain;
+        if (!json.isEmpty() && json.at(0) == 2) {
+            const size_t size = ZSTD_getFrameContentSize(json.constData() + 1, size_t(json.size() - 1));
+            if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > 1024 * 1024)
+                continue;
+            QByteArray out(qsizetype(size), Qt::Uninitialized);
+            if (ZSTD_isError(ZSTD_decompress(out.data(), size, json.constData() + 1, size_t(json.size() - 1))))
+                continue;
+            json = out;
+        }
+        const QJsonObject other = QJsonDocument::fromJson(json).object();
+        if (!other.value(QStringLiteral("exclusive")).toBool())
+            continue;
+        const QDateTime time = QDateTime::fromString(other.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+        const bool old = !time.isValid() || time.secsTo(QDateTime::currentDateTimeUtc()) > 30 * 60;
+        const bool gone = other.value(QStringLiteral("hostname")).toString() == host
+            && ::kill(pid_t(other.value(QStringLiteral("pid")).toInteger()), 0) != 0 && errno == ESRCH;
+        if (old || gone)
+            continue;
+        unlock();
+        if (error)
+            *error = QStringLiteral("the repository is locked exclusively by restic (PID %1 on %2)")
+                         .arg(other.value(QStringLiteral("pid")).toInteger())
+                         .arg(other.value(QStringLiteral("hostname")).toString());
+        return false;
+    }
     return true;
 }
 

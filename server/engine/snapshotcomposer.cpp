@@ -111,6 +111,18 @@ private:
     int m_fd;
 };
 
+// Times restic writes as RFC 3339 with a four-digit year (Go refuses others when it reads them back).
+bool storableTimes(const struct stat& st)
+{
+    constexpr time_t kFirst = -30610224000; // 1000-01-01
+    constexpr time_t kLast = 253402300799; // 9999-12-31 23:59:59
+    for (const timespec& t : {st.st_mtim, st.st_atim, st.st_ctim}) {
+        if (t.tv_sec < kFirst || t.tv_sec > kLast)
+            return false;
+    }
+    return true;
+}
+
 // Gone, or no longer what it was, since it was looked at: the environment runs, or something else changes it.
 bool vanished(const QByteArray& path)
 {
@@ -482,6 +494,10 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
             break;
         }
         const mode_t type = entry.st.st_mode & S_IFMT;
+        if (!storableTimes(entry.st)) {
+            unsupported(path, QStringLiteral("has a time before the year 1000 or after 9999"));
+            break;
+        }
         if ((type == S_IFREG || type == S_IFDIR) && hasExtendedAttributes(path)) {
             unsupported(path, QStringLiteral("has extended attributes"));
             break;
@@ -505,8 +521,9 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
                     continue;
                 }
                 if (!error.isEmpty() && whileRunning) {
-                    // Still being written: the kernel reports it again, and the pause captures it.
+                    // Still being written, or no room for the copy now: the pause looks at it again.
                     capture.entries.remove(path);
+                    capture.deferred.insert(path);
                     continue;
                 }
                 capture.error = error;
@@ -597,6 +614,9 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
             } else if (hasExtendedAttributes(folder)) {
                 unsupported(folder, QStringLiteral("has extended attributes"));
                 return;
+            } else if (!storableTimes(entry.st)) {
+                unsupported(folder, QStringLiteral("has a time before the year 1000 or after 9999"));
+                return;
             }
             capture.entries.insert(folder, entry);
         }
@@ -615,6 +635,10 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
         composed.snapshotId.clear();
         return composed;
     };
+    // Locked first, as restic does: a prune that starts later waits, and one that holds the repository now is seen.
+    RepositoryWriter writer(*reader);
+    if (!writer.lock(&error))
+        return failed(error);
     if (!reader->refresh(&error))
         return failed(error);
     QString passId;
@@ -629,9 +653,6 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
     if (polynomial == 0)
         return failed(QStringLiteral("the repository names no chunker polynomial"));
 
-    RepositoryWriter writer(*reader);
-    if (!writer.lock(&error))
-        return failed(error);
     PassTrees pass(*reader, passTree);
     Names names;
     ResticChunker chunker(polynomial);
@@ -748,11 +769,10 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
     const auto id = writer.addSnapshot(QJsonDocument(snapshotObject).toJson(QJsonDocument::Compact), &error);
     if (!id)
         return failed(error);
-    // The pass's snapshot was a step on the way; the new one holds everything it referred to that still is.
-    if (!writer.removeSnapshot(passId, &error)) {
-        writer.removeSnapshot(*id, nullptr);
-        return failed(error);
-    }
+    // The pass's snapshot was a step on the way; the new one holds everything it referred to that still is. If it
+    // cannot be removed here, the caller forgets it.
+    if (!writer.removeSnapshot(passId, nullptr))
+        composed.leftover = passId;
     composed.snapshotId = *id;
     composed.bytesAdded = writer.bytesAdded();
     return composed;
@@ -766,10 +786,8 @@ std::optional<QString> storeFile(RepositoryReader& reader, const QByteArray& nam
             *error = QStringLiteral("the file cannot be stored without restic");
         return std::nullopt;
     }
-    if (!reader.refresh(error))
-        return std::nullopt;
     RepositoryWriter writer(reader);
-    if (!writer.lock(error))
+    if (!writer.lock(error) || !reader.refresh(error))
         return std::nullopt;
     QList<QByteArray> content;
     QByteArray data = bytes;

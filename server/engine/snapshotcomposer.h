@@ -45,6 +45,9 @@ struct Capture
     qint64 examined = 0; // paths looked at
     qint64 copied = 0; // files copied aside
     qint64 bytes = 0;
+    // Paths that could not be captured while the environment ran (still being written, no room for a copy): the
+    // pause looks at them again.
+    QSet<QByteArray> deferred;
     QString unsupported; // why the composer cannot write this state (the caller stores it with restic instead)
     QString error;
 };
@@ -67,6 +70,7 @@ struct Composed
     qint64 bytesAdded = 0; // sealed bytes added to the repository
     qint64 treesWritten = 0;
     qint64 sizeChange = 0; // bytes of files in the snapshot, against the pass's
+    QString leftover; // the pass's snapshot, when it could not be removed: for the caller to forget
     QString error;
 };
 

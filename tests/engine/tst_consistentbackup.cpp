@@ -162,6 +162,18 @@ void TestConsistentBackup::trackerReportsWhatChanged()
     QVERIFY(writeFile(m_mount + QStringLiteral("/new/deeper/later.txt"), "later"));
     QCOMPARE(
         tracker.take().paths, QSet<QByteArray>({QFile::encodeName(m_mount + QStringLiteral("/new/deeper/later.txt"))}));
+    QVERIFY(!tracker.hasLostEvents());
+
+    // A root replaced (as a restore swaps a mount in): reported once as incomplete, and remembered, so that the next
+    // backup sets the marks anew instead of trusting them.
+    QVERIFY(QFile::rename(m_mount, m_mount + QStringLiteral(".old")));
+    QVERIFY(QDir().mkpath(m_mount));
+    QVERIFY(!tracker.take().complete);
+    QVERIFY(tracker.hasLostEvents());
+    QVERIFY(tracker.take().complete); // nothing new to report, but the loss stays known
+    QVERIFY(tracker.hasLostEvents());
+    QVERIFY2(tracker.start(roots, &error), qPrintable(error));
+    QVERIFY(!tracker.hasLostEvents());
 }
 
 void TestConsistentBackup::backupHoldsThePausedState_data()

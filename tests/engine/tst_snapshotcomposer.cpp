@@ -4,9 +4,9 @@
 // backup with it as parent reads nothing (the recorded metadata is what restic would record) and stores no data (the
 // captured files were cut where restic cuts them).
 #include "engine/changetracker.h"
-#include "engine/treestate.h"
 #include "engine/repositoryreader.h"
 #include "engine/snapshotcomposer.h"
+#include "engine/treestate.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -325,6 +325,15 @@ void TestSnapshotComposer::unusualNamesAreLeftToRestic()
     SnapshotComposer::capture(*reader, *passTree, {QFile::encodeName(odd)}, copies, true, capture);
     QVERIFY(capture.error.isEmpty());
     QVERIFY2(capture.unsupported.contains(QStringLiteral("quotes")), qPrintable(capture.unsupported));
+
+    // While the environment runs, a file that cannot be copied now (here: no folder for the copy) is left for the
+    // pause, not dropped.
+    SnapshotComposer::Capture running;
+    SnapshotComposer::capture(*reader, *passTree, {QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))},
+        m_dir->filePath(QStringLiteral("no-such-folder")), true, running, true);
+    QVERIFY2(running.error.isEmpty(), qPrintable(running.error));
+    QCOMPARE(running.deferred, QSet<QByteArray>({QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))}));
+    QVERIFY(!running.entries.contains(QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))));
 
     // A file with two names, written through one: the kernel names only that one, so restic stores it.
     const QString h1 = m_tree + QStringLiteral("/files/h1");
