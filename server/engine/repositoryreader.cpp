@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <openssl/evp.h>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -159,19 +158,7 @@ bool lessId(const std::array<quint8, 32>& a, const std::array<quint8, 32>& b)
     return std::memcmp(a.data(), b.data(), 32) < 0;
 }
 
-// OpenSSL's SHA-256 (with the processor's SHA instructions where it has them): several times QCryptographicHash's
-// speed, which counts for a tree of a few megabytes.
-QByteArray sha256(const QByteArray& data)
-{
-    QByteArray out(32, Qt::Uninitialized);
-    unsigned int length = 0;
-    if (EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &length,
-            EVP_sha256(), nullptr)
-            != 1
-        || length != 32)
-        return {};
-    return out;
-}
+using ResticFastKey::sha256;
 
 // zstd, for the blobs of a repository of format 2 whose index gives the size.
 std::optional<QByteArray> decompress(const QByteArray& data, quint32 size)
@@ -421,6 +408,12 @@ qsizetype RepositoryReader::indexedBlobs() const
 {
     QMutexLocker lock(&m_mutex);
     return qsizetype(m_index.size());
+}
+
+std::optional<QByteArray> RepositoryReader::readUnpacked(const QString& path, const QString& expectedId, QString* error)
+{
+    QMutexLocker lock(&m_mutex);
+    return readUnpackedLocked(path, expectedId, error);
 }
 
 std::optional<QByteArray> RepositoryReader::readUnpackedLocked(

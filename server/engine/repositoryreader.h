@@ -91,6 +91,9 @@ public:
     quint64 chunkerPolynomial() const { return m_polynomial; }
     // Whether the loaded index holds the blob `id` (32 bytes) as a tree or as data.
     bool hasBlob(const QByteArray& id, bool tree) const;
+    // A file outside the packs (a lock, a snapshot, an index) decrypted and decompressed; `expectedId`, when given, is
+    // checked against the SHA-256 of what is stored.
+    std::optional<QByteArray> readUnpacked(const QString& path, const QString& expectedId, QString* error);
     // A tree blob's JSON as restic stored it.
     std::optional<QByteArray> treeJson(const QByteArray& id, QString* error);
     // A snapshot's JSON (`snapshotId`: the full id or a unique prefix); its full id in `fullId`.

@@ -5,8 +5,6 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <memory>
-#include <openssl/evp.h>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -24,18 +22,7 @@ namespace {
 // restic 0.14 starts a new pack once one holds 4 MiB; larger packs are fine for every reader.
 constexpr qsizetype kPackSize = 16 * 1024 * 1024;
 
-// OpenSSL's SHA-256: several times faster than QCryptographicHash's portable one.
-QByteArray sha256(const QByteArray& data)
-{
-    QByteArray out(32, Qt::Uninitialized);
-    unsigned int length = 0;
-    if (EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &length,
-            EVP_sha256(), nullptr)
-            != 1
-        || length != 32)
-        return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
-    return out;
-}
+using ResticFastKey::sha256;
 
 // zstd at the level restic's "auto" compression uses; nullopt when it does not pay. One context per thread, reused:
 // making one costs more than compressing a small tree.
@@ -117,23 +104,10 @@ bool RepositoryWriter::lock(QString* error)
     for (const QString& name : locks.entryList(QDir::Files)) {
         if (name == m_lockId || name.contains(QLatin1String("-tmp-")))
             continue;
-        QFile file(locks.filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
+        const auto json = m_reader.readUnpacked(locks.filePath(name), name, nullptr);
+        if (!json)
             continue;
-        const auto plain = ResticFastKey::open(m_reader.masterKey(), file.readAll());
-        if (!plain)
-            continue;
-        QByteArray json = *plain;
-        if (!json.isEmpty() && json.at(0) == 2) {
-            const size_t size = ZSTD_getFrameContentSize(json.constData() + 1, size_t(json.size() - 1));
-            if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > 1024 * 1024)
-                continue;
-            QByteArray out(qsizetype(size), Qt::Uninitialized);
-            if (ZSTD_isError(ZSTD_decompress(out.data(), size, json.constData() + 1, size_t(json.size() - 1))))
-                continue;
-            json = out;
-        }
-        const QJsonObject other = QJsonDocument::fromJson(json).object();
+        const QJsonObject other = QJsonDocument::fromJson(*json).object();
         if (!other.value(QStringLiteral("exclusive")).toBool())
             continue;
         const QDateTime time = QDateTime::fromString(other.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);

@@ -292,3 +292,15 @@ QByteArray ResticFastKey::seal(const MasterKey& key, const QByteArray& plain)
         return {};
     return nonce + ciphertext + tag;
 }
+
+QByteArray ResticFastKey::sha256(const QByteArray& data)
+{
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int length = 0;
+    if (EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &length,
+            EVP_sha256(), nullptr)
+            != 1
+        || length != 32)
+        return {};
+    return out;
+}

@@ -42,5 +42,8 @@ std::optional<QByteArray> open(const MasterKey& key, const QByteArray& sealed);
 // Encrypts and authenticates `plain` as restic does (a random nonce, AES-256-CTR, Poly1305-AES): what open() opens.
 // Empty when the system has no random bytes or the cipher fails.
 QByteArray seal(const MasterKey& key, const QByteArray& plain);
+// SHA-256 as restic names blobs and files by it, with OpenSSL (the processor's SHA instructions where it has them):
+// several times QCryptographicHash's speed, which counts for trees and packs of megabytes.
+QByteArray sha256(const QByteArray& data);
 
 } // namespace ResticFastKey
