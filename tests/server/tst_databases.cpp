@@ -56,9 +56,10 @@ private:
     QByteArray environmentBody(const QString& name, const QByteArray& service, const QJsonObject& hooks = {});
     QJsonObject backup(const QString& environment, bool safe, QString* backupId);
     QJsonObject manifest(const QString& backupId);
-    QByteArray dumpText(const QString& kind, const QString& stagedPath);
+    QByteArray dumpText(const QString& kind, const QString& backupId, const QString& stagedPath);
     QString log(const QString& activityId);
-    QByteArray fileInSnapshot(const QString& path);
+    QString snapshotOf(const QString& backupId);
+    QByteArray fileInSnapshot(const QString& backupId, const QString& path);
     QPair<qint64, qint64> itemsState(DatabaseServer* s, const QString& database);
     QString viewsAndTriggersState(const QString& database);
     QByteArray environmentBody(const QString& name, const QList<QByteArray>& services, const QJsonObject& hooks);
@@ -208,29 +209,60 @@ QJsonObject TestDatabases::manifest(const QString& backupId)
     return result;
 }
 
-// The staged dump as stored in the repository (restic dump), as SQL text.
-QByteArray TestDatabases::fileInSnapshot(const QString& path)
+QString TestDatabases::snapshotOf(const QString& backupId)
 {
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("store"));
+        db.setDatabaseName(m_server.dataDir() + QStringLiteral("/tidemark.db"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT snapshot_id FROM backups WHERE id = ?"));
+            q.addBindValue(backupId);
+            if (q.exec() && q.next())
+                result = q.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("store"));
+    return result;
+}
+
+// A file of a backup as stored in the repository (restic dump of the backup's own snapshot).
+QByteArray TestDatabases::fileInSnapshot(const QString& backupId, const QString& path)
+{
+    const QString snapshot = snapshotOf(backupId);
+    if (snapshot.isEmpty()) {
+        qWarning("backup %s has no snapshot in the store", qPrintable(backupId));
+        return {};
+    }
     const QString dir = m_server.dataDir() + QStringLiteral("/repositories/demo");
-    QProcess restic;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RESTIC_REPOSITORY"), dir + QStringLiteral("/repo"));
     env.insert(QStringLiteral("RESTIC_PASSWORD_FILE"), dir + QStringLiteral("/repo.password"));
-    restic.setProcessEnvironment(env);
-    restic.start(QStringLiteral("restic"),
-        {QStringLiteral("dump"), QStringLiteral("--no-lock"), QStringLiteral("--no-cache"), QStringLiteral("--tag"),
-            QStringLiteral("tidemark"), QStringLiteral("latest"),
-            path}); // the newest backup, not its manifest snapshot
-    if (!restic.waitForFinished(30000) || restic.exitCode() != 0) {
-        qWarning("restic dump: %s", restic.readAllStandardError().constData());
-        return {};
+    // Read without a lock, while tidemarkd goes on: the retention policy deletes older backups after each one and a
+    // prune follows, which can replace an index file between restic's listing and its reading. Such a read is tried
+    // again; the backup's own snapshot is never among those removed.
+    QByteArray problem;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        QProcess restic;
+        restic.setProcessEnvironment(env);
+        restic.start(QStringLiteral("restic"),
+            {QStringLiteral("dump"), QStringLiteral("--no-lock"), QStringLiteral("--no-cache"), snapshot, path});
+        if (restic.waitForFinished(30000) && restic.exitStatus() == QProcess::NormalExit && restic.exitCode() == 0)
+            return restic.readAllStandardOutput();
+        problem = restic.readAllStandardError();
+        if (!problem.contains("no such file or directory"))
+            break;
+        QTest::qWait(200);
     }
-    return restic.readAllStandardOutput();
+    qWarning("restic dump: %s", problem.constData());
+    return {};
 }
 
-QByteArray TestDatabases::dumpText(const QString& kind, const QString& stagedPath)
+QByteArray TestDatabases::dumpText(const QString& kind, const QString& backupId, const QString& stagedPath)
 {
-    const QByteArray dump = fileInSnapshot(stagedPath);
+    const QByteArray dump = fileInSnapshot(backupId, stagedPath);
     if (kind != QLatin1String("postgresql"))
         return dump;
     QProcess restore;
@@ -371,7 +403,7 @@ void TestDatabases::safeBackupStoresThePauseInstant()
     QCOMPARE(rows.value(QStringLiteral("marks")).toInteger(), 2);
     QCOMPARE(rows.value(QStringLiteral("filler")).toInteger(), 0);
 
-    const QByteArray dump = dumpText(kind, db.value(QStringLiteral("staged")).toString());
+    const QByteArray dump = dumpText(kind, backupId, db.value(QStringLiteral("staged")).toString());
     QVERIFY(!dump.isEmpty());
     QVERIFY2(dump.contains("before"), dump.left(4000).constData());
     QVERIFY2(dump.contains("paused"), dump.left(4000).constData());
@@ -406,7 +438,7 @@ void TestDatabases::liveBackupDumpsEachDatabase()
         rows.insert(t[QStringLiteral("name")].toString().section(QLatin1Char('.'), -1), t[QStringLiteral("rows")]);
     QCOMPARE(QByteArray::number(rows.value(QStringLiteral("marks")).toInteger()), marks);
     QCOMPARE(QByteArray::number(rows.value(QStringLiteral("filler")).toInteger()), filler);
-    const QByteArray dump = dumpText(kind, db.value(QStringLiteral("staged")).toString());
+    const QByteArray dump = dumpText(kind, backupId, db.value(QStringLiteral("staged")).toString());
     QVERIFY(dump.contains("before"));
 }
 
@@ -507,8 +539,9 @@ void TestDatabases::consistentUnderLoad()
         QVERIFY2(activity.value(QStringLiteral("result")).toString() == QLatin1String("success"), qPrintable(text));
         QVERIFY2(load.state() == QProcess::Running, "the writer stopped");
         const QJsonObject db = manifest(backupId).value(QStringLiteral("services")).toArray().at(0).toObject();
-        const qint64 counter = fileInSnapshot(mount + QStringLiteral("/counter")).trimmed().toLongLong();
-        const qint64 dumped = stepsInDump(kind, dumpText(kind, db.value(QStringLiteral("staged")).toString()));
+        const qint64 counter = fileInSnapshot(backupId, mount + QStringLiteral("/counter")).trimmed().toLongLong();
+        const qint64 dumped
+            = stepsInDump(kind, dumpText(kind, backupId, db.value(QStringLiteral("staged")).toString()));
         qint64 counted = -1;
         for (const QJsonValue& t : db.value(QStringLiteral("tables")).toArray()) {
             if (t[QStringLiteral("name")].toString().endsWith(QLatin1String("steps")))
@@ -962,7 +995,8 @@ void TestDatabases::nonTransactionalTablesAtThePause()
     QVERIFY2(activity.value(QStringLiteral("result")).toString() == QLatin1String("success"), qPrintable(text));
     QCOMPARE(s->sql(QStringLiteral("SELECT COUNT(*) FROM z_log;"), &ok, database).trimmed(), QByteArray("3"));
     const QJsonObject db = manifest(backupId).value(QStringLiteral("services")).toArray().at(0).toObject();
-    const QByteArray dump = dumpText(QStringLiteral("mariadb"), db.value(QStringLiteral("staged")).toString());
+    const QByteArray dump
+        = dumpText(QStringLiteral("mariadb"), backupId, db.value(QStringLiteral("staged")).toString());
     QVERIFY(dump.contains("'before'"));
     QVERIFY2(dump.contains("'paused'"), "the pause hook's row is not in the dump");
     QVERIFY2(!dump.contains("'resumed'"), "the dump holds the MyISAM row written after the pause");
