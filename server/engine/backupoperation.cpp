@@ -358,9 +358,9 @@ void BackupOperation::captureLive()
         if (!m_capture->error.isEmpty())
             return fail(tr("What changed while restic read could not be read: %1").arg(m_capture->error));
         if (live.reported >= 0) {
-            emit logLine(tr("Captured while the environment runs: the kernel reported %1 while restic read; %2 copied "
-                            "(%3).")
-                             .arg(tr("%n changed path(s)", "", int(live.reported)), filesText(m_capture->copied),
+            emit logLine(tr("Captured while the environment runs: the kernel reported %1 while restic read; %2 "
+                            "stored (%3).")
+                             .arg(tr("%n changed path(s)", "", int(live.reported)), filesText(m_capture->stored),
                                  DisplayFormat::dataSize(m_capture->bytes)));
         } else if (!live.incompleteReason.isEmpty()) {
             m_trackingProblem = live.incompleteReason; // the pause scans
@@ -384,8 +384,8 @@ void BackupOperation::captureLive()
             // The databases' folder is written after the resume, when no second pass can take over: whatever of its way
             // the composer would leave to restic is found now, before the pause.
             if (databases) {
-                SnapshotComposer::capture(
-                    *reader, live.tree, {QFile::encodeName(servicesDir)}, QString(), false, *live.capture, true);
+                SnapshotComposer::capture(*reader, live.tree, {QFile::encodeName(servicesDir)}, QString(),
+                    SnapshotComposer::Contents::InPlace, *live.capture, true);
             }
             if (!tracking)
                 return live;
@@ -408,7 +408,12 @@ void BackupOperation::captureLive()
                 return live;
             }
             live.reported = changes.paths.size();
-            SnapshotComposer::capture(*reader, live.tree, changes.paths, copies, true, *live.capture, true);
+            // Stored at once, not copied: a file that changes after this is reported again and captured in the
+            // pause. The writer's lock is held from here to the end of the composition.
+            if (!changes.paths.isEmpty() && !SnapshotComposer::openWriter(reader, *live.capture, &live.capture->error))
+                return live;
+            SnapshotComposer::capture(
+                *reader, live.tree, changes.paths, copies, SnapshotComposer::Contents::Store, *live.capture, true);
             return live;
         }));
 }
@@ -584,7 +589,8 @@ void BackupOperation::capturePaused()
             paused.capture->error = tr("the staging directory could not be created");
             return paused;
         }
-        SnapshotComposer::capture(*reader, passTree, changed, copies, true, *paused.capture);
+        SnapshotComposer::capture(
+            *reader, passTree, changed, copies, SnapshotComposer::Contents::Copy, *paused.capture);
         if (!paused.capture->error.isEmpty() || !paused.capture->unsupported.isEmpty())
             return paused;
         for (const auto& s : services) {
@@ -651,7 +657,8 @@ void BackupOperation::composeSnapshot()
     watcher->setFuture(QtConcurrent::run([reader, capture, passSnapshotId, passTree, servicesDir, databases] {
         // The database copies and dumps, written by tidemarkd alone, are read where they are.
         if (databases)
-            SnapshotComposer::capture(*reader, passTree, {QFile::encodeName(servicesDir)}, QString(), false, *capture);
+            SnapshotComposer::capture(*reader, passTree, {QFile::encodeName(servicesDir)}, QString(),
+                SnapshotComposer::Contents::InPlace, *capture);
         if (!capture->error.isEmpty() || !capture->unsupported.isEmpty()) {
             SnapshotComposer::Composed failed;
             failed.error = capture->error.isEmpty() ? capture->unsupported : capture->error;

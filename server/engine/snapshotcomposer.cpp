@@ -60,11 +60,6 @@ QByteArray childOf(const QByteArray& directory, const QByteArray& name)
     return directory == "/" ? QByteArray(QByteArray("/") + name) : QByteArray(directory + '/' + name);
 }
 
-int depthOf(const QByteArray& path)
-{
-    return path == "/" ? 0 : int(path.count('/'));
-}
-
 // restic writes a name through Go's strconv.Quote; for these names that changes nothing, so they are written as
 // they are. Anything else (a quote, a backslash, a control or non-printing character, bytes that are not UTF-8) is
 // left to restic.
@@ -212,13 +207,60 @@ QString copyFile(const QByteArray& source, const QByteArray& target, struct stat
     return QStringLiteral("%1 kept changing while it was copied").arg(QFile::decodeName(source));
 }
 
+// Stores the bytes of `path` with `writer`, cut as restic cuts them: their blob ids in `blobs`, and in `st` the file as
+// it was while read (unchanged from start to end). An error names the file; `repository` is set when the repository,
+// not the file, failed.
+QString storeNow(const QByteArray& path, RepositoryWriter& writer, ResticChunker& chunker, struct stat& st,
+    QList<QByteArray>& blobs, qint64& bytes, bool& repository)
+{
+    Fd in(::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!in.valid())
+        return systemError(path, errno);
+    struct stat before;
+    if (::fstat(in.get(), &before) != 0)
+        return systemError(path, errno);
+    QFile file;
+    if (!file.open(in.get(), QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
+        return QStringLiteral("%1: %2").arg(QFile::decodeName(path), file.errorString());
+    QList<QByteArray> ids;
+    qint64 read = 0;
+    QString error;
+    const bool ok = chunker.split(
+        file,
+        [&](const QByteArray& chunk) {
+            read += chunk.size();
+            const auto id = writer.addBlob(chunk, false, &error);
+            if (!id) {
+                repository = true;
+                return false;
+            }
+            ids.append(*id);
+            return true;
+        },
+        &error);
+    if (!ok)
+        return repository ? error : QStringLiteral("%1: %2").arg(QFile::decodeName(path), error);
+    struct stat after;
+    if (::fstat(in.get(), &after) != 0)
+        return systemError(path, errno);
+    if (!sameFile(before, after) || read != after.st_size)
+        return QStringLiteral("%1 changed while it was read").arg(QFile::decodeName(path));
+    st = after;
+    blobs = std::move(ids);
+    bytes += read;
+    return QString();
+}
+
 // One entry of a tree as restic stored it: its JSON text is kept as it is.
 struct RawNode
 {
     QByteArray name; // the bytes of the name
     QByteArray json;
     bool file = false;
+    bool dir = false;
     qint64 size = 0;
+    QByteArray subtree; // a folder's tree id (32 bytes)
+    quint64 inode = 0;
 };
 
 std::optional<std::map<QByteArray, RawNode>> splitTree(const QByteArray& json)
@@ -250,6 +292,17 @@ std::optional<std::map<QByteArray, RawNode>> splitTree(const QByteArray& json)
                 } else if (key == "type") {
                     scan.string(text);
                     node.file = text == "file";
+                    node.dir = text == "dir";
+                } else if (key == "subtree") {
+                    if (!scan.null()) {
+                        scan.string(text);
+                        node.subtree = QByteArray::fromHex(text.toByteArray());
+                    }
+                } else if (key == "inode") {
+                    // Up to 2^64 - 1, beyond what a signed integer holds: read from the text.
+                    const char* from = scan.position();
+                    scan.skip();
+                    node.inode = QByteArray(from, scan.position() - from).trimmed().toULongLong();
                 } else if (key == "size") {
                     scan.integer(number);
                     node.size = number;
@@ -283,7 +336,8 @@ public:
         , m_root(root)
     { }
 
-    // nullptr when the pass stored no folder at `path`; `error` set when the repository could not be read.
+    // nullptr when the pass stored no folder at `path`; `error` set when the repository could not be read. A folder
+    // is found through its parent's entries, so that each tree on the way is read once.
     const PassFolder* folder(const QByteArray& path, QString* error)
     {
         if (const auto it = m_folders.find(path); it != m_folders.end())
@@ -293,14 +347,20 @@ public:
         quint64 inode = 0;
         bool found = true;
         if (path != "/") {
-            const auto node = m_reader.find(m_root, QFile::decodeName(path), error);
-            found = node && node->type == QLatin1String("dir") && !node->subtree.isEmpty();
-            if (found) {
-                tree = node->subtree;
-                inode = node->inode;
+            const PassFolder* parent = folder(parentOf(path), error);
+            if (!error->isEmpty())
+                return nullptr;
+            found = false;
+            if (parent) {
+                const auto node = parent->nodes.find(nameOf(path));
+                if (node != parent->nodes.end() && node->second.dir && node->second.subtree.size() == 32) {
+                    found = true;
+                    tree = node->second.subtree;
+                    inode = node->second.inode;
+                }
             }
         }
-        if (found && error->isEmpty()) {
+        if (found) {
             const auto json = m_reader.treeJson(tree, error);
             if (json) {
                 auto nodes = splitTree(*json);
@@ -314,6 +374,9 @@ public:
         slot = std::move(result);
         return slot ? &*slot : nullptr;
     }
+
+    // Lets the folder at `path` go: what it held is not asked for again.
+    void release(const QByteArray& path) { m_folders.erase(path); }
 
 private:
     RepositoryReader& m_reader;
@@ -459,15 +522,29 @@ QByteArray nodeJson(
 
 } // namespace
 
-void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
-    const QString& copyDirectory, bool copy, Capture& capture, bool whileRunning)
+bool openWriter(const std::shared_ptr<RepositoryReader>& reader, Capture& capture, QString* error)
 {
+    if (capture.writer)
+        return true;
+    auto writer = std::make_shared<RepositoryWriter>(*reader);
+    if (!writer->lock(error))
+        return false;
+    capture.writerReader = reader;
+    capture.writer = std::move(writer);
+    return true;
+}
+
+void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
+    const QString& copyDirectory, Contents contents, Capture& capture, bool whileRunning)
+{
+    std::optional<ResticChunker> chunker;
+    if (contents == Contents::Store && reader.chunkerPolynomial() != 0)
+        chunker.emplace(reader.chunkerPolynomial());
     PassTrees pass(reader, passTree);
     const QSet<QByteArray> earlierCaptures(capture.entries.keyBegin(), capture.entries.keyEnd());
     QList<QByteArray> queue(changed.cbegin(), changed.cend());
     std::sort(queue.begin(), queue.end());
     QSet<QByteArray> done;
-    const QByteArray copies = QFile::encodeName(copyDirectory);
     QString error;
     const auto unsupported = [&capture](const QByteArray& path, const QString& why) {
         if (capture.unsupported.isEmpty())
@@ -509,11 +586,26 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
         }
         if (type == S_IFREG) {
             entry.kind = Entry::Kind::File;
-            if (copy) {
-                entry.content = QDir(copyDirectory).filePath(QString::number(capture.copied));
-                const QString error = copyFile(path, QFile::encodeName(entry.content), entry.st, capture.bytes);
-                ++capture.copied;
-                Q_UNUSED(copies);
+            if (contents != Contents::InPlace) {
+                QString error;
+                bool repository = false;
+                if (contents == Contents::Store) {
+                    if (!capture.writer || !chunker) {
+                        capture.error = QStringLiteral("the repository cannot be written by tidemarkd itself");
+                        break;
+                    }
+                    error = storeNow(path, *capture.writer, *chunker, entry.st, entry.blobs, capture.bytes, repository);
+                    entry.stored = error.isEmpty();
+                    capture.stored += entry.stored ? 1 : 0;
+                    if (repository) {
+                        capture.error = error;
+                        break;
+                    }
+                } else {
+                    entry.content = QDir(copyDirectory).filePath(QString::number(capture.copied));
+                    error = copyFile(path, QFile::encodeName(entry.content), entry.st, capture.bytes);
+                    ++capture.copied;
+                }
                 if (!error.isEmpty() && vanished(path)) {
                     // Removed (or replaced) since it was looked at: its absence now, and whatever comes next is
                     // reported again.
@@ -636,9 +728,14 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
         return composed;
     };
     // Locked first, as restic does: a prune that starts later waits, and one that holds the repository now is seen.
-    RepositoryWriter writer(*reader);
-    if (!writer.lock(&error))
-        return failed(error);
+    // A capture that stored files holds its writer's lock since then.
+    std::shared_ptr<RepositoryWriter> writerHeld = capture.writer;
+    if (!writerHeld) {
+        writerHeld = std::make_shared<RepositoryWriter>(*reader);
+        if (!writerHeld->lock(&error))
+            return failed(error);
+    }
+    RepositoryWriter& writer = *writerHeld;
     if (!reader->refresh(&error))
         return failed(error);
     QString passId;
@@ -665,10 +762,16 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
             folders.append(it.key());
         captured[parentOf(it.key())].append(it.key());
     }
+    // Children before their parent, and each folder's descendants together (the reverse of a walk that lists a
+    // folder before its entries): the pass's folders held at any time are those on one path.
     std::sort(folders.begin(), folders.end(), [](const QByteArray& a, const QByteArray& b) {
-        const int da = depthOf(a);
-        const int db = depthOf(b);
-        return da != db ? da > db : a < b;
+        const auto byte = [](char c) { return c == '/' ? 0 : int(uchar(c)) + 1; };
+        const qsizetype n = std::min(a.size(), b.size());
+        for (qsizetype i = 0; i < n; ++i) {
+            if (a.at(i) != b.at(i))
+                return byte(a.at(i)) > byte(b.at(i));
+        }
+        return a.size() > b.size();
     });
     QHash<QByteArray, QByteArray> subtrees;
     for (const QByteArray& folder : std::as_const(folders)) {
@@ -717,7 +820,11 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
                 continue;
             }
             QList<QByteArray> content;
-            if (e.kind == Entry::Kind::File) {
+            if (e.kind == Entry::Kind::File && e.stored) {
+                content = e.blobs;
+                ++composed.filesStored;
+                composed.sizeChange += qint64(e.st.st_size);
+            } else if (e.kind == Entry::Kind::File) {
                 QFile file(e.content);
                 if (!file.open(QIODevice::ReadOnly))
                     return failed(QStringLiteral("%1 cannot be read: %2").arg(e.content, file.errorString()));
@@ -762,6 +869,10 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
             return failed(error);
         ++composed.treesWritten;
         subtrees.insert(folder, *id);
+        pass.release(folder);
+        // The subtrees of this folder's children are in its tree now.
+        for (const QByteArray& path : captured.value(folder))
+            subtrees.remove(path);
     }
     if (!writer.flush(&error))
         return failed(error);
@@ -775,6 +886,7 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
         composed.leftover = passId;
     composed.snapshotId = *id;
     composed.bytesAdded = writer.bytesAdded();
+    writer.unlock();
     return composed;
 }
 

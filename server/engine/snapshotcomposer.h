@@ -1,6 +1,7 @@
 #pragma once
 
 #include "repositoryreader.h"
+#include "repositorywriter.h"
 
 #include <memory>
 #include <optional>
@@ -32,6 +33,8 @@ struct Entry
     struct stat st
     { };
     QString content; // File: where its bytes are now (a copy made in the pause, or a staged database file)
+    bool stored = false; // File: its bytes are stored already, as `blobs`
+    QList<QByteArray> blobs;
     QByteArray linkTarget; // Symlink
     // Directory: its entries are exactly `children` (its listing when it was looked at); otherwise (a folder on the
     // way to a change) the pass's entries, with the captured ones put in.
@@ -44,24 +47,39 @@ struct Capture
     QHash<QByteArray, Entry> entries; // by absolute path
     qint64 examined = 0; // paths looked at
     qint64 copied = 0; // files copied aside
-    qint64 bytes = 0;
+    qint64 stored = 0; // files stored as they were captured
+    qint64 bytes = 0; // of the files copied or stored
     // Paths that could not be captured while the environment ran (still being written, no room for a copy): the
     // pause looks at them again.
     QSet<QByteArray> deferred;
     QString unsupported; // why the composer cannot write this state (the caller stores it with restic instead)
     QString error;
+
+    // The writer that stores files as they are captured (openWriter), which compose() goes on with: the packs it
+    // wrote are named by no index before then. Declared in this order so that the writer goes before its reader.
+    std::shared_ptr<RepositoryReader> writerReader;
+    std::shared_ptr<RepositoryWriter> writer;
+};
+
+// Makes `capture`'s writer and takes its lock: from then on files captured with Contents::Store are stored at once.
+bool openWriter(const std::shared_ptr<RepositoryReader>& reader, Capture& capture, QString* error);
+
+// What capture() does with a file's bytes.
+enum class Contents {
+    Copy, // copied into the copy directory (in the pause: the shortest step)
+    Store, // chunked and stored at once with the capture's writer (while the environment runs: no copy to make)
+    InPlace, // read where they are when composing (files nothing else writes to: the database copies and dumps)
 };
 
 // The state at this instant of the paths in `changed` (absolute, under `roots`), against the pass's root tree
-// `passTree`: files are copied into `copyDirectory` when `copy` (else their bytes are read where they are, for
-// files nothing else writes to), folders listed, and whatever a folder holds that the pass did not store is
-// looked at too. Also records the metadata of every folder on the way from "/" to each path. Adds to `capture`:
-// called once while the environment runs (what changed during the pass) and again in the pause (what changed since),
-// the later entries replace the earlier.
-// `whileRunning`: the environment still runs (the capture after the pass): a file that keeps changing while it is
-// copied is left for the pause, where the kernel reports it again; in the pause that is an error.
+// `passTree`: files copied into `copyDirectory`, stored, or left where they are (`contents`), folders listed, and
+// whatever a folder holds that the pass did not store is looked at too. Also records the metadata of every folder on
+// the way from "/" to each path. Adds to `capture`: called once while the environment runs (what changed during the
+// pass) and again in the pause (what changed since), the later entries replace the earlier. `whileRunning`: the
+// environment still runs (the capture after the pass): a file that keeps changing while it is copied is left for the
+// pause, where the kernel reports it again; in the pause that is an error.
 void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QByteArray>& changed,
-    const QString& copyDirectory, bool copy, Capture& capture, bool whileRunning = false);
+    const QString& copyDirectory, Contents contents, Capture& capture, bool whileRunning = false);
 
 struct Composed
 {
@@ -75,7 +93,9 @@ struct Composed
 };
 
 // Writes the new snapshot from the pass's `passSnapshotId` and the captured entries, and removes the pass's
-// snapshot. On error nothing refers to what was written (a prune removes it) and the pass's snapshot is kept.
+// snapshot; with the capture's writer when it has one. Folders are written children first, and each folder of the
+// pass is let go once its new tree is written: the memory held is the trees on one path, not every tree read. On error
+// nothing refers to what was written (a prune removes it) and the pass's snapshot is kept.
 Composed compose(
     const std::shared_ptr<RepositoryReader>& reader, const QString& passSnapshotId, const Capture& capture);
 

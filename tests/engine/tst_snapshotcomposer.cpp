@@ -164,15 +164,21 @@ void TestSnapshotComposer::composedIsTheChangedTree_data()
 {
     QTest::addColumn<QString>("version");
     QTest::addColumn<bool>("scan");
-    QTest::newRow("format 2, kernel reports") << QStringLiteral("2") << false;
-    QTest::newRow("format 2, change times scanned") << QStringLiteral("2") << true;
-    QTest::newRow("format 1, kernel reports") << QStringLiteral("1") << false;
+    // Stored: the files are stored as they are captured while the environment runs (not copied), and what changes
+    // after that is captured again, copied, as in the pause.
+    QTest::addColumn<bool>("stored");
+    QTest::newRow("format 2, kernel reports") << QStringLiteral("2") << false << false;
+    QTest::newRow("format 2, change times scanned") << QStringLiteral("2") << true << false;
+    QTest::newRow("format 1, kernel reports") << QStringLiteral("1") << false << false;
+    QTest::newRow("format 2, stored while running") << QStringLiteral("2") << false << true;
+    QTest::newRow("format 1, stored while running") << QStringLiteral("1") << false << true;
 }
 
 void TestSnapshotComposer::composedIsTheChangedTree()
 {
     QFETCH(QString, version);
     QFETCH(bool, scan);
+    QFETCH(bool, stored);
     makeRepo(version);
     // The tree as the live pass finds it. The hard links first: the scan below takes whatever changed shortly before
     // the pass as changed, and a changed file with hard links is left to restic.
@@ -247,10 +253,31 @@ void TestSnapshotComposer::composedIsTheChangedTree()
     SnapshotComposer::Capture capture;
     const QString copies = m_dir->filePath(QStringLiteral("copies"));
     QVERIFY(QDir().mkpath(copies));
-    SnapshotComposer::capture(*reader, *passTree, changed, copies, true, capture);
-    QVERIFY2(capture.error.isEmpty(), qPrintable(capture.error));
-    QVERIFY2(capture.unsupported.isEmpty(), qPrintable(capture.unsupported));
-    QVERIFY(capture.copied >= 5);
+    if (stored) {
+        QVERIFY2(SnapshotComposer::openWriter(reader, capture, &error), qPrintable(error));
+        SnapshotComposer::capture(
+            *reader, *passTree, changed, copies, SnapshotComposer::Contents::Store, capture, true);
+        QVERIFY2(capture.error.isEmpty(), qPrintable(capture.error));
+        QVERIFY2(capture.unsupported.isEmpty(), qPrintable(capture.unsupported));
+        QVERIFY(capture.stored >= 5);
+        QCOMPARE(capture.copied, 0);
+        QVERIFY(capture.deferred.isEmpty());
+        // Changed again after it was stored: reported again, and the pause's copy replaces what was stored.
+        const ChangeTracker::Changes stale = tracker.take(); // what storing itself may have reported
+        Q_UNUSED(stale);
+        QVERIFY(writeFile(m_tree + QStringLiteral("/files/a.txt"), "third version, in the pause\n"));
+        const ChangeTracker::Changes again = tracker.take();
+        QVERIFY(again.complete);
+        QVERIFY(again.paths.contains(QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))));
+        SnapshotComposer::capture(*reader, *passTree, again.paths, copies, SnapshotComposer::Contents::Copy, capture);
+        QVERIFY2(capture.error.isEmpty(), qPrintable(capture.error));
+        QVERIFY(capture.copied >= 1);
+    } else {
+        SnapshotComposer::capture(*reader, *passTree, changed, copies, SnapshotComposer::Contents::Copy, capture);
+        QVERIFY2(capture.error.isEmpty(), qPrintable(capture.error));
+        QVERIFY2(capture.unsupported.isEmpty(), qPrintable(capture.unsupported));
+        QVERIFY(capture.copied >= 5);
+    }
     const SnapshotComposer::Composed composed = SnapshotComposer::compose(reader, before.first(), capture);
     QVERIFY2(composed.error.isEmpty(), qPrintable(composed.error));
     QVERIFY(composed.snapshotId != before.first());
@@ -298,7 +325,8 @@ void TestSnapshotComposer::nothingChangedKeepsThePass()
     SnapshotComposer::Capture capture;
     const auto passTree = reader->snapshotTree(before.first(), &error);
     QVERIFY(passTree);
-    SnapshotComposer::capture(*reader, *passTree, {}, m_dir->filePath(QStringLiteral("copies")), true, capture);
+    SnapshotComposer::capture(
+        *reader, *passTree, {}, m_dir->filePath(QStringLiteral("copies")), SnapshotComposer::Contents::Copy, capture);
     QVERIFY(capture.entries.isEmpty());
     const SnapshotComposer::Composed composed = SnapshotComposer::compose(reader, before.first(), capture);
     QVERIFY2(composed.error.isEmpty(), qPrintable(composed.error));
@@ -322,7 +350,8 @@ void TestSnapshotComposer::unusualNamesAreLeftToRestic()
     SnapshotComposer::Capture capture;
     const QString copies = m_dir->filePath(QStringLiteral("copies"));
     QVERIFY(QDir().mkpath(copies));
-    SnapshotComposer::capture(*reader, *passTree, {QFile::encodeName(odd)}, copies, true, capture);
+    SnapshotComposer::capture(
+        *reader, *passTree, {QFile::encodeName(odd)}, copies, SnapshotComposer::Contents::Copy, capture);
     QVERIFY(capture.error.isEmpty());
     QVERIFY2(capture.unsupported.contains(QStringLiteral("quotes")), qPrintable(capture.unsupported));
 
@@ -330,7 +359,7 @@ void TestSnapshotComposer::unusualNamesAreLeftToRestic()
     // pause, not dropped.
     SnapshotComposer::Capture running;
     SnapshotComposer::capture(*reader, *passTree, {QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))},
-        m_dir->filePath(QStringLiteral("no-such-folder")), true, running, true);
+        m_dir->filePath(QStringLiteral("no-such-folder")), SnapshotComposer::Contents::Copy, running, true);
     QVERIFY2(running.error.isEmpty(), qPrintable(running.error));
     QCOMPARE(running.deferred, QSet<QByteArray>({QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))}));
     QVERIFY(!running.entries.contains(QFile::encodeName(m_tree + QStringLiteral("/files/a.txt"))));
@@ -342,7 +371,8 @@ void TestSnapshotComposer::unusualNamesAreLeftToRestic()
         ::link(QFile::encodeName(h1).constData(), QFile::encodeName(m_tree + QStringLiteral("/files/h2")).constData())
         == 0);
     SnapshotComposer::Capture linked;
-    SnapshotComposer::capture(*reader, *passTree, {QFile::encodeName(h1)}, copies, true, linked);
+    SnapshotComposer::capture(
+        *reader, *passTree, {QFile::encodeName(h1)}, copies, SnapshotComposer::Contents::Copy, linked);
     QVERIFY(linked.error.isEmpty());
     QVERIFY2(linked.unsupported.contains(QStringLiteral("hard links")), qPrintable(linked.unsupported));
 }
