@@ -1072,10 +1072,6 @@
         <translation>Was sich änderte, während restic las, konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Captured while the environment runs: the kernel reported %1 while restic read; %2 copied (%3).</source>
-        <translation>Im laufenden Betrieb erfasst: Der Kernel meldete %1, während restic las; %2 kopiert (%3).</translation>
-    </message>
-    <message>
         <source>the staging directory could not be created</source>
         <translation>das Staging-Verzeichnis konnte nicht angelegt werden</translation>
     </message>
@@ -1121,6 +1117,10 @@
     <message>
         <source>Stored %1 captured while restic read or in the pause, and %2 (%3 added); the backup&apos;s snapshot is %4.</source>
         <translation>%1 gesichert, die erfasst wurden, während restic las oder in der Pause, und %2 (%3 hinzugefügt); der Snapshot des Backups ist %4.</translation>
+    </message>
+    <message>
+        <source>Captured while the environment runs: the kernel reported %1 while restic read; %2 stored (%3).</source>
+        <translation>Im laufenden Betrieb erfasst: Der Kernel meldete %1, während restic las; %2 gespeichert (%3).</translation>
     </message>
 </context>
 <context>

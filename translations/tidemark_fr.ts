@@ -1072,10 +1072,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Captured while the environment runs: the kernel reported %1 while restic read; %2 copied (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the staging directory could not be created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,6 +1116,10 @@
     </message>
     <message>
         <source>Stored %1 captured while restic read or in the pause, and %2 (%3 added); the backup&apos;s snapshot is %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured while the environment runs: the kernel reported %1 while restic read; %2 stored (%3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

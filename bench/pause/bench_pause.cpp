@@ -240,7 +240,14 @@ public:
             out() << "plain restic backup failed: " << result.errorString << Qt::endl;
             return -1;
         }
-        return clock.elapsed();
+        const qint64 elapsed = clock.elapsed();
+        if (m_verbose && result.backupSummary) {
+            out() << "    plain restic backup: " << result.backupSummary->totalFilesProcessed << " files ("
+                  << result.backupSummary->filesNew << " new, " << result.backupSummary->filesChanged << " changed, "
+                  << result.backupSummary->filesUnmodified << " unchanged), " << result.backupSummary->dataAdded
+                  << " bytes added, " << elapsed << " ms" << Qt::endl;
+        }
+        return elapsed;
     }
 
     Phases consistent(int changeMeanwhile, int& stride)

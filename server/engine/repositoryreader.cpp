@@ -178,6 +178,11 @@ std::optional<QByteArray> decompressStream(QByteArrayView data)
         return std::nullopt;
     ZSTD_initDStream(stream.get());
     QByteArray out;
+    // restic records the size in the frame: the output is allocated once, not grown (an index file can be tens of
+    // megabytes).
+    if (const unsigned long long size = ZSTD_getFrameContentSize(data.data(), size_t(data.size()));
+        size != ZSTD_CONTENTSIZE_UNKNOWN && size != ZSTD_CONTENTSIZE_ERROR && size <= 1024ULL * 1024 * 1024)
+        out.reserve(qsizetype(size));
     QByteArray buffer(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
     ZSTD_inBuffer in {data.data(), size_t(data.size()), 0};
     size_t last = 1;
@@ -457,20 +462,41 @@ bool RepositoryReader::loadIndexLocked(QString* error)
     const QStringList files = indexFiles(m_dir);
     if (files == m_indexFiles && !m_indexFiles.isEmpty())
         return true;
-    m_index.clear();
-    m_packs.clear();
-    m_indexFiles.clear();
-    QHash<QByteArray, quint32> packNumbers;
-    for (const QString& name : files) {
+    // A backup adds index files and removes none: only those are read, and merged into what is loaded (at 300 000
+    // files the whole index is tens of megabytes of JSON). A file gone (a prune rewrote the index) means reading all.
+    const QSet<QString> now(files.cbegin(), files.cend());
+    const bool onlyAdded = !m_indexFiles.isEmpty()
+        && std::all_of(
+            m_indexFiles.cbegin(), m_indexFiles.cend(), [&now](const QString& f) { return now.contains(f); });
+    QStringList toRead;
+    if (onlyAdded) {
+        const QSet<QString> loaded(m_indexFiles.cbegin(), m_indexFiles.cend());
+        for (const QString& name : files) {
+            if (!loaded.contains(name))
+                toRead.append(name);
+        }
+    } else {
+        m_index.clear();
+        m_packs.clear();
+        m_packNumbers.clear();
+        toRead = files;
+    }
+    m_indexFiles.clear(); // until the index is whole again
+    const size_t sorted = m_index.size();
+    for (const QString& name : std::as_const(toRead)) {
         const auto json = readUnpackedLocked(dir.filePath(name), name, error);
-        if (!json || !addIndexFile(*json, packNumbers, error)) {
+        if (!json || !addIndexFile(*json, m_packNumbers, error)) {
             m_index.clear();
             m_packs.clear();
+            m_packNumbers.clear();
             return false;
         }
     }
-    std::sort(m_index.begin(), m_index.end(), [](const Location& a, const Location& b) { return lessId(a.id, b.id); });
-    m_index.shrink_to_fit();
+    const auto byId = [](const Location& a, const Location& b) { return lessId(a.id, b.id); };
+    std::sort(m_index.begin() + qsizetype(sorted), m_index.end(), byId);
+    std::inplace_merge(m_index.begin(), m_index.begin() + qsizetype(sorted), m_index.end(), byId);
+    if (m_index.capacity() > m_index.size() + m_index.size() / 4)
+        m_index.shrink_to_fit();
     m_indexFiles = files;
     return true;
 }

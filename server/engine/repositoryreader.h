@@ -127,6 +127,7 @@ private:
     QStringList m_indexFiles; // what the loaded index was read from
     std::vector<Location> m_index; // sorted by id
     std::vector<QByteArray> m_packs; // hex ids, by number
+    QHash<QByteArray, quint32> m_packNumbers; // hex id → number
     QHash<QByteArray, std::shared_ptr<const Tree>> m_trees;
     qsizetype m_cachedNodes = 0;
 };

@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <dirent.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <map>
+#include <mutex>
 #include <pwd.h>
 #include <QBuffer>
 #include <QDateTime>
@@ -21,6 +24,7 @@
 #include <QJsonObject>
 #include <QUtf8StringView>
 #include <sys/xattr.h>
+#include <thread>
 #include <time.h>
 #include <unistd.h>
 
@@ -338,16 +342,16 @@ public:
 
     // nullptr when the pass stored no folder at `path`; `error` set when the repository could not be read. A folder
     // is found through its parent's entries, so that each tree on the way is read once.
-    const PassFolder* folder(const QByteArray& path, QString* error)
+    std::shared_ptr<const PassFolder> folder(const QByteArray& path, QString* error)
     {
         if (const auto it = m_folders.find(path); it != m_folders.end())
-            return it->second ? &*it->second : nullptr;
-        std::optional<PassFolder> result;
+            return it->second;
+        std::shared_ptr<const PassFolder> result;
         QByteArray tree = m_root;
         quint64 inode = 0;
         bool found = true;
         if (path != "/") {
-            const PassFolder* parent = folder(parentOf(path), error);
+            const std::shared_ptr<const PassFolder> parent = folder(parentOf(path), error);
             if (!error->isEmpty())
                 return nullptr;
             found = false;
@@ -365,14 +369,13 @@ public:
             if (json) {
                 auto nodes = splitTree(*json);
                 if (nodes)
-                    result = PassFolder {std::move(*nodes), inode};
+                    result = std::make_shared<const PassFolder>(PassFolder {std::move(*nodes), inode});
                 else
                     *error = QStringLiteral("a tree of the pass is not restic's");
             }
         }
-        auto& slot = m_folders[path];
-        slot = std::move(result);
-        return slot ? &*slot : nullptr;
+        m_folders[path] = result;
+        return result;
     }
 
     // Lets the folder at `path` go: what it held is not asked for again.
@@ -381,7 +384,84 @@ public:
 private:
     RepositoryReader& m_reader;
     QByteArray m_root;
-    std::map<QByteArray, std::optional<PassFolder>> m_folders;
+    std::map<QByteArray, std::shared_ptr<const PassFolder>> m_folders;
+};
+
+// Reads the pass's folders in the order they are to be written, on a thread of its own and a few folders ahead:
+// reading and parsing a folder's tree costs about what sealing its new tree does, and the machine has a core for
+// each. Folders come in an order where each one follows all of its descendants, so that a folder is let go as soon
+// as it is handed over.
+class FolderReadAhead
+{
+public:
+    struct Item
+    {
+        std::shared_ptr<const PassFolder> folder;
+        QString error;
+    };
+
+    FolderReadAhead(RepositoryReader& reader, const QByteArray& root, QList<QByteArray> order)
+        : m_order(std::move(order))
+        , m_pass(reader, root)
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~FolderReadAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+    FolderReadAhead(const FolderReadAhead&) = delete;
+    FolderReadAhead& operator=(const FolderReadAhead&) = delete;
+
+    // The next folder of the order, once it is read.
+    Item next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty(); });
+        Item item = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.notify_all();
+        return item;
+    }
+
+private:
+    static constexpr size_t kAhead = 16;
+
+    void run()
+    {
+        for (const QByteArray& path : std::as_const(m_order)) {
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || m_ready.size() < kAhead; });
+                if (m_stop)
+                    return;
+            }
+            Item item;
+            item.folder = m_pass.folder(path, &item.error);
+            m_pass.release(path); // its descendants came before it: none asks for it again
+            const bool failed = !item.error.isEmpty();
+            {
+                std::lock_guard lock(m_mutex);
+                m_ready.push_back(std::move(item));
+            }
+            m_changed.notify_all();
+            if (failed)
+                return;
+        }
+    }
+
+    const QList<QByteArray> m_order;
+    PassTrees m_pass; // used by the reading thread alone
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Item> m_ready;
+    bool m_stop = false;
+    std::thread m_thread;
 };
 
 QByteArray goTime(const struct timespec& t)
@@ -645,7 +725,7 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
         } else if (type == S_IFDIR) {
             entry.kind = Entry::Kind::Directory;
             entry.listed = true;
-            const PassFolder* before = pass.folder(path, &error);
+            std::shared_ptr<const PassFolder> before = pass.folder(path, &error);
             if (!error.isEmpty()) {
                 capture.error = error;
                 break;
@@ -750,7 +830,6 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
     if (polynomial == 0)
         return failed(QStringLiteral("the repository names no chunker polynomial"));
 
-    PassTrees pass(*reader, passTree);
     Names names;
     ResticChunker chunker(polynomial);
 
@@ -773,16 +852,19 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
         }
         return a.size() > b.size();
     });
+    folders.removeIf([&capture](const QByteArray& folder) {
+        // In a folder that is gone: nothing of it is written.
+        const auto parent = capture.entries.constFind(parentOf(folder));
+        return folder != "/" && parent != capture.entries.cend() && parent->kind == Entry::Kind::Removed;
+    });
+    FolderReadAhead passFolders(*reader, passTree, folders);
     QHash<QByteArray, QByteArray> subtrees;
     for (const QByteArray& folder : std::as_const(folders)) {
         const auto self = capture.entries.constFind(folder);
-        const bool parentRemoved = folder != "/" && capture.entries.value(parentOf(folder)).kind == Entry::Kind::Removed
-            && capture.entries.contains(parentOf(folder));
-        if (parentRemoved)
-            continue;
-        const PassFolder* before = pass.folder(folder, &error);
-        if (!error.isEmpty())
-            return failed(error);
+        FolderReadAhead::Item read = passFolders.next();
+        if (!read.error.isEmpty())
+            return failed(read.error);
+        const PassFolder* before = read.folder.get();
         std::map<QByteArray, QByteArray> nodes; // name → JSON
         std::map<QByteArray, qint64> passFiles; // the pass's files among them, with their sizes
         // A folder looked at keeps what the pass stored of it only if it is the same folder.
@@ -869,7 +951,6 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
             return failed(error);
         ++composed.treesWritten;
         subtrees.insert(folder, *id);
-        pass.release(folder);
         // The subtrees of this folder's children are in its tree now.
         for (const QByteArray& path : captured.value(folder))
             subtrees.remove(path);

@@ -307,6 +307,39 @@ void TestRepositoryReader::aNewBackupIsSeenAfterRefresh()
     const auto node = reader->find(*root, QStringLiteral("/added-later.txt"), &error);
     QVERIFY2(node, qPrintable(error));
     QVERIFY(contentOf(*reader, *node).startsWith("a new file"));
+    // The refresh read only the new index file and merged it: what a reader opened now knows, and the older blobs
+    // still read.
+    const auto fresh = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(fresh, qPrintable(error));
+    QCOMPARE(reader->indexedBlobs(), fresh->indexedBlobs());
+    const auto small = reader->find(*root, QStringLiteral("/small.txt"), &error);
+    QVERIFY2(small, qPrintable(error));
+    QCOMPARE(contentOf(*reader, *small), contentOf(*fresh, *small));
+    QVERIFY(contentOf(*reader, *small) != "<unreadable>");
+
+    // A prune rewrites the index (files removed, others written): the next refresh reads it whole.
+    QFile again(m_tree + QStringLiteral("/added-later.txt"));
+    QVERIFY(again.open(QIODevice::WriteOnly));
+    again.write("another file, only in the third backup\n");
+    again.close();
+    const QString third = backup(repo);
+    QFile::remove(again.fileName());
+    QVERIFY(!third.isEmpty());
+    bool ok = false;
+    restic(repo, {QStringLiteral("forget"), second, QStringLiteral("--prune")}, &ok);
+    QVERIFY(ok);
+    QVERIFY2(reader->refresh(&error), qPrintable(error));
+    const auto pruned = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(pruned, qPrintable(error));
+    QCOMPARE(reader->indexedBlobs(), pruned->indexedBlobs());
+    const auto thirdRoot = reader->snapshotTree(third, &error);
+    QVERIFY2(thirdRoot, qPrintable(error));
+    const auto thirdFile = reader->find(*thirdRoot, QStringLiteral("/added-later.txt"), &error);
+    QVERIFY2(thirdFile, qPrintable(error));
+    QVERIFY(contentOf(*reader, *thirdFile).startsWith("another file"));
+    const auto smallAgain = reader->find(*thirdRoot, QStringLiteral("/small.txt"), &error);
+    QVERIFY2(smallAgain, qPrintable(error));
+    QCOMPARE(contentOf(*reader, *smallAgain), contentOf(*pruned, *smallAgain));
 }
 
 void TestRepositoryReader::damageIsNamed()
