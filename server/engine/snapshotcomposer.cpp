@@ -255,11 +255,17 @@ QString storeNow(const QByteArray& path, RepositoryWriter& writer, ResticChunker
     return QString();
 }
 
-// One entry of a tree as restic stored it: its JSON text is kept as it is.
+// One entry of a tree as restic stored it: its JSON text is kept as it is, a span of its folder's tree text.
 struct RawNode
 {
     QByteArray name; // the bytes of the name
-    QByteArray json;
+    qsizetype from = 0;
+    qsizetype length = 0;
+};
+
+// What the composer asks of a few nodes, read from their JSON when asked.
+struct NodeDetails
+{
     bool file = false;
     bool dir = false;
     qint64 size = 0;
@@ -267,13 +273,150 @@ struct RawNode
     quint64 inode = 0;
 };
 
-std::optional<std::map<QByteArray, RawNode>> splitTree(const QByteArray& json)
+std::optional<NodeDetails> detailsOf(QByteArrayView json)
 {
-    std::map<QByteArray, RawNode> nodes;
+    NodeDetails details;
     JsonScanner scan(json);
     QByteArrayView key;
     QByteArrayView text;
     qint64 number = 0;
+    scan.beginObject();
+    while (scan.nextKey(key)) {
+        if (key == "type") {
+            scan.string(text);
+            details.file = text == "file";
+            details.dir = text == "dir";
+        } else if (key == "subtree") {
+            if (!scan.null()) {
+                scan.string(text);
+                details.subtree = QByteArray::fromHex(text.toByteArray());
+            }
+        } else if (key == "inode") {
+            // Up to 2^64 - 1, beyond what a signed integer holds: read from the text.
+            const char* from = scan.position();
+            scan.skip();
+            details.inode = QByteArray(from, scan.position() - from).trimmed().toULongLong();
+        } else if (key == "size") {
+            scan.integer(number);
+            details.size = number;
+        } else {
+            scan.skip();
+        }
+    }
+    if (scan.failed())
+        return std::nullopt;
+    return details;
+}
+
+// The pass's folder at a path: its tree's text, its entries (in name order, as restic keeps them), and its inode
+// (0 for "/").
+struct PassFolder
+{
+    QByteArray json;
+    std::vector<RawNode> nodes;
+    quint64 inode = 0;
+
+    QByteArrayView nodeJson(const RawNode& node) const { return QByteArrayView(json).sliced(node.from, node.length); }
+    const RawNode* find(const QByteArray& name) const
+    {
+        const auto it = std::lower_bound(
+            nodes.begin(), nodes.end(), name, [](const RawNode& n, const QByteArray& key) { return n.name < key; });
+        return it != nodes.end() && it->name == name ? &*it : nullptr;
+    }
+    // A file's size, 0 for anything else.
+    qint64 fileSize(const RawNode& node) const
+    {
+        const auto details = detailsOf(nodeJson(node));
+        return details && details->file ? details->size : 0;
+    }
+};
+
+// The end of the JSON object or array that starts at `at` (just past its closing bracket), or -1.
+qsizetype endOfValue(QByteArrayView text, qsizetype at)
+{
+    int depth = 0;
+    for (qsizetype i = at; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i) {
+                if (text[i] == '\\')
+                    ++i;
+            }
+            if (i >= text.size())
+                return -1;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+
+// The entries of a tree. restic writes `{"nodes":[{"name":"…",…},…]}`: that is cut at each entry's end without a
+// full parse (an entry's other fields are read only when asked, detailsOf); anything else goes through the parser.
+std::optional<PassFolder> splitTree(const QByteArray& json)
+{
+    PassFolder folder;
+    folder.json = json;
+    const QByteArrayView text(folder.json);
+    const auto nameAt = [&text](qsizetype from, qsizetype length) -> std::optional<QByteArray> {
+        // The name is restic's first field; a name with an escape is read by the parser.
+        constexpr QByteArrayView kPrefix("{\"name\":\"");
+        const QByteArrayView node = text.sliced(from, length);
+        if (node.startsWith(kPrefix)) {
+            const qsizetype close = node.indexOf('"', kPrefix.size());
+            const QByteArrayView raw = node.sliced(kPrefix.size(), close < 0 ? 0 : close - kPrefix.size());
+            if (close > 0 && !raw.contains('\\'))
+                return raw.isEmpty() ? std::nullopt : std::optional<QByteArray>(raw.toByteArray());
+        }
+        JsonScanner scan(node);
+        QByteArrayView key;
+        QByteArrayView value;
+        scan.beginObject();
+        while (scan.nextKey(key)) {
+            if (key != "name") {
+                scan.skip();
+                continue;
+            }
+            if (!scan.string(value))
+                return std::nullopt;
+            auto name = RepositoryReader::unquoteName(value);
+            if (!name || name->isEmpty())
+                return std::nullopt;
+            return name;
+        }
+        return std::nullopt;
+    };
+    constexpr QByteArrayView kOpen("{\"nodes\":[");
+    if (text.startsWith(kOpen)) {
+        qsizetype at = kOpen.size();
+        bool ok = true;
+        while (ok && at < text.size() && text[at] != ']') {
+            const qsizetype end = text[at] == '{' ? endOfValue(text, at) : -1;
+            const auto name = end > 0 ? nameAt(at, end - at) : std::nullopt;
+            if (!name) {
+                ok = false;
+                break;
+            }
+            folder.nodes.push_back(RawNode {*name, at, end - at});
+            at = end;
+            if (at < text.size() && text[at] == ',')
+                ++at;
+        }
+        if (ok && at < text.size() && text.sliced(at).trimmed() == "]}") {
+            if (!std::is_sorted(folder.nodes.begin(), folder.nodes.end(),
+                    [](const RawNode& a, const RawNode& b) { return a.name < b.name; }))
+                std::sort(folder.nodes.begin(), folder.nodes.end(),
+                    [](const RawNode& a, const RawNode& b) { return a.name < b.name; });
+            return folder;
+        }
+        folder.nodes.clear();
+    }
+    // The parser's way, for any other layout.
+    JsonScanner scan(json);
+    QByteArrayView key;
     scan.beginObject();
     while (scan.nextKey(key)) {
         if (key != "nodes" || scan.null()) {
@@ -283,54 +426,23 @@ std::optional<std::map<QByteArray, RawNode>> splitTree(const QByteArray& json)
         }
         scan.beginArray();
         while (scan.nextItem()) {
-            RawNode node;
-            const char* start = scan.position();
-            scan.beginObject();
-            while (scan.nextKey(key)) {
-                if (key == "name") {
-                    scan.string(text);
-                    const auto bytes = RepositoryReader::unquoteName(text);
-                    if (!bytes)
-                        return std::nullopt;
-                    node.name = *bytes;
-                } else if (key == "type") {
-                    scan.string(text);
-                    node.file = text == "file";
-                    node.dir = text == "dir";
-                } else if (key == "subtree") {
-                    if (!scan.null()) {
-                        scan.string(text);
-                        node.subtree = QByteArray::fromHex(text.toByteArray());
-                    }
-                } else if (key == "inode") {
-                    // Up to 2^64 - 1, beyond what a signed integer holds: read from the text.
-                    const char* from = scan.position();
-                    scan.skip();
-                    node.inode = QByteArray(from, scan.position() - from).trimmed().toULongLong();
-                } else if (key == "size") {
-                    scan.integer(number);
-                    node.size = number;
-                } else {
-                    scan.skip();
-                }
-            }
-            if (scan.failed() || node.name.isEmpty())
+            const qsizetype from = scan.position() - json.constData();
+            scan.skip();
+            if (scan.failed())
                 return std::nullopt;
-            node.json = QByteArray(start, scan.position() - start);
-            nodes[node.name] = std::move(node);
+            const qsizetype length = scan.position() - json.constData() - from;
+            const auto name = nameAt(from, length);
+            if (!name)
+                return std::nullopt;
+            folder.nodes.push_back(RawNode {*name, from, length});
         }
     }
     if (scan.failed())
         return std::nullopt;
-    return nodes;
+    std::sort(
+        folder.nodes.begin(), folder.nodes.end(), [](const RawNode& a, const RawNode& b) { return a.name < b.name; });
+    return folder;
 }
-
-// The pass's folder at `path`: its entries, and its inode (0 for "/"); nullopt when the pass has no folder there.
-struct PassFolder
-{
-    std::map<QByteArray, RawNode> nodes;
-    quint64 inode = 0;
-};
 
 class PassTrees
 {
@@ -355,22 +467,23 @@ public:
             if (!error->isEmpty())
                 return nullptr;
             found = false;
-            if (parent) {
-                const auto node = parent->nodes.find(nameOf(path));
-                if (node != parent->nodes.end() && node->second.dir && node->second.subtree.size() == 32) {
+            if (const RawNode* node = parent ? parent->find(nameOf(path)) : nullptr) {
+                const auto details = detailsOf(parent->nodeJson(*node));
+                if (details && details->dir && details->subtree.size() == 32) {
                     found = true;
-                    tree = node->second.subtree;
-                    inode = node->second.inode;
+                    tree = details->subtree;
+                    inode = details->inode;
                 }
             }
         }
         if (found) {
             const auto json = m_reader.treeJson(tree, error);
             if (json) {
-                auto nodes = splitTree(*json);
-                if (nodes)
-                    result = std::make_shared<const PassFolder>(PassFolder {std::move(*nodes), inode});
-                else
+                auto split = splitTree(*json);
+                if (split) {
+                    split->inode = inode;
+                    result = std::make_shared<const PassFolder>(std::move(*split));
+                } else
                     *error = QStringLiteral("a tree of the pass is not restic's");
             }
         }
@@ -751,8 +864,7 @@ void capture(RepositoryReader& reader, const QByteArray& passTree, const QSet<QB
                 const QByteArray child = childOf(path, name);
                 // What the pass did not store is looked at, unless an earlier capture did and nothing was reported
                 // of it since.
-                if ((!before || before->nodes.find(name) == before->nodes.end())
-                    && !(earlierCaptures.contains(child) && !changed.contains(child)))
+                if ((!before || !before->find(name)) && !(earlierCaptures.contains(child) && !changed.contains(child)))
                     queue.append(child);
             }
             ::closedir(dir);
@@ -865,42 +977,51 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
         if (!read.error.isEmpty())
             return failed(read.error);
         const PassFolder* before = read.folder.get();
-        std::map<QByteArray, QByteArray> nodes; // name → JSON
-        std::map<QByteArray, qint64> passFiles; // the pass's files among them, with their sizes
-        // A folder looked at keeps what the pass stored of it only if it is the same folder.
-        const bool keepPass
-            = before && !(self != capture.entries.cend() && self->listed && before->inode != quint64(self->st.st_ino));
-        for (const auto& [name, node] : before ? before->nodes : std::map<QByteArray, RawNode>()) {
-            if (!keepPass) {
-                composed.sizeChange -= node.file ? node.size : 0;
+        // A folder looked at keeps what the pass stored of it only if it is the same folder, and of that only what
+        // it still holds.
+        const bool listed = self != capture.entries.cend() && self->listed;
+        const bool keepPass = before && !(listed && before->inode != quint64(self->st.st_ino));
+        QSet<QByteArray> holds;
+        if (listed)
+            holds = QSet<QByteArray>(self->children.cbegin(), self->children.cend());
+        const auto kept = [&](const RawNode& node) { return keepPass && (!listed || holds.contains(node.name)); };
+        // Its captured entries, in name order, merged with the pass's (in name order too): the tree is written as
+        // it is read.
+        std::vector<std::pair<QByteArray, const QByteArray*>> mine;
+        const QList<QByteArray> paths = captured.value(folder);
+        for (const QByteArray& path : paths)
+            mine.emplace_back(nameOf(path), &path);
+        std::sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        static const std::vector<RawNode> kNone;
+        const std::vector<RawNode>& theirs = before ? before->nodes : kNone;
+        QByteArray tree = "{\"nodes\":[";
+        tree.reserve(before ? before->json.size() + 1024 : 1024);
+        bool first = true;
+        const auto append = [&](QByteArrayView json) {
+            if (!first)
+                tree += ',';
+            first = false;
+            tree += json;
+        };
+        size_t i = 0;
+        size_t j = 0;
+        while (i < theirs.size() || j < mine.size()) {
+            const bool passFirst = j == mine.size() || (i < theirs.size() && theirs[i].name < mine[j].first);
+            if (passFirst) {
+                const RawNode& node = theirs[i++];
+                if (kept(node))
+                    append(before->nodeJson(node));
+                else
+                    composed.sizeChange -= before->fileSize(node);
                 continue;
             }
-            nodes[name] = node.json;
-            if (node.file)
-                passFiles[name] = node.size;
-        }
-        if (self != capture.entries.cend() && self->listed) {
-            const QSet<QByteArray> listed(self->children.cbegin(), self->children.cend());
-            for (auto it = nodes.begin(); it != nodes.end();) {
-                if (listed.contains(it->first)) {
-                    ++it;
-                    continue;
-                }
-                composed.sizeChange -= passFiles[it->first];
-                it = nodes.erase(it);
-            }
-        }
-        for (const QByteArray& path : captured.value(folder)) {
+            const auto& [name, pathOf] = mine[j++];
+            const QByteArray& path = *pathOf;
+            if (i < theirs.size() && theirs[i].name == name)
+                composed.sizeChange -= before->fileSize(theirs[i++]); // replaced, or dropped
             const Entry& e = capture.entries[path];
-            const QByteArray name = nameOf(path);
-            if (const auto was = passFiles.find(name); was != passFiles.end() && nodes.count(name)) {
-                composed.sizeChange -= was->second;
-                passFiles.erase(was);
-            }
-            if (e.kind == Entry::Kind::Removed) {
-                nodes.erase(name);
+            if (e.kind == Entry::Kind::Removed)
                 continue;
-            }
             QList<QByteArray> content;
             if (e.kind == Entry::Kind::File && e.stored) {
                 content = e.blobs;
@@ -935,15 +1056,7 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
                 if (subtree.isEmpty())
                     return failed(QStringLiteral("the tree of %1 was not written").arg(QFile::decodeName(path)));
             }
-            nodes[name] = nodeJson(name, e, content, subtree, names);
-        }
-        QByteArray tree = "{\"nodes\":[";
-        bool first = true;
-        for (const auto& [name, json] : nodes) {
-            if (!first)
-                tree += ',';
-            first = false;
-            tree += json;
+            append(nodeJson(name, e, content, subtree, names));
         }
         tree += "]}\n";
         const auto id = writer.addBlob(tree, true, &error);
