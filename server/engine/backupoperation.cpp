@@ -42,7 +42,7 @@ BackupOperation::BackupOperation(ResticRepository& repository, const QString& st
     : Operation(parent)
     , m_repository(repository)
     // One staging directory per environment, under the same name every time: restic finds a live backup's parent
-    // by its paths, and a consistent backup's database copies keep their path in the mirror.
+    // by its paths, and the composer finds a consistent backup's database copies where the pass stored them.
     , m_staging(
           QDir(stagingDir).filePath(QStringLiteral("environment-") + projectId + QLatin1Char('-') + environment.id))
     , m_projectId(projectId)
@@ -274,9 +274,10 @@ void BackupOperation::startComposed()
         const QString repository = m_repository.settings().repository;
         const QString passwordFile = m_repository.settings().passwordFile;
         m_readerOpening = new QFutureWatcher<ReaderOpening>(this);
-        m_readerOpening->setFuture(QtConcurrent::run([repository, passwordFile] {
+        m_readerOpening->setFuture(QtConcurrent::run([repository, passwordFile, source = m_readerSource] {
             ReaderOpening opening;
-            opening.reader = RepositoryReader::open(repository, passwordFile, &opening.error);
+            opening.reader
+                = source ? source(&opening.error) : RepositoryReader::open(repository, passwordFile, &opening.error);
             return opening;
         }));
         runBackup(Pass::Live);

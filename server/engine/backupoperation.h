@@ -75,6 +75,11 @@ public:
     // The environment's change tracker, kept by the caller from one consistent backup to the next, so that its marks
     // are set once rather than for every backup. Without one, each backup sets them anew.
     void setChangeTracker(std::shared_ptr<ChangeTracker> tracker) { m_tracker = std::move(tracker); }
+    // Where a consistent backup gets its reader of the repository (called on a worker thread): the engine gives the
+    // one it keeps for browsing, refreshed, so that a large repository's index is held once. Unset, the backup opens
+    // its own.
+    using ReaderSource = std::function<std::shared_ptr<RepositoryReader>(QString* error)>;
+    void setReaderSource(ReaderSource source) { m_readerSource = std::move(source); }
     ~BackupOperation() override;
 
     void start() override;
@@ -130,6 +135,7 @@ private:
     bool m_composeAllowed = true;
     bool m_compose = false; // one live pass, its snapshot composed with what changed meanwhile
     std::shared_ptr<ChangeTracker> m_tracker;
+    ReaderSource m_readerSource;
     QString m_trackingProblem; // why the kernel cannot report changes (empty: it does)
     std::shared_ptr<RepositoryReader> m_reader;
     QString m_passSnapshotId;

@@ -153,30 +153,9 @@ void Engine::readDirect(
                       then();
               });
               watcher->setFuture(QtConcurrent::run(&m_readPool, [slot, settings, work] {
-                  std::shared_ptr<RepositoryReader> reader;
                   QString error;
-                  {
-                      QMutexLocker lock(&slot->mutex);
-                      if (!QFileInfo::exists(settings.repository + QStringLiteral("/config"))) {
-                          error = QStringLiteral("the repository is not a local one");
-                      } else if (!slot->reader) {
-                          // A repository that did not open is not tried again (a key derivation and a full index load
-                          // each time) until its index changes.
-                          const QStringList indexNow = RepositoryReader::indexFiles(settings.repository);
-                          if (!slot->failure.isEmpty() && slot->failedIndex == indexNow) {
-                              error = slot->failure;
-                          } else {
-                              slot->reader = RepositoryReader::open(settings.repository, settings.passwordFile, &error);
-                              slot->failure = slot->reader ? QString() : error;
-                              slot->failedIndex = slot->reader ? QStringList() : indexNow;
-                          }
-                      } else if (!slot->reader->refresh(&error)) {
-                          slot->reader.reset();
-                          slot->failure = error;
-                          slot->failedIndex = RepositoryReader::indexFiles(settings.repository);
-                      }
-                      reader = slot->reader;
-                  }
+                  const std::shared_ptr<RepositoryReader> reader
+                      = slotReader(*slot, settings.repository, settings.passwordFile, &error);
                   work(reader.get(), error);
               }));
           };
@@ -190,6 +169,31 @@ void Engine::readDirect(
                 gateOf->release(RepositoryGate::Mode::Shared);
         });
     });
+}
+
+std::shared_ptr<RepositoryReader> Engine::slotReader(
+    ReaderSlot& slot, const QString& repository, const QString& passwordFile, QString* error)
+{
+    QMutexLocker lock(&slot.mutex);
+    if (!QFileInfo::exists(repository + QStringLiteral("/config"))) {
+        *error = QStringLiteral("the repository is not a local one");
+    } else if (!slot.reader) {
+        // A repository that did not open is not tried again (a key derivation and a full index load each time) until
+        // its index changes.
+        const QStringList indexNow = RepositoryReader::indexFiles(repository);
+        if (!slot.failure.isEmpty() && slot.failedIndex == indexNow) {
+            *error = slot.failure;
+        } else {
+            slot.reader = RepositoryReader::open(repository, passwordFile, error);
+            slot.failure = slot.reader ? QString() : *error;
+            slot.failedIndex = slot.reader ? QStringList() : indexNow;
+        }
+    } else if (!slot.reader->refresh(error)) {
+        slot.reader.reset();
+        slot.failure = *error;
+        slot.failedIndex = RepositoryReader::indexFiles(repository);
+    }
+    return slot.reader;
 }
 
 void Engine::warmReader(const QString& projectId)
@@ -316,6 +320,14 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
         if (!tracker)
             tracker = std::make_shared<ChangeTracker>();
         op->setChangeTracker(tracker);
+        // The reader the engine keeps for browsing serves the backup too: one copy of the index, not two.
+        std::shared_ptr<ReaderSlot>& slot = m_readers[projectId];
+        if (!slot)
+            slot = std::make_shared<ReaderSlot>();
+        slot->lastUsedMs = QDateTime::currentMSecsSinceEpoch();
+        op->setReaderSource([slot, settings = repository(projectId)->settings()](QString* error) {
+            return slotReader(*slot, settings.repository, settings.passwordFile, error);
+        });
         return op;
     };
     item.done = [this, projectId, environmentId, backupId, safe, automated, startedAt, attributes,

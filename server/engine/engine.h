@@ -226,10 +226,13 @@ private:
         QStringList failedIndex;
         qint64 lastUsedMs = 0; // on this thread
     };
+    // The slot's reader, opened or refreshed (on a worker thread); null with `error` when it cannot be.
+    static std::shared_ptr<RepositoryReader> slotReader(
+        ReaderSlot& slot, const QString& repository, const QString& passwordFile, QString* error);
     QHash<QString, std::shared_ptr<ReaderSlot>> m_readers;
     QTimer* m_readerSweep = nullptr;
-    // readDirect's own threads: a person browsing never waits behind the global pool's long work (a mirror's
-    // emptying, a growth measurement).
+    // readDirect's own threads: a person browsing never waits behind the global pool's long work (a tree's
+    // removal, a growth measurement).
     QThreadPool m_readPool;
     Confinement m_confinement;
     // Per environment ("project/environment"): the kernel's change reports, kept from one consistent backup to the
