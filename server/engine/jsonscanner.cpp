@@ -331,3 +331,25 @@ bool JsonScanner::atEnd()
     whitespace();
     return !m_failed && m_at == m_end;
 }
+
+qsizetype JsonScanner::endOfValue(QByteArrayView text, qsizetype at)
+{
+    int depth = 0;
+    for (qsizetype i = at; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i) {
+                if (text[i] == '\\')
+                    ++i;
+            }
+            if (i >= text.size())
+                return -1;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}

@@ -40,6 +40,11 @@ public:
         return m_at;
     }
 
+    // Where the object or array that starts at `at` in `text` ends (just past its closing bracket), found without
+    // reading its members (strings and their escapes are stepped over); -1 when the text ends first. For cutting a
+    // large document into its entries before reading the few that matter.
+    static qsizetype endOfValue(QByteArrayView text, qsizetype at);
+
 private:
     void whitespace();
     bool fail();

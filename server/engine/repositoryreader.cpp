@@ -484,8 +484,7 @@ bool RepositoryReader::loadIndexLocked(QString* error)
     m_indexFiles.clear(); // until the index is whole again
     const size_t sorted = m_index.size();
     for (const QString& name : std::as_const(toRead)) {
-        const auto json = readUnpackedLocked(dir.filePath(name), name, error);
-        if (!json || !addIndexFile(*json, m_packNumbers, error)) {
+        if (!loadIndexFileLocked(dir.filePath(name), name, error)) {
             m_index.clear();
             m_packs.clear();
             m_packNumbers.clear();
@@ -495,96 +494,109 @@ bool RepositoryReader::loadIndexLocked(QString* error)
     const auto byId = [](const Location& a, const Location& b) { return lessId(a.id, b.id); };
     std::sort(m_index.begin() + qsizetype(sorted), m_index.end(), byId);
     std::inplace_merge(m_index.begin(), m_index.begin() + qsizetype(sorted), m_index.end(), byId);
-    if (m_index.capacity() > m_index.size() + m_index.size() / 4)
-        m_index.shrink_to_fit();
+    m_index.shrink_to_fit();
     m_indexFiles = files;
     return true;
 }
 
-bool RepositoryReader::addIndexFile(const QByteArray& json, QHash<QByteArray, quint32>& packNumbers, QString* error)
+namespace {
+
+bool indexDamaged(QString* error, const QString& why)
 {
-    const auto damaged = [error](const QString& why) {
-        if (error)
-            *error = QStringLiteral("an index file is damaged (%1)").arg(why);
-        return false;
-    };
-    JsonScanner scan(json);
+    if (error)
+        *error = QStringLiteral("an index file is damaged (%1)").arg(why);
+    return false;
+}
+
+} // namespace
+
+bool RepositoryReader::addPack(JsonScanner& scan, QString* error)
+{
     QByteArrayView key;
     QByteArrayView text;
+    QByteArray packId;
+    std::vector<Location> blobs;
+    scan.beginObject();
+    while (scan.nextKey(key)) {
+        if (key == "id") {
+            scan.string(text);
+            packId = text.toByteArray();
+        } else if (key == "blobs") {
+            if (scan.null())
+                continue;
+            scan.beginArray();
+            while (scan.nextItem()) {
+                Location l;
+                qint64 offset = -1;
+                qint64 length = -1;
+                qint64 uncompressed = 0;
+                bool haveId = false;
+                qint64 number = 0;
+                scan.beginObject();
+                while (scan.nextKey(key)) {
+                    if (key == "id") {
+                        scan.string(text);
+                        const auto id = rawId(text);
+                        if (!id)
+                            return indexDamaged(error, QStringLiteral("a blob id"));
+                        l.id = *id;
+                        haveId = true;
+                    } else if (key == "type") {
+                        scan.string(text);
+                        l.tree = text == "tree";
+                    } else if (key == "offset") {
+                        scan.integer(offset);
+                    } else if (key == "length") {
+                        scan.integer(length);
+                    } else if (key == "uncompressed_length") {
+                        scan.integer(number);
+                        uncompressed = number;
+                    } else {
+                        scan.skip();
+                    }
+                }
+                if (scan.failed())
+                    return indexDamaged(error, QStringLiteral("not JSON"));
+                if (!haveId || length <= 0 || length > kMaxBlobLength || offset < 0 || offset > 4294967295LL
+                    || uncompressed < 0 || uncompressed > kMaxBlobLength)
+                    return indexDamaged(
+                        error, QStringLiteral("an entry of pack %1").arg(QString::fromLatin1(packId.left(12))));
+                l.offset = quint32(offset);
+                l.length = quint32(length);
+                l.uncompressed = quint32(uncompressed);
+                blobs.push_back(l);
+            }
+        } else {
+            scan.skip();
+        }
+    }
+    if (scan.failed())
+        return indexDamaged(error, QStringLiteral("not JSON"));
+    if (packId.size() != 64)
+        return indexDamaged(error, QStringLiteral("a pack without an id"));
+    auto number = m_packNumbers.constFind(packId);
+    if (number == m_packNumbers.cend()) {
+        number = m_packNumbers.insert(packId, quint32(m_packs.size()));
+        m_packs.push_back(packId);
+    }
+    for (Location& l : blobs) {
+        l.pack = *number;
+        m_index.push_back(l);
+    }
+    return true;
+}
+
+bool RepositoryReader::addIndexFile(const QByteArray& json, QString* error)
+{
+    JsonScanner scan(json);
+    QByteArrayView key;
     const auto packs = [&]() -> bool {
         scan.beginArray();
         while (scan.nextItem()) {
-            QByteArray packId;
-            std::vector<Location> blobs;
-            scan.beginObject();
-            while (scan.nextKey(key)) {
-                if (key == "id") {
-                    scan.string(text);
-                    packId = text.toByteArray();
-                } else if (key == "blobs") {
-                    if (scan.null())
-                        continue;
-                    scan.beginArray();
-                    while (scan.nextItem()) {
-                        Location l;
-                        qint64 offset = -1;
-                        qint64 length = -1;
-                        qint64 uncompressed = 0;
-                        bool haveId = false;
-                        qint64 number = 0;
-                        scan.beginObject();
-                        while (scan.nextKey(key)) {
-                            if (key == "id") {
-                                scan.string(text);
-                                const auto id = rawId(text);
-                                if (!id)
-                                    return damaged(QStringLiteral("a blob id"));
-                                l.id = *id;
-                                haveId = true;
-                            } else if (key == "type") {
-                                scan.string(text);
-                                l.tree = text == "tree";
-                            } else if (key == "offset") {
-                                scan.integer(offset);
-                            } else if (key == "length") {
-                                scan.integer(length);
-                            } else if (key == "uncompressed_length") {
-                                scan.integer(number);
-                                uncompressed = number;
-                            } else {
-                                scan.skip();
-                            }
-                        }
-                        if (scan.failed())
-                            return damaged(QStringLiteral("not JSON"));
-                        if (!haveId || length <= 0 || length > kMaxBlobLength || offset < 0 || offset > 4294967295LL
-                            || uncompressed < 0 || uncompressed > kMaxBlobLength)
-                            return damaged(
-                                QStringLiteral("an entry of pack %1").arg(QString::fromLatin1(packId.left(12))));
-                        l.offset = quint32(offset);
-                        l.length = quint32(length);
-                        l.uncompressed = quint32(uncompressed);
-                        blobs.push_back(l);
-                    }
-                } else {
-                    scan.skip();
-                }
-            }
-            if (scan.failed())
-                return damaged(QStringLiteral("not JSON"));
-            if (packId.size() != 64)
-                return damaged(QStringLiteral("a pack without an id"));
-            auto number = packNumbers.constFind(packId);
-            if (number == packNumbers.cend()) {
-                number = packNumbers.insert(packId, quint32(m_packs.size()));
-                m_packs.push_back(packId);
-            }
-            for (Location& l : blobs) {
-                l.pack = *number;
-                m_index.push_back(l);
-            }
+            if (!addPack(scan, error))
+                return false;
         }
-        return !scan.failed() || damaged(QStringLiteral("not JSON"));
+        return !scan.failed() || indexDamaged(error, QStringLiteral("not JSON"));
     };
     // Format 1's oldest index files are a bare array of packs.
     if (!json.isEmpty() && json.trimmed().startsWith('[')) {
@@ -601,7 +613,114 @@ bool RepositoryReader::addIndexFile(const QByteArray& json, QHash<QByteArray, qu
             }
         }
     }
-    return scan.atEnd() || damaged(QStringLiteral("not JSON"));
+    return scan.atEnd() || indexDamaged(error, QStringLiteral("not JSON"));
+}
+
+bool RepositoryReader::loadIndexFileLocked(const QString& path, const QString& name, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
+        return false;
+    }
+    std::optional<QByteArray> plain;
+    {
+        const QByteArray sealed = file.readAll();
+        if (QString::fromLatin1(sha256(sealed).toHex()) != name) {
+            if (error)
+                *error = QStringLiteral("%1 is damaged (its hash does not match its name)").arg(name.left(12));
+            return false;
+        }
+        plain = ResticFastKey::open(m_key, sealed);
+    }
+    if (!plain) {
+        if (error)
+            *error = QStringLiteral("%1 does not open with the repository's key").arg(name);
+        return false;
+    }
+    if (m_version < 2 || plain->isEmpty() || plain->at(0) == '{' || plain->at(0) == '[')
+        return addIndexFile(*plain, error);
+    if (plain->at(0) != 2) {
+        if (error)
+            *error = QStringLiteral("%1 has an unknown encoding").arg(name);
+        return false;
+    }
+    // Decompressed a piece at a time and read pack by pack as the pieces come: restic writes
+    // `{"supersedes":[…],"packs":[{…},…]}`, and an index file of a large repository is tens of megabytes of JSON that
+    // need not be held at once.
+    std::unique_ptr<ZSTD_DStream, decltype(&ZSTD_freeDStream)> stream(ZSTD_createDStream(), ZSTD_freeDStream);
+    if (!stream)
+        return indexDamaged(error, QStringLiteral("no decompressor"));
+    ZSTD_initDStream(stream.get());
+    const QByteArrayView compressed = QByteArrayView(*plain).sliced(1);
+    ZSTD_inBuffer in {compressed.data(), size_t(compressed.size()), 0};
+    QByteArray piece(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
+    QByteArray text;
+    qsizetype at = 0;
+    enum class State { BeforePacks, InPacks, Done } state = State::BeforePacks;
+    size_t last = 1;
+    bool ended = false;
+    while (state != State::Done) {
+        // What is complete in `text` is read first.
+        bool needMore = false;
+        while (!needMore && state != State::Done) {
+            if (state == State::BeforePacks) {
+                const qsizetype key = text.indexOf("\"packs\":", at);
+                qsizetype open = key < 0 ? -1 : key + 8;
+                while (open >= 0 && open < text.size() && QChar::isSpace(uchar(text.at(open))))
+                    ++open;
+                if (open < 0 || open >= text.size()) {
+                    needMore = true;
+                } else if (text.at(open) == '[') {
+                    at = open + 1;
+                    state = State::InPacks;
+                } else if (text.mid(open, 4) == "null") {
+                    state = State::Done;
+                } else if (text.size() - open < 4) {
+                    needMore = true;
+                } else {
+                    return indexDamaged(error, QStringLiteral("not JSON"));
+                }
+                continue;
+            }
+            while (at < text.size() && (text.at(at) == ',' || QChar::isSpace(uchar(text.at(at)))))
+                ++at;
+            if (at >= text.size()) {
+                needMore = true;
+            } else if (text.at(at) == ']') {
+                state = State::Done;
+            } else if (text.at(at) != '{') {
+                return indexDamaged(error, QStringLiteral("not JSON"));
+            } else if (const qsizetype end = JsonScanner::endOfValue(text, at); end < 0) {
+                needMore = true;
+            } else {
+                JsonScanner scan(QByteArrayView(text).sliced(at, end - at));
+                if (!addPack(scan, error))
+                    return false;
+                at = end;
+            }
+        }
+        if (state == State::Done)
+            break;
+        if (ended)
+            return indexDamaged(error, QStringLiteral("not JSON"));
+        // Then the next piece, after what was read is dropped.
+        if (at > 0) {
+            text.remove(0, at);
+            at = 0;
+        }
+        ZSTD_outBuffer out {piece.data(), size_t(piece.size()), 0};
+        last = ZSTD_decompressStream(stream.get(), &out, &in);
+        if (ZSTD_isError(last))
+            return indexDamaged(error, QStringLiteral("it does not decompress"));
+        text.append(piece.constData(), qsizetype(out.pos));
+        if (out.pos == 0 && in.pos == in.size)
+            ended = true;
+        if (text.size() > 256LL * 1024 * 1024)
+            return indexDamaged(error, QStringLiteral("a pack's entry is too large"));
+    }
+    return true;
 }
 
 std::optional<QByteArray> RepositoryReader::snapshotJson(const QString& snapshotId, QString* fullId, QString* error)

@@ -4,6 +4,7 @@
 #include "resticfastkey.h"
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +25,8 @@
 // error, and the caller falls back to restic.
 //
 // Every method may be called from any thread; calls are serialised.
+class JsonScanner;
+
 class RepositoryReader
 {
 public:
@@ -111,7 +114,11 @@ private:
         bool tree = false;
     };
     bool loadIndexLocked(QString* error);
-    bool addIndexFile(const QByteArray& json, QHash<QByteArray, quint32>& packNumbers, QString* error);
+    // Reads one index file into the index: a format 2 file a piece at a time.
+    bool loadIndexFileLocked(const QString& path, const QString& name, QString* error);
+    bool addIndexFile(const QByteArray& json, QString* error);
+    bool addPack(JsonScanner& scan, QString* error); // one pack's entry of an index file
+
     std::optional<QByteArray> readUnpackedLocked(const QString& path, const QString& expectedId, QString* error);
     std::optional<QByteArray> blobLocked(const QByteArray& id, bool tree, QString* error);
     std::shared_ptr<const Tree> treeLocked(const QByteArray& id, QString* error);
@@ -125,7 +132,9 @@ private:
     quint64 m_polynomial = 0;
     ResticFastKey::MasterKey m_key;
     QStringList m_indexFiles; // what the loaded index was read from
-    std::vector<Location> m_index; // sorted by id
+    // Sorted by id. A deque: it grows without moving what it holds, so loading a large index never needs twice its
+    // size at once.
+    std::deque<Location> m_index;
     std::vector<QByteArray> m_packs; // hex ids, by number
     QHash<QByteArray, quint32> m_packNumbers; // hex id → number
     QHash<QByteArray, std::shared_ptr<const Tree>> m_trees;

@@ -331,29 +331,6 @@ struct PassFolder
     }
 };
 
-// The end of the JSON object or array that starts at `at` (just past its closing bracket), or -1.
-qsizetype endOfValue(QByteArrayView text, qsizetype at)
-{
-    int depth = 0;
-    for (qsizetype i = at; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"') {
-            for (++i; i < text.size() && text[i] != '"'; ++i) {
-                if (text[i] == '\\')
-                    ++i;
-            }
-            if (i >= text.size())
-                return -1;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-
 // The entries of a tree. restic writes `{"nodes":[{"name":"…",…},…]}`: that is cut at each entry's end without a
 // full parse (an entry's other fields are read only when asked, detailsOf); anything else goes through the parser.
 std::optional<PassFolder> splitTree(const QByteArray& json)
@@ -394,7 +371,7 @@ std::optional<PassFolder> splitTree(const QByteArray& json)
         qsizetype at = kOpen.size();
         bool ok = true;
         while (ok && at < text.size() && text[at] != ']') {
-            const qsizetype end = text[at] == '{' ? endOfValue(text, at) : -1;
+            const qsizetype end = text[at] == '{' ? JsonScanner::endOfValue(text, at) : -1;
             const auto name = end > 0 ? nameAt(at, end - at) : std::nullopt;
             if (!name) {
                 ok = false;

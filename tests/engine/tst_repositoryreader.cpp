@@ -32,6 +32,7 @@ private slots:
     void sameAsRestic();
     void unknownPathsAreNotErrors();
     void aNewBackupIsSeenAfterRefresh();
+    void largeIndexIsReadInPieces();
     void damageIsNamed();
     void wrongPasswordDoesNotOpen();
     void directRestoreWritesWhatResticWrites_data();
@@ -340,6 +341,43 @@ void TestRepositoryReader::aNewBackupIsSeenAfterRefresh()
     const auto smallAgain = reader->find(*thirdRoot, QStringLiteral("/small.txt"), &error);
     QVERIFY2(smallAgain, qPrintable(error));
     QCOMPARE(contentOf(*reader, *smallAgain), contentOf(*pruned, *smallAgain));
+}
+
+// An index file of format 2 is decompressed and read a piece at a time (128 KiB): one of several megabytes is read
+// whole, every blob restic lists found.
+void TestRepositoryReader::largeIndexIsReadInPieces()
+{
+    const Repo repo = makeRepo(QStringLiteral("repo-large-index"), QStringLiteral("2"));
+    QTemporaryDir many;
+    QVERIFY(many.isValid());
+    for (int i = 0; i < 6000; ++i) {
+        const QString dir = many.filePath(QStringLiteral("d%1").arg(i / 500));
+        if (i % 500 == 0)
+            QVERIFY(QDir().mkpath(dir));
+        QFile f(dir + QStringLiteral("/f%1").arg(i));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::number(i).repeated(7) + '\n'); // each file its own blob
+    }
+    QVERIFY(!backup(repo, {}, many.path()).isEmpty());
+    bool ok = false;
+    const QByteArray listed = restic(repo, {QStringLiteral("list"), QStringLiteral("blobs")}, &ok);
+    QVERIFY(ok);
+    const QList<QByteArray> lines = listed.trimmed().split('\n');
+    QVERIFY(lines.size() > 6000);
+    QString error;
+    const auto reader = RepositoryReader::open(repo.dir, repo.passwordFile, &error);
+    QVERIFY2(reader, qPrintable(error));
+    QCOMPARE(reader->indexedBlobs(), qsizetype(lines.size()));
+    for (const QByteArray& line : lines) {
+        const QList<QByteArray> parts = line.split(' ');
+        QCOMPARE(parts.size(), 2);
+        QVERIFY2(reader->hasBlob(QByteArray::fromHex(parts.at(1)), parts.at(0) == "tree"), line.constData());
+    }
+    // The index is that large: more than one piece.
+    qint64 indexBytes = 0;
+    for (const QFileInfo& info : QDir(repo.dir + QStringLiteral("/index")).entryInfoList(QDir::Files))
+        indexBytes += info.size();
+    QVERIFY2(indexBytes > 128 * 1024, qPrintable(QString::number(indexBytes)));
 }
 
 void TestRepositoryReader::damageIsNamed()
