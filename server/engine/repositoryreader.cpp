@@ -494,7 +494,8 @@ bool RepositoryReader::loadIndexLocked(QString* error)
     const auto byId = [](const Location& a, const Location& b) { return lessId(a.id, b.id); };
     std::sort(m_index.begin() + qsizetype(sorted), m_index.end(), byId);
     std::inplace_merge(m_index.begin(), m_index.begin() + qsizetype(sorted), m_index.end(), byId);
-    m_index.shrink_to_fit();
+    if (m_index.capacity() > m_index.size() + m_index.size() / 2)
+        m_index.shrink_to_fit();
     m_indexFiles = files;
     return true;
 }
@@ -654,6 +655,13 @@ bool RepositoryReader::loadIndexFileLocked(const QString& path, const QString& n
         return indexDamaged(error, QStringLiteral("no decompressor"));
     ZSTD_initDStream(stream.get());
     const QByteArrayView compressed = QByteArrayView(*plain).sliced(1);
+    // Room for its entries at once (each takes a hundred bytes of JSON or more), rather than doubling as they come.
+    if (const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), size_t(compressed.size()));
+        size != ZSTD_CONTENTSIZE_UNKNOWN && size != ZSTD_CONTENTSIZE_ERROR) {
+        const size_t wanted = m_index.size() + size_t(size / 100);
+        if (wanted > m_index.capacity())
+            m_index.reserve(std::max(wanted, m_index.capacity() + m_index.capacity() / 2));
+    }
     ZSTD_inBuffer in {compressed.data(), size_t(compressed.size()), 0};
     QByteArray piece(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
     QByteArray text;

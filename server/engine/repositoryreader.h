@@ -4,7 +4,6 @@
 #include "resticfastkey.h"
 
 #include <array>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -132,9 +131,7 @@ private:
     quint64 m_polynomial = 0;
     ResticFastKey::MasterKey m_key;
     QStringList m_indexFiles; // what the loaded index was read from
-    // Sorted by id. A deque: it grows without moving what it holds, so loading a large index never needs twice its
-    // size at once.
-    std::deque<Location> m_index;
+    std::vector<Location> m_index; // sorted by id
     std::vector<QByteArray> m_packs; // hex ids, by number
     QHash<QByteArray, quint32> m_packNumbers; // hex id → number
     QHash<QByteArray, std::shared_ptr<const Tree>> m_trees;
