@@ -511,6 +511,66 @@ bool indexDamaged(QString* error, const QString& why)
 
 } // namespace
 
+bool RepositoryReader::parseBlob(JsonScanner& scan, Location& l, QString* error)
+{
+    QByteArrayView key;
+    QByteArrayView text;
+    qint64 offset = -1;
+    qint64 length = -1;
+    qint64 uncompressed = 0;
+    bool haveId = false;
+    qint64 number = 0;
+    scan.beginObject();
+    while (scan.nextKey(key)) {
+        if (key == "id") {
+            scan.string(text);
+            const auto id = rawId(text);
+            if (!id)
+                return indexDamaged(error, QStringLiteral("a blob id"));
+            l.id = *id;
+            haveId = true;
+        } else if (key == "type") {
+            scan.string(text);
+            l.tree = text == "tree";
+        } else if (key == "offset") {
+            scan.integer(offset);
+        } else if (key == "length") {
+            scan.integer(length);
+        } else if (key == "uncompressed_length") {
+            scan.integer(number);
+            uncompressed = number;
+        } else {
+            scan.skip();
+        }
+    }
+    if (scan.failed())
+        return indexDamaged(error, QStringLiteral("not JSON"));
+    if (!haveId || length <= 0 || length > kMaxBlobLength || offset < 0 || offset > 4294967295LL || uncompressed < 0
+        || uncompressed > kMaxBlobLength)
+        return indexDamaged(error, QStringLiteral("a blob's entry"));
+    l.offset = quint32(offset);
+    l.length = quint32(length);
+    l.uncompressed = quint32(uncompressed);
+    return true;
+}
+
+bool RepositoryReader::finishPack(const QByteArray& packId, std::vector<Location>& blobs, QString* error)
+{
+    if (packId.size() != 64)
+        return indexDamaged(error, QStringLiteral("a pack without an id"));
+    auto number = m_packNumbers.constFind(packId);
+    if (number == m_packNumbers.cend()) {
+        number = m_packNumbers.insert(packId, quint32(m_packs.size()));
+        m_packs.push_back(packId);
+    }
+    for (Location& l : blobs) {
+        l.pack = *number;
+        m_index.push_back(l);
+    }
+    blobs.clear();
+    return true;
+}
+
 bool RepositoryReader::addPack(JsonScanner& scan, QString* error)
 {
     QByteArrayView key;
@@ -528,43 +588,8 @@ bool RepositoryReader::addPack(JsonScanner& scan, QString* error)
             scan.beginArray();
             while (scan.nextItem()) {
                 Location l;
-                qint64 offset = -1;
-                qint64 length = -1;
-                qint64 uncompressed = 0;
-                bool haveId = false;
-                qint64 number = 0;
-                scan.beginObject();
-                while (scan.nextKey(key)) {
-                    if (key == "id") {
-                        scan.string(text);
-                        const auto id = rawId(text);
-                        if (!id)
-                            return indexDamaged(error, QStringLiteral("a blob id"));
-                        l.id = *id;
-                        haveId = true;
-                    } else if (key == "type") {
-                        scan.string(text);
-                        l.tree = text == "tree";
-                    } else if (key == "offset") {
-                        scan.integer(offset);
-                    } else if (key == "length") {
-                        scan.integer(length);
-                    } else if (key == "uncompressed_length") {
-                        scan.integer(number);
-                        uncompressed = number;
-                    } else {
-                        scan.skip();
-                    }
-                }
-                if (scan.failed())
-                    return indexDamaged(error, QStringLiteral("not JSON"));
-                if (!haveId || length <= 0 || length > kMaxBlobLength || offset < 0 || offset > 4294967295LL
-                    || uncompressed < 0 || uncompressed > kMaxBlobLength)
-                    return indexDamaged(
-                        error, QStringLiteral("an entry of pack %1").arg(QString::fromLatin1(packId.left(12))));
-                l.offset = quint32(offset);
-                l.length = quint32(length);
-                l.uncompressed = quint32(uncompressed);
+                if (!parseBlob(scan, l, error))
+                    return false;
                 blobs.push_back(l);
             }
         } else {
@@ -573,18 +598,7 @@ bool RepositoryReader::addPack(JsonScanner& scan, QString* error)
     }
     if (scan.failed())
         return indexDamaged(error, QStringLiteral("not JSON"));
-    if (packId.size() != 64)
-        return indexDamaged(error, QStringLiteral("a pack without an id"));
-    auto number = m_packNumbers.constFind(packId);
-    if (number == m_packNumbers.cend()) {
-        number = m_packNumbers.insert(packId, quint32(m_packs.size()));
-        m_packs.push_back(packId);
-    }
-    for (Location& l : blobs) {
-        l.pack = *number;
-        m_index.push_back(l);
-    }
-    return true;
+    return finishPack(packId, blobs, error);
 }
 
 bool RepositoryReader::addIndexFile(const QByteArray& json, QString* error)
@@ -647,9 +661,9 @@ bool RepositoryReader::loadIndexFileLocked(const QString& path, const QString& n
             *error = QStringLiteral("%1 has an unknown encoding").arg(name);
         return false;
     }
-    // Decompressed a piece at a time and read pack by pack as the pieces come: restic writes
-    // `{"supersedes":[…],"packs":[{…},…]}`, and an index file of a large repository is tens of megabytes of JSON that
-    // need not be held at once.
+    // Decompressed a piece at a time and read blob by blob as the pieces come: restic writes
+    // `{"supersedes":[…],"packs":[{"id":…,"blobs":[{…},…]},…]}`, and an index file of a large repository is tens of
+    // megabytes of JSON (one pack of small, compressible files alone can be several) that need not be held at once.
     std::unique_ptr<ZSTD_DStream, decltype(&ZSTD_freeDStream)> stream(ZSTD_createDStream(), ZSTD_freeDStream);
     if (!stream)
         return indexDamaged(error, QStringLiteral("no decompressor"));
@@ -666,47 +680,136 @@ bool RepositoryReader::loadIndexFileLocked(const QString& path, const QString& n
     QByteArray piece(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
     QByteArray text;
     qsizetype at = 0;
-    enum class State { BeforePacks, InPacks, Done } state = State::BeforePacks;
+    // Where the reading is: before the packs, between packs, among a pack's members, among its blobs.
+    enum class State { BeforePacks, BetweenPacks, InPack, InBlobs, Done } state = State::BeforePacks;
+    QByteArray packId;
+    std::vector<Location> blobs; // of the pack being read
     size_t last = 1;
     bool ended = false;
+    const auto space = [&text](qsizetype i) { return QChar::isSpace(uchar(text.at(i))); };
+    const auto skipSeparators = [&] {
+        while (at < text.size() && (text.at(at) == ',' || space(at)))
+            ++at;
+    };
+    // The end of the string that starts at `from` (its closing quote), or -1 when the text ends first.
+    const auto endOfString = [&text](qsizetype from) -> qsizetype {
+        for (qsizetype i = from + 1; i < text.size(); ++i) {
+            if (text.at(i) == '\\')
+                ++i;
+            else if (text.at(i) == '"')
+                return i;
+        }
+        return -1;
+    };
     while (state != State::Done) {
-        // What is complete in `text` is read first.
+        // What is complete in `text` is read first; a piece that ends inside a token waits for the next.
         bool needMore = false;
         while (!needMore && state != State::Done) {
             if (state == State::BeforePacks) {
                 const qsizetype key = text.indexOf("\"packs\":", at);
                 qsizetype open = key < 0 ? -1 : key + 8;
-                while (open >= 0 && open < text.size() && QChar::isSpace(uchar(text.at(open))))
+                while (open >= 0 && open < text.size() && space(open))
                     ++open;
-                if (open < 0 || open >= text.size()) {
+                if (open < 0 || open >= text.size() || (text.at(open) == 'n' && text.size() - open < 4)) {
                     needMore = true;
                 } else if (text.at(open) == '[') {
                     at = open + 1;
-                    state = State::InPacks;
+                    state = State::BetweenPacks;
                 } else if (text.mid(open, 4) == "null") {
                     state = State::Done;
-                } else if (text.size() - open < 4) {
-                    needMore = true;
                 } else {
                     return indexDamaged(error, QStringLiteral("not JSON"));
                 }
                 continue;
             }
-            while (at < text.size() && (text.at(at) == ',' || QChar::isSpace(uchar(text.at(at)))))
-                ++at;
+            skipSeparators();
             if (at >= text.size()) {
                 needMore = true;
-            } else if (text.at(at) == ']') {
-                state = State::Done;
-            } else if (text.at(at) != '{') {
-                return indexDamaged(error, QStringLiteral("not JSON"));
-            } else if (const qsizetype end = JsonScanner::endOfValue(text, at); end < 0) {
-                needMore = true;
-            } else {
-                JsonScanner scan(QByteArrayView(text).sliced(at, end - at));
-                if (!addPack(scan, error))
+                continue;
+            }
+            const char c = text.at(at);
+            if (state == State::BetweenPacks) {
+                if (c == ']') {
+                    state = State::Done;
+                } else if (c == '{') {
+                    ++at;
+                    packId.clear();
+                    blobs.clear();
+                    state = State::InPack;
+                } else {
+                    return indexDamaged(error, QStringLiteral("not JSON"));
+                }
+            } else if (state == State::InBlobs) {
+                if (c == ']') {
+                    ++at;
+                    state = State::InPack;
+                } else if (c != '{') {
+                    return indexDamaged(error, QStringLiteral("not JSON"));
+                } else if (const qsizetype end = JsonScanner::endOfValue(text, at); end < 0) {
+                    needMore = true;
+                } else {
+                    JsonScanner scan(QByteArrayView(text).sliced(at, end - at));
+                    Location l;
+                    if (!parseBlob(scan, l, error))
+                        return false;
+                    blobs.push_back(l);
+                    at = end;
+                }
+            } else if (c == '}') { // InPack: its end
+                if (!finishPack(packId, blobs, error))
                     return false;
-                at = end;
+                ++at;
+                state = State::BetweenPacks;
+            } else if (c != '"') {
+                return indexDamaged(error, QStringLiteral("not JSON"));
+            } else {
+                // A member: its key, and its value as far as it is needed.
+                const qsizetype keyEnd = endOfString(at);
+                qsizetype value = keyEnd < 0 ? -1 : keyEnd + 1;
+                while (value >= 0 && value < text.size() && space(value))
+                    ++value;
+                if (value >= 0 && value < text.size() && text.at(value) != ':')
+                    return indexDamaged(error, QStringLiteral("not JSON"));
+                if (value >= 0)
+                    ++value;
+                while (value >= 0 && value < text.size() && space(value))
+                    ++value;
+                if (value < 0 || value + 4 > text.size()) {
+                    needMore = true;
+                    continue;
+                }
+                const QByteArrayView key = QByteArrayView(text).sliced(at + 1, keyEnd - at - 1);
+                const char v = text.at(value);
+                if (key == "blobs" && v == '[') {
+                    at = value + 1;
+                    state = State::InBlobs;
+                } else if (v == '"') {
+                    const qsizetype end = endOfString(value);
+                    if (end < 0) {
+                        needMore = true;
+                        continue;
+                    }
+                    if (key == "id")
+                        packId = text.mid(value + 1, end - value - 1);
+                    at = end + 1;
+                } else if (v == '{' || v == '[') {
+                    const qsizetype end = JsonScanner::endOfValue(text, value);
+                    if (end < 0) {
+                        needMore = true;
+                        continue;
+                    }
+                    at = end;
+                } else {
+                    // A number, true, false or null: up to the next ',' or '}'.
+                    qsizetype end = value;
+                    while (end < text.size() && text.at(end) != ',' && text.at(end) != '}')
+                        ++end;
+                    if (end >= text.size()) {
+                        needMore = true;
+                        continue;
+                    }
+                    at = end;
+                }
             }
         }
         if (state == State::Done)
@@ -726,7 +829,7 @@ bool RepositoryReader::loadIndexFileLocked(const QString& path, const QString& n
         if (out.pos == 0 && in.pos == in.size)
             ended = true;
         if (text.size() > 256LL * 1024 * 1024)
-            return indexDamaged(error, QStringLiteral("a pack's entry is too large"));
+            return indexDamaged(error, QStringLiteral("an entry is too large"));
     }
     return true;
 }

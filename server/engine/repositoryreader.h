@@ -117,6 +117,9 @@ private:
     bool loadIndexFileLocked(const QString& path, const QString& name, QString* error);
     bool addIndexFile(const QByteArray& json, QString* error);
     bool addPack(JsonScanner& scan, QString* error); // one pack's entry of an index file
+    static bool parseBlob(JsonScanner& scan, Location& l, QString* error); // one blob's entry in a pack's
+    // Adds a pack's blobs to the index (and the pack to the packs), emptying `blobs`.
+    bool finishPack(const QByteArray& packId, std::vector<Location>& blobs, QString* error);
 
     std::optional<QByteArray> readUnpackedLocked(const QString& path, const QString& expectedId, QString* error);
     std::optional<QByteArray> blobLocked(const QByteArray& id, bool tree, QString* error);
