@@ -104,7 +104,11 @@ int main(int argc, char** argv)
     const QCommandLineOption waitOption(QStringLiteral("wait"),
         QStringLiteral("Seconds to wait after tidemarkd started, to attach a profiler (default 0)."),
         QStringLiteral("S"), QStringLiteral("0"));
-    parser.addOptions({filesOption, kibOption, churnOption, runsOption, waitOption});
+    const QCommandLineOption idleOption(QStringLiteral("idle"),
+        QStringLiteral("Seconds to leave tidemarkd idle at the end before its memory is read again (default 0; its "
+                       "reader of the repository is let go after two minutes unused)."),
+        QStringLiteral("S"), QStringLiteral("0"));
+    parser.addOptions({filesOption, kibOption, churnOption, runsOption, waitOption, idleOption});
     parser.process(app);
     const int files = std::max(100, parser.value(filesOption).toInt());
     const int kib = std::max(1, parser.value(kibOption).toInt());
@@ -211,6 +215,10 @@ int main(int argc, char** argv)
               << statusKiB(pid, "VmRSS") / 1024 << " MiB two seconds after" << Qt::endl;
     }
     out() << "tidemarkd's high-water mark (VmHWM): " << statusKiB(pid, "VmHWM") / 1024 << " MiB" << Qt::endl;
+    if (const int idle = parser.value(idleOption).toInt(); idle > 0) {
+        QThread::sleep(idle);
+        out() << "after " << idle << " s idle: " << statusKiB(pid, "VmRSS") / 1024 << " MiB" << Qt::endl;
+    }
     server.stop();
     return 0;
 }

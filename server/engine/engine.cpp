@@ -17,6 +17,7 @@
 #include "snapshotcomposer.h"
 #include "verifyoperation.h"
 
+#include <malloc.h>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -128,13 +129,19 @@ void Engine::readDirect(
         m_readerSweep->setInterval(int(kReaderIdleMs / 2));
         connect(m_readerSweep, &QTimer::timeout, this, [this] {
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            bool dropped = false;
             for (auto it = m_readers.begin(); it != m_readers.end();) {
                 // Dropped only when no work holds it (work on the pool keeps its own pointer to the slot).
-                if (now - (*it)->lastUsedMs > kReaderIdleMs && it->use_count() == 1)
+                if (now - (*it)->lastUsedMs > kReaderIdleMs && it->use_count() == 1) {
                     it = m_readers.erase(it);
-                else
+                    dropped = true;
+                } else {
                     ++it;
+                }
             }
+            // A large repository's index is tens of megabytes: given back to the system, not kept in malloc's pools.
+            if (dropped)
+                ::malloc_trim(0);
             if (m_readers.isEmpty())
                 m_readerSweep->stop();
         });
