@@ -297,7 +297,13 @@ void BackupOperation::startComposed()
             cleaned.append(QDir::cleanPath(root));
         // A tracker that watched without a gap keeps its marks; one that lost events or whose root was replaced (a
         // restore swaps a whole mount in by rename) watches what is gone: its marks are set anew.
-        const bool continuous = tracker->isActive() && tracker->roots() == cleaned && tracker->take().complete;
+        // What is taken now is the previous pause's leftovers; the loss is known to the tracker even when an earlier
+        // take reported it (a drain, the previous pause).
+        bool continuous = tracker->isActive() && tracker->roots() == cleaned;
+        if (continuous) {
+            tracker->take();
+            continuous = !tracker->hasLostEvents();
+        }
         if (QString error; !continuous && !tracker->start(roots, &error))
             started.trackingProblem = error;
         return started;

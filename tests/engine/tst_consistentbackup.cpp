@@ -277,6 +277,14 @@ void TestConsistentBackup::backupHoldsThePausedState()
     // The next backup's pass takes the first as parent and reads only what changed since: state.txt (the resume
     // hook rewrote it) and README, rewritten with its modification time put back (its change time tells).
     QVERIFY(rewriteKeepingTime(m_code + QStringLiteral("/README"), "README\n"));
+    if (!ChangeTracker::disabledByEnvironment()) {
+        // The code's root replaced and put back (a restore swaps trees in by rename): the tracker lost events, and a
+        // take reported it once. The next backup does not trust its marks; it sets them anew.
+        QVERIFY(QFile::rename(m_code, m_code + QStringLiteral(".away")));
+        QVERIFY(QFile::rename(m_code + QStringLiteral(".away"), m_code));
+        QVERIFY(!tracker->take().complete);
+        QVERIFY(tracker->hasLostEvents());
+    }
     BackupOperation next(repository, m_dir->filePath(QStringLiteral("staging")), QStringLiteral("p"), environment,
         QStringLiteral("b2"), true);
     next.setRepositoryKnownReady(true);
@@ -293,6 +301,7 @@ void TestConsistentBackup::backupHoldsThePausedState()
         qPrintable(log.join(QLatin1Char('\n'))));
     QCOMPARE(next.result().resticStarts, 1);
     if (!ChangeTracker::disabledByEnvironment()) {
+        QVERIFY(!tracker->hasLostEvents()); // its marks were set anew
         QVERIFY2(
             indexOf(QStringLiteral("Captured while paused: the kernel reported 1 changed path; 1 file copied")) >= 0,
             qPrintable(log.join(QLatin1Char('\n'))));
