@@ -1049,6 +1049,10 @@ void BackupOperation::complete()
     if (m_finished)
         return;
     m_finished = true;
+    // The lock of the writer that stored files while the environment ran goes now, not when the operation is
+    // deleted: the engine forgets a failed backup's snapshot at once, and restic's exclusive lock would meet it.
+    if (m_capture)
+        m_capture->writer.reset();
     // File-system work stays off tidemarkd's main thread.
     auto* watcher = new QFutureWatcher<void>(this);
     connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {

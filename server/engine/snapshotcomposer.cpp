@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QUtf8StringView>
 #include <sys/xattr.h>
 #include <thread>
@@ -905,6 +906,8 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
             return failed(error);
     }
     RepositoryWriter& writer = *writerHeld;
+    // Its lock goes when the composition ends, written or failed.
+    const auto unlock = qScopeGuard([&writer] { writer.unlock(); });
     if (!reader->refresh(&error))
         return failed(error);
     QString passId;
@@ -1057,7 +1060,6 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
         composed.leftover = passId;
     composed.snapshotId = *id;
     composed.bytesAdded = writer.bytesAdded();
-    writer.unlock();
     return composed;
 }
 
