@@ -116,8 +116,7 @@ ResticReader* Engine::read(
     return reader;
 }
 
-void Engine::readDirect(
-    const QString& projectId, QObject* context, DirectWork work, std::function<void()> then, GateHeld held)
+std::shared_ptr<Engine::ReaderSlot> Engine::readerSlot(const QString& projectId)
 {
     std::shared_ptr<ReaderSlot>& slot = m_readers[projectId];
     if (!slot)
@@ -148,6 +147,13 @@ void Engine::readDirect(
     }
     if (!m_readerSweep->isActive())
         m_readerSweep->start();
+    return slot;
+}
+
+void Engine::readDirect(
+    const QString& projectId, QObject* context, DirectWork work, std::function<void()> then, GateHeld held)
+{
+    const std::shared_ptr<ReaderSlot> slot = readerSlot(projectId);
     const ResticRepository::Settings settings = repository(projectId)->settings();
     QPointer<QObject> guard(context);
     auto run
@@ -328,10 +334,7 @@ Engine::Request Engine::startBackup(const QString& projectId, const QString& env
             tracker = std::make_shared<ChangeTracker>();
         op->setChangeTracker(tracker);
         // The reader the engine keeps for browsing serves the backup too: one copy of the index, not two.
-        std::shared_ptr<ReaderSlot>& slot = m_readers[projectId];
-        if (!slot)
-            slot = std::make_shared<ReaderSlot>();
-        slot->lastUsedMs = QDateTime::currentMSecsSinceEpoch();
+        const std::shared_ptr<ReaderSlot> slot = readerSlot(projectId);
         op->setReaderSource([slot, settings = repository(projectId)->settings()](QString* error) {
             return slotReader(*slot, settings.repository, settings.passwordFile, error);
         });

@@ -226,6 +226,9 @@ private:
         QStringList failedIndex;
         qint64 lastUsedMs = 0; // on this thread
     };
+    // The project's slot, made if needed and marked used now; the sweep that lets idle readers go runs while any
+    // slot exists.
+    std::shared_ptr<ReaderSlot> readerSlot(const QString& projectId);
     // The slot's reader, opened or refreshed (on a worker thread); null with `error` when it cannot be.
     static std::shared_ptr<RepositoryReader> slotReader(
         ReaderSlot& slot, const QString& repository, const QString& passwordFile, QString* error);

@@ -212,6 +212,27 @@ QString copyFile(const QByteArray& source, const QByteArray& target, struct stat
     return QStringLiteral("%1 kept changing while it was copied").arg(QFile::decodeName(source));
 }
 
+// Cuts what `device` holds as restic cuts it and stores each piece with `writer`: the pieces' ids are appended to
+// `blobs`, and `read` counts the bytes. On failure, `writerFailed` tells the repository's failure from the device's.
+bool storeContent(QIODevice& device, RepositoryWriter& writer, ResticChunker& chunker, QList<QByteArray>& blobs,
+    qint64& read, QString* error, bool* writerFailed = nullptr)
+{
+    return chunker.split(
+        device,
+        [&](const QByteArray& chunk) {
+            read += chunk.size();
+            const auto id = writer.addBlob(chunk, false, error);
+            if (!id) {
+                if (writerFailed)
+                    *writerFailed = true;
+                return false;
+            }
+            blobs.append(*id);
+            return true;
+        },
+        error);
+}
+
 // Stores the bytes of `path` with `writer`, cut as restic cuts them: their blob ids in `blobs`, and in `st` the file as
 // it was while read (unchanged from start to end). An error names the file; `repository` is set when the repository,
 // not the file, failed.
@@ -230,20 +251,7 @@ QString storeNow(const QByteArray& path, RepositoryWriter& writer, ResticChunker
     QList<QByteArray> ids;
     qint64 read = 0;
     QString error;
-    const bool ok = chunker.split(
-        file,
-        [&](const QByteArray& chunk) {
-            read += chunk.size();
-            const auto id = writer.addBlob(chunk, false, &error);
-            if (!id) {
-                repository = true;
-                return false;
-            }
-            ids.append(*id);
-            return true;
-        },
-        &error);
-    if (!ok)
+    if (!storeContent(file, writer, chunker, ids, read, &error, &repository))
         return repository ? error : QStringLiteral("%1: %2").arg(QFile::decodeName(path), error);
     struct stat after;
     if (::fstat(in.get(), &after) != 0)
@@ -1012,18 +1020,7 @@ Composed compose(const std::shared_ptr<RepositoryReader>& reader, const QString&
                 if (!file.open(QIODevice::ReadOnly))
                     return failed(QStringLiteral("%1 cannot be read: %2").arg(e.content, file.errorString()));
                 qint64 read = 0;
-                const bool ok = chunker.split(
-                    file,
-                    [&](const QByteArray& chunk) {
-                        read += chunk.size();
-                        const auto id = writer.addBlob(chunk, false, &error);
-                        if (!id)
-                            return false;
-                        content.append(*id);
-                        return true;
-                    },
-                    &error);
-                if (!ok)
+                if (!storeContent(file, writer, chunker, content, read, &error))
                     return failed(error);
                 if (read != qint64(e.st.st_size))
                     return failed(QStringLiteral("%1 changed after it was captured").arg(QFile::decodeName(path)));
@@ -1079,15 +1076,8 @@ std::optional<QString> storeFile(RepositoryReader& reader, const QByteArray& nam
     QBuffer buffer(&data);
     buffer.open(QIODevice::ReadOnly);
     ResticChunker chunker(reader.chunkerPolynomial());
-    if (!chunker.split(
-            buffer,
-            [&](const QByteArray& chunk) {
-                const auto id = writer.addBlob(chunk, false, error);
-                if (id)
-                    content.append(*id);
-                return id.has_value();
-            },
-            error))
+    qint64 read = 0;
+    if (!storeContent(buffer, writer, chunker, content, read, error))
         return std::nullopt;
     Entry file;
     file.kind = Entry::Kind::File;

@@ -59,6 +59,7 @@ private:
     QByteArray dumpText(const QString& kind, const QString& backupId, const QString& stagedPath);
     QString log(const QString& activityId);
     QString snapshotOf(const QString& backupId);
+    QString backupColumn(const QString& backupId, const QString& column);
     QByteArray fileInSnapshot(const QString& backupId, const QString& path);
     QPair<qint64, qint64> itemsState(DatabaseServer* s, const QString& database);
     QString viewsAndTriggersState(const QString& database);
@@ -190,26 +191,8 @@ QJsonObject TestDatabases::backup(const QString& environment, bool safe, QString
     return activity;
 }
 
-QJsonObject TestDatabases::manifest(const QString& backupId)
-{
-    QJsonObject result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("store"));
-        db.setDatabaseName(m_server.dataDir() + QStringLiteral("/tidemark.db"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT manifest FROM backups WHERE id = ?"));
-            q.addBindValue(backupId);
-            if (q.exec() && q.next())
-                result = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("store"));
-    return result;
-}
-
-QString TestDatabases::snapshotOf(const QString& backupId)
+// A column of a backup's row in tidemarkd's store, read-only; empty when there is no such backup.
+QString TestDatabases::backupColumn(const QString& backupId, const QString& column)
 {
     QString result;
     {
@@ -218,7 +201,7 @@ QString TestDatabases::snapshotOf(const QString& backupId)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (db.open()) {
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT snapshot_id FROM backups WHERE id = ?"));
+            q.prepare(QStringLiteral("SELECT %1 FROM backups WHERE id = ?").arg(column));
             q.addBindValue(backupId);
             if (q.exec() && q.next())
                 result = q.value(0).toString();
@@ -226,6 +209,16 @@ QString TestDatabases::snapshotOf(const QString& backupId)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("store"));
     return result;
+}
+
+QJsonObject TestDatabases::manifest(const QString& backupId)
+{
+    return QJsonDocument::fromJson(backupColumn(backupId, QStringLiteral("manifest")).toUtf8()).object();
+}
+
+QString TestDatabases::snapshotOf(const QString& backupId)
+{
+    return backupColumn(backupId, QStringLiteral("snapshot_id"));
 }
 
 // A file of a backup as stored in the repository (restic dump of the backup's own snapshot).
