@@ -5,8 +5,12 @@
 //   plain:    restic init + a first `restic backup`, then for each run a warm `restic backup` after --churn % of the
 //             files were rewritten;
 //   tidemark: init + a first consistent backup with BackupOperation (as tidemarkd runs it, with a pause hook), then
-//             for each run a consistent backup after the same rewrites, while a writer rewrites another --churn % of
-//             the files until the environment is paused (what the pause must pick up).
+//             for each run a consistent backup after the same rewrites, while a writer goes on rewriting files until
+//             the environment is paused (what the pause must pick up). --meanwhile says which: `same` (the default)
+//             rewrites the files changed before the run again, so that both sides store the same --churn % of the
+//             files (the consistent backup runs first, so that the writer's rewrites are not news to the plain one);
+//             `other` rewrites another --churn % (each side then finds up to twice as many changed); `none` has no
+//             writer. restic's init, the same on both sides and varying by a second, counts as the mean of the two.
 // Prints, per run, each phase (the live restic pass, the pause, composing the snapshot after), what the pause looked
 // at, the restic processes started, the totals, the ratio to plain restic and the process's peak memory. --scaling runs
 // 1 000, 10 000, 100 000 and 300 000 files (1 000 000 with --large) and prints pause and ratios per size. Set
@@ -18,6 +22,7 @@
 // data in the same run: `pg_dump -Fc` and then `restic backup` of the tree and that dump.
 #include "engine/backupoperation.h"
 #include "engine/changetracker.h"
+#include "engine/repositoryreader.h"
 #include "engine/resticjob.h"
 #include "engine/resticrepository.h"
 
@@ -31,6 +36,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -170,6 +176,9 @@ bool generate(Tree& tree, int files, qint64 fileSize)
     return createDatabase(tree.database, 20000);
 }
 
+// What a writer rewrites while a consistent backup runs, until the pause.
+enum class Meanwhile { Same, Other, None };
+
 // Rewrites `count` files, picked by a stride from `from`.
 int rewrite(const Tree& tree, int count, int& from)
 {
@@ -273,6 +282,9 @@ public:
         operation.setRepositoryKnownReady(true);
         operation.setComposeAllowed(!m_secondPass);
         operation.setChangeTracker(m_tracker); // kept from one backup to the next, as tidemarkd does
+        // tidemarkd keeps its reader of the repository between backups and refreshes it (only the index files added
+        // since); without this, each backup would load the whole index while restic runs.
+        operation.setReaderSource([this](QString* error) { return reader(error); });
         QElapsedTimer timer;
         qint64 liveEnd = -1, passStart = -1, passEnd = -1, resumed = -1;
         QObject::connect(&operation, &BackupOperation::logLine, &operation, [&](const QString& line) {
@@ -318,6 +330,9 @@ public:
         loop.exec();
         phases.total = timer.elapsed();
         writer.stop();
+        // tidemarkd refreshes its reader after each backup (for browsing): not counted, as there.
+        QString readerError;
+        reader(&readerError);
         if (outcome.kind != Operation::Outcome::Kind::Success) {
             phases.error = outcome.message;
             return phases;
@@ -338,6 +353,17 @@ public:
     void setExtraPaths(const QStringList& paths) { m_extraPaths = paths; }
 
 private:
+    std::shared_ptr<RepositoryReader> reader(QString* error)
+    {
+        QMutexLocker lock(&m_readerMutex);
+        if (m_reader && !m_reader->refresh(error))
+            m_reader.reset();
+        if (!m_reader)
+            m_reader = RepositoryReader::open(
+                m_repository->settings().repository, m_repository->settings().passwordFile, error);
+        return m_reader;
+    }
+
     QList<LocalDescriptor::Service> m_services;
     QStringList m_extraPaths;
     const Tree& m_tree;
@@ -347,6 +373,8 @@ private:
     int m_count = 0;
     std::unique_ptr<ResticRepository> m_repository;
     std::shared_ptr<ChangeTracker> m_tracker = std::make_shared<ChangeTracker>();
+    QMutex m_readerMutex;
+    std::shared_ptr<RepositoryReader> m_reader;
 };
 
 void printPhases(const QString& label, const Phases& p, qint64 plainMs)
@@ -366,7 +394,8 @@ struct SizeResult
     qint64 pause = 0;
 };
 
-std::optional<SizeResult> runSize(int files, qint64 kib, double churn, int runs, bool secondPass, bool verbose)
+std::optional<SizeResult> runSize(
+    int files, qint64 kib, double churn, int runs, bool secondPass, bool verbose, Meanwhile meanwhile)
 {
     QTemporaryDir tmp;
     if (!tmp.isValid())
@@ -381,12 +410,14 @@ std::optional<SizeResult> runSize(int files, qint64 kib, double churn, int runs,
     Bench plain(tree, secondPass, verbose);
     Bench tidemark(tree, secondPass, verbose);
     QElapsedTimer clock;
+    ::sync(); // what the generation wrote reaches the disk first, not during the init
     clock.start();
     if (!plain.init(QStringLiteral("plain")))
         return std::nullopt;
     const qint64 plainInitMs = clock.elapsed();
     plain.waitForFastKey();
     const qint64 plainFirst = plainInitMs + plain.plain();
+    ::sync();
     clock.restart();
     if (!tidemark.init(QStringLiteral("tidemark")))
         return std::nullopt;
@@ -401,16 +432,29 @@ std::optional<SizeResult> runSize(int files, qint64 kib, double churn, int runs,
         out() << "The consistent backup failed: " << first.error << Qt::endl;
         return std::nullopt;
     }
-    first.total += initMs;
-    printPhases(QStringLiteral("first backup (init counted on both sides)"), first, plainFirst);
-    SizeResult size {files, 100 * first.total / qMax<qint64>(1, plainFirst), 0, 0};
+    // The same `restic init` on both sides, whose time varies by a second or more from run to run (restic calibrates
+    // its key derivation): counted on both sides as the mean of the two, and shown without it.
+    const qint64 meanInitMs = (plainInitMs + initMs) / 2;
+    const qint64 plainNoInit = plainFirst - plainInitMs;
+    out() << "  first backups without init: tidemark " << first.total << " ms, plain " << plainNoInit << " ms, ratio "
+          << ratio(first.total, plainNoInit) << Qt::endl;
+    first.total += meanInitMs;
+    printPhases(QStringLiteral("first backup (the mean init counted on both sides)"), first, plainNoInit + meanInitMs);
+    SizeResult size {files, 100 * first.total / qMax<qint64>(1, plainNoInit + meanInitMs), 0, 0};
 
     const int toChange = qMax(1, int(files * churn / 100.0));
     QList<qint64> ratios;
     for (int run = 1; run <= runs; ++run) {
+        int replay = stride; // with --meanwhile same, the writer rewrites these files again
         rewrite(tree, toChange, stride);
-        const qint64 plainMs = plain.plain();
-        const Phases p = tidemark.consistent(toChange, stride);
+        // With --meanwhile same the consistent backup runs first: its writer's rewrites are of files both sides store
+        // anyway, so each side finds the same files changed since its previous backup. Otherwise the plain backup
+        // runs first, and each finds the writer's files of the run before as well.
+        qint64 plainMs = meanwhile == Meanwhile::Same ? 0 : plain.plain();
+        const Phases p = tidemark.consistent(
+            meanwhile == Meanwhile::None ? 0 : toChange, meanwhile == Meanwhile::Same ? replay : stride);
+        if (meanwhile == Meanwhile::Same)
+            plainMs = plain.plain();
         if (!p.error.isEmpty()) {
             out() << "The consistent backup failed: " << p.error << Qt::endl;
             return std::nullopt;
@@ -448,7 +492,8 @@ std::optional<QByteArray> runPg(const PostgresServer& pg, const QString& tool, c
     return process.readAllStandardOutput();
 }
 
-int runPostgres(int files, qint64 kib, double churn, int runs, int scale, int clients, bool verbose)
+int runPostgres(
+    int files, qint64 kib, double churn, int runs, int scale, int clients, bool verbose, Meanwhile meanwhile)
 {
     PostgresServer pg;
     QElapsedTimer clock;
@@ -530,12 +575,14 @@ int runPostgres(int files, qint64 kib, double churn, int runs, int scale, int cl
               << Qt::endl;
     };
 
+    ::sync();
     clock.restart();
     if (!plain.init(QStringLiteral("plain")))
         return 1;
     qint64 dumpMs = 0;
     const qint64 plainInit = clock.elapsed();
     const qint64 plainFirst = baseline(&dumpMs);
+    ::sync();
     clock.restart();
     if (!tidemark.init(QStringLiteral("tidemark")))
         return 1;
@@ -552,9 +599,14 @@ int runPostgres(int files, qint64 kib, double churn, int runs, int scale, int cl
     QList<qint64> pauses;
     QList<qint64> ratios;
     for (int run = 1; run <= runs; ++run) {
+        int replay = stride; // with --meanwhile same, the writer rewrites these files again
         rewrite(tree, toChange, stride);
-        const qint64 plainMs = baseline(&dumpMs);
-        const Phases p = tidemark.consistent(toChange, stride);
+        // The same order as runSize's, for the same reason.
+        qint64 plainMs = meanwhile == Meanwhile::Same ? 0 : baseline(&dumpMs);
+        const Phases p = tidemark.consistent(
+            meanwhile == Meanwhile::None ? 0 : toChange, meanwhile == Meanwhile::Same ? replay : stride);
+        if (meanwhile == Meanwhile::Same)
+            plainMs = baseline(&dumpMs);
         if (plainMs < 0 || !p.error.isEmpty()) {
             out() << "The backup failed: " << p.error << Qt::endl;
             return 1;
@@ -592,6 +644,10 @@ int main(int argc, char** argv)
     const QCommandLineOption churnOption(QStringLiteral("churn"),
         QStringLiteral("Percent of the files rewritten before each run (and as many during it)."),
         QStringLiteral("pct"), QStringLiteral("1"));
+    const QCommandLineOption meanwhileOption(QStringLiteral("meanwhile"),
+        QStringLiteral("What a writer rewrites during each consistent backup until the pause: same (the files "
+                       "rewritten before the run), other (as many other files) or none."),
+        QStringLiteral("which"), QStringLiteral("same"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Later backups after the first."),
         QStringLiteral("count"), QStringLiteral("3"));
     const QCommandLineOption scalingOption(
@@ -608,20 +664,30 @@ int main(int argc, char** argv)
     const QCommandLineOption clientsOption(QStringLiteral("clients"),
         QStringLiteral("With --postgres: pgbench clients writing meanwhile."), QStringLiteral("n"),
         QStringLiteral("2"));
-    parser.addOptions({filesOption, kibOption, churnOption, runsOption, scalingOption, largeOption, secondPassOption,
-        verboseOption, postgresOption, scaleOption, clientsOption});
+    parser.addOptions({filesOption, kibOption, churnOption, meanwhileOption, runsOption, scalingOption, largeOption,
+        secondPassOption, verboseOption, postgresOption, scaleOption, clientsOption});
     parser.process(app);
     const int files = parser.value(filesOption).toInt();
     const qint64 kib = parser.value(kibOption).toLongLong();
     const double churn = parser.value(churnOption).toDouble();
     const int runs = parser.value(runsOption).toInt();
-    if (files <= 0 || kib <= 0 || churn < 0 || runs < 0)
+    const QString which = parser.value(meanwhileOption);
+    const Meanwhile meanwhile = which == QLatin1String("other") ? Meanwhile::Other
+        : which == QLatin1String("none")                        ? Meanwhile::None
+                                                                : Meanwhile::Same;
+    if (files <= 0 || kib <= 0 || churn < 0 || runs < 0
+        || (meanwhile == Meanwhile::Same && which != QLatin1String("same")))
         parser.showHelp(1);
     const bool secondPass = parser.isSet(secondPassOption);
     const bool verbose = parser.isSet(verboseOption);
     out() << "Change tracking: "
           << (qgetenv("TIDEMARK_CHANGE_TRACKING") == "off" ? "off (the pause scans)" : "on (inotify)")
-          << (secondPass ? "; two-pass fallback (a second restic pass under the pause)" : "") << Qt::endl;
+          << (secondPass ? "; two-pass fallback (a second restic pass under the pause)" : "")
+          << "; during each consistent backup a writer rewrites "
+          << (meanwhile == Meanwhile::Same           ? "the files changed before it again"
+                     : meanwhile == Meanwhile::Other ? "as many other files"
+                                                     : "nothing")
+          << Qt::endl;
 
     if (parser.isSet(postgresOption)) {
 #ifdef TIDEMARK_BENCH_DATABASES
@@ -629,21 +695,21 @@ int main(int argc, char** argv)
         const int clients = parser.value(clientsOption).toInt();
         if (scale <= 0 || clients <= 0)
             parser.showHelp(1);
-        return runPostgres(files, kib, churn, runs, scale, clients, verbose);
+        return runPostgres(files, kib, churn, runs, scale, clients, verbose, meanwhile);
 #else
         out() << "--postgres needs the tests' support library (configure with the tests)." << Qt::endl;
         return 2;
 #endif
     }
     if (!parser.isSet(scalingOption))
-        return runSize(files, kib, churn, runs, secondPass, verbose) ? 0 : 1;
+        return runSize(files, kib, churn, runs, secondPass, verbose, meanwhile) ? 0 : 1;
 
     QList<int> sizes {1000, 10000, 100000, 300000};
     if (parser.isSet(largeOption))
         sizes.append(1000000);
     QList<SizeResult> results;
     for (int size : std::as_const(sizes)) {
-        const auto result = runSize(size, kib, churn, qMax(1, runs), secondPass, verbose);
+        const auto result = runSize(size, kib, churn, qMax(1, runs), secondPass, verbose, meanwhile);
         if (!result)
             return 1;
         results.append(*result);
