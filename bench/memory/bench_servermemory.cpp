@@ -160,8 +160,9 @@ int main(int argc, char** argv)
         return 1;
     }
     const qint64 pid = server.pid();
-    out() << "tidemarkd (pid " << pid << ") before the first backup: " << statusKiB(pid, "VmRSS") / 1024 << " MiB"
-          << Qt::endl;
+    out() << "tidemarkd (pid " << pid << ") before the first backup: " << statusKiB(pid, "VmRSS") / 1024
+          << " MiB (private " << statusKiB(pid, "RssAnon") / 1024 << " MiB, mapped files "
+          << statusKiB(pid, "RssFile") / 1024 << " MiB)" << Qt::endl;
 
     if (const int wait = parser.value(waitOption).toInt(); wait > 0) {
         out() << "waiting " << wait << " s" << Qt::endl;
@@ -222,7 +223,9 @@ int main(int argc, char** argv)
         const int step = std::min(30, idle - waited);
         QThread::sleep(step);
         waited += step;
-        out() << "after " << waited << " s idle: " << statusKiB(pid, "VmRSS") / 1024 << " MiB" << Qt::endl;
+        out() << "after " << waited << " s idle: " << statusKiB(pid, "VmRSS") / 1024 << " MiB (heap and other "
+              << "private memory " << statusKiB(pid, "RssAnon") / 1024 << " MiB, mapped files such as libraries "
+              << statusKiB(pid, "RssFile") / 1024 << " MiB)" << Qt::endl;
     }
     server.stop();
     return 0;
