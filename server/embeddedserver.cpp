@@ -11,6 +11,7 @@ EmbeddedServer::EmbeddedServer(const QString& dataDirectory, QObject* parent)
     , m_dataDirectory(dataDirectory)
 {
     m_thread.setObjectName(QStringLiteral("tidemarkd"));
+    TidemarkServer::configureHeap(); // the server's work runs in the console's process
 }
 
 EmbeddedServer::~EmbeddedServer()

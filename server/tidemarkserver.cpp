@@ -11,6 +11,7 @@
 #include "notify/notifier.h"
 #include "store/store.h"
 
+#include <malloc.h>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -227,4 +228,14 @@ QString TidemarkServer::createToken(Store& store, const QString& role, const QSt
         return {};
     }
     return token;
+}
+
+void TidemarkServer::configureHeap()
+{
+    // glibc raises its thresholds after the first large free: blocks up to 32 MiB (a repository's index) then come
+    // from the heaps, and what is freed at the top of a thread's heap stays mapped unless it exceeds 64 MiB
+    // (malloc_trim does not reach it). Fixed thresholds keep large blocks in their own mappings, returned when freed,
+    // and let a heap shrink once 4 MiB at its top are free.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
 }

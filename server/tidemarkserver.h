@@ -79,6 +79,9 @@ public:
         const std::optional<int>& timeoutSeconds, QString& error);
     // Opens only the store of DATA_DIR (for `tidemarkd token create`).
     static std::unique_ptr<Store> openStore(const QString& dataDir, QString& error);
+    // Sets the process's heap so that the memory of large, passing work (a repository's index) goes back to the
+    // system when it is freed. Once per process that hosts a server, before its work starts.
+    static void configureHeap();
 
 private:
     std::unique_ptr<Store> m_store;

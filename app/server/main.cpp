@@ -4,7 +4,6 @@
 #include "tidemarkserver.h"
 #include "translator.h"
 
-#include <malloc.h>
 #include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -219,12 +218,7 @@ public:
 
 int main(int argc, char* argv[])
 {
-    // glibc raises its thresholds after the first large free: blocks up to 32 MiB (a repository's index) then come
-    // from the heaps, and what is freed at a heap's top stays mapped unless it exceeds 64 MiB (malloc_trim does not
-    // touch it in the threads' heaps). Fixed thresholds keep large blocks in their own mappings, returned when freed,
-    // and let a heap shrink once 4 MiB at its top are free: an idle tidemarkd gives its memory back.
-    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
+    TidemarkServer::configureHeap(); // an idle tidemarkd gives its memory back
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tidemarkd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
