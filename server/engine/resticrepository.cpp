@@ -307,12 +307,6 @@ ResticJob* ResticRepository::backup(const BackupRequest& request, QObject* paren
         arguments.append(QLatin1String("--parent=") + request.parentSnapshotId);
     for (const QString& pattern : request.excludes)
         arguments.append(QLatin1String("--exclude=") + pattern);
-    if (request.sameSizeAndTimeIsUnchanged)
-        arguments << QStringLiteral("--ignore-inode") << QStringLiteral("--ignore-ctime");
-    else if (request.ignoreChangeTime)
-        arguments << QStringLiteral("--ignore-ctime");
-    if (request.readEverything)
-        arguments << QStringLiteral("--force");
     arguments << QStringLiteral("--") << request.paths;
     return makeJob(ResticJob::Command::Backup, arguments, parent, QDir::cleanPath(request.rootDirectory));
 }

@@ -45,15 +45,6 @@ public:
         QStringList tags; // no commas: restic splits tags on them
         QString parentSnapshotId; // empty: restic picks the newest snapshot with the same host and paths
         QStringList excludes; // restic --exclude patterns
-        // Files with the parent's size and modification time are unchanged, whatever their inode and change time
-        // (--ignore-inode --ignore-ctime): for trees laid out anew, like a backup's frozen view.
-        bool sameSizeAndTimeIsUnchanged = false;
-        // Files with the parent's size, modification time and inode are unchanged, whatever their change time
-        // (--ignore-ctime): for a tree kept between backups whose files tidemarkd empties after each backup.
-        bool ignoreChangeTime = false;
-        // Read every file, whatever a parent says (--force): when no snapshot may serve as parent, not even one that
-        // restic would pick by host and paths.
-        bool readEverything = false;
     };
 
     struct SnapshotFilter
