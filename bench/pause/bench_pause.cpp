@@ -377,6 +377,24 @@ private:
     std::shared_ptr<RepositoryReader> m_reader;
 };
 
+// One later run: `toChange` files are rewritten, then the consistent backup (with its writer) and the plain one (a
+// callable giving its milliseconds) run. With --meanwhile same the consistent backup runs first: its writer's rewrites
+// are of files both sides store anyway, so each side finds the same files changed since its previous backup. Otherwise
+// the plain backup runs first, and each finds the writer's files of the run before as well.
+template<typename Plain>
+std::pair<Phases, qint64> laterRun(
+    const Tree& tree, Bench& tidemark, Plain plain, Meanwhile meanwhile, int toChange, int& stride)
+{
+    int replay = stride; // with --meanwhile same, the writer rewrites these files again
+    rewrite(tree, toChange, stride);
+    qint64 plainMs = meanwhile == Meanwhile::Same ? 0 : plain();
+    Phases p = tidemark.consistent(
+        meanwhile == Meanwhile::None ? 0 : toChange, meanwhile == Meanwhile::Same ? replay : stride);
+    if (meanwhile == Meanwhile::Same)
+        plainMs = plain();
+    return {p, plainMs};
+}
+
 void printPhases(const QString& label, const Phases& p, qint64 plainMs)
 {
     out() << "  " << label << ": total " << p.total << " ms (plain " << plainMs << " ms, ratio "
@@ -445,16 +463,8 @@ std::optional<SizeResult> runSize(
     const int toChange = qMax(1, int(files * churn / 100.0));
     QList<qint64> ratios;
     for (int run = 1; run <= runs; ++run) {
-        int replay = stride; // with --meanwhile same, the writer rewrites these files again
-        rewrite(tree, toChange, stride);
-        // With --meanwhile same the consistent backup runs first: its writer's rewrites are of files both sides store
-        // anyway, so each side finds the same files changed since its previous backup. Otherwise the plain backup
-        // runs first, and each finds the writer's files of the run before as well.
-        qint64 plainMs = meanwhile == Meanwhile::Same ? 0 : plain.plain();
-        const Phases p = tidemark.consistent(
-            meanwhile == Meanwhile::None ? 0 : toChange, meanwhile == Meanwhile::Same ? replay : stride);
-        if (meanwhile == Meanwhile::Same)
-            plainMs = plain.plain();
+        const auto [p, plainMs] = laterRun(
+            tree, tidemark, [&plain] { return plain.plain(); }, meanwhile, toChange, stride);
         if (!p.error.isEmpty()) {
             out() << "The consistent backup failed: " << p.error << Qt::endl;
             return std::nullopt;
@@ -609,14 +619,8 @@ int runPostgres(int files, qint64 kib, double churn, int runs, int scale, int cl
     QList<qint64> pauses;
     QList<qint64> ratios;
     for (int run = 1; run <= runs; ++run) {
-        int replay = stride; // with --meanwhile same, the writer rewrites these files again
-        rewrite(tree, toChange, stride);
-        // The same order as runSize's, for the same reason.
-        qint64 plainMs = meanwhile == Meanwhile::Same ? 0 : baseline(&dumpMs);
-        const Phases p = tidemark.consistent(
-            meanwhile == Meanwhile::None ? 0 : toChange, meanwhile == Meanwhile::Same ? replay : stride);
-        if (meanwhile == Meanwhile::Same)
-            plainMs = baseline(&dumpMs);
+        const auto [p, plainMs] = laterRun(
+            tree, tidemark, [&] { return baseline(&dumpMs); }, meanwhile, toChange, stride);
         if (plainMs < 0 || !p.error.isEmpty()) {
             out() << "The backup failed: " << p.error << Qt::endl;
             return 1;
