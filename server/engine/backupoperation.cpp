@@ -549,8 +549,22 @@ void BackupOperation::capturePaused()
             emit progress(70);
             // The databases' state is fixed inside the pause; they are written out after the resume.
             openDatabases([this] {
+                // Without server databases to dump first, the snapshot is written while the resume waits for the
+                // clock and runs its hook: it reads what the pause copied and stored, never the environment.
+                const bool dumps = m_databases && !m_databases->isEmpty();
+                if (!dumps)
+                    composeSnapshot();
                 const qint64 wait = (m_captureEndedNs + tickNs() - realtimeNs()) / 1'000'000;
-                const auto resumeNow = [this] { resume([this] { dumpDatabases([this] { composeSnapshot(); }); }); };
+                const auto resumeNow = [this, dumps] {
+                    if (!m_paused)
+                        return; // the snapshot could not be written, and the failure resumed the environment
+                    resume([this, dumps] {
+                        if (dumps)
+                            dumpDatabases([this] { composeSnapshot(); });
+                        else
+                            finishComposed();
+                    });
+                };
                 if (wait > 0)
                     QTimer::singleShot(int(wait) + 1, this, resumeNow);
                 else
@@ -600,6 +614,9 @@ void BackupOperation::capturePaused()
             *reader, passTree, changed, copies, SnapshotComposer::Contents::Copy, *paused.capture);
         if (!paused.capture->error.isEmpty() || !paused.capture->unsupported.isEmpty())
             return paused;
+        // The last look at the trees: the resume's wait for the clock counts from here, the SQLite copies below
+        // having no change time to compare.
+        paused.endedNs = realtimeNs();
         for (const auto& s : services) {
             if (s.isServer())
                 continue; // dumped by DatabaseDumps
@@ -612,7 +629,6 @@ void BackupOperation::capturePaused()
                 break;
             }
         }
-        paused.endedNs = realtimeNs();
         return paused;
     }));
 }
@@ -635,13 +651,20 @@ void BackupOperation::composeSnapshot()
     const QByteArray passTree = m_passTree;
     const QString servicesDir = servicesDirectory();
     emit logLine(tr("Writing the backup's snapshot: the stored pass with what was captured in the pause."));
+    m_composing = true;
     auto* watcher = new QFutureWatcher<SnapshotComposer::Composed>(this);
     connect(watcher, &QFutureWatcher<SnapshotComposer::Composed>::finished, this, [this, watcher] {
         watcher->deleteLater();
+        m_composing = false;
         const SnapshotComposer::Composed composed = watcher->result();
+        // The resume may still run: the backup ends when both have.
+        const bool resumeOver = !m_paused && !m_resuming;
         if (!composed.error.isEmpty()) {
             m_result.snapshotId = m_passSnapshotId; // forgotten by the engine
-            return fail(tr("The backup's snapshot could not be written: %1").arg(composed.error));
+            fail(tr("The backup's snapshot could not be written: %1").arg(composed.error));
+            if (resumeOver)
+                complete(); // the outcome was decided before, by the resume hook
+            return;
         }
         m_result.snapshotId = composed.snapshotId;
         if (!composed.leftover.isEmpty())
@@ -654,11 +677,12 @@ void BackupOperation::composeSnapshot()
             tr("Stored %1 captured while restic read or in the pause, and %2 (%3 added); the backup's snapshot is %4.")
                 .arg(filesText(composed.filesStored), tr("%n folder(s)", "", int(composed.treesWritten)),
                     DisplayFormat::dataSize(composed.bytesAdded), composed.snapshotId.left(8)));
-        emit logLine(tr("restic ran %n time(s) for this backup.", "", m_result.resticStarts));
-        emit progress(96);
-        m_pendingOutcome
-            = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
-        complete();
+        if (!resumeOver)
+            return; // the resume's end finishes the backup
+        if (m_pendingOutcome)
+            complete(); // the resume hook failed: the engine forgets the snapshot
+        else
+            finishComposed();
     });
     const bool databases = !m_environment.local->services.isEmpty();
     watcher->setFuture(QtConcurrent::run([reader, capture, passSnapshotId, passTree, servicesDir, databases] {
@@ -673,6 +697,17 @@ void BackupOperation::composeSnapshot()
         }
         return SnapshotComposer::compose(reader, passSnapshotId, *capture);
     }));
+}
+
+void BackupOperation::finishComposed()
+{
+    if (m_composing)
+        return; // the composition's end comes back here
+    emit logLine(tr("restic ran %n time(s) for this backup.", "", m_result.resticStarts));
+    emit progress(96);
+    m_pendingOutcome
+        = Outcome {Outcome::Kind::Success, tr("Backup %1 of %2 created").arg(m_backupId, m_environment.id)};
+    complete();
 }
 
 QString BackupOperation::servicesDirectory() const
@@ -985,6 +1020,8 @@ void BackupOperation::reportChangedFiles(const TreeState::Scan& before, const Tr
 
 void BackupOperation::resume(std::function<void()> next)
 {
+    if (m_resuming)
+        return; // the resume hook that runs goes on, or completes, when it ends
     const auto proceed = [this, next] {
         if (next && !m_pendingOutcome)
             next();
@@ -1009,12 +1046,14 @@ void BackupOperation::resume(std::function<void()> next)
         return;
     }
     emit logLine(tr("Resuming the environment."));
+    m_resuming = true;
     auto* runner = new HookRunner(
         m_environment.local->resumeHook, m_projectId, m_environment.id, QStringLiteral("resume"), this);
     runner->setTimeout(m_environment.local->hookTimeoutSeconds * 1000);
     runner->setLedger(m_ledger);
     connect(runner, &HookRunner::finished, this, [this, runner, recordPause, proceed](bool ok, const QString& message) {
         runner->deleteLater();
+        m_resuming = false;
         if (!ok) {
             for (const QString& line : runner->outputLines())
                 emit logLine(line);
@@ -1046,8 +1085,8 @@ void BackupOperation::fail(const QString& message)
 
 void BackupOperation::complete()
 {
-    if (m_finished)
-        return;
+    if (m_finished || m_composing)
+        return; // the composition's end comes back here: it reads the staged copies and holds the writer
     m_finished = true;
     // The lock of the writer that stored files while the environment ran goes now, not when the operation is
     // deleted: the engine forgets a failed backup's snapshot at once, and restic's exclusive lock would meet it.

@@ -99,6 +99,7 @@ private:
     void storeWithSecondPass(); // what the composer cannot write: a second restic pass under the pause
     void capturePaused();
     void composeSnapshot();
+    void finishComposed(); // once the snapshot is written and the environment resumed
     void dumpServices(Pass pass);
     // PostgreSQL and MariaDB services (databases/): their state fixed (inside the pause), then dumped.
     void openDatabases(std::function<void()> next);
@@ -129,6 +130,8 @@ private:
     std::optional<Confinement> m_confinement;
     HookLedger m_ledger;
     bool m_paused = false;
+    bool m_resuming = false; // the resume hook runs
+    bool m_composing = false; // the backup's snapshot is being written, maybe while the environment resumes
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_twoPasses = false; // safe with a pause hook

@@ -85,6 +85,8 @@ private slots:
     void trackerReportsWhatChanged();
     void backupHoldsThePausedState_data();
     void backupHoldsThePausedState();
+    void failedResumeWhileTheSnapshotIsWritten_data();
+    void failedResumeWhileTheSnapshotIsWritten();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -225,7 +227,8 @@ void TestConsistentBackup::backupHoldsThePausedState()
     QCOMPARE(readFile(state), QByteArray("resumd"));
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("staging/environment-p-main"))));
 
-    // Where the snapshot is finished: written after the resume when composed, by a second pass before it otherwise.
+    // Where the snapshot is finished: when composed, written from what the pause captured while the environment
+    // resumes (the writing starts first); by a second pass before the resume otherwise.
     const auto indexOf = [&log](const QString& start) {
         for (qsizetype i = 0; i < log.size(); ++i) {
             if (log.at(i).startsWith(start))
@@ -236,8 +239,11 @@ void TestConsistentBackup::backupHoldsThePausedState()
     const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment"));
     const qsizetype secondPass
         = indexOf(frozenView ? QStringLiteral("Writing the backup's snapshot") : QStringLiteral("Second pass"));
-    QVERIFY2(resumed >= 0 && secondPass >= 0, qPrintable(log.join(QLatin1Char('\n'))));
-    QCOMPARE(secondPass > resumed, frozenView);
+    QVERIFY2(resumed >= 0 && secondPass >= 0 && secondPass < resumed, qPrintable(log.join(QLatin1Char('\n'))));
+    if (frozenView) {
+        QVERIFY2(
+            secondPass > indexOf(QStringLiteral("Captured while paused")), qPrintable(log.join(QLatin1Char('\n'))));
+    }
     if (frozenView && !ChangeTracker::disabledByEnvironment()) {
         // Only state.txt, which the pause hook wrote, was looked at and copied during the pause.
         QVERIFY2(
@@ -312,6 +318,80 @@ void TestConsistentBackup::backupHoldsThePausedState()
     QCOMPARE(readFile(again + state), QByteArray("paused"));
     QCOMPARE(readFile(again + m_mount + QStringLiteral("/keep.bin")), QByteArray(100000, 'k'));
     QCOMPARE(readFile(again + m_code + QStringLiteral("/README")), QByteArray("README\n"));
+}
+
+void TestConsistentBackup::failedResumeWhileTheSnapshotIsWritten_data()
+{
+    QTest::addColumn<QString>("resumeHook");
+    QTest::addColumn<int>("pausedWrite"); // MiB the pause hook writes, which the snapshot's writing then stores
+    QTest::addColumn<bool>("hookEndsFirst");
+    // The snapshot is written while the resume hook runs: the hook fails before the writing ends, or after it. The
+    // margins are wide: 32 MiB to store against a shell's start, a second's sleep against a small tree.
+    QTest::newRow("the hook fails at once") << QStringLiteral("exit 3") << 32 << true;
+    QTest::newRow("the hook fails later") << QStringLiteral("sleep 1; exit 3") << 0 << false;
+}
+
+void TestConsistentBackup::failedResumeWhileTheSnapshotIsWritten()
+{
+    QFETCH(QString, resumeHook);
+    QFETCH(int, pausedWrite);
+    QFETCH(bool, hookEndsFirst);
+    const QString state = m_mount + QStringLiteral("/state.txt");
+    QVERIFY(writeFile(state, "running"));
+    ResticRepository repository(ResticRepository::Settings::inDirectory(m_dir->filePath(QStringLiteral("repo"))));
+    const ResticResult init = runJob(repository.ensureInitialised());
+    QVERIFY2(init.ok(), qPrintable(init.errorString));
+    Environment environment;
+    environment.id = environment.name = QStringLiteral("main");
+    environment.status = Environment::Status::Active;
+    LocalDescriptor local;
+    local.codePath = m_code;
+    local.mounts.append({QStringLiteral("files"), m_mount});
+    local.pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
+    if (pausedWrite > 0) {
+        local.pauseHook += QStringLiteral(" && head -c %1 /dev/urandom > '%2/paused.bin'")
+                               .arg(pausedWrite * 1024 * 1024)
+                               .arg(m_mount);
+    }
+    local.resumeHook = QStringLiteral("printf resumd > '%1'; ").arg(state) + resumeHook;
+    environment.local = local;
+    const QString staging = m_dir->filePath(QStringLiteral("staging"));
+    BackupOperation operation(repository, staging, QStringLiteral("p"), environment, QStringLiteral("b1"), true);
+    operation.setRepositoryKnownReady(true);
+    operation.setChangeTracker(std::make_shared<ChangeTracker>());
+    QStringList log;
+    connect(&operation, &BackupOperation::logLine, this, [&log](const QString& line) { log.append(line); });
+    QList<Operation::Outcome> outcomes;
+    connect(&operation, &Operation::finished, this, [&outcomes](const Operation::Outcome& o) { outcomes.append(o); });
+    operation.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!outcomes.isEmpty(), 120000);
+    const QString text = log.join(QLatin1Char('\n'));
+
+    // The backup failed for its resume hook, and ended once, after the snapshot was written: what it wrote is named
+    // in its result, for the engine to forget.
+    QVERIFY2(outcomes.first().kind == Operation::Outcome::Kind::Failure, qPrintable(text));
+    QVERIFY2(outcomes.first().message.contains(QStringLiteral("resume hook failed (exit status 3)")),
+        qPrintable(outcomes.first().message));
+    const auto indexOf = [&log](const QString& part) {
+        for (qsizetype i = 0; i < log.size(); ++i) {
+            if (log.at(i).contains(part))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype writing = indexOf(QStringLiteral("Writing the backup's snapshot"));
+    const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment after a pause of"));
+    const qsizetype written = indexOf(QStringLiteral("the backup's snapshot is"));
+    QVERIFY2(writing >= 0 && resumed > writing && written > writing, qPrintable(text));
+    QVERIFY2((resumed < written) == hookEndsFirst, qPrintable(text));
+    QVERIFY(!operation.result().snapshotId.isEmpty());
+    QVERIFY2(indexOf(QStringLiteral("restic ran")) < 0, qPrintable(text)); // said of a backup that succeeded only
+    QCOMPARE(readFile(state), QByteArray("resumd"));
+    const QString own = staging + QStringLiteral("/environment-p-main");
+    QVERIFY(!QFileInfo::exists(own));
+    QVERIFY(!QFileInfo::exists(own + QStringLiteral("-captured")));
+    QTest::qWait(100);
+    QCOMPARE(outcomes.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestConsistentBackup)

@@ -208,8 +208,8 @@ void TestSafeBackup::safeBackupPausesOnlyToCopyChanges()
     QCOMPARE(activity.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
     QVERIFY(QFileInfo::exists(marker));
 
-    // The log shows the live pass, the pause, the capture of what changed meanwhile, the resume, then the snapshot
-    // written from the pass and the capture.
+    // The log shows the live pass, the pause, the capture of what changed meanwhile, then the snapshot written from
+    // the pass and the capture, which starts before the resume (there is no database server to dump first).
     const QList<LogLine> lines = log(m_safeActivity);
     QVERIFY(lines.size() >= 6);
     const auto indexOf = [&lines](const QString& start, qsizetype from = 0) -> qsizetype {
@@ -225,8 +225,8 @@ void TestSafeBackup::safeBackupPausesOnlyToCopyChanges()
     const qsizetype copied = indexOf(QStringLiteral("Captured while paused"), pausing);
     const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment after a pause of"));
     const qsizetype secondPass = indexOf(QStringLiteral("Writing the backup's snapshot"));
-    QVERIFY2(prePass >= 0 && prePassStored > prePass && pausing > prePassStored && copied > pausing && resumed > copied
-            && secondPass > resumed,
+    QVERIFY2(prePass >= 0 && prePassStored > prePass && pausing > prePassStored && copied > pausing
+            && secondPass > copied && resumed > secondPass,
         qPrintable(QStringLiteral("%1 %2 %3 %4 %5 %6")
                        .arg(prePass)
                        .arg(prePassStored)
