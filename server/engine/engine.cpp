@@ -44,8 +44,13 @@ const QString kPrimary = QStringLiteral("primary");
 // A backup attribute (read-only through the API): why the backup cannot be restored now.
 const QString kDamagedAttribute = QStringLiteral("damaged");
 
-// A reader nobody used for this long lets go of its index and trees.
-constexpr qint64 kReaderIdleMs = 120000;
+// A reader nobody used for this long lets go of its index and trees: two minutes, or TIDEMARK_READER_IDLE_MS.
+qint64 readerIdleMs()
+{
+    bool ok = false;
+    const int fromEnvironment = qEnvironmentVariableIntValue("TIDEMARK_READER_IDLE_MS", &ok);
+    return ok && fromEnvironment > 0 ? fromEnvironment : 120000;
+}
 
 int pruneDelayMs()
 {
@@ -125,13 +130,16 @@ std::shared_ptr<Engine::ReaderSlot> Engine::readerSlot(const QString& projectId)
     if (!m_readerSweep) {
         // Readers hold a project's index and recent trees: let go of those nobody used for a while.
         m_readerSweep = new QTimer(this);
-        m_readerSweep->setInterval(int(kReaderIdleMs / 2));
-        connect(m_readerSweep, &QTimer::timeout, this, [this] {
+        const qint64 idleMs = readerIdleMs();
+        m_readerSweep->setInterval(int(std::max<qint64>(idleMs / 2, 1)));
+        connect(m_readerSweep, &QTimer::timeout, this, [this, idleMs] {
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             bool dropped = false;
             for (auto it = m_readers.begin(); it != m_readers.end();) {
                 // Dropped only when no work holds it (work on the pool keeps its own pointer to the slot).
-                if (now - (*it)->lastUsedMs > kReaderIdleMs && it->use_count() == 1) {
+                if (now - (*it)->lastUsedMs > idleMs && it->use_count() == 1) {
+                    qInfo("tidemarkd: let go of the repository reader of project %s, unused for %lld s",
+                        qPrintable(it.key()), (now - (*it)->lastUsedMs) / 1000);
                     it = m_readers.erase(it);
                     dropped = true;
                 } else {
