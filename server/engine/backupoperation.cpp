@@ -188,10 +188,10 @@ void BackupOperation::afterCommit()
 
 namespace {
 
-qint64 realtimeNs()
+qint64 realtimeNs(clockid_t clock = CLOCK_REALTIME)
 {
     timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
+    clock_gettime(clock, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
@@ -473,22 +473,19 @@ struct PausedCapture
     qint64 reported = -1; // paths the kernel reported; -1 when the trees were scanned
     QString scanReason;
     QString databaseError;
-    qint64 endedNs = 0;
+    qint64 lastLookNs = 0; // the file-time clock (CLOCK_REALTIME_COARSE) when the pause last looked at the trees
 };
 
 // A change time this close before the pass started (or later) means the file may have changed while restic read it:
 // file times are coarse.
 constexpr qint64 kRacyMarginNs = 1'000'000'000;
-// After the last look inside the pause, the environment resumes no sooner than two clock ticks later: a write right
-// after the resume then gets a change time later than the one recorded, and the next backup's pass sees it.
+// The clock file times are taken from (CLOCK_REALTIME_COARSE) advances by whole ticks (CONFIG_HZ).
 qint64 tickNs()
 {
-    // The clock file times are taken from advances by whole ticks (CONFIG_HZ): two of them, at least 2 ms.
     timespec resolution {};
-    const qint64 tick = clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0
-        ? qint64(resolution.tv_sec) * 1'000'000'000 + resolution.tv_nsec
+    return clock_getres(CLOCK_REALTIME_COARSE, &resolution) == 0
+        ? std::max<qint64>(qint64(resolution.tv_sec) * 1'000'000'000 + resolution.tv_nsec, 1'000'000)
         : 10'000'000;
-    return std::max<qint64>(2 * tick, 2'000'000);
 }
 
 } // namespace
@@ -513,7 +510,7 @@ void BackupOperation::capturePaused()
         [this, watcher, examinedBefore, copiedBefore, bytesBefore] {
             watcher->deleteLater();
             const PausedCapture paused = watcher->result();
-            m_captureEndedNs = paused.endedNs;
+            m_lastLookNs = paused.lastLookNs;
             const SnapshotComposer::Capture& capture = *paused.capture;
             if (!capture.error.isEmpty())
                 return fail(tr("The paused state could not be read: %1").arg(capture.error));
@@ -554,7 +551,6 @@ void BackupOperation::capturePaused()
                 const bool dumps = m_databases && !m_databases->isEmpty();
                 if (!dumps)
                     composeSnapshot();
-                const qint64 wait = (m_captureEndedNs + tickNs() - realtimeNs()) / 1'000'000;
                 const auto resumeNow = [this, dumps] {
                     if (!m_paused)
                         return; // the snapshot could not be written, and the failure resumed the environment
@@ -565,10 +561,7 @@ void BackupOperation::capturePaused()
                             finishComposed();
                     });
                 };
-                if (wait > 0)
-                    QTimer::singleShot(int(wait) + 1, this, resumeNow);
-                else
-                    resumeNow();
+                afterClockAdvances(m_lastLookNs, resumeNow);
             });
         });
     watcher->setFuture(QtConcurrent::run([tracker, passChanges = m_passChanges, reader, passTree, capture, tracking,
@@ -614,9 +607,9 @@ void BackupOperation::capturePaused()
             *reader, passTree, changed, copies, SnapshotComposer::Contents::Copy, *paused.capture);
         if (!paused.capture->error.isEmpty() || !paused.capture->unsupported.isEmpty())
             return paused;
-        // The last look at the trees: the resume's wait for the clock counts from here, the SQLite copies below
-        // having no change time to compare.
-        paused.endedNs = realtimeNs();
+        // The last look at the trees: the resume waits for the file-time clock to pass it (the SQLite copies below
+        // have no change time to compare).
+        paused.lastLookNs = realtimeNs(CLOCK_REALTIME_COARSE);
         for (const auto& s : services) {
             if (s.isServer())
                 continue; // dumped by DatabaseDumps
@@ -631,6 +624,20 @@ void BackupOperation::capturePaused()
         }
         return paused;
     }));
+}
+
+void BackupOperation::afterClockAdvances(qint64 lastLookNs, std::function<void()> next)
+{
+    // The environment resumes once the clock that file times are taken from is past the last look inside the pause:
+    // a write right after the resume then gets a later change time than any recorded, and the next backup's pass
+    // reads that file even where no change tracking carried over (the scanning fallback, a restart).
+    m_result.lastLookClockNs = lastLookNs;
+    if (realtimeNs(CLOCK_REALTIME_COARSE) > lastLookNs)
+        return next();
+    // That clock holds the time of its last tick: the next one is due a tick after it.
+    const qint64 waitNs = lastLookNs + tickNs() - realtimeNs();
+    QTimer::singleShot(std::chrono::milliseconds(std::clamp<qint64>((waitNs + 999'999) / 1'000'000, 1, 1000)),
+        Qt::PreciseTimer, this, [this, lastLookNs, next] { afterClockAdvances(lastLookNs, next); });
 }
 
 void BackupOperation::storeWithSecondPass()
@@ -963,7 +970,8 @@ void BackupOperation::runBackup(Pass pass)
 void BackupOperation::afterFinalPass()
 {
     if (m_twoPasses) {
-        resume();
+        // restic looked at the trees last, under the pause: the resume waits for the file-time clock to pass it.
+        afterClockAdvances(realtimeNs(CLOCK_REALTIME_COARSE), [this] { resume(); });
         return;
     }
     const QStringList roots = rootDirectories();
@@ -1033,6 +1041,7 @@ void BackupOperation::resume(std::function<void()> next)
         return;
     }
     m_paused = false;
+    m_result.resumeClockNs = realtimeNs(CLOCK_REALTIME_COARSE);
     const auto recordPause = [this] {
         m_result.pauseMs = QDateTime::currentMSecsSinceEpoch() - m_pauseStartedMs;
         qInfo("tidemarkd: backup %s of %s paused the environment for %lld ms", qPrintable(m_backupId),

@@ -55,6 +55,10 @@ public:
         qint64 pauseExamined = -1; // paths looked at during the pause (-1: not paused)
         bool pauseScannedAll = false; // the pause scanned every path (change tracking off or incomplete)
         int resticStarts = 0; // restic processes this backup started
+        // The clock file times are taken from (CLOCK_REALTIME_COARSE, ns) at the last look at the trees inside the
+        // pause, and when the resume began: a write after the resume must get a later change time than any recorded.
+        qint64 lastLookClockNs = 0;
+        qint64 resumeClockNs = 0;
         QString prePassSnapshotId; // the live pre-pass of a safe backup, to forget once the operation has ended
         QJsonObject manifest;
     };
@@ -98,6 +102,7 @@ private:
     void captureLive();
     void storeWithSecondPass(); // what the composer cannot write: a second restic pass under the pause
     void capturePaused();
+    void afterClockAdvances(qint64 lastLookNs, std::function<void()> next);
     void composeSnapshot();
     void finishComposed(); // once the snapshot is written and the environment resumed
     void dumpServices(Pass pass);
@@ -153,7 +158,7 @@ private:
     std::shared_ptr<PassChanges> m_passChanges;
     QTimer* m_drainTimer = nullptr;
     bool m_draining = false;
-    qint64 m_captureEndedNs = 0;
+    qint64 m_lastLookNs = 0; // the file-time clock at the pause's last look at the trees
     qint64 m_pauseStartedMs = 0;
     TreeState::Scan m_before; // the trees before the pass of a live backup
     std::optional<Outcome> m_pendingOutcome; // decided, but the resume hook must run first
