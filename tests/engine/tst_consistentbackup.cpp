@@ -91,6 +91,9 @@ private slots:
     void failedResumeWhileTheSnapshotIsWritten();
 
 private:
+    // The environment of init() (its code and mount), paused and resumed by these hooks.
+    Environment environmentWith(const QString& pauseHook, const QString& resumeHook) const;
+
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_code;
     QString m_mount;
@@ -126,6 +129,20 @@ void TestConsistentBackup::init()
     QCOMPARE(::mkfifo(QFile::encodeName(m_mount + QStringLiteral("/pipe")).constData(), 0640), 0);
     QVERIFY(QFile::setPermissions(
         m_mount + QStringLiteral("/read-only"), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup));
+}
+
+Environment TestConsistentBackup::environmentWith(const QString& pauseHook, const QString& resumeHook) const
+{
+    Environment environment;
+    environment.id = environment.name = QStringLiteral("main");
+    environment.status = Environment::Status::Active;
+    LocalDescriptor local;
+    local.codePath = m_code;
+    local.mounts.append({QStringLiteral("files"), m_mount});
+    local.pauseHook = pauseHook;
+    local.resumeHook = resumeHook;
+    environment.local = local;
+    return environment;
 }
 
 void TestConsistentBackup::cleanup()
@@ -202,17 +219,10 @@ void TestConsistentBackup::backupHoldsThePausedState()
     const ResticResult init = runJob(repository.ensureInitialised());
     QVERIFY2(init.ok(), qPrintable(init.errorString));
 
-    Environment environment;
-    environment.id = environment.name = QStringLiteral("main");
-    environment.status = Environment::Status::Active;
-    LocalDescriptor local;
-    local.codePath = m_code;
-    local.mounts.append({QStringLiteral("files"), m_mount});
-    local.pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
+    QString pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
     if (unusualName)
-        local.pauseHook += QStringLiteral(" && printf odd > '%1/back\\slash'").arg(m_mount);
-    local.resumeHook = QStringLiteral("printf resumd > '%1'").arg(state);
-    environment.local = local;
+        pauseHook += QStringLiteral(" && printf odd > '%1/back\\slash'").arg(m_mount);
+    const Environment environment = environmentWith(pauseHook, QStringLiteral("printf resumd > '%1'").arg(state));
     BackupOperation operation(repository, m_dir->filePath(QStringLiteral("staging")), QStringLiteral("p"), environment,
         QStringLiteral("b1"), true);
     operation.setRepositoryKnownReady(true);
@@ -342,14 +352,7 @@ void TestConsistentBackup::writeAtTheResumeIsReadByTheNextBackup()
     ResticRepository repository(ResticRepository::Settings::inDirectory(m_dir->filePath(QStringLiteral("repo"))));
     const ResticResult init = runJob(repository.ensureInitialised());
     QVERIFY2(init.ok(), qPrintable(init.errorString));
-    Environment environment;
-    environment.id = environment.name = QStringLiteral("main");
-    environment.status = Environment::Status::Active;
-    LocalDescriptor local;
-    local.codePath = m_code;
-    local.mounts.append({QStringLiteral("files"), m_mount});
-    const auto backUp = [&](const QString& id, const LocalDescriptor& descriptor) {
-        environment.local = descriptor;
+    const auto backUp = [&](const QString& id, const Environment& environment) {
         BackupOperation operation(
             repository, m_dir->filePath(QStringLiteral("staging")), QStringLiteral("p"), environment, id, true);
         operation.setRepositoryKnownReady(true);
@@ -367,20 +370,17 @@ void TestConsistentBackup::writeAtTheResumeIsReadByTheNextBackup()
         }
         return operation.result();
     };
-    LocalDescriptor rewriting = local;
-    rewriting.pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
-    rewriting.resumeHook = QStringLiteral("printf resumd > '%1'").arg(state);
-    const BackupOperation::Result first = backUp(QStringLiteral("b1"), rewriting);
+    const BackupOperation::Result first = backUp(QStringLiteral("b1"),
+        environmentWith(
+            QStringLiteral("printf paused > '%1'").arg(state), QStringLiteral("printf resumd > '%1'").arg(state)));
     QVERIFY(!first.snapshotId.isEmpty());
     QCOMPARE(readFile(state), QByteArray("resumd"));
     QVERIFY(first.lastLookClockNs > 0);
     QVERIFY2(first.resumeClockNs > first.lastLookClockNs,
         qPrintable(QStringLiteral("last look %1, resume %2").arg(first.lastLookClockNs).arg(first.resumeClockNs)));
 
-    LocalDescriptor quiet = local;
-    quiet.pauseHook = QStringLiteral("true");
-    quiet.resumeHook = QStringLiteral("true");
-    const BackupOperation::Result next = backUp(QStringLiteral("b2"), quiet);
+    const BackupOperation::Result next
+        = backUp(QStringLiteral("b2"), environmentWith(QStringLiteral("true"), QStringLiteral("true")));
     QVERIFY(!next.snapshotId.isEmpty());
     const QString restored = m_dir->filePath(QStringLiteral("restored"));
     const ResticResult restore = runJob(repository.restore(next.snapshotId, restored));
@@ -409,20 +409,14 @@ void TestConsistentBackup::failedResumeWhileTheSnapshotIsWritten()
     ResticRepository repository(ResticRepository::Settings::inDirectory(m_dir->filePath(QStringLiteral("repo"))));
     const ResticResult init = runJob(repository.ensureInitialised());
     QVERIFY2(init.ok(), qPrintable(init.errorString));
-    Environment environment;
-    environment.id = environment.name = QStringLiteral("main");
-    environment.status = Environment::Status::Active;
-    LocalDescriptor local;
-    local.codePath = m_code;
-    local.mounts.append({QStringLiteral("files"), m_mount});
-    local.pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
+    QString pauseHook = QStringLiteral("printf paused > '%1'").arg(state);
     if (pausedWrite > 0) {
-        local.pauseHook += QStringLiteral(" && head -c %1 /dev/urandom > '%2/paused.bin'")
-                               .arg(pausedWrite * 1024 * 1024)
-                               .arg(m_mount);
+        pauseHook += QStringLiteral(" && head -c %1 /dev/urandom > '%2/paused.bin'")
+                         .arg(pausedWrite * 1024 * 1024)
+                         .arg(m_mount);
     }
-    local.resumeHook = QStringLiteral("printf resumd > '%1'; ").arg(state) + resumeHook;
-    environment.local = local;
+    const Environment environment
+        = environmentWith(pauseHook, QStringLiteral("printf resumd > '%1'; ").arg(state) + resumeHook);
     const QString staging = m_dir->filePath(QStringLiteral("staging"));
     BackupOperation operation(repository, staging, QStringLiteral("p"), environment, QStringLiteral("b1"), true);
     operation.setRepositoryKnownReady(true);
