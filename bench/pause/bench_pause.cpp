@@ -9,6 +9,8 @@
 //             the environment is paused (what the pause must pick up). --meanwhile says which: `same` (the default)
 //             rewrites the files changed before the run again, so that both sides store the same --churn % of the
 //             files (the consistent backup runs first, so that the writer's rewrites are not news to the plain one);
+//             `both` does the same and runs that writer during the plain backup too (as many of the same files), so
+//             that the environment's load is on both sides, as it would be for a plain backup of a running site;
 //             `other` rewrites another --churn % (each side then finds up to twice as many changed); `none` has no
 //             writer. restic's init, the same on both sides and varying by a second, counts as the mean of the two.
 // Prints, per run, each phase (the live restic pass, the pause, composing the snapshot after), what the pause looked
@@ -177,7 +179,7 @@ bool generate(Tree& tree, int files, qint64 fileSize)
 }
 
 // What a writer rewrites while a consistent backup runs, until the pause.
-enum class Meanwhile { Same, Other, None };
+enum class Meanwhile { Same, Both, Other, None };
 
 // Rewrites `count` files, picked by a stride from `from`.
 int rewrite(const Tree& tree, int count, int& from)
@@ -378,20 +380,36 @@ private:
 };
 
 // One later run: `toChange` files are rewritten, then the consistent backup (with its writer) and the plain one (a
-// callable giving its milliseconds) run. With --meanwhile same the consistent backup runs first: its writer's rewrites
-// are of files both sides store anyway, so each side finds the same files changed since its previous backup. Otherwise
-// the plain backup runs first, and each finds the writer's files of the run before as well.
+// callable giving its milliseconds) run. With --meanwhile same or both the consistent backup runs first: its writer's
+// rewrites are of files both sides store anyway, so each side finds the same files changed since its previous backup.
+// Otherwise the plain backup runs first, and each finds the writer's files of the run before as well.
 template<typename Plain>
 std::pair<Phases, qint64> laterRun(
     const Tree& tree, Bench& tidemark, Plain plain, Meanwhile meanwhile, int toChange, int& stride)
 {
-    int replay = stride; // with --meanwhile same, the writer rewrites these files again
+    int replay = stride; // with --meanwhile same or both, the writer rewrites these files again
+    const int replayFrom = replay;
     rewrite(tree, toChange, stride);
-    qint64 plainMs = meanwhile == Meanwhile::Same ? 0 : plain();
-    Phases p = tidemark.consistent(
-        meanwhile == Meanwhile::None ? 0 : toChange, meanwhile == Meanwhile::Same ? replay : stride);
-    if (meanwhile == Meanwhile::Same)
+    const bool sameFiles = meanwhile == Meanwhile::Same || meanwhile == Meanwhile::Both;
+    qint64 plainMs = sameFiles ? 0 : plain();
+    Phases p = tidemark.consistent(meanwhile == Meanwhile::None ? 0 : toChange, sameFiles ? replay : stride);
+    if (sameFiles) {
+        // With --meanwhile both, plain restic runs under the same writer: as many of the same files, one every 5 ms.
+        int from = replayFrom;
+        int written = 0;
+        QTimer writer;
+        writer.setInterval(5);
+        QObject::connect(&writer, &QTimer::timeout, &writer, [&] {
+            if (written >= p.changedMeanwhile)
+                writer.stop();
+            else
+                written += rewrite(tree, 1, from);
+        });
+        if (meanwhile == Meanwhile::Both)
+            writer.start();
         plainMs = plain();
+        writer.stop();
+    }
     return {p, plainMs};
 }
 
@@ -660,7 +678,9 @@ int main(int argc, char** argv)
         QStringLiteral("pct"), QStringLiteral("1"));
     const QCommandLineOption meanwhileOption(QStringLiteral("meanwhile"),
         QStringLiteral("What a writer rewrites during each consistent backup until the pause: same (the files "
-                       "rewritten before the run), other (as many other files) or none."),
+                       "rewritten before the run), both (the same, and a writer during the plain backup too), other "
+                       "(as many other "
+                       "files) or none."),
         QStringLiteral("which"), QStringLiteral("same"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Later backups after the first."),
         QStringLiteral("count"), QStringLiteral("3"));
@@ -690,6 +710,7 @@ int main(int argc, char** argv)
     const QString which = parser.value(meanwhileOption);
     const Meanwhile meanwhile = which == QLatin1String("other") ? Meanwhile::Other
         : which == QLatin1String("none")                        ? Meanwhile::None
+        : which == QLatin1String("both")                        ? Meanwhile::Both
                                                                 : Meanwhile::Same;
     if (files <= 0 || kib <= 0 || churn < 0 || runs < 0
         || (meanwhile == Meanwhile::Same && which != QLatin1String("same")))
@@ -700,7 +721,9 @@ int main(int argc, char** argv)
           << (qgetenv("TIDEMARK_CHANGE_TRACKING") == "off" ? "off (the pause scans)" : "on (inotify)")
           << (secondPass ? "; two-pass fallback (a second restic pass under the pause)" : "")
           << "; during each consistent backup a writer rewrites "
-          << (meanwhile == Meanwhile::Same           ? "the files changed before it again"
+          << (meanwhile == Meanwhile::Same ? "the files changed before it again"
+                     : meanwhile == Meanwhile::Both
+                     ? "the files changed before it again, and so during the plain backup"
                      : meanwhile == Meanwhile::Other ? "as many other files"
                                                      : "nothing")
           << Qt::endl;
