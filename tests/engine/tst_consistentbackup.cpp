@@ -57,6 +57,16 @@ bool rewriteKeepingTime(const QString& path, const QByteArray& data)
     return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+// The first log line that starts with `text` (or holds it anywhere), -1 when none does.
+qsizetype lineIndex(const QStringList& log, const QString& text, bool anywhere = false)
+{
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        if (anywhere ? log.at(i).contains(text) : log.at(i).startsWith(text))
+            return i;
+    }
+    return -1;
+}
+
 ResticResult runJob(ResticJob* job)
 {
     ResticResult result;
@@ -241,13 +251,7 @@ void TestConsistentBackup::backupHoldsThePausedState()
 
     // Where the snapshot is finished: when composed, written from what the pause captured while the environment
     // resumes (the writing starts first); by a second pass before the resume otherwise.
-    const auto indexOf = [&log](const QString& start) {
-        for (qsizetype i = 0; i < log.size(); ++i) {
-            if (log.at(i).startsWith(start))
-                return i;
-        }
-        return qsizetype(-1);
-    };
+    const auto indexOf = [&log](const QString& start) { return lineIndex(log, start); };
     const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment"));
     const qsizetype secondPass
         = indexOf(frozenView ? QStringLiteral("Writing the backup's snapshot") : QStringLiteral("Second pass"));
@@ -434,13 +438,7 @@ void TestConsistentBackup::failedResumeWhileTheSnapshotIsWritten()
     QVERIFY2(outcomes.first().kind == Operation::Outcome::Kind::Failure, qPrintable(text));
     QVERIFY2(outcomes.first().message.contains(QStringLiteral("resume hook failed (exit status 3)")),
         qPrintable(outcomes.first().message));
-    const auto indexOf = [&log](const QString& part) {
-        for (qsizetype i = 0; i < log.size(); ++i) {
-            if (log.at(i).contains(part))
-                return i;
-        }
-        return qsizetype(-1);
-    };
+    const auto indexOf = [&log](const QString& part) { return lineIndex(log, part, true); };
     const qsizetype writing = indexOf(QStringLiteral("Writing the backup's snapshot"));
     const qsizetype resumed = indexOf(QStringLiteral("Resumed the environment after a pause of"));
     const qsizetype written = indexOf(QStringLiteral("the backup's snapshot is"));

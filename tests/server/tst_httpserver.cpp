@@ -102,19 +102,6 @@ QByteArray readAnswer(QTcpSocket& socket, int timeoutMs = 10000)
     return received;
 }
 
-// A field of /proc/<pid>/status in KiB (VmRSS: resident now; VmHWM: the most ever resident).
-qint64 statusKiB(qint64 pid, const QByteArray& field)
-{
-    QFile file(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 QByteArray get(const QByteArray& path, const QByteArray& extraHeaders = {})
 {
     return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n";
@@ -193,7 +180,7 @@ void TestHttpServer::largeBodiesDoNotGrowTheServer()
     QVERIFY(pid > 0);
     TestHttp http(m_server.url());
     QCOMPARE(http.get(QStringLiteral("/tidemark"), m_admin).status, 200);
-    const qint64 baselineKiB = statusKiB(pid, "VmRSS");
+    const qint64 baselineKiB = m_server.statusKiB("VmRSS");
     QVERIFY(baselineKiB > 0);
 
     QTcpSocket socket;
@@ -223,8 +210,8 @@ void TestHttpServer::largeBodiesDoNotGrowTheServer()
         socket.write("0\r\n\r\n");
     const Exchange end = readUntilClosed(socket, 30000);
     received += end.received;
-    const qint64 afterKiB = statusKiB(pid, "VmRSS");
-    const qint64 peakKiB = statusKiB(pid, "VmHWM");
+    const qint64 afterKiB = m_server.statusKiB("VmRSS");
+    const qint64 peakKiB = m_server.statusKiB("VmHWM");
     qInfo("%s: %lld MiB offered; tidemarkd VmRSS %lld KiB before, %lld KiB after, VmHWM %lld KiB; answer: %s",
         chunked ? "chunked" : "Content-Length", sent / kMiB, baselineKiB, afterKiB, peakKiB,
         received.left(received.indexOf("\r\n")).constData());

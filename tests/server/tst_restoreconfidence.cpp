@@ -524,19 +524,6 @@ void TestRestoreConfidence::badInputIsRefusedAndNothingIsWritten()
 
 namespace {
 
-// Resident memory of a process, in KiB (0 when it cannot be read).
-qint64 residentKib(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
-}
-
 // The `restic dump` that tidemarkd runs, and whether one of its threads waits to write into a full pipe.
 std::pair<qint64, bool> resticDump(qint64 serverPid)
 {
@@ -584,7 +571,7 @@ void TestRestoreConfidence::slowDownloadHoldsResticBack()
     }
     const QString backup = takeBackup();
     QVERIFY(QFile::remove(big));
-    const qint64 before = residentKib(m_server.pid());
+    const qint64 before = m_server.statusKiB("VmRSS");
     QVERIFY(before > 0);
 
     QTcpSocket client;
@@ -602,7 +589,7 @@ void TestRestoreConfidence::slowDownloadHoldsResticBack()
     // restic fills the pipe and waits (a tidemarkd that read it all would let restic finish meanwhile). The dump may
     // first wait for the backup's prune to let go of the repository.
     QTRY_VERIFY_WITH_TIMEOUT(resticDump(m_server.pid()).second, 90000);
-    const qint64 after = residentKib(m_server.pid());
+    const qint64 after = m_server.statusKiB("VmRSS");
     qInfo("tidemarkd resident: %lld KiB before the download, %lld KiB with 96 MiB waiting", before, after);
     QVERIFY2(after - before < 32 * 1024, qPrintable(QStringLiteral("grew by %1 KiB").arg(after - before)));
 

@@ -14,22 +14,7 @@
 
 using namespace EnvironmentState;
 
-namespace {
-
-// The process's private memory (RssAnon), in KiB; -1 when it cannot be read.
-qint64 privateMemoryKib(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("RssAnon:"))
-            return line.mid(8).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestServerBackups : public QObject
 {
@@ -626,11 +611,11 @@ void TestServerBackups::unusedReaderIsLetGo()
     const QJsonObject done = http.startAndWait("POST", QStringLiteral("/projects/demo/environments/main/backup"),
         QByteArrayLiteral(R"({"safe": true})"), admin, 90000);
     QCOMPARE(done.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
-    const qint64 held = privateMemoryKib(server.pid());
+    const qint64 held = server.statusKiB("RssAnon");
     QTRY_VERIFY_WITH_TIMEOUT(server.log().contains(letGo), 15000);
     // Printed, not compared: at the demo's size the index is small against the rest of the process.
     qInfo("tidemarkd's private memory: %lld KiB after the backup, %lld KiB after the reader was let go", held,
-        privateMemoryKib(server.pid()));
+        server.statusKiB("RssAnon"));
 
     // Used again (browsing the backup), it is opened anew and let go again.
     const QString backupId = http.get(QStringLiteral("/projects/demo/environments/main/backups"), admin)

@@ -478,24 +478,12 @@ bool FuzzRunner::waitUntilResponsive(int timeoutMs)
     return false;
 }
 
-qint64 FuzzRunner::procStatusKiB(const char* key) const
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(m_server.pid()));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(key)) // "VmRSS:	   12345 kB"
-            return line.mid(qstrlen(key)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 qint64 FuzzRunner::residentKiB() const
 {
-    return procStatusKiB("VmRSS:");
+    return m_server.statusKiB("VmRSS");
 }
 
 qint64 FuzzRunner::peakResidentKiB() const
 {
-    return procStatusKiB("VmHWM:");
+    return m_server.statusKiB("VmHWM");
 }

@@ -73,7 +73,6 @@ public:
     const QList<Slow>& slowest() const { return m_slowest; }
 
 private:
-    qint64 procStatusKiB(const char* key) const;
     QJsonObject retention();
     void addRoutes();
 

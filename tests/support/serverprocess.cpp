@@ -113,6 +113,18 @@ bool ServerProcess::launch(quint16 port)
     return false;
 }
 
+qint64 ServerProcess::statusKiB(const QByteArray& field) const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':'))) // "VmRSS:	   12345 kB"
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 QByteArray ServerProcess::log()
 {
     if (m_process)

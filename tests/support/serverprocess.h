@@ -49,6 +49,9 @@ public:
     // What the server wrote to stderr (its log) since it started, and before, across restarts.
     QByteArray log();
     qint64 pid() const { return m_process ? m_process->processId() : 0; } // 0 when not started
+    // A field of the server's /proc/<pid>/status in KiB (VmRSS: resident now; VmHWM: the most ever resident; RssAnon:
+    // private); -1 when it cannot be read.
+    qint64 statusKiB(const QByteArray& field) const;
 
     // Runs `tidemarkd --data-dir DIR args…` to completion (bounded) and returns stdout; exit code in *status.
     QByteArray runTool(const QStringList& args, int* status = nullptr);
