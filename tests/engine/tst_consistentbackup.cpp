@@ -348,8 +348,8 @@ void TestConsistentBackup::writeAtTheResumeIsReadByTheNextBackup()
     // The resume hook rewrites state.txt at once with as many bytes. The next backup has no change tracking carried
     // over (as after a restart of tidemarkd): its restic pass finds the file changed by its times alone, which it can
     // only if the write's change time is later than any the first backup recorded. So the resume waits for the clock
-    // that file times are taken from to pass the last look inside the pause (without the wait, the resume nearly
-    // always begins within the same 4 ms tick).
+    // that file times are taken from to pass the last look inside the pause. Without the wait, the two-pass
+    // fallback's resume began within the same 4 ms tick in every run tried; the composed path's did not.
     QFETCH(bool, compose);
     const QString state = m_mount + QStringLiteral("/state.txt");
     QVERIFY(writeFile(state, "runnin"));
